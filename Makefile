@@ -1,0 +1,27 @@
+# The two commands of the README: `make run` starts Koers, `make test` runs every test.
+# Both prepare the machine first (Debian libraries Qt needs, .venv with the project).
+.PHONY: run test lint screenshots bench bundle
+
+run:
+	scripts/bootstrap.sh
+	.venv/bin/python -m app
+
+test:
+	scripts/bootstrap.sh --with-tools --with-postgres
+	scripts/run-tests.sh
+
+lint:
+	scripts/bootstrap.sh
+	.venv/bin/ruff check . && .venv/bin/ruff format --check .
+
+screenshots:
+	scripts/bootstrap.sh
+	scripts/screenshots.sh screenshots
+
+bench:
+	scripts/bootstrap.sh --with-postgres
+	.venv/bin/python -m bench
+
+bundle:
+	scripts/bootstrap.sh
+	.venv/bin/pyinstaller --noconfirm --clean installer/koers.spec

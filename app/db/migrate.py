@@ -1,0 +1,85 @@
+"""Schema upgrades with Alembic: a backup first, and never onto a newer database."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from app.db.store import Store
+from app.db.urls import sqlite_path
+from app.resources import package_path
+
+
+class DatabaseTooNewError(RuntimeError):
+    """The database was written by a newer Koers; opening it could damage it."""
+
+    def __init__(self, revision: str) -> None:
+        super().__init__(
+            "Deze database is gemaakt met een nieuwere versie van Koers "
+            f"(schema {revision}). Installeer de nieuwste versie van Koers."
+        )
+
+
+def alembic_config(store: Store | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(package_path("app/db/migrations")))
+    if store is not None:
+        config.set_main_option("sqlalchemy.url", store.url.render_as_string(hide_password=False))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(store: Store) -> str | None:
+    with store.engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def needs_upgrade(store: Store) -> bool:
+    current = current_revision(store)
+    scripts = ScriptDirectory.from_config(alembic_config())
+    if current is not None and scripts.get_revision(current) is None:
+        raise DatabaseTooNewError(current)
+    return current != scripts.get_current_head()
+
+
+def backup_sqlite(path: Path, label: str) -> Path:
+    """Copies the database with SQLite's online backup API (consistent even under WAL)."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.{label}-{stamp}.bak")
+    source = sqlite3.connect(path)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    return target
+
+
+def upgrade(store: Store) -> bool:
+    """Brings the schema to head; returns whether anything was done."""
+    if not needs_upgrade(store):
+        return False
+    path = sqlite_path(store.url)
+    if path is not None and path.exists() and path.stat().st_size > 0:
+        current = current_revision(store)
+        if current is not None:
+            backup_sqlite(path, f"voor-upgrade-{current}")
+    config = alembic_config(store)
+    with store.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    return True

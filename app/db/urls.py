@@ -1,0 +1,57 @@
+"""Where the database lives: the embedded default, or a URL the user gave."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy.engine import URL, make_url
+
+ENV_DATABASE_URL = "KOERS_DATABASE_URL"
+ENV_DATA_DIR = "KOERS_DATA_DIR"
+
+
+def data_dir() -> Path:
+    """The per-user data folder; KOERS_DATA_DIR overrides it (tests, portable installs)."""
+    override = os.environ.get(ENV_DATA_DIR)
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("Koers", "Koers"))
+
+
+def default_database_url() -> str:
+    return f"sqlite:///{data_dir() / 'koers.db'}"
+
+
+def resolve_database_url(explicit: str | None) -> str:
+    """--database wins, then KOERS_DATABASE_URL, then the embedded file."""
+    return explicit or os.environ.get(ENV_DATABASE_URL) or default_database_url()
+
+
+def parse_url(url: str) -> URL:
+    """Parses a database URL; PostgreSQL URLs use the psycopg 3 driver."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() in ("", "psycopg2"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def sqlite_path(url: URL) -> Path | None:
+    """The file behind an SQLite URL, or None for memory or another backend."""
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database)
+
+
+def describe(url: str) -> str:
+    """A short description for the status bar, never with a password."""
+    parsed = parse_url(url)
+    path = sqlite_path(parsed)
+    if path is not None:
+        return f"SQLite: {path}"
+    if parsed.get_backend_name() == "sqlite":
+        return "SQLite (in het geheugen)"
+    host = parsed.host or "localhost"
+    return f"PostgreSQL: {parsed.database} op {host}"

@@ -1,0 +1,108 @@
+"""The transition path: phases with a case lead, destination, instruments and events.
+
+The path is a timeline: a fall-back is a new event, never an overwrite of the past.
+`TransitionPath` holds the current state so the cohort can show it without a scan.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+from sqlalchemy import Date, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.models.base import Base, Tracked, str_enum
+
+
+class Phase(StrEnum):
+    ORIENTATION = "orientatie"
+    TRANSITION_INTERNSHIP = "transitiestage"
+    OUTFLOW = "uitstroom"
+    AFTERCARE = "nazorg"
+    CLOSED = "afgesloten"
+
+
+class Destination(StrEnum):
+    REGULAR_WORK = "regulier_werk"
+    WORK_BANENAFSPRAAK = "werk_banenafspraak"
+    WORK_BBL = "werk_bbl"
+    BESCHUT_WERK = "beschut_werk"
+    DAGBESTEDING = "dagbesteding"
+    TRAINING_ROUTE = "traject"
+    ENTREE_MBO = "entree_mbo"
+    OTHER_SCHOOL = "ander_vo"
+    ABROAD = "buitenland"
+    BENEFIT = "uitkering"
+    NOTHING = "geen_werk_of_studie"
+    UNKNOWN = "onbekend"
+
+
+class TransitionPath(Base, Tracked):
+    __tablename__ = "transition_paths"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    student_id: Mapped[int] = mapped_column(
+        ForeignKey("students.id", ondelete="CASCADE"), unique=True
+    )
+    current_phase: Mapped[Phase] = mapped_column(str_enum(Phase), default=Phase.ORIENTATION)
+    destination: Mapped[Destination | None] = mapped_column(str_enum(Destination))
+    destination_place: Mapped[str | None] = mapped_column(String(160))
+    destination_date: Mapped[date | None] = mapped_column(Date)
+
+    phases: Mapped[list[PathPhase]] = relationship(
+        cascade="all, delete-orphan", order_by="PathPhase.start_date"
+    )
+    events: Mapped[list[PathEvent]] = relationship(
+        cascade="all, delete-orphan", order_by="PathEvent.happened_on"
+    )
+    instruments: Mapped[list[Instrument]] = relationship(cascade="all, delete-orphan")
+
+
+class PathPhase(Base, Tracked):
+    __tablename__ = "path_phases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    path_id: Mapped[int] = mapped_column(
+        ForeignKey("transition_paths.id", ondelete="CASCADE"), index=True
+    )
+    phase: Mapped[Phase] = mapped_column(str_enum(Phase))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    lead_name: Mapped[str | None] = mapped_column(String(160))
+    lead_organisation: Mapped[str | None] = mapped_column(String(160))
+    handover_date: Mapped[date | None] = mapped_column(Date)
+    handover_note: Mapped[str | None] = mapped_column(Text)
+
+
+class PathEventKind(StrEnum):
+    DESTINATION_SET = "bestemming"
+    FALL_BACK = "terugval"
+    NOTE = "notitie"
+
+
+class PathEvent(Base, Tracked):
+    __tablename__ = "path_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    path_id: Mapped[int] = mapped_column(
+        ForeignKey("transition_paths.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[PathEventKind] = mapped_column(str_enum(PathEventKind))
+    happened_on: Mapped[date] = mapped_column(Date)
+    destination: Mapped[Destination | None] = mapped_column(str_enum(Destination))
+    place: Mapped[str | None] = mapped_column(String(160))
+    reason: Mapped[str | None] = mapped_column(Text)
+
+
+class Instrument(Base, Tracked):
+    __tablename__ = "instruments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    path_id: Mapped[int] = mapped_column(
+        ForeignKey("transition_paths.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(60))
+    status: Mapped[str] = mapped_column(String(40))
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)

@@ -1,0 +1,152 @@
+"""The outflow cohort as a list, and the filtering the cohort view does on every keystroke.
+
+Filtering happens over rows held in memory with precomputed lower-case search keys: a
+keystroke on 150,000 students must stay well under 50 ms, which a database round trip or a
+Qt proxy over Python data cannot promise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import Role, Student, TransitionPath, User
+from app.services import labels
+from app.services.actor import Actor
+from app.services.validation import format_date
+
+
+def school_year(day: date | None) -> str:
+    """The school year a date falls in; it runs from 1 August to 31 July."""
+    if day is None:
+        return ""
+    start = day.year if day.month >= 8 else day.year - 1
+    return f"{start}-{start + 1}"
+
+
+@dataclass(frozen=True, slots=True)
+class CohortRow:
+    id: int
+    name: str
+    sort_name: str
+    class_name: str
+    mentor: str
+    profile: str
+    planned_outflow: date | None
+    school_year: str
+    phase: str
+    destination: str
+    search_key: str = field(repr=False)
+
+    @property
+    def planned_outflow_text(self) -> str:
+        return format_date(self.planned_outflow)
+
+
+def _row(values) -> CohortRow:
+    first, prefix, surname = values.first_name, values.prefix, values.surname
+    name = " ".join(p for p in (first, prefix, surname) if p)
+    # Dutch lists sort on the surname without its prefix: "Berg, Anna van den".
+    sort_name = f"{surname}, {first} {prefix or ''}".strip().lower()
+    class_name = values.class_name or ""
+    mentor = values.mentor or ""
+    profile = labels.label(labels.OUTFLOW_PROFILE, values.outflow_profile)
+    phase = labels.label(labels.PHASE, values.current_phase)
+    destination = labels.label(labels.DESTINATION, values.destination)
+    key = " ".join((name, values.las_key or "", class_name, mentor, profile, phase, destination))
+    return CohortRow(
+        id=values.id,
+        name=name,
+        sort_name=sort_name,
+        class_name=class_name,
+        mentor=mentor,
+        profile=profile,
+        planned_outflow=values.planned_outflow_date,
+        school_year=school_year(values.planned_outflow_date),
+        phase=phase,
+        destination=destination,
+        search_key=key.lower(),
+    )
+
+
+def list_cohort(session: Session, actor: Actor) -> list[CohortRow]:
+    """The students `actor` may see, as rows for the cohort view (not logged: no file read)."""
+    stmt = (
+        select(
+            Student.id,
+            Student.first_name,
+            Student.prefix,
+            Student.surname,
+            Student.las_key,
+            Student.class_name,
+            Student.outflow_profile,
+            Student.planned_outflow_date,
+            User.display_name.label("mentor"),
+            TransitionPath.current_phase,
+            TransitionPath.destination,
+        )
+        .outerjoin(User, User.id == Student.mentor_id)
+        .outerjoin(TransitionPath, TransitionPath.student_id == Student.id)
+        .where(Student.archived.is_(False))
+        .order_by(Student.surname, Student.first_name)
+    )
+    if actor.role is Role.MENTOR:
+        stmt = stmt.where(Student.mentor_id == actor.user_id)
+    return [_row(values) for values in session.execute(stmt)]
+
+
+@dataclass(frozen=True, slots=True)
+class CohortFilter:
+    """What the user narrowed the cohort to; empty strings mean 'all'."""
+
+    text: str = ""
+    school_year: str = ""
+    class_name: str = ""
+    mentor: str = ""
+    profile: str = ""
+    phase: str = ""
+
+    def is_empty(self) -> bool:
+        return not any(
+            (self.text, self.school_year, self.class_name, self.mentor, self.profile, self.phase)
+        )
+
+
+class CohortIndex:
+    """Column lists over the rows, so each filter pass is one tight comprehension."""
+
+    FILTER_COLUMNS = ("school_year", "class_name", "mentor", "profile", "phase")
+
+    def __init__(self, rows: Sequence[CohortRow]) -> None:
+        self.keys = [row.search_key for row in rows]
+        self.columns = {attr: [getattr(row, attr) for row in rows] for attr in self.FILTER_COLUMNS}
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def filter(self, wanted: CohortFilter) -> list[int]:
+        """Indexes of the rows that match every filter; all words of the text must occur."""
+        candidates: list[int] | range = range(len(self.keys))
+        for attr in self.FILTER_COLUMNS:
+            value = getattr(wanted, attr)
+            if value:
+                column = self.columns[attr]
+                candidates = [i for i in candidates if column[i] == value]
+        keys = self.keys
+        for word in wanted.text.lower().split():
+            candidates = [i for i in candidates if word in keys[i]]
+        return list(candidates)
+
+
+def filter_rows(rows: Sequence[CohortRow], wanted: CohortFilter) -> list[int]:
+    """One-off filtering; views keep a CohortIndex instead."""
+    return CohortIndex(rows).filter(wanted)
+
+
+def choices(rows: Iterable[CohortRow], attr: str) -> list[str]:
+    """The distinct non-empty values of one column, sorted, for a filter list."""
+    return sorted({getattr(row, attr) for row in rows} - {""})
