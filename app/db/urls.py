@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy.engine import URL, make_url
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 ENV_DATABASE_URL = "KOERS_DATABASE_URL"
 ENV_DATA_DIR = "KOERS_DATA_DIR"
@@ -32,6 +34,8 @@ def resolve_database_url(explicit: str | None) -> str:
 
 def parse_url(url: str) -> URL:
     """Parses a database URL; PostgreSQL URLs use the psycopg 3 driver."""
+    from sqlalchemy.engine import make_url
+
     parsed = make_url(url)
     if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() in ("", "psycopg2"):
         parsed = parsed.set(drivername="postgresql+psycopg")

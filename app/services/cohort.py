@@ -100,6 +100,20 @@ def list_cohort(session: Session, actor: Actor) -> list[CohortRow]:
 
 
 @dataclass(frozen=True, slots=True)
+class CohortOverview:
+    """What the cohort area needs at once: the rows and the mentors to choose from."""
+
+    rows: list[CohortRow]
+    mentors: list[tuple[int, str]]
+
+
+def cohort_overview(session: Session, actor: Actor) -> CohortOverview:
+    from app.services.accounts import mentors
+
+    return CohortOverview(list_cohort(session, actor), mentors(session))
+
+
+@dataclass(frozen=True, slots=True)
 class CohortFilter:
     """What the user narrowed the cohort to; empty strings mean 'all'."""
 

@@ -332,7 +332,7 @@ def _one_student(
         "municipality": municipality,
         "school_type": school_type,
         "outflow_profile": profile,
-        "class_name": class_name if year_offset >= 0 else f"Oud-leerling {leaving.year}",
+        "class_name": class_name,
         "mentor_id": rng.choice(mentor_ids) if mentor_ids else None,
         "enrolment_date": enrolled,
         "planned_outflow_date": leaving,

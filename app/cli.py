@@ -1,0 +1,86 @@
+"""The command line: the GUI by default, and sub-commands for batch work.
+
+Exit codes: 0 done, 1 failed, 2 bad arguments, 3 wrong password.
+Passwords come from KOERS_PASSWORD or a prompt, never from an argument.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_AUTH = 0, 1, 2, 3
+PASSWORD_ENV = "KOERS_PASSWORD"
+
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--database",
+        metavar="URL",
+        help="database-URL (standaard: het ingebouwde bestand; ook via KOERS_DATABASE_URL)",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common()
+    parser = argparse.ArgumentParser(
+        prog="python -m app",
+        description="Koers: uitstroom, stages en nazorg voor vso en praktijkonderwijs.",
+        parents=[common],
+    )
+    parser.add_argument("--user", metavar="NAAM", help="aanmelden als deze gebruiker")
+    parser.add_argument(
+        "--smoke", action="store_true", help="venster openen, aanmelden, cohort tonen en stoppen"
+    )
+    parser.add_argument(
+        "--screenshots", metavar="MAP", help="schermafbeeldingen van elk onderdeel opslaan"
+    )
+    parser.add_argument("--timing", action="store_true", help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", metavar="OPDRACHT")
+    demo = commands.add_parser(
+        "demo", parents=[common], help="een nieuwe database vullen met een fictieve demoschool"
+    )
+    demo.add_argument("--students", type=_non_negative, default=150, metavar="N")
+    return parser
+
+
+def _non_negative(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen geheel getal") from None
+    if value < 0 or value > 200_000:
+        raise argparse.ArgumentTypeError("kies een aantal van 0 tot en met 200000")
+    return value
+
+
+def read_password(prompt: str = "Wachtwoord: ") -> str | None:
+    value = os.environ.get(PASSWORD_ENV)
+    if value:
+        return value
+    if not sys.stdin or not sys.stdin.isatty():
+        return None
+    return getpass.getpass(prompt)
+
+
+def fail(message: str, code: int) -> int:
+    print(f"koers: {message}", file=sys.stderr)
+    return code
+
+
+def run(argv: list[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "demo":
+        from app.commands.demo import run_demo
+
+        return run_demo(args)
+    if (args.smoke or args.screenshots) and not args.user:
+        parser.error("--smoke en --screenshots hebben --user nodig")
+    from app.ui.launch import run_gui
+
+    return run_gui(args)

@@ -1,0 +1,1 @@
+"""The batch sub-commands of the CLI; each returns an exit code."""

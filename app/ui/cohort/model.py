@@ -1,0 +1,108 @@
+"""The cohort table: rows held once, filtered and sorted inside the model."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from app.services.cohort import CohortFilter, CohortIndex, CohortRow
+
+NAME, CLASS, MENTOR, PROFILE, OUTFLOW, PHASE, DESTINATION = range(7)
+HEADERS = ["Naam", "Klas", "Mentor", "Uitstroomprofiel", "Geplande uitstroom", "Fase", "Bestemming"]
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+
+_DISPLAY = {
+    NAME: lambda r: r.name,
+    CLASS: lambda r: r.class_name,
+    MENTOR: lambda r: r.mentor,
+    PROFILE: lambda r: r.profile,
+    OUTFLOW: lambda r: r.planned_outflow_text,
+    PHASE: lambda r: r.phase,
+    DESTINATION: lambda r: r.destination,
+}
+_SORT_KEY = {
+    **_DISPLAY,
+    NAME: lambda r: r.sort_name,
+    OUTFLOW: lambda r: r.planned_outflow or date.max,
+}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class CohortModel(QAbstractTableModel):
+    """Filtering inside the model keeps a keystroke on 150,000 rows far below 50 ms."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[CohortRow] = []
+        self._index = CohortIndex([])
+        self._visible: list[int] = []
+        self._filter = CohortFilter()
+        self._sort: tuple[int, Qt.SortOrder] = (NAME, Qt.SortOrder.AscendingOrder)
+
+    # --- data -------------------------------------------------------------------------
+    def set_rows(self, rows: list[CohortRow]) -> None:
+        self.beginResetModel()
+        self._rows = self._sorted(rows)
+        self._index = CohortIndex(self._rows)
+        self._visible = self._index.filter(self._filter)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        """Drops every student from memory (used when the window locks)."""
+        self.set_rows([])
+
+    @property
+    def total(self) -> int:
+        return len(self._rows)
+
+    def set_filter(self, wanted: CohortFilter) -> None:
+        if wanted == self._filter:
+            return
+        self.beginResetModel()
+        self._filter = wanted
+        self._visible = self._index.filter(wanted)
+        self.endResetModel()
+
+    def _sorted(self, rows: list[CohortRow]) -> list[CohortRow]:
+        # The rows themselves are kept in sort order, so filtering (in index order) needs
+        # no sort per keystroke; a click on a header pays for one sort.
+        column, order = self._sort
+        key = _SORT_KEY[column]
+        return sorted(rows, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def row_at(self, row: int) -> CohortRow:
+        return self._rows[self._visible[row]]
+
+    # --- Qt model ---------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[self._visible[index.row()]]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _DISPLAY[index.column()](row)
+        if role == SORT_ROLE:
+            return _SORT_KEY[index.column()](row)
+        if role == ROW_ROLE:
+            return row
+        return None
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if (column, order) == self._sort:
+            return
+        self._sort = (column, order)
+        self.set_rows(self._rows)

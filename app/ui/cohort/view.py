@@ -1,0 +1,151 @@
+"""The cohort area: filter bar, the table of students and the counts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.cohort import CohortFilter, CohortRow, choices
+from app.ui.cohort.model import HEADERS, CohortModel
+
+ALL = "Alle"
+_FILTERS = [
+    ("school_year", "Schooljaar uitstroom"),
+    ("class_name", "Klas"),
+    ("mentor", "Mentor"),
+    ("profile", "Uitstroomprofiel"),
+    ("phase", "Fase"),
+]
+_COLUMN_WIDTHS = [210, 60, 160, 160, 140, 120, 200]
+
+
+class CohortView(QWidget):
+    open_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = CohortModel(self)
+        self.search = QLineEdit(placeholderText="Zoek op naam, leerlingnummer, klas, mentor…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(280)
+        self.combos: dict[str, QComboBox] = {}
+        self.count_label = QLabel()
+        self.table = QTableView()
+        self._build()
+        self.search.textChanged.connect(self._apply_filter)
+        for combo in self.combos.values():
+            combo.currentIndexChanged.connect(self._apply_filter)
+        self.table.activated.connect(self._open_index)
+        self.model.modelReset.connect(self._update_count)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+
+    def _build(self) -> None:
+        filters = QHBoxLayout()
+        for attr, label in _FILTERS:
+            combo = QComboBox()
+            combo.setToolTip(label)
+            combo.setAccessibleName(label)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            self.combos[attr] = combo
+            box = QVBoxLayout()
+            caption = QLabel(label)
+            caption.setObjectName("filterCaption")
+            box.addWidget(caption)
+            box.addWidget(combo)
+            filters.addLayout(box)
+        search_box = QVBoxLayout()
+        search_box.addWidget(QLabel("Zoeken"))
+        search_box.addWidget(self.search)
+        filters.insertLayout(0, search_box, 2)
+        filters.addStretch(1)
+
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate(_COLUMN_WIDTHS[: len(HEADERS)]):
+            self.table.setColumnWidth(column, width)
+
+        layout = QVBoxLayout(self)
+        title = QLabel("Leerlingen in de uitstroom")
+        title.setObjectName("areaTitle")
+        layout.addWidget(title)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+    # --- data -------------------------------------------------------------------------
+    def set_rows(self, rows: list[CohortRow]) -> None:
+        for attr, combo in self.combos.items():
+            current = combo.currentText()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(ALL)
+            combo.addItems(choices(rows, attr))
+            combo.setCurrentIndex(max(0, combo.findText(current)))
+            combo.blockSignals(False)
+        self.model.set_rows(rows)
+        self.model.set_filter(self.current_filter())
+        self._update_count()
+
+    def clear(self) -> None:
+        self.model.clear()
+        self.search.clear()
+
+    def current_filter(self) -> CohortFilter:
+        values = {
+            attr: ("" if combo.currentText() == ALL else combo.currentText())
+            for attr, combo in self.combos.items()
+        }
+        return CohortFilter(text=self.search.text(), **values)
+
+    def selected_student_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.row_at(index.row()).id
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("cohort/header", self.table.horizontalHeader().saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        state = settings.value("cohort/header")
+        if state is not None:
+            self.table.horizontalHeader().restoreState(state)
+
+    # --- slots --------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _apply_filter(self) -> None:
+        self.model.set_filter(self.current_filter())
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total
+        noun = "leerling" if total == 1 else "leerlingen"
+        text = f"{total} {noun}" if shown == total else f"{shown} van {total} {noun}"
+        self.count_label.setText(text)
+
+    def _open_index(self, index) -> None:
+        if index.isValid():
+            self.open_requested.emit(self.model.row_at(index.row()).id)

@@ -1,0 +1,30 @@
+"""Small form helpers: combo boxes over (label, value) lists and error marking."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QWidget
+
+
+def fill_combo(combo: QComboBox, options: list[tuple[str, object]], *, empty: str | None) -> None:
+    combo.clear()
+    if empty is not None:
+        combo.addItem(empty, None)
+    for text, value in options:
+        combo.addItem(text, value)
+
+
+def combo_value(combo: QComboBox):
+    return combo.currentData()
+
+
+def set_combo_value(combo: QComboBox, value) -> None:
+    index = combo.findData(value)
+    combo.setCurrentIndex(index if index >= 0 else 0)
+
+
+def mark_invalid(widget: QWidget, message: str | None) -> None:
+    """Marks a field red with the message as tooltip, or clears the mark."""
+    widget.setProperty("invalid", message is not None)
+    widget.setToolTip(message or "")
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)

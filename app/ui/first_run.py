@@ -1,0 +1,176 @@
+"""The first-run wizard: an empty school, or a demo school with fictional students."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
+
+DEMO_USERNAME = "demo"
+
+
+@dataclass(frozen=True)
+class FirstRunChoice:
+    demo: bool
+    school_name: str
+    brin: str
+    username: str
+    display_name: str
+    password: str
+    demo_students: int
+
+
+class _StartPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Welkom bij Koers")
+        self.setSubTitle("Deze database is nog leeg. Hoe wilt u beginnen?")
+        self.empty = QRadioButton("Mijn school inrichten (een lege school)")
+        self.demo = QRadioButton("Eerst rondkijken in een demoschool met fictieve leerlingen")
+        self.empty.setChecked(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.demo)
+        note = QLabel(
+            "De demoschool bevat verzonnen namen en gegevens. Gebruik haar niet voor echte "
+            "leerlingen; maak daarvoor later een nieuwe, lege database."
+        )
+        note.setWordWrap(True)
+        layout.addSpacing(12)
+        layout.addWidget(note)
+
+
+class _SchoolPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Uw school")
+        self.name = QLineEdit()
+        self.brin = QLineEdit()
+        self.brin.setPlaceholderText("bijvoorbeeld 12AB")
+        self.brin.setMaxLength(6)
+        form = QFormLayout(self)
+        form.addRow("Naam van de school", self.name)
+        form.addRow("BRIN", self.brin)
+        self.registerField("school_name*", self.name)
+        self.registerField("brin*", self.brin)
+
+
+class _DemoPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Demoschool")
+        self.setSubTitle(f"U meldt zich aan als gebruiker '{DEMO_USERNAME}'.")
+        self.students = QSpinBox()
+        self.students.setRange(0, 5000)
+        self.students.setValue(150)
+        form = QFormLayout(self)
+        form.addRow("Aantal fictieve leerlingen", self.students)
+
+
+class _AccountPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Uw account als uitstroomcoördinator")
+        self.username = QLineEdit()
+        self.display_name = QLineEdit()
+        self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.problem = QLabel()
+        self.problem.setObjectName("wizardProblem")
+        self.problem.setWordWrap(True)
+        self.form = QFormLayout(self)
+        self.form.addRow("Gebruikersnaam", self.username)
+        self.form.addRow("Uw naam", self.display_name)
+        self.form.addRow("Wachtwoord", self.password)
+        self.form.addRow("Wachtwoord (nogmaals)", self.repeat)
+        self.form.addRow(self.problem)
+        for widget in (self.username, self.display_name, self.password, self.repeat):
+            widget.textChanged.connect(self.completeChanged)
+
+    def set_demo(self, demo: bool) -> None:
+        self.setTitle("Wachtwoord voor de demo" if demo else "Uw account als uitstroomcoördinator")
+        self.username.setText(DEMO_USERNAME if demo else self.username.text())
+        self.username.setReadOnly(demo)
+        if demo and not self.display_name.text():
+            self.display_name.setText("Ingrid Peeters")
+
+    def isComplete(self) -> bool:
+        filled = all(
+            w.text() for w in (self.username, self.display_name, self.password, self.repeat)
+        )
+        same = self.password.text() == self.repeat.text()
+        self.problem.setText(
+            "" if same or not self.repeat.text() else "De wachtwoorden verschillen."
+        )
+        return filled and same
+
+
+class FirstRunWizard(QWizard):
+    chosen = Signal(object)  # FirstRunChoice
+
+    START, SCHOOL, DEMO, ACCOUNT = range(4)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle("Koers — eerste start")
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.start = _StartPage()
+        self.school = _SchoolPage()
+        self.demo = _DemoPage()
+        self.account = _AccountPage()
+        self.setPage(self.START, self.start)
+        self.setPage(self.SCHOOL, self.school)
+        self.setPage(self.DEMO, self.demo)
+        self.setPage(self.ACCOUNT, self.account)
+        self.setButtonText(QWizard.WizardButton.FinishButton, "Beginnen")
+        self.setButtonText(QWizard.WizardButton.NextButton, "Volgende >")
+        self.setButtonText(QWizard.WizardButton.BackButton, "< Vorige")
+        self.setButtonText(QWizard.WizardButton.CancelButton, "Annuleren")
+        self.resize(620, 440)
+        self.currentIdChanged.connect(self._entered)
+
+    def nextId(self) -> int:
+        current = self.currentId()
+        if current == self.START:
+            return self.DEMO if self.start.demo.isChecked() else self.SCHOOL
+        if current in (self.SCHOOL, self.DEMO):
+            return self.ACCOUNT
+        return -1
+
+    def _entered(self, page_id: int) -> None:
+        if page_id == self.ACCOUNT:
+            self.account.set_demo(self.start.demo.isChecked())
+
+    def choice(self) -> FirstRunChoice:
+        demo = self.start.demo.isChecked()
+        return FirstRunChoice(
+            demo=demo,
+            school_name=self.school.name.text(),
+            brin=self.school.brin.text(),
+            username=self.account.username.text(),
+            display_name=self.account.display_name.text(),
+            password=self.account.password.text(),
+            demo_students=self.demo.students.value(),
+        )
+
+    def accept(self) -> None:
+        # The wizard stays open until the school is really created; see StartupController.
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        self.chosen.emit(self.choice())
+
+    def failed(self, message: str) -> None:
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+        self.account.problem.setText(message)
+
+    def done_ok(self) -> None:
+        super().accept()

@@ -1,0 +1,96 @@
+"""Starting the GUI: QApplication, Dutch translations, settings, and the start-up flow."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from app import APP_NAME, ORG_NAME
+from app.cli import EXIT_FAILED, EXIT_OK, read_password
+
+SMOKE_TIMEOUT_MS = 120_000
+
+
+def _install_dutch(app: QApplication) -> None:
+    """Standard dialogs (Ja/Nee, Annuleren) speak Dutch too."""
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    translator = QTranslator(app)
+    path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load("qtbase_nl", path):
+        app.installTranslator(translator)
+
+
+def create_application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_NAME)
+    from app.ui.style import STYLE_SHEET
+
+    app.setStyleSheet(STYLE_SHEET)
+    _install_dutch(app)
+    return app
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    app = create_application()
+    settings = QSettings()
+    from app.db.urls import resolve_database_url
+    from app.ui.startup import StartupController
+    from app.ui.tasks import TaskRunner
+
+    url = resolve_database_url(args.database or settings.value("database/url") or None)
+    auto_login = None
+    if args.user:
+        password = read_password(f"Wachtwoord voor {args.user}: ")
+        if not password:
+            print("koers: geef het wachtwoord in KOERS_PASSWORD", file=sys.stderr)
+            return 2
+        auto_login = (args.user, password)
+    runner = TaskRunner()
+    controller = StartupController(url, settings, runner, auto_login=auto_login)
+    exit_code = {"code": EXIT_OK}
+
+    def finish(code: int) -> None:
+        exit_code["code"] = code
+        app.exit(code)
+
+    if args.smoke or args.screenshots:
+        controller.failed.connect(lambda message, code: (_report(message), finish(code)))
+        QTimer.singleShot(SMOKE_TIMEOUT_MS, lambda: finish(EXIT_FAILED))
+    if args.smoke:
+        controller.main_window_shown.connect(
+            lambda window: _smoke_done(window, controller, args.timing, finish)
+        )
+    if args.screenshots:
+        from app.ui.screenshots import take_screenshots
+
+        controller.main_window_shown.connect(
+            lambda window: finish(take_screenshots(window, args.screenshots))
+        )
+    if os.environ.get("KOERS_EXIT_WHEN_LOGIN_READY"):
+        # bench/: the moment the login window is ready for typing.
+        QTimer.singleShot(0, lambda: (print("login-ready", flush=True), finish(EXIT_OK)))
+    controller.start()
+    code = app.exec()
+    runner.shutdown()
+    if controller.opened is not None:
+        controller.opened.store.dispose()
+    return exit_code["code"] if exit_code["code"] != EXIT_OK else code
+
+
+def _report(message: str) -> None:
+    print(f"koers: {message}", file=sys.stderr)
+
+
+def _smoke_done(window, controller, timing: bool, finish) -> None:
+    shown = window.cohort.model.rowCount()
+    print(f"Koers smoke: hoofdvenster open, {shown} leerlingen in het cohort.")
+    if timing:
+        t = controller.timings
+        if "password_confirmed" in t:
+            print(f"timing password_to_cohort={t['cohort_shown'] - t['password_confirmed']:.4f}")
+    QTimer.singleShot(0, lambda: (window.close(), finish(EXIT_OK)))

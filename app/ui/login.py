@@ -1,0 +1,82 @@
+"""The log-in window. It imports nothing heavy, so it appears as fast as a bare window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class LoginWindow(QWidget):
+    submitted = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Koers — aanmelden")
+        self.school = QLabel("Database openen…")
+        self.school.setObjectName("loginSchool")
+        self.school.setWordWrap(True)
+        self.username = QLineEdit()
+        self.username.setAccessibleName("Gebruikersnaam")
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName("Wachtwoord")
+        self.message = QLabel()
+        self.message.setObjectName("loginMessage")
+        self.message.setWordWrap(True)
+        self.button = QPushButton("Aanmelden")
+        self.button.setDefault(True)
+        self.button.setEnabled(False)
+        title = QLabel("Koers")
+        title.setObjectName("loginTitle")
+        subtitle = QLabel("Uitstroom, stages en nazorg")
+        form = QFormLayout()
+        form.addRow("Gebruikersnaam", self.username)
+        form.addRow("Wachtwoord", self.password)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 28, 32, 28)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addSpacing(12)
+        layout.addWidget(self.school)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.button, alignment=Qt.AlignmentFlag.AlignRight)
+        self.setMinimumWidth(420)
+        self.button.clicked.connect(self._submit)
+        self.password.returnPressed.connect(self._submit)
+        self.username.returnPressed.connect(self.password.setFocus)
+        self.username.setFocus()
+
+    def set_school(self, name: str, is_demo: bool) -> None:
+        self.school.setText(f"{name}{' — demodatabase' if is_demo else ''}")
+        self.button.setEnabled(True)
+
+    def set_busy(self, busy: bool) -> None:
+        self.button.setEnabled(not busy)
+        self.button.setText("Bezig met aanmelden…" if busy else "Aanmelden")
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+
+    def _submit(self) -> None:
+        if not self.button.isEnabled():
+            return
+        if not self.username.text().strip() or not self.password.text():
+            self.show_message("Vul uw gebruikersnaam en wachtwoord in.")
+            return
+        self.show_message("")
+        self.set_busy(True)
+        self.submitted.emit(self.username.text().strip(), self.password.text())
+
+    def login_failed(self, message: str) -> None:
+        self.set_busy(False)
+        self.show_message(message)
+        self.password.clear()
+        self.password.setFocus()

@@ -1,0 +1,53 @@
+"""`--screenshots DIR`: a PNG of every area and every tab of one student file."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.cli import EXIT_FAILED, EXIT_OK
+
+SIZE = (1280, 800)
+
+
+def _settle(condition=lambda: True, timeout: float = 20.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        QApplication.processEvents()
+        if condition():
+            QApplication.processEvents()
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def _save(widget: QWidget, path: Path) -> None:
+    _settle()
+    widget.grab().save(str(path))
+
+
+def take_screenshots(window, directory: str) -> int:
+    from app.ui.main_window import AREAS
+    from app.ui.student.window import TABS
+
+    target = Path(directory)
+    target.mkdir(parents=True, exist_ok=True)
+    window.resize(*SIZE)
+    for row, (key, _label) in enumerate(AREAS):
+        window.navigation.setCurrentRow(row)
+        _save(window, target / f"{key}.png")
+    window.navigation.setCurrentRow(0)
+    if window.cohort.model.rowCount() == 0:
+        return EXIT_OK
+    file_window = window.open_student(window.cohort.model.row_at(0).id)
+    file_window.resize(*SIZE)
+    if not _settle(lambda: file_window.loaded is not None):
+        return EXIT_FAILED
+    for index, (key, _label) in enumerate(TABS):
+        file_window.tabs.setCurrentIndex(index)
+        _save(file_window, target / f"student-{key}.png")
+    file_window.close()
+    window.close()
+    return EXIT_OK

@@ -1,0 +1,192 @@
+"""A student's file in its own window: tabs, save and cancel, never a silent loss."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import students
+from app.services.errors import ConflictError, ValidationError
+from app.services.students import StudentFile, StudentInput
+from app.ui.common.messages import show_error
+from app.ui.student.personalia import PersonaliaTab
+from app.ui.workspace import Workspace
+
+TABS = [("personalia", "Personalia")]
+
+
+class StudentFileWindow(QMainWindow):
+    """Shows one student's file; `student_id` None makes a new student."""
+
+    saved = Signal(int)
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        mentors: list[tuple[int, str]],
+        student_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.workspace = workspace
+        self.student_id = student_id
+        self.loaded: StudentFile | None = None
+        self._baseline = StudentInput()
+        self.title = QLabel()
+        self.title.setObjectName("fileTitle")
+        self.status = QLabel()
+        self.tabs = QTabWidget()
+        self.personalia = PersonaliaTab(mentors)
+        self.tabs.addTab(self.personalia, "Personalia")
+        self.save_button = QPushButton("Opslaan")
+        self.cancel_button = QPushButton("Wijzigingen ongedaan maken")
+        self._build()
+        self.personalia.changed.connect(self._update_buttons)
+        self.resize(1180, 760)
+        read_only = not workspace.actor.may_edit
+        self.personalia.set_read_only(read_only)
+        self.save_button.setVisible(not read_only)
+        self.cancel_button.setVisible(not read_only)
+        if student_id is None:
+            self.setWindowTitle("Nieuwe leerling[*] — Koers")
+            self.title.setText("Nieuwe leerling")
+            self._update_buttons()
+        else:
+            self.setWindowTitle("Leerlingdossier[*] — Koers")
+            self.reload()
+
+    def _build(self) -> None:
+        save = QAction("Opslaan", self, shortcut=QKeySequence.StandardKey.Save)
+        save.triggered.connect(self.save)
+        close = QAction("Sluiten", self, shortcut=QKeySequence.StandardKey.Close)
+        close.triggered.connect(self.close)
+        menu = self.menuBar().addMenu("&Dossier")
+        menu.addAction(save)
+        menu.addSeparator()
+        menu.addAction(close)
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.revert)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(self.title)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)
+        self.setCentralWidget(body)
+
+    # --- state --------------------------------------------------------------------------
+    def is_dirty(self) -> bool:
+        return self.personalia.collect() != self._baseline
+
+    def _update_buttons(self) -> None:
+        dirty = self.is_dirty()
+        self.save_button.setEnabled(dirty)
+        self.cancel_button.setEnabled(dirty and self.student_id is not None)
+        self.status.setText("Niet-opgeslagen wijzigingen" if dirty else "")
+        self.setWindowModified(dirty)
+
+    def _show(self, loaded: StudentFile) -> None:
+        self.loaded = loaded
+        self.student_id = loaded.id
+        self._baseline = loaded.input
+        self.title.setText(loaded.full_name)
+        self.setWindowTitle(f"{loaded.full_name}[*] — Leerlingdossier — Koers")
+        self.personalia.set_input(loaded.input)
+        self._update_buttons()
+
+    # --- actions ------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.workspace.call(
+            students.open_student_file,
+            self.student_id,
+            on_success=self._show,
+            on_error=lambda exc: show_error(self, exc),
+        )
+
+    def revert(self) -> None:
+        self.personalia.set_input(self._baseline)
+        self._update_buttons()
+
+    def save(self, then_close: bool = False) -> None:
+        if not self.is_dirty():
+            return
+        data = self.personalia.collect()
+        self.personalia.show_problems({})
+
+        def done(result: int) -> None:
+            if self.student_id is None:
+                self.student_id = result
+            self._baseline = data
+            self.saved.emit(self.student_id)
+            if then_close:
+                self._baseline = self.personalia.collect()
+                self.close()
+            else:
+                self.reload()
+
+        if self.student_id is None:
+            self.workspace.call(
+                students.create_student, data, on_success=done, on_error=self._save_failed
+            )
+        else:
+            version = self.loaded.version if self.loaded else 0
+            self.workspace.call(
+                students.save_student,
+                self.student_id,
+                version,
+                data,
+                on_success=done,
+                on_error=self._save_failed,
+            )
+
+    def _save_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            self.personalia.show_problems(exc.problems)
+        if isinstance(exc, ConflictError):
+            answer = QMessageBox.question(
+                self,
+                "Tegelijk gewijzigd",
+                f"{exc.message}\n\nWilt u het dossier nu opnieuw laden? Uw wijzigingen op "
+                "dit scherm gaan dan verloren.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self.reload()
+            return
+        show_error(self, exc)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.is_dirty():
+            event.accept()
+            return
+        answer = QMessageBox.question(
+            self,
+            "Wijzigingen opslaan?",
+            "Dit dossier heeft wijzigingen die nog niet zijn opgeslagen. Wilt u ze opslaan?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Discard:
+            event.accept()
+        elif answer == QMessageBox.StandardButton.Save:
+            event.ignore()
+            self.save(then_close=True)
+        else:
+            event.ignore()

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Lint, format check and the test suite, as CI runs them. Arguments go to pytest.
+# Usage: scripts/run-tests.sh [pytest arguments...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export QT_QPA_PLATFORM=offscreen
+
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+
+status=0
+.venv/bin/python -m pytest "$@" || status=$?
+if [ "$status" -eq 5 ]; then
+  # pytest's "no tests collected": a filter or a collection problem, never a pass.
+  echo "run-tests: pytest collected no tests" >&2
+fi
+exit "$status"
