@@ -24,4 +24,4 @@ bench:
 
 bundle:
 	scripts/bootstrap.sh
-	.venv/bin/pyinstaller --noconfirm --clean installer/koers.spec
+	installer/build.sh

@@ -28,7 +28,7 @@ def _common() -> argparse.ArgumentParser:
 def build_parser() -> argparse.ArgumentParser:
     common = _common()
     parser = argparse.ArgumentParser(
-        prog="python -m app",
+        prog="koers" if getattr(sys, "frozen", False) else "python -m app",
         description="Koers: uitstroom, stages en nazorg voor vso en praktijkonderwijs.",
         parents=[common],
     )

@@ -52,6 +52,9 @@ def with_password(url: str, password: str | None) -> str:
 
 def needs_server_password(url: str) -> bool:
     """A PostgreSQL URL with a user name but no password."""
+    # Runs on the GUI thread before the login shows: an SQLite URL must not import SQLAlchemy.
+    if not url.strip().lower().startswith("postgres"):
+        return False
     from app.db.urls import parse_url
 
     parsed = parse_url(url)

@@ -96,7 +96,8 @@ def list_cohort(session: Session, actor: Actor) -> list[CohortRow]:
     )
     if actor.role is Role.MENTOR:
         stmt = stmt.where(Student.mentor_id == actor.user_id)
-    return [_row(values) for values in session.execute(stmt)]
+    # Core execution: plain rows, without the ORM's per-row bookkeeping.
+    return [_row(values) for values in session.connection().execute(stmt)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -47,7 +48,10 @@ class LoginWindow(QWidget):
         layout.addWidget(self.school)
         layout.addLayout(form)
         layout.addWidget(self.message)
-        layout.addWidget(self.button, alignment=Qt.AlignmentFlag.AlignRight)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.button)
+        layout.addLayout(buttons)
         self.setMinimumWidth(420)
         self.button.clicked.connect(self._submit)
         self.password.returnPressed.connect(self._submit)

@@ -9,14 +9,16 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit
 
-from app.ui.first_run import FirstRunChoice, FirstRunWizard
 from app.ui.login import LoginWindow
 from app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from app.ui.first_run import FirstRunChoice, FirstRunWizard
 
 
 @dataclass
@@ -32,14 +34,26 @@ def _open_database(url: str) -> Opened:
     from app.services import accounts
 
     store = open_store(url)
-    return Opened(store, store.run(accounts.school_info), describe(url))
+    opened = Opened(store, store.run(accounts.school_info), describe(url))
+    # Warm up while the user types: the first window after log-in then costs no imports.
+    import app.services.cohort
+    import app.ui.main_window  # noqa: F401
+
+    return opened
 
 
 def _log_in(store, username: str, password: str):
     from app.services import accounts, cohort
 
-    actor = store.run(accounts.login, username, password).actor_or_raise()
-    return actor, store.run(accounts.school_info), store.run(cohort.cohort_overview, actor)
+    # One transaction: a failed attempt is still committed (counted and logged).
+    with store.session() as session:
+        result = accounts.login(session, username, password)
+        if result.actor is None:
+            overview = school = None
+        else:
+            school = accounts.school_info(session)
+            overview = cohort.cohort_overview(session, result.actor)
+    return result.actor_or_raise(), school, overview
 
 
 def _create_school(store, choice: FirstRunChoice):
@@ -159,6 +173,8 @@ class StartupController(QObject):
             )
             self.failed.emit("Deze database heeft nog geen school.", 1)
             return
+        from app.ui.first_run import FirstRunWizard
+
         self.login.hide()
         self.wizard = FirstRunWizard()
         self.wizard.chosen.connect(self._create_school)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +25,8 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self.synchronous = synchronous
         self._executor = None if synchronous else ThreadPoolExecutor(1, "koers-db")
-        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        # Emitted from the worker thread, so Qt queues the call onto the GUI thread.
+        self._finished.connect(self._deliver)
         self.pending = 0
 
     def submit(

@@ -1,0 +1,1 @@
+"""Koers's performance budgets (design.md, "Budgets"), measured: `python -m bench`."""

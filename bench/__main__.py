@@ -1,0 +1,208 @@
+"""`python -m bench [--quick] [--postgres] [--out FILE]`: measures the budgets of design.md.
+
+Prints one line per figure, `name: value (budget: X) OK/OVER`, and saves them all as JSON.
+Exit code 0 when every budget is met, 1 when one is over.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict
+from datetime import datetime
+from pathlib import Path
+
+from bench.generate import BENCH_DIR, FULL, QUICK, say
+
+AREAS = ("startup", "login", "filter", "file")
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument(
+        "--quick", action="store_true", help="small data (20,000 audit rows, region 30,000)"
+    )
+    parser.add_argument(
+        "--postgres",
+        action="store_true",
+        help="also measure the cohort on a PostgreSQL server started for the run",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=BENCH_DIR / "results" / "latest.json",
+        help="where the JSON goes (default: bench/results/latest.json)",
+    )
+    parser.add_argument(
+        "--only",
+        default=",".join(AREAS),
+        help=f"comma-separated subset of {','.join(AREAS)} (default: all)",
+    )
+    args = parser.parse_args(argv)
+    args.areas = {a.strip() for a in args.only.split(",") if a.strip()}
+    unknown = args.areas - set(AREAS)
+    if unknown:
+        parser.error(f"unknown area(s): {', '.join(sorted(unknown))}")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    # Imported after the platform is set; app modules import PySide6.
+    from bench import generate, startup
+    from bench.results import Result, save
+
+    sizes = QUICK if args.quick else FULL
+    began = time.perf_counter()
+    load_before = os.getloadavg()
+    reference = generate.cached_reference(sizes)
+    region = generate.cached_region(sizes.region_students) if "filter" in args.areas else None
+    results: list[Result] = []
+    work = Path(tempfile.mkdtemp(prefix="koers-bench-"))
+    try:
+        data_dir = work / "data"
+        db = generate.copy_database(reference, data_dir / "koers.db")
+        url = f"sqlite:///{db}"
+        if "startup" in args.areas:
+            results += startup.start_to_login(url, data_dir, runs=5)
+        if "login" in args.areas:
+            results += startup.password_to_cohort(url, data_dir, runs=3)
+        if {"filter", "file"} & args.areas:
+            results += _in_process(args, sizes, url, region, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    print()
+    print(f"Koers bench ({'quick' if args.quick else 'full'} data)")
+    for result in results:
+        print(result.line())
+    over = [r for r in results if r.counts and not r.ok]
+    print(f"{len(over)} budget(s) over" if over else "all budgets met")
+    meta = {
+        "when": datetime.now().isoformat(timespec="seconds"),
+        "mode": "quick" if args.quick else "full",
+        "postgres": args.postgres,
+        "areas": sorted(args.areas),
+        "sizes": asdict(sizes),
+        "python": sys.version.split()[0],
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        # Other work on the machine skews every figure: compare runs with similar load.
+        "load_average_before": [round(x, 2) for x in load_before],
+        "load_average_after": [round(x, 2) for x in os.getloadavg()],
+        "commit": _commit(),
+        "seconds": round(time.perf_counter() - began, 1),
+    }
+    save(args.out, meta, results)
+    print(f"saved to {args.out}")
+    return 1 if over else 0
+
+
+def _in_process(args, sizes, url: str, region: Path | None, work: Path):
+    from app.db.store import open_store
+    from bench import generate, inprocess
+
+    app = inprocess.application()
+    results = []
+    store = open_store(url)
+    try:
+        actor = generate.coordinator(store)
+        if "filter" in args.areas:
+            results += _filter(app, store, actor, f"{sizes.students}", region=False)
+        if "file" in args.areas:
+            say("student file open: 20 students")
+            results += inprocess.student_file_open(app, store, actor)
+    finally:
+        store.dispose()
+    if region is not None:
+        region_copy = generate.copy_database(region, work / "region" / "koers.db")
+        store = open_store(f"sqlite:///{region_copy}")
+        try:
+            results += _filter(
+                app, store, generate.coordinator(store), f"{sizes.region_students}", region=True
+            )
+        finally:
+            store.dispose()
+    if args.postgres:
+        results += _postgres(args, sizes, app)
+    return results
+
+
+def _filter(app, store, actor, label: str, *, region: bool, suffix: str = ""):
+    """Loading the cohort, then keystrokes; the budget depends on school or region size."""
+    from bench import inprocess
+
+    big = region
+    rows, results = inprocess.load_cohort(store, actor, label + suffix)
+    say(f"cohort filter {label}{suffix}: {len(inprocess.keystrokes()) * 3} keystrokes")
+    results += inprocess.filter_keystrokes(
+        rows,
+        label + suffix,
+        median_budget_ms=50 if big else None,
+        worst_budget_ms=None if big else 16,
+    )
+    results += inprocess.filter_keystrokes_in_view(app, rows, label + suffix)
+    return results
+
+
+def _postgres(args, sizes, app):
+    """The school's students and the region on a PostgreSQL server started for this run."""
+    from app.db.store import open_store
+    from bench import generate, inprocess
+    from bench.postgres import postgres_server
+
+    databases = [("koers_school", sizes.students, False)]
+    if "filter" in args.areas:
+        databases.append(("koers_region", sizes.region_students, True))
+    results = []
+    say("starting PostgreSQL")
+    with postgres_server() as server:
+        for name, count, is_region in databases:
+            url = server.create_database(name)
+            started = time.perf_counter()
+            say(f"PostgreSQL: generating {count} students in {name}")
+            generate.build_region(url, count)
+            say(f"PostgreSQL: generated in {time.perf_counter() - started:.1f} s")
+            store = open_store(url)
+            try:
+                actor = generate.coordinator(store)
+                if "filter" in args.areas:
+                    results += _filter(
+                        app, store, actor, f"{count}", region=is_region, suffix="_postgres"
+                    )
+                if "file" in args.areas and not is_region:
+                    results += inprocess.student_file_open(app, store, actor, label="postgres")
+            finally:
+                store.dispose()
+    return results
+
+
+def _commit() -> str:
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=BENCH_DIR.parent,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=BENCH_DIR.parent,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        return head + ("+dirty" if dirty else "")
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
