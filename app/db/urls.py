@@ -27,9 +27,10 @@ def default_database_url() -> str:
     return f"sqlite:///{data_dir() / 'koers.db'}"
 
 
-def resolve_database_url(explicit: str | None) -> str:
-    """--database wins, then KOERS_DATABASE_URL, then the embedded file."""
-    return explicit or os.environ.get(ENV_DATABASE_URL) or default_database_url()
+def resolve_database_url(explicit: str | None, configured: str | None = None) -> str:
+    """--database wins, then KOERS_DATABASE_URL, then the settings dialog's choice, then
+    the embedded file."""
+    return explicit or os.environ.get(ENV_DATABASE_URL) or configured or default_database_url()
 
 
 def parse_url(url: str) -> URL:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -37,12 +38,17 @@ def create_application() -> QApplication:
 
 def run_gui(args: argparse.Namespace) -> int:
     app = create_application()
-    settings = QSettings()
+    if args.smoke or args.screenshots:
+        # Reproducible pictures and checks: never read or overwrite the user's window state.
+        scratch = tempfile.mkdtemp(prefix="koers-settings-")
+        settings = QSettings(os.path.join(scratch, "koers.ini"), QSettings.Format.IniFormat)
+    else:
+        settings = QSettings()
     from app.db.urls import resolve_database_url
     from app.ui.startup import StartupController
     from app.ui.tasks import TaskRunner
 
-    url = resolve_database_url(args.database or settings.value("database/url") or None)
+    url = resolve_database_url(args.database, settings.value("database/url") or None)
     auto_login = None
     if args.user:
         password = read_password(f"Wachtwoord voor {args.user}: ")

@@ -104,6 +104,10 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.Find,
             "Naar het zoekveld",
         )
+        self.database_action = self._action(
+            "Database kiezen…", self.choose_database, tip="Ingebouwde database of gedeelde server"
+        )
+        self.database_action.setEnabled(self.workspace.actor.is_coordinator)
         self.logout_action = self._action("Afmelden", self.logout_requested.emit)
         self.quit_action = self._action("Afsluiten", self.close, QKeySequence.StandardKey.Quit)
         about = self._action("Over Koers", self.about)
@@ -112,6 +116,7 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, self.open_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
+        file_menu.addAction(self.database_action)
         file_menu.addAction(self.logout_action)
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu("Be&werken")
@@ -190,6 +195,11 @@ class MainWindow(QMainWindow):
 
     def _forget(self, student_id: int | None) -> None:
         self.file_windows.pop(student_id, None)
+
+    def choose_database(self) -> None:
+        from app.ui.settings.database_dialog import DatabaseDialog
+
+        DatabaseDialog(self.settings, self).exec()
 
     def about(self) -> None:
         QMessageBox.about(
