@@ -8,7 +8,6 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import itertools
-import pwd
 import shutil
 import socket
 import subprocess
@@ -50,9 +49,7 @@ class MemoryKeyring(KeyringBackend):
 
 
 @pytest.fixture(autouse=True)
-def private_environment(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> Iterator[MemoryKeyring]:
+def private_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[MemoryKeyring]:
     """Every test gets its own empty keyring and data folder; nothing of the user's leaks in."""
     backend = MemoryKeyring()
     keyring.set_keyring(backend)
@@ -112,7 +109,9 @@ def postgres_server() -> Iterator[PostgresServer]:
         _unavailable("initdb/pg_ctl not found")
     # initdb refuses to run as root, so root runs the server as the postgres user.
     as_user: list[str] = []
-    if os.geteuid() == 0:
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        import pwd
+
         try:
             account = pwd.getpwnam("postgres")
         except KeyError:
@@ -125,29 +124,41 @@ def postgres_server() -> Iterator[PostgresServer]:
     data, log = root / "data", root / "server.log"
     port = _free_port()
 
-    def run(*args: str) -> None:
-        subprocess.run([*as_user, *args], check=True, capture_output=True, text=True)
-
+    initdb = [bin_dir / "initdb", "-D", data, "-U", "postgres", "-A", "trust", "--no-sync"]
+    initdb += ["-E", "UTF8", "--locale=C"]  # the same collation on every machine
+    options = f"-F -c fsync=off -c listen_addresses=127.0.0.1 -p {port} -k {root}"
+    start = [bin_dir / "pg_ctl", "start", "-w", "-D", data, "-l", log, "-o", options]
     try:
-        run(str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
-            "-E", "UTF8", "--locale=C", "--no-sync")  # fmt: skip
-        options = f"-F -c fsync=off -c listen_addresses=127.0.0.1 -p {port} -k {root}"
-        run(str(bin_dir / "pg_ctl"), "start", "-w", "-D", str(data), "-l", str(log),
-            "-o", options)  # fmt: skip
+        for command in (initdb, start):
+            subprocess.run([*as_user, *command], check=True, capture_output=True, text=True)
     except subprocess.CalledProcessError as exc:
         server_log = log.read_text() if log.exists() else ""
         shutil.rmtree(root, ignore_errors=True)
         raise RuntimeError(
             f"could not start PostgreSQL: {exc.stderr}\n{exc.stdout}\n{server_log}"
         ) from exc
+    stop = [*as_user, bin_dir / "pg_ctl", "stop", "-w", "-D", data, "-m", "fast"]
+    if shutil.which("sh"):
+        _stop_when_gone(os.getpid(), stop, root)
     try:
         yield PostgresServer("127.0.0.1", port)
     finally:
-        subprocess.run(
-            [*as_user, str(bin_dir / "pg_ctl"), "stop", "-w", "-D", str(data), "-m", "fast"],
-            capture_output=True,
-        )
+        subprocess.run(stop, capture_output=True)
         shutil.rmtree(root, ignore_errors=True)
+
+
+def _stop_when_gone(pid: int, stop: list, root: Path) -> None:
+    """A detached watcher stops the server if this run dies without its teardown
+    (killed, or hung in a Qt event loop and then killed)."""
+    script = 'while kill -0 "$1" 2>/dev/null; do sleep 1; done; shift; root=$1; shift; '
+    script += '"$@" >/dev/null 2>&1; rm -rf "$root"'
+    subprocess.Popen(
+        ["sh", "-c", script, "watch", str(pid), root, *stop],
+        start_new_session=True,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 _database_numbers = itertools.count(1)

@@ -63,3 +63,9 @@ def needs_server_password(url: str) -> bool:
         and bool(parsed.username)
         and not (parsed.password)
     )
+
+
+def is_password_refusal(exc: BaseException) -> bool:
+    """The server refused the connection for want of a (right) password."""
+    text = str(getattr(exc, "orig", exc)).lower()
+    return type(exc).__name__ == "OperationalError" and "password" in text

@@ -48,7 +48,8 @@ def current_revision(store: Store) -> str | None:
 def needs_upgrade(store: Store) -> bool:
     current = current_revision(store)
     scripts = ScriptDirectory.from_config(alembic_config())
-    if current is not None and scripts.get_revision(current) is None:
+    known = {script.revision for script in scripts.walk_revisions()}
+    if current is not None and current not in known:
         raise DatabaseTooNewError(current)
     return current != scripts.get_current_head()
 

@@ -18,6 +18,8 @@ T = TypeVar("T")
 
 
 def _configure_sqlite(dbapi_connection, _record) -> None:
+    # Transactions are begun explicitly (see _begin_immediate), not by the driver.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -25,6 +27,12 @@ def _configure_sqlite(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
+
+
+def _begin_immediate(connection) -> None:
+    # Take the write lock at the start, so a transaction never acts on what it read
+    # before another one committed (the audit chain depends on it).
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_engine(url: str | URL) -> Engine:
@@ -43,6 +51,7 @@ def make_engine(url: str | URL) -> Engine:
                 parsed, poolclass=NullPool, connect_args={"check_same_thread": False}
             )
         event.listen(engine, "connect", _configure_sqlite)
+        event.listen(engine, "begin", _begin_immediate)
         return engine
     return create_engine(parsed, pool_pre_ping=True, pool_size=2, max_overflow=4)
 

@@ -114,9 +114,14 @@ def login(session: Session, username: str, password: str) -> LoginResult:
         return failure
     now = utcnow()
     if user.locked_until and user.locked_until > now:
+        audit.record(session, None, "login_locked_out", "user", user.id)
         return LoginResult(
             None, "Te vaak een verkeerd wachtwoord. Probeer het over een halve minuut opnieuw."
         )
+    if user.locked_until:
+        # The wait is over: the next failures count from zero again.
+        user.locked_until = None
+        user.failed_logins = 0
     if not verify_password(user.password_hash, password):
         user.failed_logins += 1
         if user.failed_logins >= LOCKOUT_AFTER:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models.audit import AuditEntry
@@ -13,6 +13,7 @@ from app.models.base import utcnow
 from app.services.actor import Actor
 
 GENESIS = "0" * 64
+CHAIN_LOCK = 0x4B6F657273  # "Koers": the advisory lock that serialises appends on PostgreSQL
 
 
 def _entry_hash(
@@ -38,6 +39,9 @@ def record(
     detail: str | None = None,
 ) -> None:
     """Appends one entry, chained to the one before it."""
+    if session.get_bind().dialect.name == "postgresql":
+        # One appender at a time, until commit: two could otherwise chain to the same entry.
+        session.execute(select(func.pg_advisory_xact_lock(CHAIN_LOCK)))
     last = session.scalars(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).first()
     prev_hash = last or GENESIS
     at = utcnow()

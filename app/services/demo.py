@@ -6,7 +6,7 @@ import random
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from app.models import (
@@ -291,6 +291,15 @@ def add_students(
         done += size
         if on_progress:
             on_progress(done, count)
+    if session.get_bind().dialect.name == "postgresql":
+        # Explicit ids leave the serial sequences behind; the next new row would clash.
+        for table in ("students", "transition_paths"):
+            session.execute(
+                text(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f"(SELECT max(id) FROM {table}))"
+                )
+            )
 
 
 def _one_student(

@@ -274,6 +274,9 @@ def create_student(session: Session, actor: Actor, data: StudentInput) -> int:
     """Adds a student to the cohort; returns the new id."""
     require_edit(actor)
     values, guardians = _validated_values(session, data)
+    if not actor.is_coordinator:
+        # A mentor's new student is the mentor's own; otherwise it would vanish from view.
+        values["mentor_id"] = actor.user_id
     if values.pop("_las_clash", None):
         raise ValidationError(
             {"las_key": f"Leerlingnummer (LAS): {values['las_key']} hoort al bij een leerling."}

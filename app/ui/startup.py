@@ -104,21 +104,18 @@ class StartupController(QObject):
     def start(self) -> None:
         self.login.show()
         self.timings["login_shown"] = time.perf_counter()
-        url = self._url_with_server_password()
-        if url is None:
-            self.login.show_message(
-                "Zonder wachtwoord van de databaseserver kan Koers niet verder."
-            )
-            return
+        self._open(self._url_with_stored_password())
+
+    def _open(self, url: str) -> None:
         self.runner.submit(lambda: _open_database(url), self._database_opened, self._open_failed)
 
-    def _url_with_server_password(self) -> str | None:
+    def _url_with_stored_password(self) -> str:
         from app.db import credentials
 
         if not credentials.needs_server_password(self.url):
             return self.url
-        password = credentials.get_password(self.url) or self.ask_password(self.url)
-        return None if password is None else credentials.with_password(self.url, password)
+        stored = credentials.get_password(self.url)
+        return self.url if stored is None else credentials.with_password(self.url, stored)
 
     def _ask_server_password(self, url: str) -> str | None:
         from app.db import credentials
@@ -154,8 +151,16 @@ class StartupController(QObject):
             self.login.button.click()
 
     def _open_failed(self, exc: BaseException) -> None:
+        from app.db import credentials
         from app.ui.common.messages import user_message
 
+        # Ask for the server password only when the server asked for one, and never in
+        # unattended runs (--smoke, --screenshots), where no one can answer a dialog.
+        if credentials.is_password_refusal(exc) and self.auto_login is None:
+            password = self.ask_password(self.url)
+            if password is not None:
+                self._open(credentials.with_password(self.url, password))
+                return
         message = user_message(exc)
         if type(exc).__name__ == "OperationalError":
             message = (

@@ -1,0 +1,219 @@
+"""The cohort list: who sees which students, and the filter the list does on every keystroke."""
+
+from __future__ import annotations
+
+from datetime import date
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select, update
+
+from app.db import Store
+from app.models import Destination, OutflowProfile, Phase, Role, Student, User
+from app.services import cohort, demo, students
+from app.services.actor import Actor
+from app.services.cohort import CohortFilter, CohortIndex, school_year
+from app.services.students import StudentInput
+
+DEMO_STUDENTS = 60
+
+
+@pytest.fixture
+def demo_school(store: Store) -> Actor:
+    return store.run(demo.generate, password="demo-wachtwoord-1", students=DEMO_STUDENTS)
+
+
+def _actor(store: Store, username: str) -> Actor:
+    with store.session() as session:
+        user = session.scalars(select(User).where(User.username == username)).one()
+        return Actor(user.id, user.username, user.display_name, user.role)
+
+
+def test_coordinator_and_reader_see_every_current_student(store: Store, demo_school: Actor) -> None:
+    with store.session() as session:
+        archived = list(session.scalars(select(Student.id).order_by(Student.id).limit(3)))
+        session.execute(update(Student).where(Student.id.in_(archived)).values(archived=True))
+        all_ids = set(session.scalars(select(Student.id)))
+    assert len(all_ids) == DEMO_STUDENTS
+
+    for actor in (demo_school, _actor(store, "stagiair")):
+        rows = store.run(cohort.list_cohort, actor)
+        assert {row.id for row in rows} == all_ids - set(archived)
+
+
+def test_mentor_sees_exactly_own_students(store: Store, demo_school: Actor) -> None:
+    mentor = _actor(store, "m.vandijk")
+    assert mentor.role is Role.MENTOR
+    with store.session() as session:
+        own = set(session.scalars(select(Student.id).where(Student.mentor_id == mentor.user_id)))
+    assert 0 < len(own) < DEMO_STUDENTS
+
+    rows = store.run(cohort.list_cohort, mentor)
+
+    assert {row.id for row in rows} == own
+    assert {row.mentor for row in rows} == {mentor.display_name}
+
+
+def test_cohort_rows_carry_what_the_list_shows(store: Store, demo_school: Actor) -> None:
+    rows = store.run(cohort.list_cohort, demo_school)
+    with store.session() as session:
+        student = session.get(Student, rows[0].id)
+        mentor = session.get(User, student.mentor_id)
+    row = rows[0]
+    assert row.name == student.full_name
+    assert row.class_name == student.class_name
+    assert row.mentor == mentor.display_name
+    assert row.planned_outflow == student.planned_outflow_date
+    assert row.school_year == school_year(student.planned_outflow_date)
+    assert row.phase  # every demo student has a path with a phase
+    # Typing the LAS number finds exactly that student.
+    index = CohortIndex(rows)
+    assert [rows[i].id for i in index.filter(CohortFilter(text=student.las_key))] == [student.id]
+
+
+def _row(
+    first: str,
+    surname: str,
+    *,
+    prefix: str | None = None,
+    las_key: str | None = None,
+    class_name: str | None = None,
+    mentor: str | None = None,
+    profile: OutflowProfile | None = None,
+    planned: date | None = None,
+    phase: Phase | None = Phase.ORIENTATION,
+    destination: Destination | None = None,
+) -> cohort.CohortRow:
+    """A row built the way list_cohort builds it from one database result."""
+    values = SimpleNamespace(
+        id=0,
+        first_name=first,
+        prefix=prefix,
+        surname=surname,
+        las_key=las_key,
+        class_name=class_name,
+        mentor=mentor,
+        outflow_profile=profile,
+        planned_outflow_date=planned,
+        current_phase=phase,
+        destination=destination,
+    )
+    return cohort._row(values)
+
+
+ROWS = [
+    _row("Anna", "Berg", prefix="van den", class_name="V6A", mentor="Jeroen Bosman"),
+    _row("Anna", "Jansen", class_name="V6B", mentor="Marieke van Dijk"),
+    _row("Daan", "Berg", prefix="van den", class_name="V6B", mentor="Jeroen Bosman"),
+    _row("Zoë", "Öztürk", class_name="P4A", profile=OutflowProfile.DAGBESTEDING),
+]
+
+
+@pytest.mark.parametrize(
+    ("wanted", "names"),
+    [
+        (CohortFilter(), ["Anna van den Berg", "Anna Jansen", "Daan van den Berg", "Zoë Öztürk"]),
+        (CohortFilter(text="anna"), ["Anna van den Berg", "Anna Jansen"]),
+        (CohortFilter(text="BERG anna"), ["Anna van den Berg"]),
+        (CohortFilter(text="  berg   "), ["Anna van den Berg", "Daan van den Berg"]),
+        (CohortFilter(text="berg jansen"), []),
+        (CohortFilter(text="berg", class_name="V6B"), ["Daan van den Berg"]),
+        (CohortFilter(text="bosman", class_name="V6A"), ["Anna van den Berg"]),
+        (CohortFilter(text="zoë dagbest"), ["Zoë Öztürk"]),
+        (CohortFilter(mentor="Marieke van Dijk"), ["Anna Jansen"]),
+        (CohortFilter(class_name="V6"), []),
+    ],
+)
+def test_filter_keeps_rows_matching_all_words_and_every_list(
+    wanted: CohortFilter, names: list[str]
+) -> None:
+    assert [ROWS[i].name for i in CohortIndex(ROWS).filter(wanted)] == names
+
+
+@pytest.mark.parametrize(
+    ("day", "year"),
+    [
+        (date(2026, 7, 31), "2025-2026"),
+        (date(2026, 8, 1), "2026-2027"),
+        (date(2027, 1, 1), "2026-2027"),
+        (None, ""),
+    ],
+)
+def test_school_year_runs_from_august_to_july(day: date | None, year: str) -> None:
+    assert school_year(day) == year
+
+
+# --- property: the index filter equals a plain row-by-row reading of the rule -------------
+
+LETTERS = "abeinorstëöéABZ"
+words = st.text(alphabet=LETTERS, min_size=1, max_size=4)
+optional_word = st.none() | words
+raw_rows = st.lists(
+    st.fixed_dictionaries(
+        {
+            "first": words,
+            "surname": words,
+            "prefix": optional_word,
+            "las_key": st.none() | st.text(alphabet="0123", min_size=1, max_size=3),
+            "class_name": st.sampled_from([None, "V6A", "V6B", "P4A"]),
+            "mentor": st.sampled_from([None, "Jeroen Bosman", "Marieke van Dijk"]),
+            "profile": st.none() | st.sampled_from(OutflowProfile),
+            "planned": st.none() | st.dates(date(2024, 6, 1), date(2027, 9, 30)),
+            "phase": st.none() | st.sampled_from(Phase),
+            "destination": st.none() | st.sampled_from(Destination),
+        }
+    ),
+    max_size=25,
+)
+
+
+def _reference(raw: list[dict], rows: list[cohort.CohortRow], wanted: CohortFilter) -> list[int]:
+    """Row i matches when each chosen list value is equal, and each typed word occurs
+    (ignoring case) in one of the fields the user sees or the LAS number."""
+    result = []
+    for i, (values, row) in enumerate(zip(raw, rows, strict=True)):
+        lists = {
+            "school_year": school_year(values["planned"]),
+            "class_name": values["class_name"] or "",
+            "mentor": values["mentor"] or "",
+            "profile": row.profile,
+            "phase": row.phase,
+        }
+        if any(getattr(wanted, key) and getattr(wanted, key) != v for key, v in lists.items()):
+            continue
+        shown = [row.name, row.class_name, row.mentor, row.profile, row.phase, row.destination]
+        fields = [f.lower() for f in [*shown, values["las_key"] or ""] if f]
+        if all(any(w in f for f in fields) for w in wanted.text.lower().split()):
+            result.append(i)
+    return result
+
+
+@settings(deadline=None)  # a loaded CI machine must not turn slowness into a failure
+@given(raw=raw_rows, data=st.data())
+def test_index_filter_equals_a_plain_reading_of_the_rule(raw: list[dict], data) -> None:
+    rows = [_row(**values) for values in raw]
+
+    def from_rows(attr: str) -> st.SearchStrategy[str]:
+        seen = [getattr(r, attr) for r in rows]
+        return st.sampled_from(["", "x", *seen]) if seen else st.sampled_from(["", "x"])
+
+    typed = st.lists(words | from_rows("name"), max_size=3).map(" ".join)
+    wanted = CohortFilter(
+        text=data.draw(typed),
+        school_year=data.draw(from_rows("school_year")),
+        class_name=data.draw(from_rows("class_name")),
+        mentor=data.draw(from_rows("mentor")),
+        profile=data.draw(from_rows("profile")),
+        phase=data.draw(from_rows("phase")),
+    )
+
+    assert CohortIndex(rows).filter(wanted) == _reference(raw, rows, wanted)
+
+
+def test_a_demo_school_takes_new_students(store: Store, demo_school: Actor) -> None:
+    new_id = store.run(
+        students.create_student, demo_school, StudentInput(first_name="Nieuw", surname="Kok")
+    )
+    assert new_id in {row.id for row in store.run(cohort.list_cohort, demo_school)}

@@ -1,0 +1,102 @@
+"""The command line as a new user and the batch scripts use it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.db import open_store
+from app.services import cohort
+
+PASSWORD = "cli-test-wachtwoord"
+
+
+def _run(
+    *args: str, password: str | None = PASSWORD, data_dir: Path
+) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("KOERS_PASSWORD", "KOERS_DATABASE_URL")}
+    env.update(QT_QPA_PLATFORM="offscreen", KOERS_DATA_DIR=str(data_dir))
+    if password is not None:
+        env["KOERS_PASSWORD"] = password
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env=env,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def test_demo_then_smoke(database_url: str, tmp_path: Path) -> None:
+    demo = _run("demo", "--students", "300", "--database", database_url, data_dir=tmp_path)
+    assert demo.returncode == 0, demo.stderr
+    assert "300 leerlingen" in demo.stdout
+    smoke = _run("--smoke", "--database", database_url, "--user", "demo", data_dir=tmp_path)
+    assert smoke.returncode == 0, smoke.stderr
+    assert "Koers smoke: hoofdvenster open, 300 leerlingen" in smoke.stdout
+
+
+def test_wrong_password_exits_3_and_opens_nothing(database_url: str, tmp_path: Path) -> None:
+    assert _run("demo", "--students", "5", "--database", database_url, data_dir=tmp_path)
+    result = _run(
+        "--smoke",
+        "--database",
+        database_url,
+        "--user",
+        "demo",
+        password="niet-het-wachtwoord",
+        data_dir=tmp_path,
+    )
+    assert result.returncode == 3
+    assert "klopt niet" in result.stderr
+    assert "Koers smoke" not in result.stdout
+    store = open_store(database_url)
+    try:
+        from app.services.accounts import login
+
+        actor = store.run(login, "demo", PASSWORD).actor_or_raise()
+        assert len(store.run(cohort.list_cohort, actor)) == 5
+    finally:
+        store.dispose()
+
+
+def test_demo_refuses_a_database_that_has_a_school(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    assert _run("demo", "--students", "3", "--database", url, data_dir=tmp_path).returncode == 0
+    again = _run("demo", "--students", "3", "--database", url, data_dir=tmp_path)
+    assert again.returncode == 1
+    assert "al een school" in again.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["demo", "--students", "veel"],
+        ["demo", "--students", "-4"],
+        ["--smoke"],
+        ["--onbekend"],
+        ["demo", "--database", "geen-url"],
+    ],
+)
+def test_bad_arguments_exit_2_with_a_message(args: list[str], tmp_path: Path) -> None:
+    result = _run(*args, data_dir=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip()
+    assert "Traceback" not in result.stderr
+
+
+def test_demo_without_password_exits_2(tmp_path: Path) -> None:
+    result = _run("demo", "--students", "1", password=None, data_dir=tmp_path)
+    assert result.returncode == 2
+    assert "KOERS_PASSWORD" in result.stderr
+
+
+def test_help_lists_the_sub_commands(tmp_path: Path) -> None:
+    result = _run("--help", data_dir=tmp_path)
+    assert result.returncode == 0
+    assert "demo" in result.stdout and "--screenshots" in result.stdout
