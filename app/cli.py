@@ -45,6 +45,38 @@ def build_parser() -> argparse.ArgumentParser:
         "demo", parents=[common], help="een nieuwe database vullen met een fictieve demoschool"
     )
     demo.add_argument("--students", type=_non_negative, default=150, metavar="N")
+
+    acting = argparse.ArgumentParser(add_help=False, parents=[common])
+    acting.add_argument("--user", metavar="NAAM", required=True, help="optreden als deze gebruiker")
+
+    audit = commands.add_parser("audit", help="het auditlogboek controleren of uitvoeren")
+    audit_commands = audit.add_subparsers(dest="audit_command", metavar="ACTIE", required=True)
+    audit_commands.add_parser(
+        "verify", parents=[acting], help="controleren of de keten van het logboek heel is"
+    )
+    subject = audit_commands.add_parser(
+        "export", parents=[acting], help="alles over één leerling uitvoeren (inzageverzoek)"
+    )
+    subject.add_argument("--student", required=True, metavar="LAS_KEY")
+    subject.add_argument("--out", required=True, metavar="BESTAND")
+    grants = audit_commands.add_parser(
+        "grants", parents=[common], help="SQL voor de databaserol van Koers op PostgreSQL tonen"
+    )
+    grants.add_argument("--role", default="koers_app", metavar="ROL")
+
+    backup = commands.add_parser(
+        "backup", parents=[acting], help="nu een back-up maken van de ingebouwde database"
+    )
+    backup.add_argument("--out", metavar="MAP", help="map voor de back-up (standaard: de vaste)")
+    restore = commands.add_parser(
+        "restore", parents=[acting], help="de database terugzetten uit een back-upbestand"
+    )
+    restore.add_argument("file", metavar="BESTAND")
+
+    purge = commands.add_parser(
+        "purge", parents=[acting], help="dossiers voorbij de bewaartermijn verwijderen"
+    )
+    purge.add_argument("--dry-run", action="store_true", help="alleen tonen wat weg zou gaan")
     return parser
 
 
@@ -79,6 +111,16 @@ def run(argv: list[str]) -> int:
         from app.commands.demo import run_demo
 
         return run_demo(args)
+    if args.command in ("audit", "backup", "restore", "purge"):
+        import importlib
+
+        from app.commands.common import CommandError
+
+        module = importlib.import_module(f"app.commands.{args.command}")
+        try:
+            return module.run(args)
+        except CommandError as exc:
+            return fail(exc.message, exc.exit_code)
     if (args.smoke or args.screenshots) and not args.user:
         parser.error("--smoke en --screenshots hebben --user nodig")
     from app.ui.launch import run_gui

@@ -5,6 +5,7 @@ from app.models.audit import AuditEntry
 from app.models.base import Base
 from app.models.consent import Consent, Organisation, OrganisationKind
 from app.models.conversation import Agreement, Conversation, ConversationType, Participant
+from app.models.draft import Draft
 from app.models.employer import Employer, EmployerContact
 from app.models.export_log import ExportLog
 from app.models.internship import (
@@ -46,6 +47,7 @@ __all__ = [
     "Conversation",
     "ConversationType",
     "Destination",
+    "Draft",
     "Employer",
     "EmployerContact",
     "ExportLog",

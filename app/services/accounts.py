@@ -103,8 +103,14 @@ class LoginResult:
         return self.actor
 
 
-def login(session: Session, username: str, password: str) -> LoginResult:
-    """Checks the password; a wrong one is logged and counted towards a short lock-out."""
+def login(
+    session: Session, username: str, password: str, *, password_checked: bool = False
+) -> LoginResult:
+    """Checks the password; a wrong one is logged and counted towards a short lock-out.
+
+    `password_checked`: the key file of the encrypted database already proved the password
+    (one argon2id derivation instead of two).
+    """
     failure = LoginResult(None, "Gebruikersnaam of wachtwoord klopt niet.")
     user = session.scalars(
         select(User).where(User.username == (username or "").strip().lower())
@@ -122,7 +128,7 @@ def login(session: Session, username: str, password: str) -> LoginResult:
         # The wait is over: the next failures count from zero again.
         user.locked_until = None
         user.failed_logins = 0
-    if not verify_password(user.password_hash, password):
+    if not password_checked and not verify_password(user.password_hash, password):
         user.failed_logins += 1
         if user.failed_logins >= LOCKOUT_AFTER:
             user.locked_until = now + LOCKOUT_DELAY

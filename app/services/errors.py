@@ -6,6 +6,8 @@ from __future__ import annotations
 class KoersError(Exception):
     """Base for errors whose message is meant for the user."""
 
+    is_auth = False
+
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
@@ -28,7 +30,7 @@ class NotFoundError(KoersError):
 
 
 class AuthenticationError(KoersError):
-    pass
+    is_auth = True
 
 
 class PermissionDeniedError(KoersError):

@@ -6,6 +6,7 @@ import threading
 
 import pytest
 from sqlalchemy import select, text
+from sqlalchemy.exc import DBAPIError
 
 from app.db import Store
 from app.models import AuditEntry
@@ -27,6 +28,27 @@ def trail(store: Store, coordinator: Actor, coordinator_password: str) -> list[i
         return list(session.scalars(select(AuditEntry.id).order_by(AuditEntry.id)))
 
 
+def _behind_koers_back(session) -> None:
+    """Someone with direct database access first removes the append-only triggers."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("DROP TRIGGER audit_log_append_only ON audit_log"))
+    else:
+        session.execute(text("DROP TRIGGER audit_log_no_update"))
+        session.execute(text("DROP TRIGGER audit_log_no_delete"))
+
+
+def test_the_app_cannot_change_or_delete_audit_entries(store: Store, trail: list[int]) -> None:
+    for statement in (
+        "UPDATE audit_log SET detail = 'niets gebeurd' WHERE id = :id",
+        "DELETE FROM audit_log WHERE id = :id",
+    ):
+        with pytest.raises(DBAPIError, match="append-only"), store.session() as session:
+            session.execute(text(statement), {"id": trail[2]})
+    assert store.run(audit.verify_chain) is None
+    with store.session() as session:
+        assert len(session.scalars(select(AuditEntry.id)).all()) == len(trail)
+
+
 def test_untouched_chain_verifies(store: Store, trail: list[int]) -> None:
     assert len(trail) == 5
     assert store.run(audit.verify_chain) is None
@@ -35,6 +57,7 @@ def test_untouched_chain_verifies(store: Store, trail: list[int]) -> None:
 def test_editing_one_entry_by_hand_is_found(store: Store, trail: list[int]) -> None:
     tampered = trail[2]
     with store.session() as session:
+        _behind_koers_back(session)
         session.execute(
             text("UPDATE audit_log SET detail = 'niets gebeurd' WHERE id = :id"), {"id": tampered}
         )
@@ -43,6 +66,7 @@ def test_editing_one_entry_by_hand_is_found(store: Store, trail: list[int]) -> N
 
 def test_rewriting_who_did_it_is_found(store: Store, trail: list[int]) -> None:
     with store.session() as session:
+        _behind_koers_back(session)
         session.execute(
             text("UPDATE audit_log SET user_id = NULL WHERE id = :id"), {"id": trail[3]}
         )
@@ -51,6 +75,7 @@ def test_rewriting_who_did_it_is_found(store: Store, trail: list[int]) -> None:
 
 def test_deleting_an_entry_breaks_the_chain_at_the_next_one(store: Store, trail: list[int]) -> None:
     with store.session() as session:
+        _behind_koers_back(session)
         session.execute(text("DELETE FROM audit_log WHERE id = :id"), {"id": trail[1]})
     assert store.run(audit.verify_chain) == trail[2]
 

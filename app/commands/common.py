@@ -1,0 +1,50 @@
+"""What the batch sub-commands share: acting as a logged-in user."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from app.cli import EXIT_AUTH, EXIT_FAILED, EXIT_USAGE, read_password
+
+if TYPE_CHECKING:
+    from app.db.store import Store
+    from app.services.actor import Actor
+
+
+class CommandError(Exception):
+    """Ends a sub-command with a Dutch message on stderr and the given exit code."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_FAILED) -> None:
+        super().__init__(message)
+        self.message = message
+        self.exit_code = exit_code
+
+
+def database_url(args: argparse.Namespace) -> str:
+    from app.db.urls import parse_url, resolve_database_url
+
+    url = resolve_database_url(getattr(args, "database", None))
+    try:
+        parse_url(url)
+    except Exception:
+        raise CommandError(f"'{url}' is geen geldige database-URL", EXIT_USAGE) from None
+    return url
+
+
+def open_as_user(args: argparse.Namespace) -> tuple[Store, Actor]:
+    """Opens the database of `--database` as `--user` (password from KOERS_PASSWORD).
+
+    Wrong password: CommandError with exit code 3. The caller disposes the store.
+    """
+    from app.services.errors import KoersError
+    from app.services.unlock import open_for_user
+
+    password = read_password(f"Wachtwoord voor {args.user}: ")
+    if not password:
+        raise CommandError("geef het wachtwoord in KOERS_PASSWORD", EXIT_USAGE)
+    try:
+        unlocked = open_for_user(database_url(args), args.user, password)
+    except KoersError as exc:
+        raise CommandError(exc.message, EXIT_AUTH if exc.is_auth else EXIT_FAILED) from None
+    return unlocked.store, unlocked.actor
