@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from app.db import open_store
 from app.services import cohort
+from app.services.unlock import open_for_user
 
 PASSWORD = "cli-test-wachtwoord"
 
@@ -55,14 +55,29 @@ def test_wrong_password_exits_3_and_opens_nothing(database_url: str, tmp_path: P
     assert result.returncode == 3
     assert "klopt niet" in result.stderr
     assert "Koers smoke" not in result.stdout
-    store = open_store(database_url)
+    unlocked = open_for_user(database_url, "demo", PASSWORD)
     try:
-        from app.services.accounts import login
-
-        actor = store.run(login, "demo", PASSWORD).actor_or_raise()
-        assert len(store.run(cohort.list_cohort, actor)) == 5
+        assert len(unlocked.store.run(cohort.list_cohort, unlocked.actor)) == 5
     finally:
-        store.dispose()
+        unlocked.store.dispose()
+
+
+def test_demo_school_on_sqlite_is_encrypted_and_every_demo_account_opens_it(
+    tmp_path: Path,
+) -> None:
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    made = _run("demo", "--students", "12", "--database", url, data_dir=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert "Herstelsleutel" in made.stdout
+    assert (tmp_path / "k.db.keys").exists()
+    raw = (tmp_path / "k.db").read_bytes()
+    assert not raw.startswith(b"SQLite format 3")
+    for username in ("demo", "m.vandijk", "stagiair"):
+        unlocked = open_for_user(url, username, PASSWORD)
+        try:
+            assert unlocked.actor.username == username
+        finally:
+            unlocked.store.dispose()
 
 
 def test_demo_refuses_a_database_that_has_a_school(tmp_path: Path) -> None:

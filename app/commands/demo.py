@@ -13,6 +13,7 @@ def run_demo(args: argparse.Namespace) -> int:
     from app.services import accounts, demo
     from app.services.errors import KoersError
     from app.services.passwords import password_problem
+    from app.services.unlock import create_encrypted_database, database_state, grant_keys
 
     password = read_password("Wachtwoord voor de gebruiker 'demo': ")
     if not password:
@@ -25,8 +26,14 @@ def run_demo(args: argparse.Namespace) -> int:
         parse_url(url)
     except Exception:
         return fail(f"'{url}' is geen geldige database-URL", EXIT_USAGE)
+    state = database_state(url)
+    if state.kind in ("encrypted", "plain"):
+        return fail("deze database heeft al een school; kies een nieuwe database", EXIT_FAILED)
     try:
-        store = open_store(url)
+        if state.kind == "new":
+            store, recovery = create_encrypted_database(url, demo.SCHOOL_NAME, "demo", password)
+        else:
+            store, recovery = open_store(url), ""
     except Exception as exc:  # a broken URL or unreachable server: say so, no traceback
         return fail(f"database niet te openen ({type(exc).__name__}): {describe(url)}", EXIT_FAILED)
     try:
@@ -34,10 +41,13 @@ def run_demo(args: argparse.Namespace) -> int:
             return fail("deze database heeft al een school; kies een nieuwe database", EXIT_FAILED)
         try:
             store.run(demo.generate, password=password, students=args.students)
+            grant_keys(store, demo.other_usernames(), password)
         except KoersError as exc:
             return fail(exc.message, EXIT_FAILED)
     finally:
         store.dispose()
     print(f"Demoschool met {args.students} leerlingen aangemaakt in {describe(url)}.")
     print("Aanmelden als gebruiker 'demo' met het opgegeven wachtwoord.")
+    if recovery:
+        print(f"Herstelsleutel van deze versleutelde database (bewaar hem): {recovery}")
     return EXIT_OK

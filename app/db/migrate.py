@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -34,8 +35,27 @@ def alembic_config(store: Store | None = None) -> Config:
     return config
 
 
+def scripts() -> ScriptDirectory:
+    """The migration scripts, read once per process (warmed up before log-in)."""
+    return _scripts_at(str(package_path("app/db/migrations")))
+
+
+@functools.cache
+def _scripts_at(location: str) -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def known_revisions() -> frozenset[str]:
+    return _known_at(str(package_path("app/db/migrations")))
+
+
+@functools.cache
+def _known_at(location: str) -> frozenset[str]:
+    return frozenset(script.revision for script in _scripts_at(location).walk_revisions())
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    head = scripts().get_current_head()
     assert head is not None
     return head
 
@@ -47,11 +67,9 @@ def current_revision(store: Store) -> str | None:
 
 def needs_upgrade(store: Store) -> bool:
     current = current_revision(store)
-    scripts = ScriptDirectory.from_config(alembic_config())
-    known = {script.revision for script in scripts.walk_revisions()}
-    if current is not None and current not in known:
+    if current is not None and current not in known_revisions():
         raise DatabaseTooNewError(current)
-    return current != scripts.get_current_head()
+    return current != head_revision()
 
 
 def backup_sqlite(path: Path, label: str) -> Path:

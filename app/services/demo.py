@@ -150,6 +150,7 @@ STREETS = [
     "Prins Bernhardlaan",
     "Akkerweg",
 ]
+SCHOOL_NAME = "De Horizon, school voor vso en praktijkonderwijs (demo)"
 LETTERS = "ABCDEGHJKLMNPRSTVWXZ"
 MENTORS = [
     ("m.vandijk", "Marieke van Dijk"),
@@ -208,6 +209,14 @@ def _school_year_end(year_start: int) -> date:
     return date(year_start + 1, 7, 10)
 
 
+READ_ONLY_USERNAME = "stagiair"
+
+
+def other_usernames() -> list[str]:
+    """The demo accounts besides 'demo': they share its password."""
+    return [username for username, _name in MENTORS] + [READ_ONLY_USERNAME]
+
+
 def generate(
     session: Session,
     *,
@@ -220,7 +229,7 @@ def generate(
     rng = random.Random(seed)
     coordinator = initialise_school(
         session,
-        school_name="De Horizon, school voor vso en praktijkonderwijs (demo)",
+        school_name=SCHOOL_NAME,
         brin="99ZZ",
         username="demo",
         display_name="Ingrid Peeters",

@@ -129,6 +129,17 @@ def grant_key(store: Store, username: str, password: str) -> None:
     keys.save()
 
 
+def grant_keys(store: Store, usernames: list[str], password: str) -> None:
+    """One key-file write for several accounts that share a password (the demo school)."""
+    path = store.sqlite_file
+    if store.key is None or path is None:
+        return
+    keys = keyfile.KeyFile.load(keyfile.keyfile_path(path))
+    for username in usernames:
+        keys.set_user(username, password, store.key)
+    keys.save()
+
+
 def revoke_key(store: Store, username: str) -> None:
     path = store.sqlite_file
     if store.key is None or path is None:

@@ -83,8 +83,7 @@ def run_gui(args: argparse.Namespace) -> int:
     controller.start()
     code = app.exec()
     runner.shutdown()
-    if controller.opened is not None:
-        controller.opened.store.dispose()
+    controller.close_database()
     return exit_code["code"] if exit_code["code"] != EXIT_OK else code
 
 

@@ -23,44 +23,92 @@ if TYPE_CHECKING:
 
 @dataclass
 class Opened:
-    store: Any
-    school: Any  # SchoolInfo or None
+    """What is known before log-in. A server is opened at once; the embedded database is
+    encrypted and opens only with a user's password."""
+
+    url: str
+    kind: str  # see app.services.unlock.DatabaseState
     label: str
+    school_name: str = ""
+    is_demo: bool = False
+    store: Any = None  # the server's Store, or None for the embedded file
+
+    @property
+    def is_new(self) -> bool:
+        return self.kind == "new" or (self.store is not None and not self.school_name)
 
 
-def _open_database(url: str) -> Opened:
+@dataclass
+class LoggedIn:
+    store: Any
+    actor: Any
+    school: Any
+    overview: Any
+    recovery_key: str = ""
+
+
+def _prepare(url: str) -> Opened:
     from app.db import open_store
     from app.db.urls import describe
     from app.services import accounts
+    from app.services.unlock import database_state
 
-    store = open_store(url)
-    opened = Opened(store, store.run(accounts.school_info), describe(url))
+    state = database_state(url)
+    opened = Opened(url, state.kind, describe(url), school_name=state.school)
+    if state.kind in ("server", "memory"):
+        opened.store = open_store(url)
+        school = opened.store.run(accounts.school_info)
+        if school is not None:
+            opened.school_name, opened.is_demo = school.name, school.is_demo
     # Warm up while the user types: the first window after log-in then costs no imports.
     import app.services.cohort
+    import app.services.unlock
     import app.ui.main_window  # noqa: F401
+    from app.db import migrate
 
+    migrate.known_revisions()
     return opened
 
 
-def _log_in(store, username: str, password: str):
+def _overview(store, actor):
     from app.services import accounts, cohort
 
-    # One transaction: a failed attempt is still committed (counted and logged).
     with store.session() as session:
+        return accounts.school_info(session), cohort.cohort_overview(session, actor)
+
+
+def _log_in(opened: Opened, username: str, password: str) -> LoggedIn:
+    from app.services import accounts
+    from app.services.unlock import open_for_user
+
+    if opened.store is None:
+        unlocked = open_for_user(opened.url, username, password)
+        return LoggedIn(
+            unlocked.store,
+            unlocked.actor,
+            *_overview(unlocked.store, unlocked.actor),
+            unlocked.recovery_key,
+        )
+    # One transaction: a failed attempt is still committed (counted and logged).
+    with opened.store.session() as session:
         result = accounts.login(session, username, password)
-        if result.actor is None:
-            overview = school = None
-        else:
-            school = accounts.school_info(session)
-            overview = cohort.cohort_overview(session, result.actor)
-    return result.actor_or_raise(), school, overview
+    actor = result.actor_or_raise()
+    return LoggedIn(opened.store, actor, *_overview(opened.store, actor))
 
 
-def _create_school(store, choice: FirstRunChoice):
-    from app.services import accounts, cohort, demo
+def _create_school(opened: Opened, choice: FirstRunChoice) -> LoggedIn:
+    from app.services import accounts, demo
+    from app.services.unlock import create_encrypted_database, grant_keys
 
+    name = demo.SCHOOL_NAME if choice.demo else choice.school_name
+    store, recovery = opened.store, ""
+    if store is None:
+        store, recovery = create_encrypted_database(
+            opened.url, name, choice.username, choice.password
+        )
     if choice.demo:
         actor = store.run(demo.generate, password=choice.password, students=choice.demo_students)
+        grant_keys(store, demo.other_usernames(), choice.password)
     else:
         actor = store.run(
             accounts.initialise_school,
@@ -70,7 +118,13 @@ def _create_school(store, choice: FirstRunChoice):
             display_name=choice.display_name,
             password=choice.password,
         )
-    return actor, store.run(accounts.school_info), store.run(cohort.cohort_overview, actor)
+    return LoggedIn(store, actor, *_overview(store, actor), recovery)
+
+
+def _show_recovery_key(parent, recovery_key: str, school: str) -> None:
+    from app.ui.common.recovery_key import show_recovery_key
+
+    show_recovery_key(parent, recovery_key, school)
 
 
 class StartupController(QObject):
@@ -87,6 +141,7 @@ class StartupController(QObject):
         *,
         auto_login: tuple[str, str] | None = None,
         ask_password: Callable[[str], str | None] | None = None,
+        show_recovery_key: Callable[[Any, str, str], None] | None = None,
     ) -> None:
         super().__init__()
         self.url = url
@@ -94,9 +149,11 @@ class StartupController(QObject):
         self.runner = runner
         self.auto_login = auto_login
         self.ask_password = ask_password or self._ask_server_password
+        self.show_recovery_key = show_recovery_key or _show_recovery_key
         self.login = LoginWindow()
         self.wizard: FirstRunWizard | None = None
         self.opened: Opened | None = None
+        self.store = None  # the Store of the logged-in session
         self.main_window = None
         self.timings: dict[str, float] = {}
         self.login.submitted.connect(self._log_in)
@@ -107,7 +164,7 @@ class StartupController(QObject):
         self._open(self._url_with_stored_password())
 
     def _open(self, url: str) -> None:
-        self.runner.submit(lambda: _open_database(url), self._database_opened, self._open_failed)
+        self.runner.submit(lambda: _prepare(url), self._database_opened, self._open_failed)
 
     def _url_with_stored_password(self) -> str:
         from app.db import credentials
@@ -141,10 +198,10 @@ class StartupController(QObject):
     # --- database ------------------------------------------------------------------------
     def _database_opened(self, opened: Opened) -> None:
         self.opened = opened
-        if opened.school is None:
+        if opened.is_new:
             self._start_wizard()
             return
-        self.login.set_school(opened.school.name, opened.school.is_demo)
+        self.login.set_school(opened.school_name or opened.label, opened.is_demo)
         if self.auto_login:
             self.login.username.setText(self.auto_login[0])
             self.login.password.setText(self.auto_login[1])
@@ -187,9 +244,9 @@ class StartupController(QObject):
         self.wizard.show()
 
     def _create_school(self, choice: FirstRunChoice) -> None:
-        store = self.opened.store
+        opened = self.opened
         self.runner.submit(
-            lambda: _create_school(store, choice), self._school_created, self._wizard_failed
+            lambda: _create_school(opened, choice), self._school_created, self._wizard_failed
         )
 
     def _wizard_failed(self, exc: BaseException) -> None:
@@ -198,18 +255,18 @@ class StartupController(QObject):
         if self.wizard is not None:
             self.wizard.failed(user_message(exc))
 
-    def _school_created(self, result) -> None:
+    def _school_created(self, result: LoggedIn) -> None:
         if self.wizard is not None:
             self.wizard.done_ok()
             self.wizard = None
-        self._show_main(*result)
+        self._show_main(result)
 
     # --- log-in -------------------------------------------------------------------------
     def _log_in(self, username: str, password: str) -> None:
         self.timings["password_confirmed"] = time.perf_counter()
-        store = self.opened.store
+        opened = self.opened
         self.runner.submit(
-            lambda: _log_in(store, username, password), self._logged_in, self._login_failed
+            lambda: _log_in(opened, username, password), self._logged_in, self._login_failed
         )
 
     def _login_failed(self, exc: BaseException) -> None:
@@ -219,29 +276,47 @@ class StartupController(QObject):
         if self.auto_login:
             self.failed.emit(user_message(exc), 3)
 
-    def _logged_in(self, result) -> None:
-        self._show_main(*result)
+    def _logged_in(self, result: LoggedIn) -> None:
+        self._show_main(result)
 
-    def _show_main(self, actor, school, overview) -> None:
+    def _show_main(self, result: LoggedIn) -> None:
         from app.ui.main_window import MainWindow
         from app.ui.workspace import Workspace
 
-        workspace = Workspace(self.opened.store, actor, school, self.runner, self.opened.label)
+        if self.store is not None and self.store is not result.store:
+            self.store.dispose()
+        self.store = result.store
+        workspace = Workspace(
+            result.store, result.actor, result.school, self.runner, self.opened.label
+        )
         window = MainWindow(workspace, self.settings)
-        window.show_cohort(overview)
+        window.show_cohort(result.overview)
         window.logout_requested.connect(self._log_out)
         window.show()
         self.main_window = window
         self.login.hide()
         self.login.password.clear()
         self.timings["cohort_shown"] = time.perf_counter()
+        if result.recovery_key and self.auto_login is None:
+            self.show_recovery_key(window, result.recovery_key, result.school.name)
         self.main_window_shown.emit(window)
+
+    def close_database(self) -> None:
+        """Drops every connection; an encrypted database's key leaves memory with it."""
+        for store in {
+            id(s): s for s in (self.store, self.opened and self.opened.store) if s
+        }.values():
+            store.dispose()
+        self.store = None
 
     def _log_out(self) -> None:
         window = self.main_window
         if window is None or not window.close():
             return
         self.main_window = None
+        if self.store is not None and (self.opened is None or self.store is not self.opened.store):
+            self.store.dispose()
+            self.store = None
         self.login.set_busy(False)
         self.login.show_message("U bent afgemeld.")
         self.login.show()

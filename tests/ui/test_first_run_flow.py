@@ -18,10 +18,16 @@ PASSWORD = "eerste-dag-2026"
 def controller(qtbot, tmp_path):
     settings = QSettings(str(tmp_path / "koers.ini"), QSettings.Format.IniFormat)
     url = f"sqlite:///{tmp_path / 'koers.db'}"
-    controller = StartupController(url, settings, TaskRunner(synchronous=True))
+    shown: list[str] = []
+    controller = StartupController(
+        url,
+        settings,
+        TaskRunner(synchronous=True),
+        show_recovery_key=lambda _parent, key, _school: shown.append(key),
+    )
+    controller.recovery_keys_shown = shown
     yield controller
-    if controller.opened is not None:
-        controller.opened.store.dispose()
+    controller.close_database()
 
 
 @pytest.fixture
@@ -52,11 +58,16 @@ def _run_wizard(qtbot, controller) -> None:
     wizard.button(QWizard.WizardButton.FinishButton).click()
 
 
-def test_wizard_login_filter_open_edit_save(qtbot, controller, warnings):
+def test_wizard_login_filter_open_edit_save(qtbot, controller, warnings, tmp_path):
     controller.start()
     qtbot.addWidget(controller.login)
     _run_wizard(qtbot, controller)
     assert controller.main_window is not None
+    # The new database is encrypted; its recovery key is shown exactly once.
+    assert len(controller.recovery_keys_shown) == 1
+    assert len(controller.recovery_keys_shown[0].replace("-", "")) == 32
+    assert (tmp_path / "koers.db.keys").exists()
+    assert b"Bakker" not in (tmp_path / "koers.db").read_bytes()
 
     # Log out and in again through the login window.
     controller.main_window.logout_action.trigger()
@@ -96,7 +107,7 @@ def test_wizard_login_filter_open_edit_save(qtbot, controller, warnings):
     assert file_window.save_button.isEnabled()
     qtbot.mouseClick(file_window.save_button, Qt.MouseButton.LeftButton)
     assert not file_window.is_dirty()
-    with controller.opened.store.session() as session:
+    with controller.store.session() as session:
         assert session.get(Student, student_id).phone == "06-11223344"
         updates = session.scalars(
             select(AuditEntry).where(
@@ -108,7 +119,7 @@ def test_wizard_login_filter_open_edit_save(qtbot, controller, warnings):
 
     # A birth date that does not exist: a Dutch message naming the field, nothing saved.
     birth = file_window.personalia.widgets["birth_date"]
-    with controller.opened.store.session() as session:
+    with controller.store.session() as session:
         before = session.get(Student, student_id).birth_date
     birth.clear()
     qtbot.keyClicks(birth, "31-02-2009")
@@ -117,7 +128,7 @@ def test_wizard_login_filter_open_edit_save(qtbot, controller, warnings):
     assert "31-02-2009" in warnings[-1]
     assert birth.property("invalid") is True
     assert file_window.is_dirty(), "the typed value stays on screen to be corrected"
-    with controller.opened.store.session() as session:
+    with controller.store.session() as session:
         assert session.get(Student, student_id).birth_date == before
     file_window.revert()
 

@@ -32,9 +32,9 @@ def test_password_asked_after_refusal_then_retried(qtbot, tmp_path, monkeypatch)
         tried.append(url)
         if "server-geheim" not in url:
             raise OperationalError("connection failed: fe_sendauth: no password supplied")
-        return startup.Opened(store=None, school=None, label="PostgreSQL")
+        return startup.Opened(url, "server", "PostgreSQL", school_name="Testschool")
 
-    monkeypatch.setattr(startup, "_open_database", fake_open)
+    monkeypatch.setattr(startup, "_prepare", fake_open)
     asked: list[str] = []
     controller = _controller(tmp_path, asked)
     monkeypatch.setattr(controller, "_start_wizard", lambda: None)
@@ -49,7 +49,7 @@ def test_other_failures_are_reported_without_asking(qtbot, tmp_path, monkeypatch
     def fake_open(url):
         raise OperationalError("could not connect to server: Connection refused")
 
-    monkeypatch.setattr(startup, "_open_database", fake_open)
+    monkeypatch.setattr(startup, "_prepare", fake_open)
     asked: list[str] = []
     controller = _controller(tmp_path, asked)
     qtbot.addWidget(controller.login)

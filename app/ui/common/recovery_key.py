@@ -1,0 +1,55 @@
+"""Showing the recovery key once, to print and keep: without it a lost key file is lost data."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+EXPLANATION = (
+    "Koers versleutelt de database op deze pc. Uw wachtwoord opent haar, en ook die van de "
+    "andere gebruikers. Raakt het sleutelbestand kwijt of weet niemand meer een wachtwoord, "
+    "dan opent alleen deze <b>herstelsleutel</b> de database nog.<br><br>"
+    "Druk hem af of schrijf hem op en bewaar hem achter slot, bijvoorbeeld in de kluis van "
+    "de school. Koers toont hem maar één keer."
+)
+
+
+class RecoveryKeyDialog(QDialog):
+    def __init__(self, recovery_key: str, school: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Herstelsleutel — bewaar deze goed")
+        self.recovery_key = recovery_key
+        text = QLabel(EXPLANATION)
+        text.setWordWrap(True)
+        key = QLabel(recovery_key)
+        key.setObjectName("recoveryKey")
+        font = QFont("DejaVu Sans Mono")
+        font.setPointSize(15)
+        key.setFont(font)
+        key.setTextInteractionFlags(key.textInteractionFlags().TextSelectableByMouse)
+        copy = QPushButton("Kopiëren")
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(recovery_key))
+        buttons = QDialogButtonBox()
+        done = buttons.addButton(
+            "Ik heb de sleutel bewaard", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        done.clicked.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<b>{school}</b>"))
+        layout.addWidget(text)
+        layout.addSpacing(8)
+        layout.addWidget(key)
+        layout.addWidget(copy)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(560)
+
+
+def show_recovery_key(parent: QWidget, recovery_key: str, school: str) -> None:
+    RecoveryKeyDialog(recovery_key, school, parent).exec()
