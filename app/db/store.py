@@ -14,7 +14,7 @@ from typing import Concatenate, ParamSpec, TypeVar
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Engine
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import NullPool, StaticPool
+from sqlalchemy.pool import QueuePool, StaticPool
 
 from app.db.urls import parse_url, sqlite_path
 
@@ -77,7 +77,9 @@ def make_engine(url: str | URL, key: bytes | None = None) -> Engine:
             )
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
-            options: dict = {"poolclass": NullPool}
+            # A small pool: a keyed connection keeps its decrypted page cache between
+            # actions instead of re-keying and re-reading the schema for each one.
+            options: dict = {"poolclass": QueuePool, "pool_size": 2, "max_overflow": 2}
             if key is None:
                 options["connect_args"] = {"check_same_thread": False}
             else:

@@ -43,6 +43,10 @@ class StudentFileWindow(QMainWindow):
         self.student_id = student_id
         self.loaded: StudentFile | None = None
         self._baseline = StudentInput()
+        # A draft given back after a lock: applied once the file has loaded, and saved
+        # against the version it was typed on, so a change made meanwhile is a conflict.
+        self._pending_draft: tuple[StudentInput, int | None] | None = None
+        self._draft_version: int | None = None
         self.title = QLabel()
         self.title.setObjectName("fileTitle")
         self.status = QLabel()
@@ -107,7 +111,32 @@ class StudentFileWindow(QMainWindow):
         self.title.setText(loaded.full_name)
         self.setWindowTitle(f"{loaded.full_name}[*] — Leerlingdossier — Koers")
         self.personalia.set_input(loaded.input)
+        if self._pending_draft is not None:
+            data, self._draft_version = self._pending_draft
+            self._pending_draft = None
+            self.personalia.set_input(data)
+            self.status.setText("Niet-opgeslagen wijzigingen van vóór het vergrendelen")
         self._update_buttons()
+
+    def expected_version(self) -> int | None:
+        """The version the typed changes were made on (None for a new student)."""
+        if self._draft_version is not None:
+            return self._draft_version
+        return self.loaded.version if self.loaded else None
+
+    def apply_draft(self, data: StudentInput, base_version: int | None) -> None:
+        """Puts a draft back on screen: now for a new student, after loading otherwise."""
+        if self.student_id is None:
+            self.personalia.set_input(data)
+            self._update_buttons()
+        else:
+            self._pending_draft = (data, base_version)
+            if self.loaded is not None:
+                self._show(self.loaded)
+
+    def discard_quietly(self) -> None:
+        """Forgets what is on screen (it was set aside as a draft) so closing does not ask."""
+        self._baseline = self.personalia.collect()
 
     # --- actions ------------------------------------------------------------------------
     def reload(self) -> None:
@@ -131,6 +160,7 @@ class StudentFileWindow(QMainWindow):
         def done(result: int) -> None:
             if self.student_id is None:
                 self.student_id = result
+            self._draft_version = None
             self._baseline = data
             self.saved.emit(self.student_id)
             if then_close:
@@ -144,7 +174,7 @@ class StudentFileWindow(QMainWindow):
                 students.create_student, data, on_success=done, on_error=self._save_failed
             )
         else:
-            version = self.loaded.version if self.loaded else 0
+            version = self.expected_version() or 0
             self.workspace.call(
                 students.save_student,
                 self.student_id,
@@ -166,6 +196,7 @@ class StudentFileWindow(QMainWindow):
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             )
             if answer == QMessageBox.StandardButton.Yes:
+                self._draft_version = None
                 self.reload()
             return
         show_error(self, exc)
