@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import functools
-import sqlite3
-from datetime import datetime
+import re
 from pathlib import Path
 
 from alembic import command
@@ -73,19 +72,10 @@ def needs_upgrade(store: Store) -> bool:
 
 
 def backup_sqlite(path: Path, label: str) -> Path:
-    """Copies the database with SQLite's online backup API (consistent even under WAL)."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.{label}-{stamp}.bak")
-    source = sqlite3.connect(path)
-    try:
-        dest = sqlite3.connect(target)
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        source.close()
-    return target
+    """A verified backup of a plain SQLite file beside it (see app.db.backup)."""
+    from app.db.backup import backup_file
+
+    return backup_file(path, None, label, target_dir=path.parent)
 
 
 def upgrade(store: Store) -> bool:
@@ -96,7 +86,10 @@ def upgrade(store: Store) -> bool:
     if path is not None and path.exists() and path.stat().st_size > 0:
         current = current_revision(store)
         if current is not None:
-            backup_sqlite(path, f"voor-upgrade-{current}")
+            from app.db.backup import make_backup
+
+            # Verified, and encrypted like the database; a damaged file stops the upgrade.
+            make_backup(store, "voor-upgrade-" + re.sub(r"[^A-Za-z0-9_-]", "-", current))
     config = alembic_config(store)
     with store.engine.begin() as connection:
         config.attributes["connection"] = connection

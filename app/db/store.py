@@ -44,6 +44,33 @@ def _configure_sqlite(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+READ_ONLY_MESSAGE = (
+    "De database is beschadigd en alleen te lezen; wijzigen kan niet. "
+    "Zet een back-up terug via Beheer > Back-ups."
+)
+
+
+def _refuse_flush(session, _context, _instances) -> None:
+    store = session.info.get("store")
+    if store is not None and store.read_only and (session.new or session.dirty or session.deleted):
+        from app.services.errors import ReadOnlyError
+
+        raise ReadOnlyError(READ_ONLY_MESSAGE)
+
+
+def _refuse_statement(state) -> None:
+    """Core insert()/update()/delete() run through a session are refused too."""
+    store = state.session.info.get("store")
+    if (
+        store is not None
+        and store.read_only
+        and (state.is_insert or state.is_update or state.is_delete)
+    ):
+        from app.services.errors import ReadOnlyError
+
+        raise ReadOnlyError(READ_ONLY_MESSAGE)
+
+
 def _begin_immediate(connection) -> None:
     # Take the write lock at the start, so a transaction never acts on what it read
     # before another one committed (the audit chain depends on it).
@@ -112,6 +139,8 @@ class Store:
         self.read_only = read_only
         self.engine = engine or make_engine(self.url, key)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        event.listen(self._sessions, "before_flush", _refuse_flush)
+        event.listen(self._sessions, "do_orm_execute", _refuse_statement)
 
     @property
     def is_sqlite(self) -> bool:

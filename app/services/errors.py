@@ -35,3 +35,7 @@ class AuthenticationError(KoersError):
 
 class PermissionDeniedError(KoersError):
     pass
+
+
+class ReadOnlyError(KoersError):
+    """The database failed its integrity check: it can be read, not changed."""

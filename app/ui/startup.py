@@ -45,14 +45,18 @@ class LoggedIn:
     school: Any
     overview: Any
     recovery_key: str = ""
+    report: Any = None  # maintenance.StartReport when the file was found damaged at log-in
 
 
 def _prepare(url: str) -> Opened:
     from app.db import open_store
     from app.db.urls import describe
     from app.services import accounts
+    from app.services.maintenance import refuse_network_database
     from app.services.unlock import database_state
 
+    # SQLite on a network share is refused before anything is opened or created there.
+    refuse_network_database(url)
     state = database_state(url)
     opened = Opened(url, state.kind, describe(url), school_name=state.school)
     if state.kind in ("server", "memory"):
@@ -78,22 +82,35 @@ def _overview(store, actor):
 
 
 def _log_in(opened: Opened, username: str, password: str) -> LoggedIn:
-    from app.services import accounts
-    from app.services.unlock import open_for_user
+    from app.services import accounts, maintenance
 
     if opened.store is None:
-        unlocked = open_for_user(opened.url, username, password)
+        checked = maintenance.open_checked(opened.url, username, password)
+        try:
+            school, overview = _overview(checked.store, checked.actor)
+        except Exception:
+            if checked.report is None:
+                raise
+            checked.store.dispose()
+            raise maintenance.DamagedDatabaseError(checked.report) from None
         return LoggedIn(
-            unlocked.store,
-            unlocked.actor,
-            *_overview(unlocked.store, unlocked.actor),
-            unlocked.recovery_key,
+            checked.store, checked.actor, school, overview, checked.recovery_key, checked.report
         )
     # One transaction: a failed attempt is still committed (counted and logged).
     with opened.store.session() as session:
         result = accounts.login(session, username, password)
     actor = result.actor_or_raise()
     return LoggedIn(opened.store, actor, *_overview(opened.store, actor))
+
+
+def _after_start(store):
+    """On the worker, after the window shows: the integrity check, then the daily backup."""
+    from app.services import maintenance
+
+    report = maintenance.start_checks(store)
+    if report.ok:
+        maintenance.daily_backup(store)
+    return report
 
 
 def _create_school(opened: Opened, choice: FirstRunChoice) -> LoggedIn:
@@ -266,11 +283,30 @@ class StartupController(QObject):
         self.timings["password_confirmed"] = time.perf_counter()
         opened = self.opened
         self.runner.submit(
-            lambda: _log_in(opened, username, password), self._logged_in, self._login_failed
+            lambda: _log_in(opened, username, password),
+            self._logged_in,
+            lambda exc: self._login_failed(exc, username, password),
         )
 
-    def _login_failed(self, exc: BaseException) -> None:
-        from app.ui.common.messages import user_message
+    def _login_failed(self, exc: BaseException, username: str = "", password: str = "") -> None:
+        from app.services import maintenance
+        from app.ui.common.messages import show_error, user_message
+
+        if isinstance(exc, maintenance.DamagedDatabaseError) and self.auto_login is None:
+            from app.ui.common.restore_offer import offer_restore
+
+            self.login.login_failed(exc.message)
+            report = exc.report
+            if report.offer is not None and offer_restore(self.login, report):
+                url, path = self.opened.url, report.offer.path
+                self.runner.submit(
+                    lambda: maintenance.restore_as_user(url, path, username, password),
+                    lambda _r: self.login.show_message(
+                        "De back-up is teruggezet. Meld u opnieuw aan."
+                    ),
+                    lambda e: show_error(self.login, e, "Terugzetten mislukt"),
+                )
+            return
 
         self.login.login_failed(user_message(exc))
         if self.auto_login:
@@ -299,7 +335,42 @@ class StartupController(QObject):
         self.timings["cohort_shown"] = time.perf_counter()
         if result.recovery_key and self.auto_login is None:
             self.show_recovery_key(window, result.recovery_key, result.school.name)
+        if result.report is not None:
+            self._damaged(window, workspace, result.report)
+        else:
+            store = result.store
+            self.runner.submit(
+                lambda: _after_start(store),
+                lambda report: self._damaged(window, workspace, report),
+                lambda exc: self._background_failed(window, exc),
+            )
         self.main_window_shown.emit(window)
+
+    def _background_failed(self, window, exc: BaseException) -> None:
+        from app.ui.common.messages import show_error
+
+        if self.auto_login is None:
+            show_error(window, exc, "Controle bij het starten")
+
+    def _damaged(self, window, workspace, report) -> None:
+        if report.ok or self.auto_login is not None:
+            return
+        from app.ui.common.restore_offer import offer_and_restore
+
+        offer_and_restore(window, workspace, report, self._restored)
+
+    def _restored(self, _result=None) -> None:
+        """After a restore the old session ends: log in again on the restored file."""
+        window, self.main_window = self.main_window, None
+        if self.store is not None:
+            self.store.dispose()
+            self.store = None
+        if window is not None:
+            window.close()
+            window.deleteLater()
+        self.login.set_busy(False)
+        self.login.show_message("De back-up is teruggezet. Meld u opnieuw aan.")
+        self.login.show()
 
     def close_database(self) -> None:
         """Drops every connection; an encrypted database's key leaves memory with it."""

@@ -142,7 +142,7 @@ def test_upgrading_an_older_sqlite_file_backs_it_up_first(
     finally:
         upgraded.dispose()
 
-    backups = list(tmp_path.glob(f"koers.voor-upgrade-{old_head}-*.bak"))
+    backups = list((tmp_path / "backups").glob(f"koers.voor-upgrade-{old_head}-*.bak"))
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as connection:
         assert connection.execute("SELECT version_num FROM alembic_version").fetchall() == [

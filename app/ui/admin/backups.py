@@ -1,0 +1,268 @@
+"""The "Back-ups" tab: the backups of the embedded database, a backup now, a restore."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db.backup import BackupInfo, RestoreResult
+from app.services import maintenance
+from app.ui.common import restore_offer
+from app.ui.common.messages import show_error
+from app.ui.workspace import Workspace
+
+DATE, KIND, SIZE, VERIFIED = range(4)
+HEADERS = ["Datum", "Soort", "Grootte", "Gecontroleerd"]
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def kind_text(info: BackupInfo) -> str:
+    if info.label == "dagelijks":
+        return "Dagelijks"
+    if info.label == "handmatig":
+        return "Met de hand"
+    if info.label.startswith("voor-upgrade"):
+        return "Voor een update"
+    return info.label or "Onbekend"
+
+
+def size_text(size: int) -> str:
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} kB"
+    return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
+
+
+def verified_text(info: BackupInfo) -> str:
+    if info.verified is None:
+        return "Ja, bij het maken"
+    return "In orde" if info.verified else "Beschadigd of niet te openen"
+
+
+_DISPLAY = {
+    DATE: restore_offer.when,
+    KIND: kind_text,
+    SIZE: lambda info: size_text(info.size),
+    VERIFIED: verified_text,
+}
+_SORT_KEY = {
+    DATE: lambda info: info.created,
+    KIND: kind_text,
+    SIZE: lambda info: info.size,
+    VERIFIED: verified_text,
+}
+
+
+class BackupsModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[BackupInfo] = []
+
+    def set_rows(self, rows: list[BackupInfo]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> BackupInfo:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        info = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _DISPLAY[index.column()](info)
+        if role == SORT_ROLE:
+            return _SORT_KEY[index.column()](info)
+        if role == ROW_ROLE:
+            return info
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return str(info.path)
+        return None
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+
+class BackupsTab(QWidget):
+    """Built from the workspace; loads when first shown (see AdminView).
+
+    `restored` is emitted after a restore: the database under this window has been
+    replaced, so the main window should log out. The dialogs are parameters so a test can
+    answer them.
+    """
+
+    restored = Signal(object)  # RestoreResult
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        parent: QWidget | None = None,
+        *,
+        confirm: Callable[[QWidget | None, BackupInfo], bool] = restore_offer.confirm_restore,
+        ask_password: Callable[[QWidget | None, str], str | None] = restore_offer.ask_password,
+        inform: Callable[[QWidget | None, str, str], object] = QMessageBox.information,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.confirm = confirm
+        self.ask_password = ask_password
+        self.inform = inform
+        self._busy = False
+        self.model = BackupsModel(self)
+        self.table = QTableView()
+        self.backup_button = QPushButton("Nu back-up maken")
+        self.restore_button = QPushButton("Terugzetten…")
+        self.verify_button = QPushButton("Alles controleren")
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self._build()
+        self.backup_button.clicked.connect(self.make_backup)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.verify_button.clicked.connect(lambda: self.load(verify=True))
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        self._update_buttons()
+
+    def _build(self) -> None:
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate([160, 150, 100]):
+            self.table.setColumnWidth(column, width)
+        explanation = QLabel(
+            "Koers maakt elke dag en voor elke update een back-up, versleuteld zoals de "
+            "database, en controleert elke back-up door haar te openen. De tien nieuwste "
+            "blijven bewaard. Bewaar ook af en toe een kopie van de map met back-ups op een "
+            "andere plek."
+        )
+        explanation.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for button in (self.backup_button, self.restore_button, self.verify_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+
+    # --- data ---------------------------------------------------------------------------
+    def load(self, verify: bool = False) -> None:
+        store, actor = self.workspace.store, self.workspace.actor
+        if store.sqlite_file is None:
+            self.status.setText(maintenance.ONLY_EMBEDDED)
+            for button in (self.backup_button, self.restore_button, self.verify_button):
+                button.setEnabled(False)
+            return
+        if verify:
+            self._set_busy(True, "De back-ups worden gecontroleerd…")
+        self.workspace.runner.submit(
+            lambda: maintenance.list_backups(store, actor, verify=verify),
+            self.show_backups,
+            self._failed,
+        )
+
+    def show_backups(self, rows: list[BackupInfo]) -> None:
+        self._set_busy(False)
+        self.model.set_rows(rows)
+        if not rows:
+            self.status.setText("Er zijn nog geen back-ups.")
+        else:
+            self.status.setText(f"{len(rows)} back-ups in {rows[0].path.parent}.")
+
+    def selected(self) -> BackupInfo | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().hasSelection():
+            return None
+        return self.model.row_at(index.row())
+
+    def _update_buttons(self) -> None:
+        embedded = self.workspace.store.sqlite_file is not None
+        busy = self._busy
+        self.backup_button.setEnabled(embedded and not busy and not self.workspace.store.read_only)
+        self.restore_button.setEnabled(embedded and not busy and self.selected() is not None)
+        self.verify_button.setEnabled(embedded and not busy and self.model.rowCount() > 0)
+
+    def _set_busy(self, busy: bool, message: str = "") -> None:
+        self._busy = busy
+        if message:
+            self.status.setText(message)
+        self._update_buttons()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self.status.setText("")
+        show_error(self, exc)
+
+    # --- actions ------------------------------------------------------------------------
+    def make_backup(self) -> None:
+        store, actor = self.workspace.store, self.workspace.actor
+        self._set_busy(True, "Back-up wordt gemaakt en gecontroleerd…")
+        self.workspace.runner.submit(
+            lambda: maintenance.backup_now(store, actor), self._backup_made, self._failed
+        )
+
+    def _backup_made(self, info: BackupInfo) -> None:
+        self._set_busy(False)
+        self.load()
+        self.status.setText(f"Back-up gemaakt en gecontroleerd: {info.path.name}")
+
+    def restore_selected(self) -> None:
+        info = self.selected()
+        if info is None or not self.confirm(self, info):
+            return
+        password = self.ask_password(self, self.workspace.actor.username)
+        if password is None:
+            return
+        store, actor = self.workspace.store, self.workspace.actor
+        self._set_busy(True, "De back-up wordt teruggezet…")
+        self.workspace.runner.submit(
+            lambda: maintenance.restore(store, actor, info.path, password),
+            self._restored,
+            self._failed,
+        )
+
+    def _restored(self, result: RestoreResult) -> None:
+        self._set_busy(False)
+        moved = result.moved_aside[0].name if result.moved_aside else ""
+        text = f"De back-up {result.restored_from.name} is teruggezet."
+        if moved:
+            text += f" De vorige database is bewaard als {moved}."
+        self.status.setText(text)
+        self.inform(self, "Back-up teruggezet", text + " Meld u opnieuw aan.")
+        self.restored.emit(result)
