@@ -128,6 +128,11 @@ ACTION_LABELS = {
     "password_reset": "Wachtwoord opnieuw ingesteld",
     "password_changed": "Eigen wachtwoord gewijzigd",
     "subject_access_export": "Inzageverzoek uitgevoerd",
+    "backup": "Back-up gemaakt",
+    "restore": "Back-up teruggezet",
+    "lock": "Venster vergrendeld",
+    "unlock": "Ontgrendeld",
+    "unlock_failed": "Ontgrendelen mislukt",
 }
 
 

@@ -14,9 +14,10 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import Role, Student, TransitionPath, User
+from app.models import Student, TransitionPath, User
 from app.services import labels
 from app.services.actor import Actor
+from app.services.permissions import visible_students
 from app.services.validation import format_date
 
 
@@ -94,8 +95,7 @@ def list_cohort(session: Session, actor: Actor) -> list[CohortRow]:
         .where(Student.archived.is_(False))
         .order_by(Student.surname, Student.first_name)
     )
-    if actor.role is Role.MENTOR:
-        stmt = stmt.where(Student.mentor_id == actor.user_id)
+    stmt = visible_students(stmt, actor)
     # Core execution: plain rows, without the ORM's per-row bookkeeping.
     return [_row(values) for values in session.connection().execute(stmt)]
 

@@ -23,13 +23,13 @@ from app.models import (
 from app.models.base import utcnow
 from app.services import audit
 from app.services.actor import Actor
-from app.services.errors import (
-    ConflictError,
-    NotFoundError,
-    PermissionDeniedError,
-    ValidationError,
+from app.services.errors import ConflictError, NotFoundError, ValidationError
+from app.services.permissions import (
+    require_coordinator,
+    require_edit,
+    require_student_access,
+    require_student_edit,
 )
-from app.services.permissions import require_edit, require_student_access
 from app.services.validation import (
     Problems,
     choice,
@@ -299,7 +299,7 @@ def save_student(
     """
     require_edit(actor)
     student = _load(session, student_id)
-    require_student_access(actor, student)
+    require_student_edit(actor, student)
     if student.version != expected_version:
         raise ConflictError(CONFLICT_MESSAGE)
     values, guardians = _validated_values(session, data)
@@ -308,9 +308,9 @@ def save_student(
         raise ValidationError(
             {"las_key": f"Leerlingnummer (LAS): {values['las_key']} hoort al bij een leerling."}
         )
-    if values["mentor_id"] != student.mentor_id and not actor.is_coordinator:
-        raise PermissionDeniedError(
-            "Alleen een coördinator kan de mentor van een leerling wijzigen."
+    if values["mentor_id"] != student.mentor_id:
+        require_coordinator(
+            actor, "Alleen een coördinator kan de mentor van een leerling wijzigen."
         )
     changed = [key for key, value in values.items() if getattr(student, key) != value]
     for key in changed:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -16,14 +17,18 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.services import cohort
+from app.services import cohort, drafts, users
 from app.services.labels import ROLE
+from app.ui.admin.view import AdminView
 from app.ui.cohort.view import CohortView
 from app.ui.common.messages import show_error
+from app.ui.lock.controller import LockController
+from app.ui.lock.idle import IdleWatcher
 from app.ui.student.window import StudentFileWindow
 from app.ui.workspace import Workspace
 
-AREAS = [("cohort", "Leerlingen")]
+# Every area in navigation order; an area a role may not use is not built (see __init__).
+AREAS = [("cohort", "Leerlingen"), ("beheer", "Beheer")]
 
 
 class MainWindow(QMainWindow):
@@ -35,13 +40,31 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.mentors: list[tuple[int, str]] = []
         self.file_windows: dict[int | None, StudentFileWindow] = {}
+        self._logged_out = False
         self.navigation = QListWidget()
         self.stack = QStackedWidget()
         self.cohort = CohortView()
         self.areas: dict[str, QWidget] = {"cohort": self.cohort}
+        self.admin: AdminView | None = None
+        if workspace.actor.is_coordinator:
+            self.admin = AdminView(workspace)
+            if workspace.store.sqlite_file is not None:
+                from app.ui.admin.backups import BackupsTab
+
+                self.backups = BackupsTab(workspace)
+                self.admin.add_tab(self.backups, "Back-ups")
+                # After a restore the session ends; the user logs in on the restored file.
+                self.backups.restored.connect(lambda *_: self.logout_requested.emit())
+            self.areas["beheer"] = self.admin
+        self._all_file_windows: list[StudentFileWindow] = []
         self._build()
         self.cohort.open_requested.connect(self.open_student)
         self._restore_state()
+        self.idle = IdleWatcher(workspace.school.idle_lock_minutes * 60, parent=self)
+        self.lock = LockController(self, workspace, self.idle)
+        self.lock.switch_user_requested.connect(self.logout_requested)
+        self.idle.start(QApplication.instance())
+        QGuiApplication.instance().applicationStateChanged.connect(self._application_state)
 
     # --- construction -------------------------------------------------------------------
     def _build(self) -> None:
@@ -53,6 +76,8 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(180)
         for key, label in AREAS:
+            if key not in self.areas:
+                continue
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setSizeHint(QSize(160, 36))
@@ -65,7 +90,10 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
-        self.setCentralWidget(body)
+        self.body = body
+        self.outer = QStackedWidget()
+        self.outer.addWidget(body)
+        self.setCentralWidget(self.outer)
         self._build_actions()
         self._build_status_bar()
 
@@ -109,6 +137,14 @@ class MainWindow(QMainWindow):
         )
         self.database_action.setEnabled(self.workspace.actor.is_coordinator)
         self.logout_action = self._action("Afmelden", self.logout_requested.emit)
+        self.lock_action = self._action(
+            "Nu vergrendelen",
+            lambda: self.lock.lock("handmatig"),
+            "Ctrl+L",
+            "Het venster vergrendelen; uw wachtwoord opent het weer",
+        )
+        # Ctrl+L locks from every Koers window, a student file included.
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.quit_action = self._action("Afsluiten", self.close, QKeySequence.StandardKey.Quit)
         about = self._action("Over Koers", self.about)
 
@@ -117,6 +153,7 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.database_action)
+        file_menu.addAction(self.lock_action)
         file_menu.addAction(self.logout_action)
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu("Be&werken")
@@ -132,6 +169,8 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.new_action, self.open_action, self.refresh_action):
             toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.lock_action)
 
     def _build_status_bar(self) -> None:
         actor = self.workspace.actor
@@ -184,6 +223,7 @@ class MainWindow(QMainWindow):
         window = self.file_windows.get(student_id) if student_id is not None else None
         if window is None:
             window = StudentFileWindow(self.workspace, self.mentors, student_id)
+            self._all_file_windows.append(window)
             window.saved.connect(lambda _id: self.refresh())
             window.destroyed.connect(lambda _obj=None, key=student_id: self._forget(key))
             if student_id is not None:
@@ -195,6 +235,70 @@ class MainWindow(QMainWindow):
 
     def _forget(self, student_id: int | None) -> None:
         self.file_windows.pop(student_id, None)
+        self._all_file_windows = [w for w in self._all_file_windows if _alive(w)]
+
+    def open_file_windows(self) -> list[StudentFileWindow]:
+        return [w for w in self._all_file_windows if _alive(w) and w.isVisible()]
+
+    def close_file_windows_without_asking(self) -> None:
+        """Only after their contents were set aside as drafts (see LockController)."""
+        for window in self.open_file_windows():
+            window.discard_quietly()
+            window.close()
+
+    # --- locking ------------------------------------------------------------------------
+    def _data_actions(self) -> list[QAction]:
+        return [
+            self.new_action,
+            self.open_action,
+            self.refresh_action,
+            self.find_action,
+            self.database_action,
+            self.logout_action,
+            self.lock_action,
+        ]
+
+    def show_locked(self, screen: QWidget) -> None:
+        """Hides every student: the lock screen in front, the cohort model emptied."""
+        if self.outer.indexOf(screen) < 0:
+            self.outer.addWidget(screen)
+        self.outer.setCurrentWidget(screen)
+        self.cohort.clear()
+        for action in self._data_actions():
+            action.setEnabled(False)
+
+    def show_unlocked(self) -> None:
+        self.outer.setCurrentWidget(self.body)
+        actor = self.workspace.actor
+        for action in self._data_actions():
+            action.setEnabled(True)
+        self.new_action.setEnabled(actor.may_edit)
+        self.database_action.setEnabled(actor.is_coordinator)
+
+    def restore_drafts(self) -> None:
+        """Puts the user's unsaved work from before a lock back on screen."""
+        self.workspace.call(
+            drafts.student_drafts,
+            on_success=self._reopen_drafts,
+            on_error=lambda exc: show_error(self, exc),
+        )
+
+    def _reopen_drafts(self, found: list[drafts.StudentDraft]) -> None:
+        for draft in found:
+            window = self.open_student(draft.student_id)
+            window.apply_draft(draft.input, draft.base_version)
+        if found:
+            self.workspace.call(
+                drafts.discard_drafts,
+                [d.id for d in found],
+                on_success=_ignore,
+                on_error=lambda exc: show_error(self, exc),
+            )
+
+    def _application_state(self, state: Qt.ApplicationState) -> None:
+        # A suspended application (the PC goes to sleep) locks at once.
+        if state == Qt.ApplicationState.ApplicationSuspended:
+            self.lock.lock("slaapstand")
 
     def choose_database(self) -> None:
         from app.ui.settings.database_dialog import DatabaseDialog
@@ -216,4 +320,21 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self._save_state()
+        self.idle.stop(QApplication.instance())
+        if not self._logged_out:
+            # Closing the window ends the session: in the audit trail like the log-in.
+            self._logged_out = True
+            self.workspace.call(users.record_logout, on_success=_ignore, on_error=_ignore)
         event.accept()
+
+
+def _alive(window: QWidget) -> bool:
+    try:
+        window.isVisible()
+    except RuntimeError:  # the C++ side was deleted (WA_DeleteOnClose)
+        return False
+    return True
+
+
+def _ignore(_value) -> None:
+    """The window is gone; a logout entry that could not be written has nowhere to go."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.cli import EXIT_FAILED, EXIT_OK
@@ -29,14 +30,18 @@ def _save(widget: QWidget, path: Path) -> None:
 
 
 def take_screenshots(window, directory: str) -> int:
-    from app.ui.main_window import AREAS
     from app.ui.student.window import TABS
 
     target = Path(directory)
     target.mkdir(parents=True, exist_ok=True)
     window.resize(*SIZE)
-    for row, (key, _label) in enumerate(AREAS):
+    runner = window.workspace.runner
+    # The areas this user's role shows (Beheer only for a coordinator), each once its
+    # data has arrived.
+    for row in range(window.navigation.count()):
+        key = window.navigation.item(row).data(Qt.ItemDataRole.UserRole)
         window.navigation.setCurrentRow(row)
+        _settle(lambda: runner.pending == 0)
         _save(window, target / f"{key}.png")
     window.navigation.setCurrentRow(0)
     if window.cohort.model.rowCount() == 0:

@@ -329,6 +329,7 @@ class StartupController(QObject):
         window.show_cohort(result.overview)
         window.logout_requested.connect(self._log_out)
         window.show()
+        window.restore_drafts()
         self.main_window = window
         self.login.hide()
         self.login.password.clear()

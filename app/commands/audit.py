@@ -1,0 +1,62 @@
+"""`python -m app audit verify|export|grants`: the audit trail from the command line."""
+
+from __future__ import annotations
+
+import argparse
+
+from app.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from app.commands.common import CommandError, open_as_user
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.audit_command == "grants":
+        return _grants(args)
+    if args.audit_command == "verify":
+        return _as_user(args, _verify)
+    if args.audit_command == "export":
+        return _as_user(args, _export)
+    raise CommandError(f"onbekende actie '{args.audit_command}'", EXIT_USAGE)
+
+
+def _as_user(args: argparse.Namespace, work) -> int:
+    from app.services.errors import KoersError
+
+    store, actor = open_as_user(args)
+    try:
+        return work(args, store, actor)
+    except KoersError as exc:
+        raise CommandError(exc.message, EXIT_FAILED) from None
+    finally:
+        store.dispose()
+
+
+def _verify(_args: argparse.Namespace, store, actor) -> int:
+    from app.services.audit import check_chain
+
+    report = store.run(check_chain, actor)
+    if report.intact:
+        print(f"Auditlogboek in orde: {report.entries} regels.")
+        return EXIT_OK
+    print(f"Auditlogboek beschadigd vanaf regel {report.broken_at}.")
+    return EXIT_FAILED
+
+
+def _export(args: argparse.Namespace, store, actor) -> int:
+    from app.services.subject_access import save_subject_access
+
+    saved = store.run(save_subject_access, actor, args.student, args.out)
+    print(
+        f"Inzagegegevens van leerling {args.student} opgeslagen in {saved.path} "
+        f"({saved.rows} rijen, {saved.audit_entries} regels uit het auditlogboek)."
+    )
+    return EXIT_OK
+
+
+def _grants(args: argparse.Namespace) -> int:
+    from app.services.audit import grants_sql
+
+    try:
+        print(grants_sql(args.role), end="")
+    except ValueError as exc:
+        raise CommandError(str(exc), EXIT_USAGE) from None
+    return EXIT_OK

@@ -1,0 +1,299 @@
+"""The "Auditlogboek" tab: browse and filter the trail; answer a data-subject access request."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import audit, users
+from app.services.audit import AuditRow
+from app.services.subject_access import SavedExport, save_subject_access
+from app.ui.common.fields import combo_value, fill_combo, set_combo_value
+from app.ui.common.messages import show_error
+from app.ui.workspace import Workspace
+
+AT, USER, ACTION, ENTITY, ENTITY_ID, DETAIL = range(6)
+HEADERS = ["Tijdstip", "Gebruiker", "Actie", "Onderdeel", "Id", "Velden"]
+LIMIT = 500
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+
+ENTITY_LABELS = {"student": "Leerling", "user": "Gebruiker", "school": "School"}
+NO_DATE = QDate(2000, 1, 1)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def local_time(at: datetime) -> datetime:
+    """The trail stores UTC; people read their own clock."""
+    return at.replace(tzinfo=UTC).astimezone()
+
+
+_DISPLAY = {
+    AT: lambda r: local_time(r.at).strftime("%d-%m-%Y %H:%M:%S"),
+    USER: lambda r: r.user_name or ("—" if r.user_id is None else f"#{r.user_id}"),
+    ACTION: lambda r: r.action_label,
+    ENTITY: lambda r: ENTITY_LABELS.get(r.entity or "", r.entity or ""),
+    ENTITY_ID: lambda r: "" if r.entity_id is None else str(r.entity_id),
+    DETAIL: lambda r: r.detail or "",
+}
+_SORT_KEY = {
+    **_DISPLAY,
+    AT: lambda r: r.id,
+    ENTITY_ID: lambda r: r.entity_id if r.entity_id is not None else -1,
+}
+
+
+class AuditModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[AuditRow] = []
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+
+    def set_rows(self, rows: list[AuditRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        if self._sort is not None:
+            self._apply_sort()
+        self.endResetModel()
+
+    def row_at(self, row: int) -> AuditRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _DISPLAY[index.column()](row)
+        if role == SORT_ROLE:
+            return _SORT_KEY[index.column()](row)
+        if role == ROW_ROLE:
+            return row
+        return None
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.beginResetModel()
+        self._sort = (column, order)
+        self._apply_sort()
+        self.endResetModel()
+
+    def _apply_sort(self) -> None:
+        column, order = self._sort
+        self._rows.sort(key=_SORT_KEY[column], reverse=order == Qt.SortOrder.DescendingOrder)
+
+
+def _filter_choices(session, actor) -> tuple[list[str], list[tuple[str, int]]]:
+    """The actions and the users to filter on, read in one transaction."""
+    actions = audit.actions_in_use(session, actor)
+    people = [(f"{u.display_name} ({u.username})", u.id) for u in users.list_users(session, actor)]
+    return actions, people
+
+
+def _date_edit() -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd-MM-yyyy")
+    edit.setMinimumDate(NO_DATE)
+    # At the minimum the field shows a dash and filters nothing.
+    edit.setSpecialValueText("—")
+    edit.setDate(NO_DATE)
+    return edit
+
+
+def _date_value(edit: QDateEdit) -> date | None:
+    value = edit.date()
+    return None if value == NO_DATE else date(value.year(), value.month(), value.day())
+
+
+class AuditLogTab(QWidget):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.model = AuditModel(self)
+        self.table = QTableView()
+        self.action = QComboBox()
+        self.user = QComboBox()
+        self.student = QLineEdit(placeholderText="leerlingnummer of id")
+        self.student.setMinimumWidth(170)
+        self.since = _date_edit()
+        self.until = _date_edit()
+        self.search_button = QPushButton("Zoeken")
+        self.clear_button = QPushButton("Filters wissen")
+        self.subject_button = QPushButton("Inzageverzoek uitvoeren…")
+        self.subject_button.setToolTip(
+            "Alles wat Koers over één leerling bewaart, als bestand (AVG-inzageverzoek: "
+            "binnen een maand beantwoorden)."
+        )
+        self.count_label = QLabel()
+        self._choices_loaded = False
+        self._build()
+        self.search_button.clicked.connect(self.search)
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.student.returnPressed.connect(self.search)
+        self.subject_button.clicked.connect(self.ask_subject_access)
+
+    def _build(self) -> None:
+        fill_combo(self.action, [], empty="Alle acties")
+        fill_combo(self.user, [], empty="Alle gebruikers")
+        filters = QGridLayout()
+        for column, (caption, widget) in enumerate(
+            [
+                ("Actie", self.action),
+                ("Gebruiker", self.user),
+                ("Leerling", self.student),
+                ("Van", self.since),
+                ("Tot en met", self.until),
+            ]
+        ):
+            label = QLabel(caption)
+            label.setObjectName("filterCaption")
+            label.setBuddy(widget)
+            filters.addWidget(label, 0, column)
+            filters.addWidget(widget, 1, column)
+        filters.addWidget(self.search_button, 1, 5)
+        filters.addWidget(self.clear_button, 1, 6)
+        filters.setColumnStretch(7, 1)
+
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate([150, 200, 200, 100, 70]):
+            self.table.setColumnWidth(column, width)
+        # Newest first, as the service returns them; a header click sorts in the model.
+        self.table.sortByColumn(AT, Qt.SortOrder.DescendingOrder)
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.subject_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+    # --- data ---------------------------------------------------------------------------
+    def load(self) -> None:
+        if not self._choices_loaded:
+            self.workspace.call(
+                _filter_choices, on_success=self._show_choices, on_error=self._failed
+            )
+        self.search()
+
+    def _show_choices(self, choices: tuple[list[str], list[tuple[str, int]]]) -> None:
+        actions, people = choices
+        current_action, current_user = combo_value(self.action), combo_value(self.user)
+        fill_combo(self.action, [(audit.action_label(a), a) for a in actions], empty="Alle acties")
+        fill_combo(self.user, people, empty="Alle gebruikers")
+        set_combo_value(self.action, current_action)
+        set_combo_value(self.user, current_user)
+        self._choices_loaded = True
+
+    def filters(self) -> dict:
+        return {
+            "action": combo_value(self.action),
+            "user_id": combo_value(self.user),
+            "student": self.student.text().strip() or None,
+            "since": _date_value(self.since),
+            "until": _date_value(self.until),
+            "limit": LIMIT,
+        }
+
+    def search(self) -> None:
+        wanted = self.filters()
+        self.workspace.call(
+            lambda session, actor: audit.browse(session, actor, **wanted),
+            on_success=self.show_rows,
+            on_error=self._failed,
+        )
+
+    def show_rows(self, rows: list[AuditRow]) -> None:
+        self.model.set_rows(rows)
+        text = f"{len(rows)} regels"
+        if len(rows) >= LIMIT:
+            text += f" (de nieuwste {LIMIT}; verfijn de filters voor oudere)"
+        self.count_label.setText(text)
+
+    def clear_filters(self) -> None:
+        self.action.setCurrentIndex(0)
+        self.user.setCurrentIndex(0)
+        self.student.clear()
+        self.since.setDate(NO_DATE)
+        self.until.setDate(NO_DATE)
+        self.search()
+
+    def _failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
+
+    # --- data-subject access ------------------------------------------------------------
+    def ask_subject_access(self) -> None:
+        key, ok = QInputDialog.getText(
+            self,
+            "Inzageverzoek",
+            "Leerlingnummer (LAS) van de leerling die om inzage vraagt:",
+            text=self.student.text().strip(),
+        )
+        if not ok or not key.strip():
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            "Inzagegegevens opslaan",
+            f"inzageverzoek-{key.strip()}.json",
+            "JSON-bestanden (*.json)",
+        )
+        if path:
+            self.export_subject_access(key.strip(), path)
+
+    def export_subject_access(self, key: str, path: str) -> None:
+        self.workspace.call(
+            save_subject_access,
+            key,
+            path,
+            on_success=self._subject_access_saved,
+            on_error=self._failed,
+        )
+
+    def _subject_access_saved(self, saved: SavedExport) -> None:
+        QMessageBox.information(
+            self,
+            "Inzageverzoek",
+            f"Opgeslagen in {saved.path}: {saved.rows} gegevensrijen en "
+            f"{saved.audit_entries} regels uit het auditlogboek. Het verzoek staat in het "
+            "auditlogboek.",
+        )
+        self.search()

@@ -1,0 +1,263 @@
+"""The "Gebruikers" tab: the accounts, and adding, changing, switching off and resetting."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import users
+from app.services.errors import ValidationError
+from app.services.users import UserChanges, UserRow
+from app.ui.admin.user_dialog import PasswordDialog, UserDialog
+from app.ui.common.messages import show_error, user_message
+from app.ui.workspace import Workspace
+
+NAME, USERNAME, ROLE, EMAIL, STATE = range(5)
+HEADERS = ["Naam", "Gebruikersnaam", "Rol", "E-mail", "Status"]
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def state_text(row: UserRow) -> str:
+    if not row.active:
+        return "Uitgeschakeld"
+    if not row.has_password:
+        return "Geen wachtwoord"
+    if row.locked:
+        return "Tijdelijk geblokkeerd"
+    return "Actief"
+
+
+_DISPLAY = {
+    NAME: lambda r: r.display_name,
+    USERNAME: lambda r: r.username,
+    ROLE: lambda r: r.role_label,
+    EMAIL: lambda r: r.email,
+    STATE: state_text,
+}
+_SORT_KEY = {**_DISPLAY, NAME: lambda r: r.display_name.lower()}
+
+
+class UsersModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[UserRow] = []
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+
+    def set_rows(self, rows: list[UserRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        if self._sort is not None:
+            self._apply_sort()
+        self.endResetModel()
+
+    def row_at(self, row: int) -> UserRow:
+        return self._rows[row]
+
+    def row_of(self, user_id: int) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == user_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _DISPLAY[index.column()](row)
+        if role == SORT_ROLE:
+            return _SORT_KEY[index.column()](row)
+        if role == ROW_ROLE:
+            return row
+        return None
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.beginResetModel()
+        self._sort = (column, order)
+        self._apply_sort()
+        self.endResetModel()
+
+    def _apply_sort(self) -> None:
+        column, order = self._sort
+        self._rows.sort(key=_SORT_KEY[column], reverse=order == Qt.SortOrder.DescendingOrder)
+
+
+class UsersTab(QWidget):
+    """Built from the workspace; loads when first shown (see AdminView)."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.model = UsersModel(self)
+        self.table = QTableView()
+        self.new_button = QPushButton("Nieuwe gebruiker…")
+        self.edit_button = QPushButton("Wijzigen…")
+        self.password_button = QPushButton("Wachtwoord opnieuw instellen…")
+        self.active_button = QPushButton("Uitschakelen")
+        self.count_label = QLabel()
+        self.dialog: UserDialog | PasswordDialog | None = None
+        self._build()
+        self.new_button.clicked.connect(self.new_user)
+        self.edit_button.clicked.connect(self.edit_user)
+        self.password_button.clicked.connect(self.reset_password)
+        self.active_button.clicked.connect(self.toggle_active)
+        self.table.activated.connect(lambda _index: self.edit_user())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        self._update_buttons()
+
+    def _build(self) -> None:
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate([220, 150, 170, 240]):
+            self.table.setColumnWidth(column, width)
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.edit_button, self.password_button):
+            buttons.addWidget(button)
+        buttons.addWidget(self.active_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+
+    # --- data ---------------------------------------------------------------------------
+    def load(self) -> None:
+        self.workspace.call(
+            users.list_users, on_success=self.show_users, on_error=lambda e: show_error(self, e)
+        )
+
+    def show_users(self, rows: list[UserRow]) -> None:
+        selected = self.selected_user()
+        self.model.set_rows(rows)
+        self.count_label.setText(f"{sum(r.active for r in rows)} actieve gebruikers")
+        if selected is not None:
+            self.select_user(selected.id)
+
+    def selected_user(self) -> UserRow | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().hasSelection():
+            return None
+        return self.model.row_at(index.row())
+
+    def select_user(self, user_id: int) -> None:
+        row = self.model.row_of(user_id)
+        if row >= 0:
+            self.table.selectRow(row)
+
+    def _update_buttons(self) -> None:
+        user = self.selected_user()
+        for button in (self.edit_button, self.password_button, self.active_button):
+            button.setEnabled(user is not None)
+        if user is not None:
+            self.active_button.setText("Uitschakelen" if user.active else "Inschakelen")
+            self.password_button.setEnabled(user.active)
+
+    # --- actions ------------------------------------------------------------------------
+    def _open(self, dialog, use_case, *args) -> None:
+        """Shows `dialog`; each submit runs `use_case(*args, value)` until it succeeds."""
+        self.dialog = dialog
+
+        def submitted(value) -> None:
+            self.workspace.call(
+                use_case,
+                *args,
+                value,
+                on_success=lambda _result: (dialog.done_ok(), self.load()),
+                on_error=lambda exc: self._dialog_failed(dialog, exc),
+            )
+
+        dialog.submitted.connect(submitted)
+        dialog.open()
+
+    @staticmethod
+    def _dialog_failed(dialog, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            dialog.show_problems(exc.problems)
+        else:
+            dialog.failed(user_message(exc))
+
+    def new_user(self) -> UserDialog:
+        dialog = UserDialog(None, self)
+        self._open(dialog, users.create_user)
+        return dialog
+
+    def edit_user(self) -> UserDialog | None:
+        user = self.selected_user()
+        if user is None:
+            return None
+        dialog = UserDialog(user, self)
+        self._open(dialog, self._update, user.id, user.version)
+        return dialog
+
+    @staticmethod
+    def _update(session, actor, user_id: int, version: int, changes: UserChanges) -> int:
+        return users.update_user(session, actor, user_id, changes, version)
+
+    def reset_password(self) -> PasswordDialog | None:
+        user = self.selected_user()
+        if user is None:
+            return None
+        dialog = PasswordDialog(user, self)
+        self._open(dialog, users.reset_password, user.id)
+        return dialog
+
+    def toggle_active(self) -> None:
+        user = self.selected_user()
+        if user is None:
+            return
+        if user.active:
+            answer = QMessageBox.question(
+                self,
+                "Gebruiker uitschakelen",
+                f"{user.display_name} kan daarna niet meer aanmelden. Het wachtwoord vervalt; "
+                "wordt het account later weer ingeschakeld, dan stelt u een nieuw wachtwoord "
+                "in. Doorgaan?",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        changes = UserChanges(
+            display_name=user.display_name,
+            email=user.email,
+            role=user.role.value,
+            active=not user.active,
+        )
+        self.workspace.call(
+            users.update_user,
+            user.id,
+            changes,
+            user.version,
+            on_success=lambda _version: self.load(),
+            on_error=lambda exc: show_error(self, exc),
+        )
