@@ -227,10 +227,12 @@ def save_subject_access(
     """Exports one student's data to a JSON file; the audit entry commits only if the file
     was written."""
     from app.export.subject_access import write_subject_access
+    from app.importers.paths import safe_output_path
 
     data = export_subject_data(session, actor, las_key_or_id)
+    target = safe_output_path(path, allowed_suffixes=(".json",))
     try:
-        written = write_subject_access(data, path)
+        written = write_subject_access(data, target)
     except OSError as exc:
         raise KoersError(
             f"Het bestand {path} kon niet worden geschreven: {exc.strerror or exc}."

@@ -43,6 +43,13 @@ def take_screenshots(window, directory: str) -> int:
         window.navigation.setCurrentRow(row)
         _settle(lambda: runner.pending == 0)
         _save(window, target / f"{key}.png")
+        tabs = getattr(window.areas[key], "tabs", None)
+        for index in range(1, tabs.count() if tabs is not None else 0):
+            tabs.setCurrentIndex(index)
+            _settle(lambda: runner.pending == 0)
+            _save(window, target / f"{key}-{_slug(tabs.tabText(index))}.png")
+        if tabs is not None:
+            tabs.setCurrentIndex(0)
     window.navigation.setCurrentRow(0)
     if window.cohort.model.rowCount() == 0:
         return EXIT_OK
@@ -54,5 +61,12 @@ def take_screenshots(window, directory: str) -> int:
         file_window.tabs.setCurrentIndex(index)
         _save(file_window, target / f"student-{key}.png")
     file_window.close()
+    window.lock.lock("schermafbeelding")
+    _settle(lambda: runner.pending == 0)
+    _save(window, target / "vergrendeld.png")
     window.close()
     return EXIT_OK
+
+
+def _slug(title: str) -> str:
+    return "".join(ch if ch.isalnum() else "-" for ch in title.lower()).strip("-")

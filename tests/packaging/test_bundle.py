@@ -6,12 +6,14 @@ from __future__ import annotations
 import os
 import shutil
 import socket
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from app.db.keyfile import KeyFile, keyfile_path
+from app.db.store import sqlcipher_connect
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD_TIMEOUT = 1800  # about a minute here; generous for a busy 2-core CI machine
@@ -103,9 +105,15 @@ def test_demo_school_then_smoke_run(bundle: Path, workdir: Path) -> None:
     url = f"sqlite:///{database.as_posix()}"
     demo = _run(bundle, workdir, "demo", "--students", "30", "--database", url)
     assert demo.returncode == 0, _explain(demo)
-    # The migrations came from the bundle: the schema is at the newest revision in the tree.
-    with sqlite3.connect(database) as connection:
+    # The bundled SQLCipher encrypted it, and the migrations came from the bundle: the
+    # schema is at the newest revision in the tree.
+    assert not database.read_bytes().startswith(b"SQLite format 3")
+    key = KeyFile.load(keyfile_path(database)).unlock("demo", PASSWORD)
+    connection = sqlcipher_connect(database, key)
+    try:
         (revision,) = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    finally:
+        connection.close()
     assert any(
         path.name.startswith(revision)
         for path in (ROOT / "app" / "db" / "migrations" / "versions").glob("*.py")

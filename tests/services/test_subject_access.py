@@ -257,6 +257,7 @@ def test_the_file_is_utf8_json_and_an_unwritable_path_logs_nothing(
         coordinator,
         StudentInput(first_name="Zoë", surname="Daniëls", las_key="7003"),
     )
+    (tmp_path / "inzage").mkdir()
     target = tmp_path / "inzage" / "zoe.json"
     saved = store.run(subject_access.save_subject_access, coordinator, "7003", str(target))
     raw = target.read_bytes()
@@ -273,8 +274,10 @@ def test_the_file_is_utf8_json_and_an_unwritable_path_logs_nothing(
     assert exports() == 1
     blocked = tmp_path / "een-bestand"
     blocked.write_text("geen map")
-    with pytest.raises(KoersError, match="kon niet worden geschreven"):
-        store.run(subject_access.save_subject_access, coordinator, "7003", str(blocked / "x.json"))
+    # A path through a file, and a folder that does not exist: a Dutch refusal, no entry.
+    for bad in (blocked / "x.json", tmp_path / "bestaat-niet" / "x.json"):
+        with pytest.raises(KoersError, match=r"bestaat niet|niet in een map"):
+            store.run(subject_access.save_subject_access, coordinator, "7003", str(bad))
     assert exports() == 1
 
 

@@ -6,6 +6,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from app.ui.admin.audit_log import AuditLogTab
+from app.ui.admin.retention import RetentionTab
 from app.ui.admin.users import UsersTab
 from app.ui.workspace import Workspace
 
@@ -24,6 +25,7 @@ class AdminView(QWidget):
         self._loaded: set[int] = set()
         self.users = UsersTab(workspace)
         self.audit_log = AuditLogTab(workspace)
+        self.retention = RetentionTab(workspace)
         title = QLabel("Beheer")
         title.setObjectName("areaTitle")
         layout = QVBoxLayout(self)
@@ -31,6 +33,7 @@ class AdminView(QWidget):
         layout.addWidget(self.tabs, 1)
         self.add_tab(self.users, "Gebruikers")
         self.add_tab(self.audit_log, "Auditlogboek")
+        self.add_tab(self.retention, "Bewaartermijn")
         self.tabs.currentChanged.connect(self._load_current)
 
     def add_tab(self, widget: QWidget, title: str) -> int:

@@ -21,6 +21,7 @@ class LockScreen(QWidget):
         super().__init__(parent)
         title = QLabel("Koers is vergrendeld")
         title.setObjectName("areaTitle")
+        title.setMinimumHeight(title.sizeHint().height() + 12)
         explanation = QLabel(
             f"Aangemeld als {user_name}. Voer uw wachtwoord in om verder te gaan. "
             "Wat u nog niet had opgeslagen, staat daarna weer voor u klaar."
@@ -40,7 +41,8 @@ class LockScreen(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.unlock_button)
         box = QWidget()
-        box.setMaximumWidth(480)
+        # A fixed width lets the wrapped text ask for the height it needs.
+        box.setFixedWidth(520)
         inner = QVBoxLayout(box)
         inner.addWidget(title)
         inner.addWidget(explanation)

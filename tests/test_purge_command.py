@@ -1,0 +1,89 @@
+"""`python -m app purge`: shows who is due, changes nothing with --dry-run, purges without."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+
+from app.models import Student
+from app.services import accounts
+from app.services.unlock import create_encrypted_database, open_for_user
+
+PASSWORD = "purge-test-wachtwoord"
+
+
+def _run(*args: str, data_dir: Path) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("KOERS_PASSWORD", "KOERS_DATABASE_URL")}
+    env.update(QT_QPA_PLATFORM="offscreen", KOERS_DATA_DIR=str(data_dir), KOERS_PASSWORD=PASSWORD)
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env=env,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def _surnames(store) -> list[str]:
+    with store.session() as session:
+        return sorted(session.scalars(select(Student.surname)))
+
+
+def test_purge_lists_then_removes_only_the_due_files(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'koers.db'}"
+    store, _ = create_encrypted_database(url, "De Horizon", "c.peeters", PASSWORD)
+    try:
+        store.run(
+            accounts.initialise_school,
+            school_name="De Horizon",
+            brin="12AB",
+            username="c.peeters",
+            display_name="Ingrid Peeters",
+            password=PASSWORD,
+        )
+        with store.session() as session:
+            session.add_all(
+                [
+                    Student(
+                        first_name="Fenna",
+                        surname="Zwanenburg",
+                        actual_outflow_date=date(2015, 7, 10),
+                    ),
+                    Student(
+                        first_name="Jelle", surname="Oosterbroek", actual_outflow_date=date.today()
+                    ),
+                ]
+            )
+    finally:
+        store.dispose()
+
+    dry = _run("purge", "--database", url, "--user", "c.peeters", "--dry-run", data_dir=tmp_path)
+    assert dry.returncode == 0, dry.stderr
+    assert "1 dossier voorbij de bewaartermijn" in dry.stdout
+    assert "Fenna Zwanenburg  uitstroom 10-07-2015  bewaren tot 10-07-2019" in dry.stdout
+    assert "Oosterbroek" not in dry.stdout
+    assert "Proefdraai: er is niets verwijderd." in dry.stdout
+
+    real = _run("purge", "--database", url, "--user", "c.peeters", data_dir=tmp_path)
+    assert real.returncode == 0, real.stderr
+    assert "1 dossier verwijderd; 0 oude back-up(s) verwijderd." in real.stdout
+
+    unlocked = open_for_user(url, "c.peeters", PASSWORD)
+    try:
+        assert _surnames(unlocked.store) == ["Oosterbroek"]
+    finally:
+        unlocked.store.dispose()
+
+    again = _run("purge", "--database", url, "--user", "c.peeters", data_dir=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert "Geen dossiers voorbij de bewaartermijn." in again.stdout
+    assert "0 dossiers verwijderd" in again.stdout
+
+    wrong = _run("purge", "--database", url, "--user", "niemand", data_dir=tmp_path)
+    assert wrong.returncode == 3
