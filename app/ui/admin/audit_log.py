@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,19 +28,16 @@ from app.services.audit import AuditRow
 from app.services.subject_access import SavedExport, save_subject_access
 from app.ui.common.fields import combo_value, fill_combo, set_combo_value
 from app.ui.common.messages import show_error
+from app.ui.common.table_model import RowTableModel
 from app.ui.workspace import Workspace
 
 AT, USER, ACTION, ENTITY, ENTITY_ID, DETAIL = range(6)
 HEADERS = ["Tijdstip", "Gebruiker", "Actie", "Onderdeel", "Id", "Velden"]
 LIMIT = 500
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 ENTITY_LABELS = {"student": "Leerling", "user": "Gebruiker", "school": "School"}
 NO_DATE = QDate(2000, 1, 1)
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 def local_time(at: datetime) -> datetime:
@@ -63,54 +60,9 @@ _SORT_KEY = {
 }
 
 
-class AuditModel(QAbstractTableModel):
+class AuditModel(RowTableModel[AuditRow]):
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[AuditRow] = []
-        self._sort: tuple[int, Qt.SortOrder] | None = None
-
-    def set_rows(self, rows: list[AuditRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        if self._sort is not None:
-            self._apply_sort()
-        self.endResetModel()
-
-    def row_at(self, row: int) -> AuditRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _DISPLAY[index.column()](row)
-        if role == SORT_ROLE:
-            return _SORT_KEY[index.column()](row)
-        if role == ROW_ROLE:
-            return row
-        return None
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.beginResetModel()
-        self._sort = (column, order)
-        self._apply_sort()
-        self.endResetModel()
-
-    def _apply_sort(self) -> None:
-        column, order = self._sort
-        self._rows.sort(key=_SORT_KEY[column], reverse=order == Qt.SortOrder.DescendingOrder)
+        super().__init__(HEADERS, _DISPLAY, _SORT_KEY, parent=parent)
 
 
 def _filter_choices(session, actor) -> tuple[list[str], list[tuple[str, int]]]:

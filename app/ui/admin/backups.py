@@ -5,10 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -27,14 +23,11 @@ from app.db.backup import BackupInfo, RestoreResult
 from app.services import maintenance
 from app.ui.common import restore_offer
 from app.ui.common.messages import show_error
+from app.ui.common.table_model import RowTableModel
 from app.ui.workspace import Workspace
 
 DATE, KIND, SIZE, VERIFIED = range(4)
 HEADERS = ["Datum", "Soort", "Grootte", "Gecontroleerd"]
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 def kind_text(info: BackupInfo) -> str:
@@ -73,43 +66,11 @@ _SORT_KEY = {
 }
 
 
-class BackupsModel(QAbstractTableModel):
+class BackupsModel(RowTableModel[BackupInfo]):
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[BackupInfo] = []
-
-    def set_rows(self, rows: list[BackupInfo]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> BackupInfo:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        info = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _DISPLAY[index.column()](info)
-        if role == SORT_ROLE:
-            return _SORT_KEY[index.column()](info)
-        if role == ROW_ROLE:
-            return info
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return str(info.path)
-        return None
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
+        super().__init__(
+            HEADERS, _DISPLAY, _SORT_KEY, tooltip=lambda info: str(info.path), parent=parent
+        )
 
 
 class BackupsTab(QWidget):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,15 +20,11 @@ from app.services.errors import ValidationError
 from app.services.users import UserChanges, UserRow
 from app.ui.admin.user_dialog import PasswordDialog, UserDialog
 from app.ui.common.messages import show_error, user_message
+from app.ui.common.table_model import RowTableModel
 from app.ui.workspace import Workspace
 
 NAME, USERNAME, ROLE, EMAIL, STATE = range(5)
 HEADERS = ["Naam", "Gebruikersnaam", "Rol", "E-mail", "Status"]
-
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 def state_text(row: UserRow) -> str:
@@ -51,57 +47,12 @@ _DISPLAY = {
 _SORT_KEY = {**_DISPLAY, NAME: lambda r: r.display_name.lower()}
 
 
-class UsersModel(QAbstractTableModel):
+class UsersModel(RowTableModel[UserRow]):
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[UserRow] = []
-        self._sort: tuple[int, Qt.SortOrder] | None = None
-
-    def set_rows(self, rows: list[UserRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        if self._sort is not None:
-            self._apply_sort()
-        self.endResetModel()
-
-    def row_at(self, row: int) -> UserRow:
-        return self._rows[row]
+        super().__init__(HEADERS, _DISPLAY, _SORT_KEY, parent=parent)
 
     def row_of(self, user_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == user_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _DISPLAY[index.column()](row)
-        if role == SORT_ROLE:
-            return _SORT_KEY[index.column()](row)
-        if role == ROW_ROLE:
-            return row
-        return None
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.beginResetModel()
-        self._sort = (column, order)
-        self._apply_sort()
-        self.endResetModel()
-
-    def _apply_sort(self) -> None:
-        column, order = self._sort
-        self._rows.sort(key=_SORT_KEY[column], reverse=order == Qt.SortOrder.DescendingOrder)
+        return next((i for i, r in enumerate(self.rows()) if r.id == user_id), -1)
 
 
 class UsersTab(QWidget):
