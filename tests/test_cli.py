@@ -2,34 +2,22 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from app.services import cohort
 from app.services.unlock import open_for_user
+from tests.koers_cli import run_koers
 
 PASSWORD = "cli-test-wachtwoord"
 
 
 def _run(
-    *args: str, password: str | None = PASSWORD, data_dir: Path
+    *args: str, data_dir: Path, password: str | None = PASSWORD
 ) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("KOERS_PASSWORD", "KOERS_DATABASE_URL")}
-    env.update(QT_QPA_PLATFORM="offscreen", KOERS_DATA_DIR=str(data_dir))
-    if password is not None:
-        env["KOERS_PASSWORD"] = password
-    return subprocess.run(
-        [sys.executable, "-m", "app", *args],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        env=env,
-        stdin=subprocess.DEVNULL,
-    )
+    return run_koers(*args, data_dir=data_dir, password=password)
 
 
 def test_demo_then_smoke(database_url: str, tmp_path: Path) -> None:

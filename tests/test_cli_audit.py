@@ -7,7 +7,6 @@ import json
 import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,21 +19,13 @@ from app.db.store import sqlcipher_connect
 from app.db.urls import parse_url, sqlite_path
 from app.services import accounts, audit, students
 from app.services.students import StudentInput
+from tests.koers_cli import run_koers
 
 PASSWORD = "cli-audit-wachtwoord"
 
 
 def _koers(*args: str, data_dir: Path, password: str = PASSWORD) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("KOERS_PASSWORD", "KOERS_DATABASE_URL")}
-    env.update(QT_QPA_PLATFORM="offscreen", KOERS_DATA_DIR=str(data_dir), KOERS_PASSWORD=password)
-    return subprocess.run(
-        [sys.executable, "-m", "app", *args],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        env=env,
-        stdin=subprocess.DEVNULL,
-    )
+    return run_koers(*args, data_dir=data_dir, password=password)
 
 
 def _edit_one_audit_row_by_hand(url: str) -> int:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -13,21 +11,13 @@ from sqlalchemy import select
 from app.models import Student
 from app.services import accounts
 from app.services.unlock import create_encrypted_database, open_for_user
+from tests.koers_cli import run_koers
 
 PASSWORD = "purge-test-wachtwoord"
 
 
 def _run(*args: str, data_dir: Path) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("KOERS_PASSWORD", "KOERS_DATABASE_URL")}
-    env.update(QT_QPA_PLATFORM="offscreen", KOERS_DATA_DIR=str(data_dir), KOERS_PASSWORD=PASSWORD)
-    return subprocess.run(
-        [sys.executable, "-m", "app", *args],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        env=env,
-        stdin=subprocess.DEVNULL,
-    )
+    return run_koers(*args, data_dir=data_dir, password=PASSWORD)
 
 
 def _surnames(store) -> list[str]:
