@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.db import keyfile
+from app.db.files import fsync_dir, fsync_file, write_atomic
 from app.db.integrity import IntegrityReport, check_database, describe_error, quiet_sqlcipher
 from app.services.errors import KoersError
 
@@ -151,7 +152,7 @@ def backup_file(
                 _copy_plain(db_path, pending)
             else:
                 _export_encrypted(db_path, key, pending)
-            _fsync_file(pending)
+            fsync_file(pending)
         except (sqlite3.Error, OSError) as exc:
             raise BackupError(_failed(exc)) from None
         except Exception as exc:  # sqlcipher3's own DB-API errors
@@ -166,9 +167,9 @@ def backup_file(
             )
         if key is not None:
             # The key file first: a .bak is never visible without the keys that open it.
-            keyfile.write_atomic(keyfile.keyfile_path(target), keys)
+            write_atomic(keyfile.keyfile_path(target), keys)
         os.replace(pending, target)
-        _fsync_dir(directory)
+        fsync_dir(directory)
     finally:
         for leftover in (pending, *(pending.with_name(pending.name + j) for j in JOURNALS)):
             if leftover.exists():
@@ -217,20 +218,6 @@ def _export_encrypted(source_path: Path, key: bytes, target: Path) -> None:
             source.execute("DETACH DATABASE backup")
         finally:
             source.close()
-
-
-def _fsync_file(path: Path) -> None:
-    with open(path, "rb+") as handle:
-        os.fsync(handle.fileno())
-
-
-def _fsync_dir(directory: Path) -> None:
-    if hasattr(os, "O_DIRECTORY"):
-        handle = os.open(directory, os.O_DIRECTORY)
-        try:
-            os.fsync(handle)
-        finally:
-            os.close(handle)
 
 
 # --- listing, checking, rotating ------------------------------------------------------
@@ -438,7 +425,7 @@ def restore_backup(
     pending = db_path.with_name(f".{db_path.name}.herstel-tmp")
     try:
         shutil.copyfile(backup_path, pending)
-        _fsync_file(pending)
+        fsync_file(pending)
         report = check_database(pending, key)
         if not report.ok:
             raise BackupError(
@@ -449,12 +436,12 @@ def restore_backup(
         moved = _move_aside(db_path, now or datetime.now())
         try:
             if keys is not None:
-                keyfile.write_atomic(keyfile.keyfile_path(db_path), keys)
+                write_atomic(keyfile.keyfile_path(db_path), keys)
             os.replace(pending, db_path)
         except BaseException:
             _move_back(moved)
             raise
-        _fsync_dir(db_path.parent)
+        fsync_dir(db_path.parent)
     finally:
         if pending.exists():
             pending.unlink()

@@ -19,16 +19,12 @@ def secure_store_available() -> bool:
     return not insecure and getattr(backend, "priority", 0) > 0
 
 
-def _account(url_without_password: str) -> str:
-    return url_without_password
-
-
 def get_password(url_without_password: str) -> str | None:
     if not secure_store_available():
         return None
     import keyring
 
-    return keyring.get_password(SERVICE, _account(url_without_password))
+    return keyring.get_password(SERVICE, url_without_password)
 
 
 def set_password(url_without_password: str, password: str) -> bool:
@@ -37,7 +33,7 @@ def set_password(url_without_password: str, password: str) -> bool:
         return False
     import keyring
 
-    keyring.set_password(SERVICE, _account(url_without_password), password)
+    keyring.set_password(SERVICE, url_without_password, password)
     return True
 
 

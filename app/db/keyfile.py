@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,8 @@ from pathlib import Path
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from app.db.files import write_atomic
 
 FORMAT = 1
 KEY_BYTES = 32
@@ -140,25 +141,3 @@ def create(path: Path, school: str, username: str, password: str) -> tuple[bytes
     keys.set_recovery(recovery, database_key)
     keys.save()
     return database_key, recovery
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Writes to a temporary file in the same folder, then renames it over the target."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        with open(temporary, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    finally:
-        if temporary.exists():
-            temporary.unlink()
-    if hasattr(os, "O_DIRECTORY"):
-        # Make the rename itself durable.
-        directory = os.open(path.parent, os.O_DIRECTORY)
-        try:
-            os.fsync(directory)
-        finally:
-            os.close(directory)

@@ -157,11 +157,6 @@ class CohortIndex:
         return list(candidates)
 
 
-def filter_rows(rows: Sequence[CohortRow], wanted: CohortFilter) -> list[int]:
-    """One-off filtering; views keep a CohortIndex instead."""
-    return CohortIndex(rows).filter(wanted)
-
-
 def choices(rows: Iterable[CohortRow], attr: str) -> list[str]:
     """The distinct non-empty values of one column, sorted, for a filter list."""
     return sorted({getattr(row, attr) for row in rows} - {""})

@@ -121,12 +121,7 @@ def create_encrypted_database(
 
 def grant_key(store: Store, username: str, password: str) -> None:
     """Gives `username` a slot in the key file (after a password is set or reset)."""
-    path = store.sqlite_file
-    if store.key is None or path is None:
-        return
-    keys = keyfile.KeyFile.load(keyfile.keyfile_path(path))
-    keys.set_user(username, password, store.key)
-    keys.save()
+    grant_keys(store, [username], password)
 
 
 def grant_keys(store: Store, usernames: list[str], password: str) -> None:

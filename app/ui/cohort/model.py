@@ -7,12 +7,11 @@ from datetime import date
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from app.services.cohort import CohortFilter, CohortIndex, CohortRow
+from app.ui.common.table_model import ROW_ROLE, SORT_ROLE
 
 NAME, CLASS, MENTOR, PROFILE, OUTFLOW, PHASE, DESTINATION = range(7)
 HEADERS = ["Naam", "Klas", "Mentor", "Uitstroomprofiel", "Geplande uitstroom", "Fase", "Bestemming"]
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _DISPLAY = {
     NAME: lambda r: r.name,
