@@ -93,6 +93,10 @@ class PathEvent(Base, Tracked):
     destination: Mapped[Destination | None] = mapped_column(str_enum(Destination))
     place: Mapped[str | None] = mapped_column(String(160))
     reason: Mapped[str | None] = mapped_column(Text)
+    # The internship a destination came from (a transition internship that became a job).
+    internship_id: Mapped[int | None] = mapped_column(
+        ForeignKey("internships.id", ondelete="SET NULL")
+    )
 
 
 class Instrument(Base, Tracked):
