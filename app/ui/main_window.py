@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -29,6 +32,11 @@ from app.ui.workspace import Workspace
 
 # Every area in navigation order; an area a role may not use is not built (see __init__).
 AREAS = [("cohort", "Leerlingen"), ("beheer", "Beheer")]
+
+# Work areas between the cohort and Beheer: (key, label, "module:Class", coordinator only).
+# An area is built as Class(workspace); it may define `refresh()` (called when shown and on
+# F5), `tabs` (a QTabWidget, for the screenshots) and a signal `open_student_requested(int)`.
+EXTRA_AREAS: list[tuple[str, str, str, bool]] = []
 
 
 class MainWindow(QMainWindow):
@@ -56,6 +64,8 @@ class MainWindow(QMainWindow):
                 # After a restore the session ends; the user logs in on the restored file.
                 self.backups.restored.connect(lambda *_: self.logout_requested.emit())
             self.areas["beheer"] = self.admin
+        # Work areas are built when first opened; until then an empty page holds their place.
+        self._placeholders: dict[str, QWidget] = {key: QWidget() for key, *_ in EXTRA_AREAS}
         self._all_file_windows: list[StudentFileWindow] = []
         self._build()
         self.cohort.open_requested.connect(self.open_student)
@@ -75,15 +85,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(180)
-        for key, label in AREAS:
-            if key not in self.areas:
-                continue
+        for key, label in self._area_order():
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setSizeHint(QSize(160, 36))
             self.navigation.addItem(item)
-            self.stack.addWidget(self.areas[key])
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+            self.stack.addWidget(self.areas.get(key) or self._placeholders[key])
+        self.navigation.currentRowChanged.connect(self._show_area)
         self.navigation.setCurrentRow(0)
         body = QWidget()
         layout = QHBoxLayout(body)
@@ -96,6 +104,40 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.outer)
         self._build_actions()
         self._build_status_bar()
+
+    def _area_order(self) -> list[tuple[str, str]]:
+        extras = [
+            (key, label)
+            for key, label, _target, coordinator_only in EXTRA_AREAS
+            if self.workspace.actor.is_coordinator or not coordinator_only
+        ]
+        order = [AREAS[0], *extras, *AREAS[1:]]
+        return [(key, label) for key, label in order if key in self.areas or key in dict(extras)]
+
+    def _show_area(self, row: int) -> None:
+        """Shows an area, building a work area the first time it is opened (quick log-in)."""
+        key = self.navigation.item(row).data(Qt.ItemDataRole.UserRole) if row >= 0 else None
+        if key in self._placeholders and key not in self.areas:
+            self._build_extra_area(key)
+        self.stack.setCurrentIndex(row)
+        area = self.areas.get(key)
+        if area is not None and area is not self.cohort and hasattr(area, "refresh"):
+            area.refresh()
+
+    def _build_extra_area(self, key: str) -> None:
+        target = next(t for k, _label, t, _c in EXTRA_AREAS if k == key)
+        module_name, _, class_name = target.partition(":")
+        area = getattr(importlib.import_module(module_name), class_name)(self.workspace)
+        if hasattr(area, "open_student_requested"):
+            area.open_student_requested.connect(self.open_student)
+        layout = QVBoxLayout(self._placeholders[key])
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(area)
+        self.areas[key] = area
+
+    def current_area(self) -> QWidget | None:
+        item = self.navigation.currentItem()
+        return self.areas.get(item.data(Qt.ItemDataRole.UserRole)) if item else None
 
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -212,6 +254,9 @@ class MainWindow(QMainWindow):
             on_success=self.show_cohort,
             on_error=lambda exc: show_error(self, exc),
         )
+        area = self.current_area()
+        if area is not None and area is not self.cohort and hasattr(area, "refresh"):
+            area.refresh()
 
     # --- actions ------------------------------------------------------------------------
     def open_selected(self) -> None:

@@ -59,6 +59,7 @@ def take_screenshots(window, directory: str) -> int:
         return EXIT_FAILED
     for index, (key, _label) in enumerate(TABS):
         file_window.tabs.setCurrentIndex(index)
+        _settle(lambda: runner.pending == 0)
         _save(file_window, target / f"student-{key}.png")
     file_window.close()
     window.lock.lock("schermafbeelding")

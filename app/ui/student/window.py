@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -22,7 +24,18 @@ from app.ui.common.messages import show_error
 from app.ui.student.personalia import PersonaliaTab
 from app.ui.workspace import Workspace
 
-TABS = [("personalia", "Personalia")]
+# The tabs after Personalia, each one area of the file: (key, label, "module:Class").
+# A section tab is built as Class(workspace, student_id) once the student exists, loads its
+# own data through the workspace and saves through its own dialogs; it is imported only
+# when a file opens, so the log-in stays quick.
+SECTION_TABS: list[tuple[str, str, str]] = []
+
+TABS = [("personalia", "Personalia"), *((key, label) for key, label, _ in SECTION_TABS)]
+
+
+def _section_class(target: str) -> type[QWidget]:
+    module_name, _, class_name = target.partition(":")
+    return getattr(importlib.import_module(module_name), class_name)
 
 
 class StudentFileWindow(QMainWindow):
@@ -53,6 +66,7 @@ class StudentFileWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.personalia = PersonaliaTab(mentors)
         self.tabs.addTab(self.personalia, "Personalia")
+        self.sections: dict[str, QWidget] = {}
         self.save_button = QPushButton("Opslaan")
         self.cancel_button = QPushButton("Wijzigingen ongedaan maken")
         self._build()
@@ -110,6 +124,7 @@ class StudentFileWindow(QMainWindow):
         self._baseline = loaded.input
         self.title.setText(loaded.full_name)
         self.setWindowTitle(f"{loaded.full_name}[*] — Leerlingdossier — Koers")
+        self._add_sections(loaded.id)
         self.personalia.set_input(loaded.input)
         if self._pending_draft is not None:
             data, self._draft_version = self._pending_draft
@@ -117,6 +132,15 @@ class StudentFileWindow(QMainWindow):
             self.personalia.set_input(data)
             self.status.setText("Niet-opgeslagen wijzigingen van vóór het vergrendelen")
         self._update_buttons()
+
+    def _add_sections(self, student_id: int) -> None:
+        """Builds the section tabs the first time the file shows an existing student."""
+        if self.sections:
+            return
+        for key, label, target in SECTION_TABS:
+            tab = _section_class(target)(self.workspace, student_id)
+            self.sections[key] = tab
+            self.tabs.addTab(tab, label)
 
     def expected_version(self) -> int | None:
         """The version the typed changes were made on (None for a new student)."""
