@@ -246,7 +246,7 @@ def build_story(data: ParentReportData) -> list[Flowable]:
         rows += [[p.name, p.role, p.organisation or "—"] for p in present]
         story.append(pdf.table(rows, [55 * mm, 60 * mm, pdf.CONTENT_WIDTH - 115 * mm]))
     if absent:
-        names = ", ".join(f"{p.name} ({p.role.lower()})" for p in absent)
+        names = ", ".join(f"{p.name} ({p.role})" for p in absent)
         story.append(Spacer(1, 4))
         story.append(pdf.para(f"Ook uitgenodigd, maar niet bij het gesprek: {names}."))
     story += words.explain(
@@ -294,7 +294,7 @@ def _agreements(data: ParentReportData, words: _Explainer) -> list[Flowable]:
         due = pdf.format_date(a.due) if a.due else "Geen datum"
         done = f"Ja, op {pdf.format_date(a.done_on)}" if a.done_on else "Nog niet"
         rows.append([a.who, a.what, due, done])
-    widths = [38 * mm, pdf.CONTENT_WIDTH - 38 * mm - 30 * mm - 30 * mm, 30 * mm, 30 * mm]
+    widths = [36 * mm, pdf.CONTENT_WIDTH - 36 * mm - 32 * mm - 34 * mm, 32 * mm, 34 * mm]
     parts.append(pdf.table(rows, widths))
     parts += words.explain(*(f"{a.who} {a.what}" for a in data.agreements))
     return parts
@@ -309,9 +309,12 @@ def _next_conversation(data: ParentReportData, words: _Explainer) -> list[Flowab
             pdf.para("Er is nog geen nieuw gesprek gepland. De school belt of mailt u daarover.")
         )
         return parts
-    where = f" Het gesprek is in: {nxt.place}." if nxt.place else ""
-    parts.append(pdf.para(f"Het volgende gesprek is op {_when(nxt.on, nxt.time)}.{where}"))
-    parts.append(pdf.para(f"Soort gesprek: {nxt.kind}."))
+    parts.append(pdf.para("We spreken elkaar weer op:"))
+    parts.append(Spacer(1, 3))
+    facts = [("Wanneer", _when(nxt.on, nxt.time)), ("Soort gesprek", nxt.kind)]
+    if nxt.place:
+        facts.append(("Waar", nxt.place))
+    parts.append(pdf.key_values(facts, label_width=35 * mm))
     parts += words.explain(nxt.kind, nxt.place)
     return parts
 
