@@ -109,7 +109,7 @@ def open_for_student(session: Session, actor: Actor, student_id: int) -> list[Ag
     return _rows(session, _order(stmt))
 
 
-def mine(session: Session, actor: Actor, *, include_done: bool = False) -> list[AgreementRow]:
+def mine(session: Session, actor: Actor, include_done: bool = False) -> list[AgreementRow]:
     """The agreements `actor` follows up, for the students `actor` may see."""
     stmt = visible_students(_base().where(Agreement.owner_id == actor.user_id), actor)
     if not include_done:

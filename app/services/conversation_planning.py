@@ -135,7 +135,7 @@ class Week:
 
 
 def upcoming_by_week(
-    session: Session, actor: Actor, *, start: date | None = None, weeks: int = 8
+    session: Session, actor: Actor, weeks: int = 8, start: date | None = None
 ) -> list[Week]:
     """Planned conversations from this week on, per week (empty weeks included)."""
     first = week_start(start or today())
