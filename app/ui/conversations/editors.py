@@ -92,7 +92,7 @@ class ParticipantsEditor(_RowsEditor):
     COLUMNS = ("Naam", "Rol", "Organisatie", "Aanwezig")
 
     def __init__(self) -> None:
-        super().__init__(_table(self.COLUMNS, [200, 260, 200]), "Deelnemer toevoegen")
+        super().__init__(_table(self.COLUMNS, [200, 300, 220]), "Deelnemer toevoegen")
 
     def set_participants(self, participants: list[ParticipantInput]) -> None:
         self.table.blockSignals(True)

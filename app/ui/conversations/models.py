@@ -67,17 +67,17 @@ class AgreementModel(RowTableModel[AgreementRow]):
         )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if index.isValid() and role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole):
+        # The date and the state carry the mark; a whole red row would shout.
+        if index.isValid() and index.column() in (0, 1):
             row = self.row_at(index.row())
             if role == Qt.ItemDataRole.ForegroundRole:
                 if row.overdue:
                     return OVERDUE_COLOUR
                 return DONE_COLOUR if row.done else None
-            if row.overdue:
+            if role == Qt.ItemDataRole.FontRole and row.overdue:
                 font = QFont()
                 font.setBold(True)
                 return font
-            return None
         return super().data(index, role)
 
 

@@ -35,11 +35,12 @@ class ConversationsTab(QWidget):
         self.model = ConversationModel(self)
         self.table = table_view(self.model)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        for column, width in enumerate([90, 55, 230, 80, 170, 260]):
+        for column, width in enumerate([90, 55, 250, 80, 170, 420]):
             self.table.setColumnWidth(column, width)
         self.agreement_model = AgreementModel(with_student=False, parent=self)
         self.agreement_table = table_view(self.agreement_model)
-        for column, width in enumerate([90, 130, 170, 330]):
+        self.agreement_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        for column, width in enumerate([90, 120, 160, 360]):
             self.agreement_table.setColumnWidth(column, width)
         may_edit = workspace.actor.may_edit
         self.new_button = QPushButton("Nieuw gesprek…")
@@ -119,7 +120,8 @@ class ConversationsTab(QWidget):
     def _show_conversations(self, rows: list[ConversationRow]) -> None:
         self.model.set_rows(rows)
         planned = sum(1 for r in rows if r.status is ConversationStatus.PLANNED)
-        self.status.setText(f"{len(rows)} gesprekken, waarvan {planned} gepland")
+        total = f"{len(rows)} {'gesprek' if len(rows) == 1 else 'gesprekken'}"
+        self.status.setText(f"{total}, waarvan {planned} gepland" if planned else total)
         self._update_buttons()
 
     def _show_agreements(self, rows: list[AgreementRow]) -> None:

@@ -26,6 +26,12 @@ WEEKS_AHEAD = 8
 WEEKDAYS = ["ma", "di", "wo", "do", "vr", "za", "zo"]
 
 
+def _count(n: int, adjective: str = "") -> str:
+    if n == 0:
+        return f"geen {adjective}gesprekken"
+    return f"{n} {adjective}gesprek" if n == 1 else f"{n} {adjective}gesprekken"
+
+
 class MyAgreementsTab(QWidget):
     open_student_requested = Signal(int)
 
@@ -35,7 +41,7 @@ class MyAgreementsTab(QWidget):
         self.model = AgreementModel(with_student=True, parent=self)
         self.table = table_view(self.model)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        for column, width in enumerate([90, 130, 170, 150, 330]):
+        for column, width in enumerate([90, 120, 160, 110, 340]):
             self.table.setColumnWidth(column, width)
         self.include_done = QCheckBox("Ook afgeronde afspraken tonen")
         self.done_button = QPushButton("Afgerond")
@@ -67,7 +73,8 @@ class MyAgreementsTab(QWidget):
         self.model.set_rows(rows)
         still_open = [r for r in rows if not r.done]
         late = sum(1 for r in still_open if r.overdue)
-        text = f"{len(still_open)} open afspraken die u opvolgt"
+        count = len(still_open)
+        text = f"{count} open {'afspraak' if count == 1 else 'afspraken'} die u opvolgt"
         if late:
             text += f", waarvan {late} te laat"
         self.summary.setText(text + ".")
@@ -126,9 +133,7 @@ class PlannedTab(QWidget):
         total = 0
         for week in weeks:
             title = f"Week {week.number}  ({week.monday:%d-%m} t/m {week.sunday:%d-%m-%Y})"
-            head = QTreeWidgetItem([title, "", f"{len(week.conversations)} gesprekken", ""])
-            if not week.conversations:
-                head.setText(2, "geen gesprekken")
+            head = QTreeWidgetItem([title, "", _count(len(week.conversations)), ""])
             font = head.font(0)
             font.setBold(True)
             head.setFont(0, font)
@@ -145,7 +150,7 @@ class PlannedTab(QWidget):
                 total += 1
             head.setExpanded(True)
         self.summary.setText(
-            f"{total} geplande gesprekken in de komende {len(weeks)} weken "
+            f"{_count(total, 'geplande ')} in de komende {len(weeks)} weken "
             "(dubbelklik om het dossier te openen)."
         )
 
