@@ -82,7 +82,9 @@ def generate(session: Session, coordinator: Actor, rng: random.Random, *, limit:
     students = session.scalars(
         select(Student).order_by(Student.planned_outflow_date, Student.id).limit(limit)
     ).all()
-    mentor_names = dict(session.execute(select(User.id, User.display_name)).tuples().all())
+    mentor_names = {
+        row.id: row.display_name for row in session.execute(select(User.id, User.display_name))
+    }
     made = 0
     for n, student in enumerate(students):
         guardians = session.scalars(select(Guardian).where(Guardian.student_id == student.id)).all()
