@@ -23,6 +23,7 @@ from app.models import (
     Conversation,
     ConversationStatus,
     ConversationType,
+    Guardian,
     Participant,
     ParticipantRole,
     Student,
@@ -282,6 +283,13 @@ def school_contact_default(session: Session, actor: Actor, student_id: int) -> C
         contact_name=actor.display_name,
         participants=[
             ParticipantInput(student.full_name, ParticipantRole.STUDENT.value),
+            # The parents are invited to every conversation; untick who did not come.
+            *(
+                ParticipantInput(g.name, ParticipantRole.PARENT.value)
+                for g in session.scalars(
+                    select(Guardian).where(Guardian.student_id == student_id).order_by(Guardian.id)
+                )
+            ),
             ParticipantInput(
                 actor.display_name,
                 ParticipantRole.COORDINATOR.value

@@ -76,13 +76,18 @@ def test_record_advice_mark_one_done_and_print_the_parent_report(
     qtbot.keyClicks(dialog.date, format_date(today() - timedelta(days=1)))
     qtbot.keyClicks(dialog.time, "15:00")
     qtbot.keyClicks(dialog.place, "De Horizon, lokaal 4")
-    # The student and the user are in already; add the mother.
+    # The student, the mother (a guardian in the file) and the user are in already.
     participants = dialog.participants
-    assert participants.table.rowCount() == 2
+    assert [p.name for p in participants.collect()] == [
+        "Daan Visser",
+        "Anouk Visser",
+        "Ingrid Peeters",
+    ]
     qtbot.mouseClick(participants.add_button, Qt.MouseButton.LeftButton)
-    _set_cell(participants.table, 2, 0, "Anouk Visser")
-    role = participants.table.cellWidget(2, 1)
+    _set_cell(participants.table, 3, 0, "Kees Visser")
+    role = participants.table.cellWidget(3, 1)
     role.setCurrentIndex(role.findData("ouder"))
+    participants.table.item(3, 3).setCheckState(Qt.CheckState.Unchecked)  # invited, absent
     qtbot.keyClicks(dialog.summary, "Daan wil graag in de groenvoorziening werken.")
     qtbot.keyClicks(dialog.advice, "Wij raden een transitiestage bij de gemeente aan.")
     editor = dialog.agreements
@@ -138,10 +143,11 @@ def test_record_advice_mark_one_done_and_print_the_parent_report(
     file = workspace.store.run(
         conversations.open_conversation, workspace.actor, tab.model.row_at(0).id
     )
-    assert [p.name for p in file.input.participants] == [
-        "Daan Visser",
-        "Ingrid Peeters",
-        "Anouk Visser",
+    assert [(p.name, p.present) for p in file.input.participants] == [
+        ("Daan Visser", True),
+        ("Anouk Visser", True),
+        ("Ingrid Peeters", True),
+        ("Kees Visser", False),
     ]
     assert file.input.consent_municipality == "ja" and file.input.consent_rmc == "nee"
     assert [a.done_on != "" for a in file.input.agreements] == [False, True]
@@ -226,3 +232,38 @@ def test_area_marks_my_overdue_agreements_and_lists_planned_per_week(qtbot, scho
     qtbot.mouseClick(area.mine.done_button, Qt.MouseButton.LeftButton)
     assert model.rowCount() == 0
     assert store.run(agreements.open_for_student, actor, student) == []
+
+
+def test_preview_save_and_delete_go_through_the_app(qtbot, school, tmp_path: Path) -> None:
+    workspace, student = school
+    cid = workspace.store.run(conversations.create, workspace.actor, student, _held(today()))
+    tab = ConversationsTab(workspace, student)
+    qtbot.addWidget(tab)
+    tab.table.selectRow(0)
+    previewed = tmp_path / "voorbeeld.pdf"
+
+    def preview(printer: QPrinter, pages) -> bool:
+        # What the preview dialog does when the user presses its print button.
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(previewed))
+        pages.paint(printer)
+        return True
+
+    tab.printing.ask_preview = preview
+    qtbot.mouseClick(tab.preview_button, Qt.MouseButton.LeftButton)
+    assert len(PdfReader(io.BytesIO(previewed.read_bytes())).pages) >= 1
+
+    saved = tmp_path / "map" / "verslag.pdf"
+    tab.printing.ask_save_path = lambda suggested: str(saved)
+    qtbot.mouseClick(tab.save_pdf_button, Qt.MouseButton.LeftButton)
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(saved.read_bytes())).pages)
+    assert "Stuurt het rooster" in " ".join(text.split())
+    with workspace.store.session() as session:
+        scopes = [e.scopes for e in session.scalars(select(ExportLog).order_by(ExportLog.id))]
+    assert scopes == ["afgedrukt", "opgeslagen als pdf"]
+
+    tab.confirm_delete = lambda _question: True
+    qtbot.mouseClick(tab.delete_button, Qt.MouseButton.LeftButton)
+    assert tab.model.rowCount() == 0
+    assert workspace.store.run(conversations.list_for_student, workspace.actor, student) == []
+    assert cid

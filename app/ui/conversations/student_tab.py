@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -50,7 +51,13 @@ class ConversationsTab(QWidget):
         self.print_button = QPushButton("Afdrukken…")
         self.save_pdf_button = QPushButton("Opslaan als pdf…")
         self.done_button = QPushButton("Afspraak afgerond")
-        for button in (self.new_button, self.follow_up_button, self.done_button):
+        self.delete_button = QPushButton("Verwijderen…")
+        for button in (
+            self.new_button,
+            self.follow_up_button,
+            self.done_button,
+            self.delete_button,
+        ):
             button.setVisible(may_edit)
         # The report goes to the parents: whoever may edit this student may print it.
         for button in (self.preview_button, self.print_button, self.save_pdf_button):
@@ -64,6 +71,7 @@ class ConversationsTab(QWidget):
         self.print_button.clicked.connect(lambda: self._report(preview=False))
         self.save_pdf_button.clicked.connect(self._save_pdf)
         self.done_button.clicked.connect(self.mark_selected_done)
+        self.delete_button.clicked.connect(self.delete_selected)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.agreement_table.selectionModel().selectionChanged.connect(
@@ -73,7 +81,12 @@ class ConversationsTab(QWidget):
 
     def _build(self) -> None:
         buttons = QHBoxLayout()
-        for button in (self.new_button, self.open_button, self.follow_up_button):
+        for button in (
+            self.new_button,
+            self.open_button,
+            self.follow_up_button,
+            self.delete_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         for button in (self.preview_button, self.print_button, self.save_pdf_button):
@@ -143,6 +156,7 @@ class ConversationsTab(QWidget):
         held = row is not None and row.status is ConversationStatus.HELD
         self.open_button.setEnabled(row is not None)
         self.follow_up_button.setEnabled(row is not None)
+        self.delete_button.setEnabled(row is not None)
         for button in (self.preview_button, self.print_button, self.save_pdf_button):
             button.setEnabled(held)
             button.setToolTip("" if held else "Kies een gehouden gesprek")
@@ -174,6 +188,41 @@ class ConversationsTab(QWidget):
             on_success=lambda preset: self._open_dialog(None, preset),
             on_error=lambda exc: show_error(self, exc),
         )
+
+    def delete_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        self.workspace.call(
+            conversations.open_conversation,
+            row.id,
+            on_success=self._confirm_delete,
+            on_error=lambda exc: show_error(self, exc),
+        )
+
+    def _confirm_delete(self, file) -> None:
+        answer = self.confirm_delete(
+            f"Het gesprek van {file.input.date} met alle deelnemers en afspraken verwijderen? "
+            "Dit kan niet ongedaan worden gemaakt."
+        )
+        if answer:
+            self.workspace.call(
+                conversations.delete,
+                file.id,
+                file.version,
+                on_success=lambda _none: self.refresh(),
+                on_error=lambda exc: show_error(self, exc),
+            )
+
+    def confirm_delete(self, question: str) -> bool:
+        choice = QMessageBox.question(
+            self,
+            "Gesprek verwijderen",
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return choice == QMessageBox.StandardButton.Yes
 
     def _after_save(self, conversation_id: int) -> None:
         self.refresh()
