@@ -161,3 +161,22 @@ def upcoming_by_week(
         )
     audit.record(session, actor, "view", "planned_conversations", None, f"weeks={weeks}")
     return result
+
+
+def past_still_planned(session: Session, actor: Actor) -> list[UpcomingConversation]:
+    """Planned conversations whose date has passed: held (write the report) or not held."""
+    stmt = (
+        select(Conversation, Student)
+        .join(Student, Student.id == Conversation.student_id)
+        .where(
+            Conversation.status == ConversationStatus.PLANNED,
+            Conversation.held_at < datetime.combine(today(), datetime.min.time()),
+        )
+        .order_by(Conversation.held_at, Conversation.id)
+    )
+    rows = session.execute(visible_students(stmt, actor)).all()
+    audit.record(session, actor, "view", "planned_conversations", None, "past")
+    return [
+        UpcomingConversation(c.id, s.id, s.full_name, c.kind, c.held_at, c.place or "")
+        for c, s in rows
+    ]

@@ -321,7 +321,7 @@ def _validated(session: Session, data: ConversationInput) -> tuple[dict, list[di
     """Checks every field; returns conversation, participant and agreement values, or raises."""
     p = Problems()
     kind = choice(data.kind, ConversationType, "Soort gesprek", "kind", p)
-    if kind is None and not p:
+    if kind is None and "kind" not in p.by_field:
         p.add("kind", "Soort gesprek: kies een soort.")
     status = choice(data.status, ConversationStatus, "Status", "status", p)
     status = status or ConversationStatus.HELD
@@ -647,6 +647,40 @@ def delete(session: Session, actor: Actor, conversation_id: int, expected_versio
     session.delete(conversation)
     session.flush()
     audit.record(session, actor, "delete", "conversation", conversation_id, f"student={student.id}")
+
+
+@dataclass(frozen=True)
+class ConsentAnswers:
+    """What was answered to the consent question at one conversation (for the consent area)."""
+
+    conversation_id: int
+    held_on: date
+    municipality: ConsentAnswer | None
+    rmc: ConsentAnswer | None
+    answered_by: str
+
+
+def consent_answers_for(session: Session, student_id: int) -> list[ConsentAnswers]:
+    """The student's answers to the consent question, newest first.
+
+    A plain read for other services (the consent records), which check access themselves;
+    a "ja" here is what was said, not yet a consent record.
+    """
+    rows = session.scalars(
+        select(Conversation)
+        .where(Conversation.student_id == student_id, Conversation.share_consent_asked)
+        .order_by(Conversation.held_at.desc())
+    )
+    return [
+        ConsentAnswers(
+            c.id,
+            c.held_at.date(),
+            c.consent_municipality,
+            c.consent_rmc,
+            c.consent_answered_by or "",
+        )
+        for c in rows
+    ]
 
 
 def week_start(day: date) -> date:

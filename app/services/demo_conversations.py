@@ -251,6 +251,21 @@ def generate(session: Session, coordinator: Actor, rng: random.Random, *, limit:
                 owners,
             )
             made += 1
+        if n % 60 == 17:
+            # Its date has passed, but nobody wrote the report yet: "Gepland" shows it.
+            _conversation(
+                session,
+                coordinator,
+                rng,
+                student,
+                T.KEUKENTAFEL,
+                _weekday(now - timedelta(days=rng.randint(3, 9))),
+                [(student.full_name, R.STUDENT), *family, (mentor, R.MENTOR)],
+                owners,
+                planned=True,
+                place="Bij de familie thuis",
+            )
+            made += 1
     session.flush()
     return made
 

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from app.db import Store
-from app.models import AuditEntry, ConversationType, ExportLog, Role, User
+from app.models import AuditEntry, ConsentAnswer, ConversationType, ExportLog, Role, User
 from app.services import agreements, conversation_planning, conversations, parent_reports
 from app.services import students as student_service
 from app.services.actor import Actor
@@ -101,6 +101,20 @@ def test_conversation_crud_with_participants_and_agreements(
 
     with pytest.raises(ConflictError):
         store.run(conversations.save, coordinator, cid, file.version, changed)
+
+    changed.consent_asked = True
+    changed.consent_municipality = "ja"
+    changed.consent_rmc = "later"
+    changed.consent_answered_by = "Sem en moeder"
+    version = store.run(conversations.save, coordinator, cid, version, changed)
+    with store.session() as session:
+        (answers,) = conversations.consent_answers_for(session, student)
+    assert (answers.conversation_id, answers.held_on) == (cid, held)
+    assert (answers.municipality, answers.rmc, answers.answered_by) == (
+        ConsentAnswer.YES,
+        ConsentAnswer.LATER,
+        "Sem en moeder",
+    )
 
     rows = store.run(conversations.list_for_student, coordinator, student)
     assert [(r.id, r.open_agreements) for r in rows] == [(cid, 3)]
@@ -220,6 +234,14 @@ def test_planned_follow_up_is_linked_and_listed_per_week(
     assert len(weeks) == 8 and weeks[0].monday.weekday() == 0
     found = [(w.monday, c.id) for w in weeks for c in w.conversations]
     assert found == [(conversations.week_start(today() + timedelta(days=9)), second)]
+
+    # A planned conversation whose date passed without a report stays in view.
+    forgotten = _advice(today() - timedelta(days=3))
+    forgotten.status = "gepland"
+    forgotten.agreements = []
+    late = store.run(conversations.create, coordinator, student, forgotten)
+    past = store.run(conversation_planning.past_still_planned, coordinator)
+    assert [c.id for c in past] == [late]
 
 
 def test_far_future_and_no_participants_are_refused_in_dutch(

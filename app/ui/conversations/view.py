@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 
 from app.services import agreements, conversation_planning, labels
 from app.services.agreements import AgreementRow
-from app.services.conversation_planning import Week
+from app.services.conversation_planning import UpcomingConversation, Week
 from app.ui.common.messages import show_error
-from app.ui.conversations.models import AgreementModel, table_view
+from app.ui.conversations.models import OVERDUE_COLOUR, AgreementModel, table_view
 from app.ui.workspace import Workspace
 
 WEEKS_AHEAD = 8
@@ -121,6 +121,12 @@ class PlannedTab(QWidget):
         self.tree.itemDoubleClicked.connect(self._open)
 
     def refresh(self) -> None:
+        self._past: list[UpcomingConversation] = []
+        self.workspace.call(
+            conversation_planning.past_still_planned,
+            on_success=lambda past: setattr(self, "_past", past),
+            on_error=lambda exc: show_error(self, exc),
+        )
         self.workspace.call(
             conversation_planning.upcoming_by_week,
             WEEKS_AHEAD,
@@ -131,6 +137,18 @@ class PlannedTab(QWidget):
     def _show(self, weeks: list[Week]) -> None:
         self.tree.clear()
         total = 0
+        if self._past:
+            head = QTreeWidgetItem(
+                ["Datum voorbij, nog geen verslag", "", _count(len(self._past)), ""]
+            )
+            head.setForeground(0, OVERDUE_COLOUR)
+            font = head.font(0)
+            font.setBold(True)
+            head.setFont(0, font)
+            self.tree.addTopLevelItem(head)
+            for c in self._past:
+                head.addChild(self._item(c, with_year=True))
+            head.setExpanded(True)
         for week in weeks:
             title = f"Week {week.number}  ({week.monday:%d-%m} t/m {week.sunday:%d-%m-%Y})"
             head = QTreeWidgetItem([title, "", _count(len(week.conversations)), ""])
@@ -139,20 +157,25 @@ class PlannedTab(QWidget):
             head.setFont(0, font)
             self.tree.addTopLevelItem(head)
             for c in week.conversations:
-                when = f"{WEEKDAYS[c.held_at.weekday()]} {c.held_at:%d-%m}"
-                if (c.held_at.hour, c.held_at.minute) != (0, 0):
-                    when += f"  {c.held_at:%H:%M}"
-                item = QTreeWidgetItem(
-                    [when, c.student_name, labels.label(labels.CONVERSATION_TYPE, c.kind), c.place]
-                )
-                item.setData(0, Qt.ItemDataRole.UserRole, c.student_id)
-                head.addChild(item)
+                head.addChild(self._item(c))
                 total += 1
             head.setExpanded(True)
         self.summary.setText(
             f"{_count(total, 'geplande ')} in de komende {len(weeks)} weken "
             "(dubbelklik om het dossier te openen)."
         )
+
+    def _item(self, c: UpcomingConversation, *, with_year: bool = False) -> QTreeWidgetItem:
+        when = f"{WEEKDAYS[c.held_at.weekday()]} {c.held_at:%d-%m}"
+        if with_year:
+            when += f"-{c.held_at:%Y}"
+        if (c.held_at.hour, c.held_at.minute) != (0, 0):
+            when += f"  {c.held_at:%H:%M}"
+        item = QTreeWidgetItem(
+            [when, c.student_name, labels.label(labels.CONVERSATION_TYPE, c.kind), c.place]
+        )
+        item.setData(0, Qt.ItemDataRole.UserRole, c.student_id)
+        return item
 
     def _open(self, item: QTreeWidgetItem, _column: int) -> None:
         student_id = item.data(0, Qt.ItemDataRole.UserRole)
