@@ -193,6 +193,13 @@ def long_date(day: date) -> str:
     return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
+def _in_sentence(label: str) -> str:
+    """'Ouder of verzorger' -> 'ouder of verzorger'; 'RMC-consulent' stays as it is."""
+    if len(label) > 1 and label[1].isupper():
+        return label
+    return label[:1].lower() + label[1:]
+
+
 def _when(day: date, at: str) -> str:
     return f"{long_date(day)} om {at} uur" if at else long_date(day)
 
@@ -246,7 +253,7 @@ def build_story(data: ParentReportData) -> list[Flowable]:
         rows += [[p.name, p.role, p.organisation or "—"] for p in present]
         story.append(pdf.table(rows, [55 * mm, 60 * mm, pdf.CONTENT_WIDTH - 115 * mm]))
     if absent:
-        names = ", ".join(f"{p.name} ({p.role})" for p in absent)
+        names = ", ".join(f"{p.name} ({_in_sentence(p.role)})" for p in absent)
         story.append(Spacer(1, 4))
         story.append(pdf.para(f"Ook uitgenodigd, maar niet bij het gesprek: {names}."))
     story += words.explain(

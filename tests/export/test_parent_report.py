@@ -77,6 +77,12 @@ def test_report_names_everyone_each_agreement_and_the_next_date() -> None:
     for name in ("Zoë de Vries", "Fatima de Vries", "Mo El Amrani", "Ingrid Peeters"):
         assert name in text
     assert "Ook uitgenodigd, maar niet bij het gesprek: Kees Bos (RMC-consulent)" in text
+    absent_parent = ReportParticipant("Piet de Vries", "Ouder of verzorger", present=False)
+    data = sample()
+    data.participants.append(absent_parent)
+    assert "Kees Bos (RMC-consulent), Piet de Vries (ouder of verzorger)." in _flat(
+        _text(render(data))
+    )
     for what in (
         "Vraagt een jobcoach aan bij de gemeente",
         "Gaat mee naar de bakker voor een kennismaking",
