@@ -137,15 +137,19 @@ class Week:
 def upcoming_by_week(
     session: Session, actor: Actor, weeks: int = 8, start: date | None = None
 ) -> list[Week]:
-    """Planned conversations from this week on, per week (empty weeks included)."""
-    first = week_start(start or today())
+    """Planned conversations from today on, per week from this Monday (empty weeks included).
+
+    Earlier days of this week belong to `past_still_planned`, so nothing shows twice.
+    """
+    from_day = start or today()
+    first = week_start(from_day)
     end = first + timedelta(weeks=weeks)
     stmt = (
         select(Conversation, Student)
         .join(Student, Student.id == Conversation.student_id)
         .where(
             Conversation.status == ConversationStatus.PLANNED,
-            Conversation.held_at >= datetime.combine(first, datetime.min.time()),
+            Conversation.held_at >= datetime.combine(from_day, datetime.min.time()),
             Conversation.held_at < datetime.combine(end, datetime.min.time()),
         )
         .order_by(Conversation.held_at, Conversation.id)

@@ -242,6 +242,8 @@ def test_planned_follow_up_is_linked_and_listed_per_week(
     late = store.run(conversations.create, coordinator, student, forgotten)
     past = store.run(conversation_planning.past_still_planned, coordinator)
     assert [c.id for c in past] == [late]
+    weeks = store.run(conversation_planning.upcoming_by_week, coordinator)
+    assert late not in [c.id for w in weeks for c in w.conversations]
 
 
 def test_far_future_and_no_participants_are_refused_in_dutch(
