@@ -20,7 +20,7 @@ from pathlib import Path
 
 from bench.generate import BENCH_DIR, FULL, QUICK, say
 
-AREAS = ("startup", "login", "filter", "file", "encryption")
+AREAS = ("startup", "login", "filter", "file", "encryption", "parent_report")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -84,6 +84,10 @@ def main(argv: list[str] | None = None) -> int:
             results += encryption_cost(reference, work / "cost")
         if {"filter", "file"} & args.areas:
             results += _in_process(args, sizes, url, region, work)
+        if "parent_report" in args.areas:
+            from bench.parent_report import render_time
+
+            results += render_time()
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 
 from app.db.store import Store, open_store
 from app.models import (
@@ -49,7 +49,7 @@ CACHE_DIR = BENCH_DIR / ".cache"
 # The password of every generated user ('demo', the mentors): at least ten characters.
 PASSWORD = "bench-wachtwoord-2026"
 # Bump when the generated data changes shape, so cached files are rebuilt.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 SEED = 2026
 BATCH = 20_000
 AUDIT_BATCH = 50_000
@@ -310,10 +310,14 @@ def add_history(
 
     say(f"  {sizes.conversations} conversations")
 
+    # The demo school already holds a few hundred conversations (demo_conversations).
+    with store.session() as session:
+        first = session.scalar(select(func.max(Conversation.id))) or 0
+
     def conversation(i: int) -> dict:
         held = day_in_ten_years()
         return {
-            "id": i,
+            "id": first + i,
             "student_id": rng.choice(student_ids),
             "kind": rng.choice(list(ConversationType)),
             "held_at": datetime(held.year, held.month, held.day, rng.randint(8, 16), 0),
@@ -328,13 +332,14 @@ def add_history(
 
     def participants() -> Iterator[dict]:
         for i in range(1, sizes.conversations + 1):
-            yield {"conversation_id": i, "name": "Mentor", "role": "mentor", "organisation": None}
-            yield {"conversation_id": i, "name": "Ouder", "role": "ouder", "organisation": None}
+            c = first + i
+            yield {"conversation_id": c, "name": "Mentor", "role": "mentor", "organisation": None}
+            yield {"conversation_id": c, "name": "Ouder", "role": "ouder", "organisation": None}
             if rng.random() < 0.4:
                 yield {
-                    "conversation_id": i,
+                    "conversation_id": c,
                     "name": "Consulent",
-                    "role": "consulent",
+                    "role": "werkmatcher",
                     "organisation": "Gemeente",
                 }
 

@@ -4,7 +4,15 @@ from app.models.aftercare import AftercareCall, Still
 from app.models.audit import AuditEntry
 from app.models.base import Base
 from app.models.consent import Consent, Organisation, OrganisationKind
-from app.models.conversation import Agreement, Conversation, ConversationType, Participant
+from app.models.conversation import (
+    Agreement,
+    ConsentAnswer,
+    Conversation,
+    ConversationStatus,
+    ConversationType,
+    Participant,
+    ParticipantRole,
+)
 from app.models.draft import Draft
 from app.models.employer import Employer, EmployerContact
 from app.models.export_log import ExportLog
@@ -44,7 +52,9 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Consent",
+    "ConsentAnswer",
     "Conversation",
+    "ConversationStatus",
     "ConversationType",
     "Destination",
     "Draft",
@@ -68,6 +78,7 @@ __all__ = [
     "OutflowMeeting",
     "OutflowProfile",
     "Participant",
+    "ParticipantRole",
     "PathEvent",
     "PathEventKind",
     "PathPhase",

@@ -74,3 +74,45 @@ LEGAL_REPRESENTATION = {
 
 def label(mapping: dict, value: StrEnum | None) -> str:
     return "" if value is None else mapping.get(value, str(value))
+
+
+# --- conversations (issue 8) -------------------------------------------------------------
+from app.models import (  # noqa: E402
+    ConsentAnswer,
+    ConversationStatus,
+    ConversationType,
+    ParticipantRole,
+)
+
+CONVERSATION_TYPE = {
+    ConversationType.ADVIES: "Adviesgesprek",
+    ConversationType.TRANSITIE_1: "Transitiegesprek 1 (op school)",
+    ConversationType.TRANSITIE_2: "Transitiegesprek 2 (bij de gemeente)",
+    ConversationType.UITSTROOM: "Uitstroomgesprek (einde schooljaar)",
+    ConversationType.KEUKENTAFEL: "Keukentafelgesprek (thuis)",
+    ConversationType.OTHER: "Ander gesprek",
+}
+
+CONVERSATION_STATUS = {
+    ConversationStatus.PLANNED: "Gepland",
+    ConversationStatus.HELD: "Gehouden",
+}
+
+PARTICIPANT_ROLE = {
+    ParticipantRole.STUDENT: "Leerling",
+    ParticipantRole.PARENT: "Ouder, verzorger of vertrouwenspersoon",
+    ParticipantRole.MENTOR: "Mentor",
+    ParticipantRole.COORDINATOR: "Uitstroomcoördinator",
+    ParticipantRole.RMC: "RMC-consulent",
+    ParticipantRole.WORK_MATCHER: "Werkmatcher van de gemeente",
+    ParticipantRole.JOB_COACH: "Jobcoach",
+    ParticipantRole.INTERPRETER: "Tolk",
+    ParticipantRole.NEIGHBOURHOOD_TEAM: "Medewerker wijkteam",
+    ParticipantRole.OTHER: "Anders",
+}
+
+CONSENT_ANSWER = {
+    ConsentAnswer.YES: "Ja",
+    ConsentAnswer.NO: "Nee",
+    ConsentAnswer.LATER: "Denkt er nog over na",
+}

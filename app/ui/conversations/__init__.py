@@ -1,0 +1,1 @@
+"""The conversations area: the student-file tab, the dialog, "Mijn afspraken", planning."""

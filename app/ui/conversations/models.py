@@ -1,0 +1,134 @@
+"""Table models of the conversations area: overdue agreements stand out in red."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from app.services import labels
+from app.services.agreements import AgreementRow
+from app.services.conversations import ConversationRow
+from app.services.validation import format_date
+from app.ui.common.table_model import Index, RowTableModel
+
+OVERDUE_COLOUR = QColor("#9b1c1c")
+DONE_COLOUR = QColor("#6b6b6b")
+
+
+def table_view(model) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setSortingEnabled(True)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.setAlternatingRowColors(True)
+    return view
+
+
+def agreement_state(row: AgreementRow) -> str:
+    if row.done:
+        return f"Afgerond {format_date(row.done_on)}"
+    return "Te laat" if row.overdue else "Open"
+
+
+class AgreementModel(RowTableModel[AgreementRow]):
+    """Agreements; overdue ones in red and bold, done ones grey."""
+
+    def __init__(self, *, with_student: bool, parent=None) -> None:
+        columns: list[tuple[str, object, object]] = [
+            ("Uiterlijk", lambda r: format_date(r.due_date) or "—", lambda r: r.due_date or _far()),
+            ("Status", agreement_state, agreement_state),
+        ]
+        if with_student:
+            columns.append(("Leerling", lambda r: r.student_name, lambda r: r.student_name))
+        columns += [
+            ("Wie", lambda r: r.who, lambda r: r.who.lower()),
+            ("Doet wat", lambda r: r.what, lambda r: r.what.lower()),
+            (
+                "Gesprek",
+                lambda r: (
+                    f"{labels.label(labels.CONVERSATION_TYPE, r.conversation_kind)} "
+                    f"{r.conversation_date:%d-%m-%Y}"
+                ),
+                lambda r: r.conversation_date,
+            ),
+        ]
+        super().__init__(
+            [c[0] for c in columns],
+            {i: c[1] for i, c in enumerate(columns)},
+            {i: c[2] for i, c in enumerate(columns)},
+            parent=parent,
+        )
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        # The date and the state carry the mark; a whole red row would shout.
+        if index.isValid() and index.column() in (0, 1):
+            row = self.row_at(index.row())
+            if role == Qt.ItemDataRole.ForegroundRole:
+                if row.overdue:
+                    return OVERDUE_COLOUR
+                return DONE_COLOUR if row.done else None
+            if role == Qt.ItemDataRole.FontRole and row.overdue:
+                font = QFont()
+                font.setBold(True)
+                return font
+        return super().data(index, role)
+
+
+def _far() -> date:
+    return date.max
+
+
+class ConversationModel(RowTableModel[ConversationRow]):
+    def __init__(self, parent=None) -> None:
+        columns = [
+            ("Datum", lambda r: f"{r.held_at:%d-%m-%Y}", lambda r: r.held_at),
+            ("Tijd", lambda r: _time(r), lambda r: r.held_at),
+            (
+                "Soort",
+                lambda r: labels.label(labels.CONVERSATION_TYPE, r.kind),
+                lambda r: r.kind.value,
+            ),
+            (
+                "Status",
+                lambda r: labels.label(labels.CONVERSATION_STATUS, r.status),
+                lambda r: r.status.value,
+            ),
+            ("Plaats", lambda r: r.place, lambda r: r.place.lower()),
+            ("Deelnemers", lambda r: r.participants, lambda r: r.participants.lower()),
+            ("Open afspraken", _open_text, lambda r: (r.overdue_agreements, r.open_agreements)),
+        ]
+        super().__init__(
+            [c[0] for c in columns],
+            {i: c[1] for i, c in enumerate(columns)},
+            {i: c[2] for i, c in enumerate(columns)},
+            parent=parent,
+        )
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if (
+            index.isValid()
+            and role == Qt.ItemDataRole.ForegroundRole
+            and self.row_at(index.row()).overdue_agreements
+            and index.column() == 6
+        ):
+            return OVERDUE_COLOUR
+        return super().data(index, role)
+
+
+def _time(row: ConversationRow) -> str:
+    return "" if (row.held_at.hour, row.held_at.minute) == (0, 0) else f"{row.held_at:%H:%M}"
+
+
+def _open_text(row: ConversationRow) -> str:
+    if not row.open_agreements:
+        return "—"
+    if row.overdue_agreements:
+        return f"{row.open_agreements} ({row.overdue_agreements} te laat)"
+    return str(row.open_agreements)
