@@ -18,13 +18,23 @@ from app.models.meeting import AgendaItem, ListKind, MeetingAction, OutflowMeeti
 from app.models.path import (
     Destination,
     Instrument,
+    InstrumentKind,
+    InstrumentStatus,
     PathEvent,
     PathEventKind,
     PathPhase,
     Phase,
     TransitionPath,
 )
-from app.models.profile import Factor, KeyDecision, ProfileAssessment, ProfileItem, ProfileScore
+from app.models.profile import (
+    DecisionParticipant,
+    Factor,
+    KeyDecision,
+    ParticipantRole,
+    ProfileAssessment,
+    ProfileItem,
+    ProfileScore,
+)
 from app.models.school import SchoolSettings
 from app.models.student import (
     Guardian,
@@ -46,6 +56,7 @@ __all__ = [
     "Consent",
     "Conversation",
     "ConversationType",
+    "DecisionParticipant",
     "Destination",
     "Draft",
     "Employer",
@@ -55,6 +66,8 @@ __all__ = [
     "Guardian",
     "GuardianRelation",
     "Instrument",
+    "InstrumentKind",
+    "InstrumentStatus",
     "Internship",
     "InternshipEvaluation",
     "InternshipStatus",
@@ -68,6 +81,7 @@ __all__ = [
     "OutflowMeeting",
     "OutflowProfile",
     "Participant",
+    "ParticipantRole",
     "PathEvent",
     "PathEventKind",
     "PathPhase",
