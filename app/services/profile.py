@@ -734,3 +734,16 @@ def _with_whom(view: AssessmentView | None) -> str:
     if view.parents_present:
         present.append("ouders of verzorgers")
     return ", ".join(present[:-1]) + " en " + present[-1] if len(present) > 1 else present[0]
+
+
+def save_profile_pdf(session: Session, actor: Actor, student_id: int, target: str) -> str:
+    """Prints the profile to a PDF file (written atomically); returns the path."""
+    from pathlib import Path
+
+    from app.db.files import write_atomic
+
+    path = Path(target)
+    if path.suffix.lower() != ".pdf":
+        path = path.with_suffix(".pdf")
+    write_atomic(path, print_profile(session, actor, student_id))
+    return str(path)
