@@ -97,7 +97,7 @@ def render_profile(data: ProfilePrint) -> bytes:
                 ("Klas", data.class_name),
                 ("Geboortedatum", pdf.format_date(data.birth_date)),
                 ("Besproken op", pdf.format_date(data.assessed_on)),
-                ("Besproken door", data.with_whom),
+                ("Wie waren erbij", data.with_whom),
                 ("Ingevuld door", data.assessed_by),
             ],
             label_width=38 * mm,

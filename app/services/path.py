@@ -573,7 +573,7 @@ def _entry(event: PathEvent) -> TimelineEntry:
         title = f"Fase {labels.label(labels.PHASE, event.phase)} begint"
         detail = event.reason or ""
     elif kind is PathEventKind.HANDOVER:
-        title = f"Warme overdracht ({labels.label(labels.PHASE, event.phase)})"
+        title = f"Warme overdracht vanuit {labels.label(labels.PHASE, event.phase)}"
         detail = event.reason or ""
     elif kind is PathEventKind.DESTINATION_SET:
         title = f"Bestemming: {labels.label(labels.DESTINATION, event.destination)}{place}"
@@ -631,7 +631,7 @@ def path_view(session: Session, actor: Actor, student_id: int) -> PathView:
                 TimelineEntry(
                     p.handover_date,
                     PathEventKind.HANDOVER,
-                    f"Warme overdracht ({labels.label(labels.PHASE, p.phase)})",
+                    f"Warme overdracht vanuit {labels.label(labels.PHASE, p.phase)}",
                     p.handover_note,
                 )
             )

@@ -80,12 +80,11 @@ class PathTab(QWidget):
         self.view: PathView | None = None
         self.facts: dict[str, QLabel] = {}
         self.timeline = QTreeWidget()
-        self.timeline.setHeaderLabels(["Datum", "Wat er gebeurde", "Toelichting"])
+        self.timeline.setHeaderLabels(["Datum", "Wat er gebeurde"])
         self.timeline.setRootIsDecorated(False)
         self.timeline.setAlternatingRowColors(True)
         self.timeline.setWordWrap(True)
         self.timeline.setColumnWidth(0, 100)
-        self.timeline.setColumnWidth(1, 330)
         self.phases = _table(["Fase", "Van", "Tot", "Regievoerder", "Overdracht"])
         self.instruments = _table(["Instrument", "Status", "Van", "Tot", "Notitie"])
         self.buttons: dict[str, QPushButton] = {}
@@ -165,7 +164,7 @@ class PathTab(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(timeline_box)
         split.addWidget(right)
-        split.setSizes([560, 560])
+        split.setSizes([640, 520])
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -200,16 +199,26 @@ class PathTab(QWidget):
         self.timeline.clear()
         bold = QFont()
         bold.setBold(True)
+        italic = QFont()
+        italic.setItalic(True)
         for entry in reversed(view.timeline):  # newest on top
-            item = QTreeWidgetItem([format_date(entry.on), f"● {entry.title}", entry.detail])
+            item = QTreeWidgetItem([format_date(entry.on), f"● {entry.title}"])
             colour = QBrush(QColor(KIND_COLOUR[entry.kind]))
             item.setForeground(1, colour)
             if entry.kind in (PathEventKind.FALL_BACK, PathEventKind.DESTINATION_SET):
                 item.setFont(1, bold)
-            item.setToolTip(2, entry.detail)
             self.timeline.addTopLevelItem(item)
+            if entry.detail:
+                # The explanation on its own line under the event, never cut off.
+                child = QTreeWidgetItem([entry.detail])
+                child.setForeground(0, QBrush(QColor("#555555")))
+                child.setFont(0, italic)
+                child.setToolTip(0, entry.detail)
+                item.addChild(child)
+                child.setFirstColumnSpanned(True)
+        self.timeline.expandAll()
         if not view.timeline:
-            self.timeline.addTopLevelItem(QTreeWidgetItem(["", "Nog niets vastgelegd.", ""]))
+            self.timeline.addTopLevelItem(QTreeWidgetItem(["", "Nog niets vastgelegd."]))
 
         _fill(
             self.phases,
@@ -219,11 +228,7 @@ class PathTab(QWidget):
                     format_date(p.start_date),
                     format_date(p.end_date),
                     p.lead_text or "— geen —",
-                    (
-                        f"{format_date(p.handover_date)}: {p.handover_note}".rstrip(": ")
-                        if p.handover_date
-                        else ""
-                    ),
+                    format_date(p.handover_date),
                 ]
                 for p in view.phases
             ],
@@ -241,6 +246,9 @@ class PathTab(QWidget):
                 for i in view.instruments
             ],
         )
+        for row, p in enumerate(view.phases):
+            if p.handover_note:
+                self.phases.item(row, 4).setToolTip(p.handover_note)
         if "edit_phase" in self.buttons:
             self.buttons["edit_phase"].setEnabled(bool(view.phases))
             self.buttons["edit_instrument"].setEnabled(bool(view.instruments))

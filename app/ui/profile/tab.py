@@ -41,6 +41,13 @@ QUADRANT_COLOURS = {
 }
 
 
+def _fit_height(table: QTableWidget, minimum: int = 1) -> None:
+    """Makes a small table exactly as tall as its rows, so nothing scrolls inside it."""
+    rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+    rows = max(rows, minimum * table.verticalHeader().defaultSectionSize())
+    table.setFixedHeight(rows + table.horizontalHeader().height() + 2 * table.frameWidth() + 2)
+
+
 class Quadrant(QGroupBox):
     """One factor: its items with score and note, and the free text."""
 
@@ -74,8 +81,9 @@ class Quadrant(QGroupBox):
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
         layout.addWidget(meaning)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table)
         layout.addWidget(self.text)
+        layout.addStretch(1)
 
     def show_assessment(self, view: AssessmentView | None) -> None:
         scores = view.by_factor(self.factor) if view else []
@@ -87,6 +95,7 @@ class Quadrant(QGroupBox):
                 cell.setToolTip(value)
                 self.table.setItem(row, column, cell)
         self.table.resizeRowsToContents()
+        _fit_height(self.table)
         if view is None:
             self.text.setText("Nog geen beoordeling.")
         else:
@@ -187,10 +196,11 @@ class ProfileTab(QWidget):
 
         content = QWidget()
         layout = QVBoxLayout(content)
-        layout.addLayout(grid, 3)
+        layout.addLayout(grid)
         layout.addLayout(jobs)
         layout.addLayout(decision_bar)
-        layout.addWidget(self.decisions, 1)
+        layout.addWidget(self.decisions)
+        layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -258,6 +268,7 @@ class ProfileTab(QWidget):
                 cell.setData(Qt.ItemDataRole.UserRole, d.id)
                 self.decisions.setItem(row, column, cell)
         self.decisions.resizeRowsToContents()
+        _fit_height(self.decisions, minimum=3)
         self.edit_decision_button.setEnabled(bool(decisions))
 
     def _history_chosen(self, index: int) -> None:
