@@ -99,6 +99,8 @@ class CohortModel(QAbstractTableModel):
         row = self._rows[self._visible[index.row()]]
         if role == Qt.ItemDataRole.DisplayRole:
             return _DISPLAY[index.column()](row)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == SIGNALS and row.signals:
+            return "\n".join(row.signals)
         if role == SORT_ROLE:
             return _SORT_KEY[index.column()](row)
         if role == ROW_ROLE:

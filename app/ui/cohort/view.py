@@ -28,7 +28,7 @@ _FILTERS = [
     ("phase", "Fase"),
     ("signal", "Aandacht"),
 ]
-_COLUMN_WIDTHS = [210, 60, 160, 160, 140, 120, 200, 220]
+_COLUMN_WIDTHS = [190, 50, 140, 140, 125, 100, 170, 220]
 
 
 class CohortView(QWidget):

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -228,8 +229,10 @@ class DecisionDialog(FormDialog):
             grid.addWidget(name, row, 1)
             grid.addWidget(agreed, row, 2)
             self.rows[role] = (check, name, agreed)
+        grid.setContentsMargins(0, 0, 0, 0)
         holder = QWidget()
         holder.setLayout(grid)
+        holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.add_field("participants", "Deelnemers", holder)
         self.finish_layout()
         self.resize(620, 420)
@@ -353,8 +356,14 @@ class CompareDialog(QDialog):
                 change = BETTER
             elif item.direction < 0:
                 change = WORSE
+            elif not item.changed:
+                change = ""
+            elif item.old_score is None and item.new_score is not None:
+                change = "nieuw gescoord"
+            elif item.new_score is None and item.old_score is not None:
+                change = "niet gescoord"
             else:
-                change = "gewijzigd" if item.changed else ""
+                change = "notitie gewijzigd"
             label = item.label + (" (niet meer in gebruik)" if item.retired else "")
             rows.append(
                 (

@@ -78,6 +78,7 @@ class FormDialog(QDialog):
         self.body.addLayout(self.form)
 
     def finish_layout(self) -> None:
+        self.body.addStretch()  # extra height goes below the fields, not between them
         self.body.addWidget(self.problems)
         self.body.addWidget(self.buttons)
 
