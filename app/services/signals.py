@@ -39,7 +39,8 @@ from app.services.actor import Actor
 from app.services.permissions import visible_students
 from app.services.validation import today
 
-DEFAULT_MONTHS = 6
+# Nine months: in the autumn this already covers the students who leave next summer.
+DEFAULT_MONTHS = 9
 PROFILE_MAX_AGE = timedelta(days=365)
 
 
