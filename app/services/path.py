@@ -1,7 +1,11 @@
 """The path out of school as a timeline: destinations and fall-backs are events.
 
 `TransitionPath` keeps the current state for the cohort view; every change of destination
-is also an event, so a fall-back never overwrites where the student was before.
+is also an event, so a fall-back never overwrites where the student was before. Phases carry
+the case lead (regievoerder) and the warm hand-over to the next one; instruments sit around
+the placement. Form-facing calls (`record_destination`, `add_phase`, ...) take text as typed
+and raise ValidationError with Dutch messages naming the field; impossible dates (a phase
+ending before it starts, outflow before enrolment) are refused.
 """
 
 from __future__ import annotations

@@ -163,3 +163,31 @@ def test_a_fall_back_from_the_form_keeps_the_earlier_destination(
         "Bestemming: Werk met banenafspraak — Jumbo Venlo",
         "Terugval uit Werk met banenafspraak — Jumbo Venlo",
     ]
+
+
+def test_a_mentor_sees_and_edits_only_the_paths_of_their_own_students(
+    store: Store, coordinator: Actor, student_id: int
+) -> None:
+    from app.models import Role, User
+    from app.services.errors import PermissionDeniedError
+
+    with store.session() as session:
+        users = [User(username=n, display_name=n, role=Role.MENTOR) for n in ("m.a", "m.b")]
+        session.add_all(users)
+        session.flush()
+        own, other = (Actor(u.id, u.username, u.display_name, u.role) for u in users)
+    file = store.run(students.open_student_file, coordinator, student_id)
+    file.input.mentor_id = own.user_id
+    store.run(students.save_student, coordinator, student_id, file.version, file.input)
+
+    phase = PhaseInput(Phase.ORIENTATION.value, "01-09-2025", "", "M. A", "School")
+    store.run(path.add_phase, own, student_id, phase)
+    assert store.run(path.path_view, own, student_id).phases[0].lead_name == "M. A"
+    for call, args in (
+        (path.path_view, (student_id,)),
+        (path.add_phase, (student_id, phase)),
+        (path.add_instrument, (student_id, InstrumentInput())),
+        (path.record_destination, (student_id, "dagbesteding", "", "01-08-2026")),
+    ):
+        with pytest.raises(PermissionDeniedError):
+            store.run(call, other, *args)
