@@ -184,11 +184,11 @@ def test_each_signal_yields_exactly_the_matching_students(store: Store, coordina
     for signal in Signal:
         wanted = {sid for sid, s in expected.items() if signal in s}
         assert wanted, f"the generated cohort should raise {signal}"
-        assert store.run(signals.students_with, coordinator, signal, on=ON) == wanted
+        assert store.run(signals.students_with, coordinator, signal, on=ON, months=6) == wanted
 
     mentor = mentors[0]
     own = {sid for sid, case in zip(ids, cases, strict=True) if case.mentor == mentor.user_id}
-    mine = store.run(signals.compute, mentor, on=ON)
+    mine = store.run(signals.compute, mentor, on=ON, months=6)
     assert set(mine) == {sid for sid in own if expected[sid]}
 
 
