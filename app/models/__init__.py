@@ -28,9 +28,9 @@ from app.models.path import (
 )
 from app.models.profile import (
     DecisionParticipant,
+    DecisionRole,
     Factor,
     KeyDecision,
-    ParticipantRole,
     ProfileAssessment,
     ProfileItem,
     ProfileScore,
@@ -57,6 +57,7 @@ __all__ = [
     "Conversation",
     "ConversationType",
     "DecisionParticipant",
+    "DecisionRole",
     "Destination",
     "Draft",
     "Employer",
@@ -81,7 +82,6 @@ __all__ = [
     "OutflowMeeting",
     "OutflowProfile",
     "Participant",
-    "ParticipantRole",
     "PathEvent",
     "PathEventKind",
     "PathPhase",

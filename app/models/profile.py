@@ -81,7 +81,7 @@ class KeyDecision(Base, Tracked):
     )
 
 
-class ParticipantRole(StrEnum):
+class DecisionRole(StrEnum):
     STUDENT = "leerling"
     PARENT = "ouder"
     MENTOR = "mentor"
@@ -98,6 +98,6 @@ class DecisionParticipant(Base):
     decision_id: Mapped[int] = mapped_column(
         ForeignKey("key_decisions.id", ondelete="CASCADE"), index=True
     )
-    role: Mapped[ParticipantRole] = mapped_column(str_enum(ParticipantRole))
+    role: Mapped[DecisionRole] = mapped_column(str_enum(DecisionRole))
     name: Mapped[str | None] = mapped_column(String(160))
     agreed: Mapped[bool | None] = mapped_column(Boolean)

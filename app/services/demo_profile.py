@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.models import (
     DecisionParticipant,
+    DecisionRole,
     Destination,
     Factor,
     Instrument,
@@ -20,7 +21,6 @@ from app.models import (
     InstrumentStatus,
     KeyDecision,
     OutflowProfile,
-    ParticipantRole,
     PathEvent,
     PathEventKind,
     PathPhase,
@@ -243,14 +243,14 @@ def generate(session: Session, actor: Actor, seed: int) -> None:
                         }
                     )
                     people = [
-                        (ParticipantRole.STUDENT, None, True),
-                        (ParticipantRole.MENTOR, users.get(s.mentor_id), True),
+                        (DecisionRole.STUDENT, None, True),
+                        (DecisionRole.MENTOR, users.get(s.mentor_id), True),
                     ]
                     if rng.random() < 0.7:
-                        people.append((ParticipantRole.PARENT, None, rng.random() < 0.85))
+                        people.append((DecisionRole.PARENT, None, rng.random() < 0.85))
                     if rng.random() < 0.3:
                         name, _org = rng.choice(EXTERNAL_LEADS)
-                        people.append((ParticipantRole.CASE_LEAD, name, True))
+                        people.append((DecisionRole.CASE_LEAD, name, True))
                     participants += [
                         {"decision_id": did, "role": role, "name": name, "agreed": agreed}
                         for role, name, agreed in people

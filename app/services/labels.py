@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from app.models import (
+    DecisionRole,
     Destination,
     Factor,
     GuardianRelation,
@@ -12,7 +13,6 @@ from app.models import (
     InstrumentStatus,
     LegalRepresentation,
     OutflowProfile,
-    ParticipantRole,
     PathEventKind,
     Phase,
     Role,
@@ -97,12 +97,12 @@ FACTOR_MEANING = {
     Factor.ZIJN: "Wie de leerling is: thuis, netwerk, gedrag en steun die nodig is",
 }
 
-PARTICIPANT_ROLE = {
-    ParticipantRole.STUDENT: "Leerling",
-    ParticipantRole.PARENT: "Ouder / verzorger",
-    ParticipantRole.MENTOR: "Mentor",
-    ParticipantRole.CASE_LEAD: "Regievoerder",
-    ParticipantRole.OTHER: "Anders",
+DECISION_ROLE = {
+    DecisionRole.STUDENT: "Leerling",
+    DecisionRole.PARENT: "Ouder / verzorger",
+    DecisionRole.MENTOR: "Mentor",
+    DecisionRole.CASE_LEAD: "Regievoerder",
+    DecisionRole.OTHER: "Anders",
 }
 
 INSTRUMENT_KIND = {

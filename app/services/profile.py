@@ -16,10 +16,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.models import (
     DecisionParticipant,
+    DecisionRole,
     ExportLog,
     Factor,
     KeyDecision,
-    ParticipantRole,
     ProfileAssessment,
     ProfileItem,
     ProfileScore,
@@ -463,7 +463,7 @@ AGREED_TEXT = {True: "eens", False: "niet eens", None: "niet gezegd"}
 def participants_text(participants: list[ParticipantInput]) -> str:
     parts = []
     for p in participants:
-        who = labels.label(labels.PARTICIPANT_ROLE, ParticipantRole(p.role))
+        who = labels.label(labels.DECISION_ROLE, DecisionRole(p.role))
         if p.name:
             who += f": {p.name}"
         parts.append(f"{who} ({AGREED_TEXT[p.agreed]})")
@@ -480,7 +480,7 @@ def _validated_decision(data: DecisionInput) -> tuple[dict, list[ParticipantInpu
     )
     people = []
     for n, p in enumerate(data.participants):
-        role = choice(p.role, ParticipantRole, "Deelnemer", f"participant_{n}", problems)
+        role = choice(p.role, DecisionRole, "Deelnemer", f"participant_{n}", problems)
         name = text(p.name, "Naam deelnemer", f"participant_{n}", problems, max_length=160)
         if role is not None:
             people.append(ParticipantInput(role.value, name or "", p.agreed))
@@ -497,7 +497,7 @@ def add_decision(session: Session, actor: Actor, student_id: int, data: Decision
         student_id=student_id, created_by_id=actor.user_id, updated_by_id=actor.user_id, **values
     )
     decision.participants = [
-        DecisionParticipant(role=ParticipantRole(p.role), name=p.name or None, agreed=p.agreed)
+        DecisionParticipant(role=DecisionRole(p.role), name=p.name or None, agreed=p.agreed)
         for p in people
     ]
     session.add(decision)
@@ -519,7 +519,7 @@ def update_decision(
     for key, value in values.items():
         setattr(decision, key, value)
     decision.participants = [
-        DecisionParticipant(role=ParticipantRole(p.role), name=p.name or None, agreed=p.agreed)
+        DecisionParticipant(role=DecisionRole(p.role), name=p.name or None, agreed=p.agreed)
         for p in people
     ]
     decision.updated_by_id = actor.user_id

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from app.db import Store
-from app.models import ExportLog, Factor, ParticipantRole
+from app.models import DecisionRole, ExportLog, Factor
 from app.services import profile, students
 from app.services.actor import Actor
 from app.services.profile import AssessmentInput, DecisionInput, ParticipantInput, ScoreInput
@@ -49,7 +49,7 @@ def test_the_profile_pdf_has_the_four_factors_and_the_name_on_one_page(
         DecisionInput(
             "15-01-2026",
             "Transitiestage bij de kinderboerderij",
-            (ParticipantInput(ParticipantRole.STUDENT.value, "", True),),
+            (ParticipantInput(DecisionRole.STUDENT.value, "", True),),
         ),
     )
     data = store.run(profile.print_profile, coordinator, student_id)

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from app.db import Store
-from app.models import Factor, ParticipantRole, Role, User
+from app.models import DecisionRole, Factor, Role, User
 from app.services import profile, students
 from app.services.actor import Actor
 from app.services.errors import ConflictError, PermissionDeniedError, ValidationError
@@ -177,9 +177,9 @@ def test_key_decisions_record_who_took_part_and_agreed(
         decided_on="20-01-2026",
         decision="Sanne kiest voor een transitiestage in de zorg.",
         participants=(
-            ParticipantInput(ParticipantRole.STUDENT.value, "", True),
-            ParticipantInput(ParticipantRole.PARENT.value, "Fatima Bakker", False),
-            ParticipantInput(ParticipantRole.MENTOR.value, "", None),
+            ParticipantInput(DecisionRole.STUDENT.value, "", True),
+            ParticipantInput(DecisionRole.PARENT.value, "Fatima Bakker", False),
+            ParticipantInput(DecisionRole.MENTOR.value, "", None),
         ),
     )
     decision_id = store.run(profile.add_decision, coordinator, student_id, data)
@@ -191,7 +191,7 @@ def test_key_decisions_record_who_took_part_and_agreed(
     agreed = DecisionInput(
         data.decided_on,
         data.decision,
-        (*data.participants[:1], ParticipantInput(ParticipantRole.PARENT.value, "Fatima", True)),
+        (*data.participants[:1], ParticipantInput(DecisionRole.PARENT.value, "Fatima", True)),
     )
     store.run(profile.update_decision, coordinator, decision_id, decision.version, agreed)
     decision = store.run(profile.profile_overview, coordinator, student_id).decisions[0]

@@ -25,6 +25,7 @@ from app.models import (
     Conversation,
     ConversationType,
     DecisionParticipant,
+    DecisionRole,
     Draft,
     Employer,
     EmployerContact,
@@ -42,7 +43,6 @@ from app.models import (
     OrganisationKind,
     OutflowMeeting,
     Participant,
-    ParticipantRole,
     PathEvent,
     PathEventKind,
     PathPhase,
@@ -173,7 +173,7 @@ def _fill(session: Session, actor: Actor, sid: int, name: str) -> None:
                 decision=f"{name} kiest werk",
                 participants=[
                     DecisionParticipant(
-                        role=ParticipantRole.PARENT, name=f"Moeder van {name}", agreed=True
+                        role=DecisionRole.PARENT, name=f"Moeder van {name}", agreed=True
                     )
                 ],
             ),

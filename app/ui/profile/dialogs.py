@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models import Factor, ParticipantRole
+from app.models import DecisionRole, Factor
 from app.services import labels, profile
 from app.services.profile import (
     SCALE,
@@ -182,11 +182,11 @@ class AssessmentDialog(FormDialog):
 
 
 ROLES = [
-    ParticipantRole.STUDENT,
-    ParticipantRole.PARENT,
-    ParticipantRole.MENTOR,
-    ParticipantRole.CASE_LEAD,
-    ParticipantRole.OTHER,
+    DecisionRole.STUDENT,
+    DecisionRole.PARENT,
+    DecisionRole.MENTOR,
+    DecisionRole.CASE_LEAD,
+    DecisionRole.OTHER,
 ]
 AGREEMENT = [("Eens", True), ("Niet eens", False), ("Niet gezegd", None)]
 
@@ -215,10 +215,10 @@ class DecisionDialog(FormDialog):
         grid.addWidget(QLabel("<b>Was erbij</b>"), 0, 0)
         grid.addWidget(QLabel("<b>Naam (mag leeg)</b>"), 0, 1)
         grid.addWidget(QLabel("<b>Eens?</b>"), 0, 2)
-        self.rows: dict[ParticipantRole, tuple[QCheckBox, QLineEdit, QComboBox]] = {}
+        self.rows: dict[DecisionRole, tuple[QCheckBox, QLineEdit, QComboBox]] = {}
         for row, role in enumerate(ROLES, start=1):
             person = given.get(role.value)
-            check = QCheckBox(labels.PARTICIPANT_ROLE[role])
+            check = QCheckBox(labels.DECISION_ROLE[role])
             check.setChecked(person is not None)
             name = QLineEdit(person.name if person else "")
             agreed = QComboBox()
