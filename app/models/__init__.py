@@ -26,13 +26,23 @@ from app.models.meeting import AgendaItem, ListKind, MeetingAction, OutflowMeeti
 from app.models.path import (
     Destination,
     Instrument,
+    InstrumentKind,
+    InstrumentStatus,
     PathEvent,
     PathEventKind,
     PathPhase,
     Phase,
     TransitionPath,
 )
-from app.models.profile import Factor, KeyDecision, ProfileAssessment, ProfileItem, ProfileScore
+from app.models.profile import (
+    DecisionParticipant,
+    DecisionRole,
+    Factor,
+    KeyDecision,
+    ProfileAssessment,
+    ProfileItem,
+    ProfileScore,
+)
 from app.models.school import SchoolSettings
 from app.models.student import (
     Guardian,
@@ -56,6 +66,8 @@ __all__ = [
     "Conversation",
     "ConversationStatus",
     "ConversationType",
+    "DecisionParticipant",
+    "DecisionRole",
     "Destination",
     "Draft",
     "Employer",
@@ -65,6 +77,8 @@ __all__ = [
     "Guardian",
     "GuardianRelation",
     "Instrument",
+    "InstrumentKind",
+    "InstrumentStatus",
     "Internship",
     "InternshipEvaluation",
     "InternshipStatus",

@@ -71,6 +71,7 @@ class PathPhase(Base, Tracked):
     end_date: Mapped[date | None] = mapped_column(Date)
     lead_name: Mapped[str | None] = mapped_column(String(160))
     lead_organisation: Mapped[str | None] = mapped_column(String(160))
+    lead_contact: Mapped[str | None] = mapped_column(String(160))
     handover_date: Mapped[date | None] = mapped_column(Date)
     handover_note: Mapped[str | None] = mapped_column(Text)
 
@@ -79,6 +80,8 @@ class PathEventKind(StrEnum):
     DESTINATION_SET = "bestemming"
     FALL_BACK = "terugval"
     NOTE = "notitie"
+    PHASE_STARTED = "fase"
+    HANDOVER = "overdracht"
 
 
 class PathEvent(Base, Tracked):
@@ -93,10 +96,29 @@ class PathEvent(Base, Tracked):
     destination: Mapped[Destination | None] = mapped_column(str_enum(Destination))
     place: Mapped[str | None] = mapped_column(String(160))
     reason: Mapped[str | None] = mapped_column(Text)
+    phase: Mapped[Phase | None] = mapped_column(str_enum(Phase))
     # The internship a destination came from (a transition internship that became a job).
     internship_id: Mapped[int | None] = mapped_column(
         ForeignKey("internships.id", ondelete="SET NULL")
     )
+
+
+class InstrumentKind(StrEnum):
+    BANENAFSPRAAK = "banenafspraak"
+    NO_RISK = "no_risk"
+    WAGE_SUBSIDY = "loonkostensubsidie"
+    JOB_COACH = "jobcoach"
+    WORKPLACE_ADJUSTMENT = "werkplekaanpassing"
+    SECTOR_CERTIFICATE = "branchecertificaat"
+    PRACTICE_CERTIFICATE = "praktijkverklaring"
+
+
+class InstrumentStatus(StrEnum):
+    REQUESTED = "aangevraagd"
+    GRANTED = "toegekend"
+    ACTIVE = "loopt"
+    REFUSED = "afgewezen"
+    ENDED = "beeindigd"
 
 
 class Instrument(Base, Tracked):
@@ -106,7 +128,8 @@ class Instrument(Base, Tracked):
     path_id: Mapped[int] = mapped_column(
         ForeignKey("transition_paths.id", ondelete="CASCADE"), index=True
     )
-    kind: Mapped[str] = mapped_column(String(60))
-    status: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[InstrumentKind] = mapped_column(str_enum(InstrumentKind))
+    status: Mapped[InstrumentStatus] = mapped_column(str_enum(InstrumentStatus))
     start_date: Mapped[date | None] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(String(300))

@@ -75,7 +75,29 @@ class KeyDecision(Base, Tracked):
     )
     decided_on: Mapped[date] = mapped_column(Date)
     decision: Mapped[str] = mapped_column(Text)
-    student_agreed: Mapped[bool | None] = mapped_column(Boolean)
-    parent_agreed: Mapped[bool | None] = mapped_column(Boolean)
-    mentor_agreed: Mapped[bool | None] = mapped_column(Boolean)
-    lead_agreed: Mapped[bool | None] = mapped_column(Boolean)
+
+    participants: Mapped[list[DecisionParticipant]] = relationship(
+        cascade="all, delete-orphan", order_by="DecisionParticipant.id"
+    )
+
+
+class DecisionRole(StrEnum):
+    STUDENT = "leerling"
+    PARENT = "ouder"
+    MENTOR = "mentor"
+    CASE_LEAD = "regievoerder"
+    OTHER = "anders"
+
+
+class DecisionParticipant(Base):
+    """Who took part in a key decision, and whether that person agreed (None: not said)."""
+
+    __tablename__ = "key_decision_participants"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    decision_id: Mapped[int] = mapped_column(
+        ForeignKey("key_decisions.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[DecisionRole] = mapped_column(str_enum(DecisionRole))
+    name: Mapped[str | None] = mapped_column(String(160))
+    agreed: Mapped[bool | None] = mapped_column(Boolean)

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Student, TransitionPath, User
-from app.services import labels
+from app.services import labels, signals
 from app.services.actor import Actor
 from app.services.permissions import visible_students
 from app.services.validation import format_date
@@ -42,13 +42,15 @@ class CohortRow:
     phase: str
     destination: str
     search_key: str = field(repr=False)
+    # Short labels of the signals (app.services.signals) this student raises.
+    signals: tuple[str, ...] = ()
 
     @property
     def planned_outflow_text(self) -> str:
         return format_date(self.planned_outflow)
 
 
-def _row(values) -> CohortRow:
+def _row(values, signal_labels: tuple[str, ...] = ()) -> CohortRow:
     first, prefix, surname = values.first_name, values.prefix, values.surname
     name = " ".join(p for p in (first, prefix, surname) if p)
     # Dutch lists sort on the surname without its prefix: "Berg, Anna van den".
@@ -71,6 +73,7 @@ def _row(values) -> CohortRow:
         phase=phase,
         destination=destination,
         search_key=key.lower(),
+        signals=signal_labels,
     )
 
 
@@ -96,8 +99,12 @@ def list_cohort(session: Session, actor: Actor) -> list[CohortRow]:
         .order_by(Student.surname, Student.first_name)
     )
     stmt = visible_students(stmt, actor)
+    found = signals.compute(session, actor)
     # Core execution: plain rows, without the ORM's per-row bookkeeping.
-    return [_row(values) for values in session.connection().execute(stmt)]
+    return [
+        _row(values, signals.short_labels(found.get(values.id, ())))
+        for values in session.connection().execute(stmt)
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,10 +131,19 @@ class CohortFilter:
     mentor: str = ""
     profile: str = ""
     phase: str = ""
+    signal: str = ""  # a short signal label: only students raising it
 
     def is_empty(self) -> bool:
         return not any(
-            (self.text, self.school_year, self.class_name, self.mentor, self.profile, self.phase)
+            (
+                self.text,
+                self.school_year,
+                self.class_name,
+                self.mentor,
+                self.profile,
+                self.phase,
+                self.signal,
+            )
         )
 
 
@@ -139,6 +155,7 @@ class CohortIndex:
     def __init__(self, rows: Sequence[CohortRow]) -> None:
         self.keys = [row.search_key for row in rows]
         self.columns = {attr: [getattr(row, attr) for row in rows] for attr in self.FILTER_COLUMNS}
+        self.signals = [row.signals for row in rows]
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -151,6 +168,9 @@ class CohortIndex:
             if value:
                 column = self.columns[attr]
                 candidates = [i for i in candidates if column[i] == value]
+        if wanted.signal:
+            raised = self.signals
+            candidates = [i for i in candidates if wanted.signal in raised[i]]
         keys = self.keys
         for word in wanted.text.lower().split():
             candidates = [i for i in candidates if word in keys[i]]
@@ -160,3 +180,9 @@ class CohortIndex:
 def choices(rows: Iterable[CohortRow], attr: str) -> list[str]:
     """The distinct non-empty values of one column, sorted, for a filter list."""
     return sorted({getattr(row, attr) for row in rows} - {""})
+
+
+def signal_choices(rows: Iterable[CohortRow]) -> list[str]:
+    """The signals raised in these rows, in the fixed order of the signals service."""
+    raised = {label for row in rows for label in row.signals}
+    return [label for label in signals.SHORT.values() if label in raised]

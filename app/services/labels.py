@@ -5,10 +5,15 @@ from __future__ import annotations
 from enum import StrEnum
 
 from app.models import (
+    DecisionRole,
     Destination,
+    Factor,
     GuardianRelation,
+    InstrumentKind,
+    InstrumentStatus,
     LegalRepresentation,
     OutflowProfile,
+    PathEventKind,
     Phase,
     Role,
     SchoolType,
@@ -115,4 +120,54 @@ CONSENT_ANSWER = {
     ConsentAnswer.YES: "Ja",
     ConsentAnswer.NO: "Nee",
     ConsentAnswer.LATER: "Denkt er nog over na",
+}
+
+# --- profile and path (issue 5) ----------------------------------------------------------
+
+FACTOR = {
+    Factor.DENKEN: "Denken",
+    Factor.DOEN: "Doen",
+    Factor.WILLEN: "Willen",
+    Factor.ZIJN: "Zijn",
+}
+
+FACTOR_MEANING = {
+    Factor.DENKEN: "Wat de leerling begrijpt, leest, rekent, plant en leert",
+    Factor.DOEN: "Wat de leerling lichamelijk en in het werk kan",
+    Factor.WILLEN: "Wat de leerling wil, droomt en belangrijk vindt",
+    Factor.ZIJN: "Wie de leerling is: thuis, netwerk, gedrag en steun die nodig is",
+}
+
+DECISION_ROLE = {
+    DecisionRole.STUDENT: "Leerling",
+    DecisionRole.PARENT: "Ouder / verzorger",
+    DecisionRole.MENTOR: "Mentor",
+    DecisionRole.CASE_LEAD: "Regievoerder",
+    DecisionRole.OTHER: "Anders",
+}
+
+INSTRUMENT_KIND = {
+    InstrumentKind.BANENAFSPRAAK: "Indicatie banenafspraak",
+    InstrumentKind.NO_RISK: "No-riskpolis",
+    InstrumentKind.WAGE_SUBSIDY: "Loonkostensubsidie",
+    InstrumentKind.JOB_COACH: "Jobcoach",
+    InstrumentKind.WORKPLACE_ADJUSTMENT: "Werkplekaanpassing",
+    InstrumentKind.SECTOR_CERTIFICATE: "Branchecertificaat (bijv. heftruck, VCA)",
+    InstrumentKind.PRACTICE_CERTIFICATE: "Praktijkverklaring",
+}
+
+INSTRUMENT_STATUS = {
+    InstrumentStatus.REQUESTED: "Aangevraagd",
+    InstrumentStatus.GRANTED: "Toegekend",
+    InstrumentStatus.ACTIVE: "Loopt",
+    InstrumentStatus.REFUSED: "Afgewezen",
+    InstrumentStatus.ENDED: "Beëindigd",
+}
+
+PATH_EVENT_KIND = {
+    PathEventKind.DESTINATION_SET: "Bestemming",
+    PathEventKind.FALL_BACK: "Terugval",
+    PathEventKind.NOTE: "Notitie",
+    PathEventKind.PHASE_STARTED: "Nieuwe fase",
+    PathEventKind.HANDOVER: "Warme overdracht",
 }

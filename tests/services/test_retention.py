@@ -24,12 +24,16 @@ from app.models import (
     Consent,
     Conversation,
     ConversationType,
+    DecisionParticipant,
+    DecisionRole,
     Draft,
     Employer,
     EmployerContact,
     ExportLog,
     Factor,
     Instrument,
+    InstrumentKind,
+    InstrumentStatus,
     Internship,
     InternshipEvaluation,
     InternshipType,
@@ -163,7 +167,16 @@ def _fill(session: Session, actor: Actor, sid: int, name: str) -> None:
     session.add_all(
         [
             assessment,
-            KeyDecision(student_id=sid, decided_on=day, decision=f"{name} kiest werk"),
+            KeyDecision(
+                student_id=sid,
+                decided_on=day,
+                decision=f"{name} kiest werk",
+                participants=[
+                    DecisionParticipant(
+                        role=DecisionRole.PARENT, name=f"Moeder van {name}", agreed=True
+                    )
+                ],
+            ),
             internship,
             conversation,
             AftercareCall(student_id=sid, due_date=day, note=f"Gebeld met {name}"),
@@ -171,7 +184,12 @@ def _fill(session: Session, actor: Actor, sid: int, name: str) -> None:
             consent,
             PathPhase(path_id=path.id, phase=Phase.OUTFLOW, start_date=day, lead_name=name),
             PathEvent(path_id=path.id, kind=PathEventKind.NOTE, happened_on=day, reason=name),
-            Instrument(path_id=path.id, kind=name[:60], status="aangevraagd"),
+            Instrument(
+                path_id=path.id,
+                kind=InstrumentKind.JOB_COACH,
+                status=InstrumentStatus.REQUESTED,
+                note=name,
+            ),
             Draft(user_id=actor.user_id, student_id=sid, kind="personalia", payload=name),
         ]
     )

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from app.ui.admin.audit_log import AuditLogTab
 from app.ui.admin.retention import RetentionTab
 from app.ui.admin.users import UsersTab
+from app.ui.profile.items_admin import ProfileItemsTab
 from app.ui.workspace import Workspace
 
 
@@ -34,6 +35,7 @@ class AdminView(QWidget):
         self.add_tab(self.users, "Gebruikers")
         self.add_tab(self.audit_log, "Auditlogboek")
         self.add_tab(self.retention, "Bewaartermijn")
+        self.add_tab(ProfileItemsTab(workspace), "Profielitems")
         self.tabs.currentChanged.connect(self._load_current)
 
     def add_tab(self, widget: QWidget, title: str) -> int:

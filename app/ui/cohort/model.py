@@ -9,8 +9,17 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from app.services.cohort import CohortFilter, CohortIndex, CohortRow
 from app.ui.common.table_model import ROW_ROLE, SORT_ROLE
 
-NAME, CLASS, MENTOR, PROFILE, OUTFLOW, PHASE, DESTINATION = range(7)
-HEADERS = ["Naam", "Klas", "Mentor", "Uitstroomprofiel", "Geplande uitstroom", "Fase", "Bestemming"]
+NAME, CLASS, MENTOR, PROFILE, OUTFLOW, PHASE, DESTINATION, SIGNALS = range(8)
+HEADERS = [
+    "Naam",
+    "Klas",
+    "Mentor",
+    "Uitstroomprofiel",
+    "Geplande uitstroom",
+    "Fase",
+    "Bestemming",
+    "Aandacht",
+]
 
 
 _DISPLAY = {
@@ -21,6 +30,7 @@ _DISPLAY = {
     OUTFLOW: lambda r: r.planned_outflow_text,
     PHASE: lambda r: r.phase,
     DESTINATION: lambda r: r.destination,
+    SIGNALS: lambda r: ", ".join(r.signals),
 }
 _SORT_KEY = {
     **_DISPLAY,
@@ -89,6 +99,8 @@ class CohortModel(QAbstractTableModel):
         row = self._rows[self._visible[index.row()]]
         if role == Qt.ItemDataRole.DisplayRole:
             return _DISPLAY[index.column()](row)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == SIGNALS and row.signals:
+            return "\n".join(row.signals)
         if role == SORT_ROLE:
             return _SORT_KEY[index.column()](row)
         if role == ROW_ROLE:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.cohort import CohortFilter, CohortRow, choices
+from app.services.cohort import CohortFilter, CohortRow, choices, signal_choices
 from app.ui.cohort.model import HEADERS, CohortModel
 
 ALL = "Alle"
@@ -26,8 +26,9 @@ _FILTERS = [
     ("mentor", "Mentor"),
     ("profile", "Uitstroomprofiel"),
     ("phase", "Fase"),
+    ("signal", "Aandacht"),
 ]
-_COLUMN_WIDTHS = [210, 60, 160, 160, 140, 120, 200]
+_COLUMN_WIDTHS = [190, 50, 140, 140, 125, 100, 170, 220]
 
 
 class CohortView(QWidget):
@@ -100,7 +101,7 @@ class CohortView(QWidget):
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(ALL)
-            combo.addItems(choices(rows, attr))
+            combo.addItems(signal_choices(rows) if attr == "signal" else choices(rows, attr))
             combo.setCurrentIndex(max(0, combo.findText(current)))
             combo.blockSignals(False)
         self.model.set_rows(rows)

@@ -29,6 +29,8 @@ from app.ui.workspace import Workspace
 # own data through the workspace and saves through its own dialogs; it is imported only
 # when a file opens, so the log-in stays quick.
 SECTION_TABS: list[tuple[str, str, str]] = [
+    ("profiel", "Profiel", "app.ui.profile.tab:ProfileTab"),
+    ("traject", "Traject", "app.ui.path.tab:PathTab"),
     ("gesprekken", "Gesprekken", "app.ui.conversations.student_tab:ConversationsTab"),
 ]
 

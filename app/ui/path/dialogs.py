@@ -1,0 +1,252 @@
+"""Dialogs of the Path tab: a phase, a warm hand-over, the destination, a fall-back, an
+instrument and the outflow plan. Each saves through one use case and shows Dutch messages."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
+
+from app.models import Destination, Phase
+from app.services import labels, path
+from app.services.path import InstrumentInput, InstrumentView, PathView, PhaseInput, PhaseView
+from app.services.validation import format_date, today
+from app.ui.profile.form import FormDialog, date_edit, enum_combo, select_data
+from app.ui.workspace import Workspace
+
+
+def _note(value: str = "", height: int = 80) -> QPlainTextEdit:
+    edit = QPlainTextEdit(value)
+    edit.setTabChangesFocus(True)
+    edit.setMaximumHeight(height)
+    return edit
+
+
+class _PhaseFields:
+    """The fields of one phase, shared by the phase and the hand-over dialogs."""
+
+    def _phase_fields(self, dialog: FormDialog, data: PhaseInput, prefix: str = "") -> None:
+        self.phase = dialog.add_field("phase", f"{prefix}Fase", enum_combo(labels.PHASE))
+        select_data(self.phase, data.phase)
+        self.start = dialog.add_field(
+            "start_date", f"{prefix}Begindatum", date_edit(data.start_date)
+        )
+        self.lead_name = dialog.add_field("lead_name", "Regievoerder", QLineEdit(data.lead_name))
+        self.lead_name.setPlaceholderText("Naam van wie de regie heeft")
+        self.lead_org = dialog.add_field(
+            "lead_organisation", "Organisatie", QLineEdit(data.lead_organisation)
+        )
+        self.lead_org.setPlaceholderText("Bijv. school, gemeente, UWV, werkbedrijf")
+        self.lead_contact = dialog.add_field(
+            "lead_contact", "Telefoon of e-mail", QLineEdit(data.lead_contact)
+        )
+
+    def _phase_input(self, **extra) -> PhaseInput:
+        values = {
+            "phase": self.phase.currentData(),
+            "start_date": self.start.text(),
+            "lead_name": self.lead_name.text(),
+            "lead_organisation": self.lead_org.text(),
+            "lead_contact": self.lead_contact.text(),
+        }
+        values.update(extra)
+        return PhaseInput(**values)
+
+
+class PhaseDialog(FormDialog, _PhaseFields):
+    """A new phase, or a correction of one (dates, case lead, hand-over)."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        student_id: int,
+        phase: PhaseView | None = None,
+        suggested: Phase = Phase.ORIENTATION,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(workspace, "Fase wijzigen" if phase else "Nieuwe fase", parent)
+        self.student_id, self.existing = student_id, phase
+        data = phase.to_input() if phase else PhaseInput(suggested.value, format_date(today()))
+        self._phase_fields(self, data)
+        self.end = self.add_field("end_date", "Einddatum", date_edit(data.end_date))
+        self.handover_date = self.add_field(
+            "handover_date", "Datum overdracht", date_edit(data.handover_date)
+        )
+        self.handover_note = self.add_field(
+            "handover_note", "Notitie overdracht", _note(data.handover_note)
+        )
+        if phase is None:
+            hint = QLabel("De vorige fase eindigt automatisch de dag vóór de begindatum.")
+            hint.setWordWrap(True)
+            self.form.addRow("", hint)
+        self.finish_layout()
+        self.resize(560, 420)
+
+    def use_case(self):
+        data = self._phase_input(
+            end_date=self.end.text(),
+            handover_date=self.handover_date.text(),
+            handover_note=self.handover_note.toPlainText(),
+        )
+        if self.existing is None:
+            return path.add_phase, (self.student_id, data)
+        return path.update_phase, (self.existing.id, self.existing.version, data)
+
+
+class HandOverDialog(FormDialog, _PhaseFields):
+    """A warm hand-over: the current lead hands the student to the next phase's lead."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        student_id: int,
+        view: PathView,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(workspace, "Warme overdracht", parent)
+        self.student_id = student_id
+        current = view.current
+        who = current.lead_text if current and current.lead_text else "(nog geen regievoerder)"
+        intro = QLabel(f"Huidige fase: <b>{labels.PHASE[view.current_phase]}</b>, regie bij {who}.")
+        intro.setWordWrap(True)
+        self.form.addRow(intro)
+        self.date = self.add_field(
+            "handover_date", "Datum overdracht", date_edit(format_date(today()))
+        )
+        self.note = self.add_field("handover_note", "Wat is overgedragen", _note())
+        order = list(Phase)
+        following = order[min(order.index(view.current_phase) + 1, len(order) - 1)]
+        self.form.addRow(QLabel("<b>De volgende fase</b>"))
+        self._phase_fields(self, PhaseInput(following.value, format_date(today())))
+        self.finish_layout()
+        self.resize(560, 460)
+
+    def use_case(self):
+        return path.hand_over, (
+            self.student_id,
+            self.date.text(),
+            self.note.toPlainText(),
+            self._phase_input(),
+        )
+
+
+class DestinationDialog(FormDialog):
+    def __init__(
+        self, workspace: Workspace, student_id: int, view: PathView, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(workspace, "Bestemming vastleggen", parent)
+        self.student_id = student_id
+        self.destination = self.add_field(
+            "destination", "Bestemming", enum_combo(labels.DESTINATION, "— kies —")
+        )
+        if view.destination is not None and view.destination is not Destination.NOTHING:
+            select_data(self.destination, view.destination.value)
+        self.place = self.add_field(
+            "destination_place", "Werkgever of opleiding", QLineEdit(view.destination_place)
+        )
+        default_day = view.planned_outflow or today()
+        self.date = self.add_field("destination_date", "Datum", date_edit(format_date(default_day)))
+        self.reason = self.add_field("reason", "Toelichting", _note())
+        hint = QLabel("De vorige bestemming blijft in de tijdlijn staan.")
+        self.form.addRow("", hint)
+        self.finish_layout()
+        self.resize(540, 320)
+
+    def use_case(self):
+        return path.record_destination, (
+            self.student_id,
+            self.destination.currentData(),
+            self.place.text(),
+            self.date.text(),
+            self.reason.toPlainText(),
+        )
+
+
+class FallBackDialog(FormDialog):
+    def __init__(
+        self, workspace: Workspace, student_id: int, view: PathView, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(workspace, "Terugval vastleggen", parent)
+        self.student_id = student_id
+        now = labels.label(labels.DESTINATION, view.destination) or "geen bestemming"
+        intro = QLabel(
+            f"Huidige bestemming: <b>{now}</b>. Een terugval (stage afgebroken, contract "
+            "gestopt, opleiding gestopt) komt als nieuwe regel in de tijdlijn; niets wordt "
+            "overschreven."
+        )
+        intro.setWordWrap(True)
+        self.form.addRow(intro)
+        self.date = self.add_field("fall_back_date", "Datum", date_edit(format_date(today())))
+        self.reason = self.add_field("reason", "Reden", _note())
+        self.finish_layout()
+        self.resize(520, 280)
+
+    def use_case(self):
+        return path.record_fall_back_from_form, (
+            self.student_id,
+            self.date.text(),
+            self.reason.toPlainText(),
+        )
+
+
+class InstrumentDialog(FormDialog):
+    def __init__(
+        self,
+        workspace: Workspace,
+        student_id: int,
+        instrument: InstrumentView | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        title = "Instrument wijzigen" if instrument else "Instrument toevoegen"
+        super().__init__(workspace, title, parent)
+        self.student_id, self.existing = student_id, instrument
+        data = instrument.to_input() if instrument else InstrumentInput()
+        self.kind = self.add_field("kind", "Instrument", enum_combo(labels.INSTRUMENT_KIND))
+        select_data(self.kind, data.kind)
+        self.status = self.add_field("status", "Status", enum_combo(labels.INSTRUMENT_STATUS))
+        select_data(self.status, data.status)
+        self.start = self.add_field("start_date", "Ingangsdatum", date_edit(data.start_date))
+        self.end = self.add_field("end_date", "Einddatum", date_edit(data.end_date))
+        self.note = self.add_field("note", "Notitie", QLineEdit(data.note))
+        self.finish_layout()
+        self.resize(500, 260)
+
+    def use_case(self):
+        data = InstrumentInput(
+            self.kind.currentData(),
+            self.status.currentData(),
+            self.start.text(),
+            self.end.text(),
+            self.note.text(),
+        )
+        if self.existing is None:
+            return path.add_instrument, (self.student_id, data)
+        return path.update_instrument, (self.existing.id, self.existing.version, data)
+
+
+class OutflowPlanDialog(FormDialog):
+    def __init__(
+        self, workspace: Workspace, student_id: int, view: PathView, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(workspace, "Uitstroomprofiel en geplande uitstroom", parent)
+        self.student_id = student_id
+        self.profile = self.add_field(
+            "outflow_profile",
+            "Uitstroomprofiel",
+            enum_combo(labels.OUTFLOW_PROFILE, "— onbekend —"),
+        )
+        select_data(self.profile, view.outflow_profile.value if view.outflow_profile else None)
+        self.planned = self.add_field(
+            "planned_outflow_date",
+            "Geplande uitstroom",
+            date_edit(format_date(view.planned_outflow)),
+        )
+        if view.enrolment_date:
+            self.form.addRow("", QLabel(f"Ingeschreven op {format_date(view.enrolment_date)}."))
+        self.finish_layout()
+        self.resize(480, 200)
+
+    def use_case(self):
+        return path.set_outflow_plan, (
+            self.student_id,
+            self.profile.currentData(),
+            self.planned.text(),
+        )

@@ -1,0 +1,170 @@
+"""Beheer > Profielitems: the school's items under Denken, Doen, Willen and Zijn.
+
+Adding, renaming, reordering and retiring never breaks an old assessment: a retired item is
+no longer offered, but every score already given on it stays readable.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models import Factor
+from app.services import labels, profile
+from app.services.profile import ItemView
+from app.ui.common.messages import show_error
+from app.ui.workspace import Workspace
+
+RETIRED = "Niet meer in gebruik"
+
+
+class ProfileItemsTab(QWidget):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.items: list[ItemView] = []
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Onderdeel", "Status"])
+        self.tree.setColumnWidth(0, 420)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.add_button = QPushButton("Toevoegen…")
+        self.rename_button = QPushButton("Naam wijzigen…")
+        self.up_button = QPushButton("Omhoog")
+        self.down_button = QPushButton("Omlaag")
+        self.retire_button = QPushButton("Niet meer gebruiken")
+        explain = QLabel(
+            "De vier factoren liggen vast; de onderdelen eronder kiest de school zelf. Een "
+            "onderdeel dat niet meer gebruikt wordt, blijft zichtbaar in oude beoordelingen."
+        )
+        explain.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for button in (
+            self.add_button,
+            self.rename_button,
+            self.up_button,
+            self.down_button,
+            self.retire_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explain)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(buttons)
+        self.add_button.clicked.connect(lambda: self.add_item())
+        self.rename_button.clicked.connect(lambda: self.rename_selected())
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button.clicked.connect(lambda: self.move_selected(1))
+        self.retire_button.clicked.connect(lambda: self.toggle_retired())
+        self.tree.currentItemChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    def load(self) -> None:
+        self.workspace.call(
+            profile.list_items,
+            on_success=self.show_items,
+            on_error=lambda exc: show_error(self, exc),
+        )
+
+    def show_items(self, items: list[ItemView]) -> None:
+        selected = self.selected()
+        keep = selected.id if selected else None
+        self.items = items
+        self.tree.clear()
+        grey = QBrush(QColor("#888888"))
+        for factor in Factor:
+            parent = QTreeWidgetItem([labels.FACTOR[factor], labels.FACTOR_MEANING[factor]])
+            parent.setData(0, Qt.ItemDataRole.UserRole, factor.value)
+            font = parent.font(0)
+            font.setBold(True)
+            parent.setFont(0, font)
+            self.tree.addTopLevelItem(parent)
+            for item in (i for i in items if i.factor is factor):
+                child = QTreeWidgetItem([item.label, RETIRED if item.retired else "In gebruik"])
+                child.setData(0, Qt.ItemDataRole.UserRole, item.id)
+                if item.retired:
+                    child.setForeground(0, grey)
+                    child.setForeground(1, grey)
+                parent.addChild(child)
+                if item.id == keep:
+                    self.tree.setCurrentItem(child)
+            parent.setExpanded(True)
+        self._update_buttons()
+
+    def selected(self) -> ItemView | None:
+        current = self.tree.currentItem()
+        if current is None or current.parent() is None:
+            return None
+        item_id = current.data(0, Qt.ItemDataRole.UserRole)
+        return next((i for i in self.items if i.id == item_id), None)
+
+    def selected_factor(self) -> Factor:
+        current = self.tree.currentItem()
+        if current is None:
+            return Factor.DENKEN
+        top = current.parent() or current
+        return Factor(top.data(0, Qt.ItemDataRole.UserRole))
+
+    def _update_buttons(self, *_args) -> None:
+        item = self.selected()
+        for button in (self.rename_button, self.up_button, self.down_button, self.retire_button):
+            button.setEnabled(item is not None)
+        self.retire_button.setText(
+            "Weer gebruiken" if item is not None and item.retired else "Niet meer gebruiken"
+        )
+
+    def _run(self, use_case, *args) -> None:
+        self.workspace.call(
+            use_case, *args, on_success=lambda _r: self.load(), on_error=self._failed
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
+        self.load()
+
+    def add_item(self, label: str | None = None) -> None:
+        factor = self.selected_factor()
+        if label is None:
+            label, ok = QInputDialog.getText(
+                self,
+                "Onderdeel toevoegen",
+                f"Nieuw onderdeel onder {labels.FACTOR[factor]}:",
+                QLineEdit.EchoMode.Normal,
+            )
+            if not ok:
+                return
+        self._run(profile.add_item, factor, label)
+
+    def rename_selected(self, label: str | None = None) -> None:
+        item = self.selected()
+        if item is None:
+            return
+        if label is None:
+            label, ok = QInputDialog.getText(
+                self, "Naam wijzigen", "Nieuwe naam:", QLineEdit.EchoMode.Normal, item.label
+            )
+            if not ok:
+                return
+        self._run(profile.rename_item, item.id, label)
+
+    def move_selected(self, step: int) -> None:
+        item = self.selected()
+        if item is not None:
+            self._run(profile.move_item, item.id, step)
+
+    def toggle_retired(self) -> None:
+        item = self.selected()
+        if item is not None:
+            self._run(profile.retire_item, item.id, not item.retired)

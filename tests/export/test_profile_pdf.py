@@ -1,0 +1,76 @@
+"""The printed one-page profile: the four factors and the student's name, on one page,
+logged as an export."""
+
+from __future__ import annotations
+
+import io
+
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from app.db import Store
+from app.models import DecisionRole, ExportLog, Factor
+from app.services import profile, students
+from app.services.actor import Actor
+from app.services.profile import AssessmentInput, DecisionInput, ParticipantInput, ScoreInput
+from app.services.students import StudentInput
+
+
+def test_the_profile_pdf_has_the_four_factors_and_the_name_on_one_page(
+    store: Store, coordinator: Actor
+) -> None:
+    student_id = store.run(
+        students.create_student,
+        coordinator,
+        StudentInput(first_name="Zoë", prefix="van den", surname="Berg & Zn", class_name="V6A"),
+    )
+    items = store.run(profile.list_items, coordinator)
+    scores = tuple(
+        ScoreInput(i.id, 1 + n % 4, "Gaat steeds beter <b>") for n, i in enumerate(items)
+    )
+    store.run(
+        profile.record_assessment,
+        coordinator,
+        student_id,
+        AssessmentInput(
+            assessed_on="12-01-2026",
+            student_present=True,
+            parents_present=True,
+            wish_job="Dierenverzorger",
+            chance_job="Medewerker kinderboerderij",
+            factor_texts={f.value: "Een langere toelichting. " * 12 for f in Factor},
+            scores=scores,
+        ),
+    )
+    store.run(
+        profile.add_decision,
+        coordinator,
+        student_id,
+        DecisionInput(
+            "15-01-2026",
+            "Transitiestage bij de kinderboerderij",
+            (ParticipantInput(DecisionRole.STUDENT.value, "", True),),
+        ),
+    )
+    data = store.run(profile.print_profile, coordinator, student_id)
+
+    pages = PdfReader(io.BytesIO(data)).pages
+    assert len(pages) == 1
+    text = pages[0].extract_text()
+    for name in ("Denken", "Doen", "Willen", "Zijn"):
+        assert name in text
+    assert "Zoë van den Berg & Zn" in text
+    assert "Dierenverzorger" in text and "Medewerker kinderboerderij" in text
+    assert "Gaat steeds beter <b>" in text
+    with store.session() as session:
+        logged = session.scalars(select(ExportLog)).all()
+        assert [(e.student_id, e.what) for e in logged] == [(student_id, "profiel")]
+
+
+def test_an_empty_profile_still_prints(store: Store, coordinator: Actor) -> None:
+    student_id = store.run(
+        students.create_student, coordinator, StudentInput(first_name="Sem", surname="Kok")
+    )
+    text = PdfReader(io.BytesIO(store.run(profile.print_profile, coordinator, student_id)))
+    content = text.pages[0].extract_text()
+    assert "Sem Kok" in content and "Nog niet besproken" in content
