@@ -5,7 +5,7 @@ The default Denken/Doen/Willen/Zijn items are seeded here, so existing databases
 ones (which run the same migrations) start with the same set.
 
 Revision ID: 0004
-Revises: 0003
+Revises: 0007
 Create Date: 2026-11-24 05:55:48.161874
 """
 
@@ -16,7 +16,7 @@ from alembic import op
 
 
 revision = "0004"
-down_revision = "0003"
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 
