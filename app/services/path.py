@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Destination, PathEvent, PathEventKind, Student, TransitionPath
-from app.services import audit
+from app.services import aftercare, audit
 from app.services.actor import Actor
 from app.services.errors import NotFoundError
 from app.services.permissions import require_student_edit
@@ -67,6 +67,7 @@ def set_destination(
     path.updated_by_id = actor.user_id
     session.flush()
     audit.record(session, actor, "update", "path", path.id, f"bestemming:{destination.value}")
+    aftercare.sync_plan(session, actor, student_id)  # outflow registered: the call plan
     return event
 
 
