@@ -336,3 +336,31 @@ def test_a_call_is_logged_once_and_only_by_its_mentor(
     _log(store, mentor, call, date(2025, 8, 11), still="zelfde")
     with pytest.raises(ConflictError):
         _log(store, mentor, call, date(2025, 8, 11), still="zelfde")
+
+
+def test_the_drop_out_proposal_is_visible_and_its_pdf_is_a_logged_concept(
+    store: Store, coordinator: Actor, mentor: Actor
+) -> None:
+    from app.models import ExportLog
+    from app.services import aftercare_file
+
+    sid = _left(store, coordinator, mentor)
+    _log(store, mentor, _calls(store, sid)[0], date(2025, 8, 11), still="uitgevallen")
+
+    view = store.run(aftercare_file.student_aftercare, mentor, sid)
+    assert [(p.student_name, p.municipality, p.status.value) for p in view.proposals] == [
+        ("Daan Jansen", "Venlo", "voorgesteld")
+    ]
+    assert view.calls[0].still.value == "uitgevallen" and view.outflow_date == LEFT
+    proposals = store.run(aftercare_file.open_proposals, mentor)
+    assert [p.student_id for p in proposals] == [sid]
+    with pytest.raises(PermissionDeniedError):
+        store.run(aftercare_file.dropout_report_pdf, mentor, proposals[0].id)
+
+    pdf = store.run(aftercare_file.dropout_report_pdf, coordinator, proposals[0].id)
+    assert pdf.startswith(b"%PDF")
+    with store.session() as session:
+        logged = session.scalars(select(ExportLog)).all()
+    assert [(e.student_id, e.what, e.organisation_id) for e in logged] == [
+        (sid, "vangnetmelding (concept)", None)  # to nobody: nothing was sent
+    ]
