@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-from sqlalchemy import Boolean, Date, ForeignKey, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Tracked, str_enum
@@ -75,12 +75,18 @@ class AftercarePlan(Base, Tracked):
     destination: Mapped[Destination | None] = mapped_column(str_enum(Destination))
     waakvlam: Mapped[bool] = mapped_column(Boolean, default=False)
     waakvlam_since: Mapped[date | None] = mapped_column(Date)
+    # The latest call made, kept by the call log so the worklist needs no scan of history.
+    last_call_id: Mapped[int | None] = mapped_column(
+        ForeignKey("aftercare_calls.id", ondelete="SET NULL")
+    )
 
 
 class AftercareCall(Base, Tracked):
     """One planned call; `made_on` is set once the call is logged."""
 
     __tablename__ = "aftercare_calls"
+    # The worklist reads the open calls by due date.
+    __table_args__ = (Index("ix_aftercare_calls_open", "made_on", "due_date"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     student_id: Mapped[int] = mapped_column(

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session, aliased
 
 from app.models import (
     AftercareCall,
@@ -228,11 +229,29 @@ def reassign_calls(
     return moved
 
 
+def refresh_last_calls(session: Session, actor: Actor) -> None:
+    """Points every plan at its latest call made (for calls written around `log_call`:
+    the demo's and the bench's bulk inserts); coordinator only."""
+    require_coordinator(actor)
+    latest = (
+        select(AftercareCall.id)
+        .where(
+            AftercareCall.student_id == AftercarePlan.student_id,
+            AftercareCall.made_on.is_not(None),
+        )
+        .order_by(AftercareCall.made_on.desc(), AftercareCall.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    session.execute(update(AftercarePlan.__table__).values(last_call_id=latest))
+
+
 # --- the worklist --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class WorklistRow:
+class WorklistRow(NamedTuple):
+    """One open call as the worklist shows it (a tuple: thousands are built per refresh)."""
+
     call_id: int
     call_version: int
     student_id: int
@@ -301,14 +320,8 @@ def worklist(session: Session, actor: Actor, on: date, *, mentor_id: int | None 
     """The open calls for `actor` on `on`: overdue, due this week, upcoming (six weeks)."""
     end = week_end(on)
     horizon = end + timedelta(days=UPCOMING_DAYS)
-    open_stmt = _scope(
-        select(AftercareCall.id).where(
-            AftercareCall.made_on.is_(None), AftercareCall.due_date <= horizon
-        ),
-        actor,
-        mentor_id,
-    )
-    stmt = (
+    last = aliased(AftercareCall)
+    stmt = _scope(
         select(
             AftercareCall.id,
             AftercareCall.version,
@@ -320,68 +333,62 @@ def worklist(session: Session, actor: Actor, on: date, *, mentor_id: int | None 
             Student.prefix,
             Student.surname,
             Student.phone,
-            User.display_name,
+            AftercareCall.mentor_id,
             TransitionPath.destination,
             TransitionPath.destination_place,
             AftercarePlan.waakvlam,
+            last.made_on.label("last_made_on"),
+            last.reached.label("last_reached"),
+            last.still_at_destination.label("last_still"),
+            last.note.label("last_note"),
         )
         .join(Student, Student.id == AftercareCall.student_id)
-        .outerjoin(User, User.id == AftercareCall.mentor_id)
         .outerjoin(TransitionPath, TransitionPath.student_id == AftercareCall.student_id)
         .outerjoin(AftercarePlan, AftercarePlan.student_id == AftercareCall.student_id)
-        .where(AftercareCall.id.in_(open_stmt))
-        .order_by(AftercareCall.due_date, AftercareCall.id)
+        .outerjoin(last, last.id == AftercarePlan.last_call_id)
+        .where(AftercareCall.made_on.is_(None), AftercareCall.due_date <= horizon)
+        .order_by(AftercareCall.due_date, AftercareCall.id),
+        actor,
+        mentor_id,
     )
-    found = session.execute(stmt).all()
-    students = select(AftercareCall.student_id).where(AftercareCall.id.in_(open_stmt))
-    ranked = (
-        select(
-            AftercareCall.student_id,
-            AftercareCall.made_on,
-            AftercareCall.reached,
-            AftercareCall.still_at_destination,
-            AftercareCall.note,
-            func.row_number()
-            .over(
-                partition_by=AftercareCall.student_id,
-                order_by=(AftercareCall.made_on.desc(), AftercareCall.id.desc()),
-            )
-            .label("rn"),
-        )
-        .where(AftercareCall.made_on.is_not(None), AftercareCall.student_id.in_(students))
-        .subquery()
-    )
-    last = {
-        r.student_id: call_summary(r.made_on, r.reached, r.still_at_destination, r.note)
-        for r in session.execute(select(ranked).where(ranked.c.rn == 1))
-    }
+    # Core, not ORM, execution: plain rows, without the ORM's per-row work.
+    found = session.connection().execute(stmt).all()
+    names = dict(session.execute(select(User.id, User.display_name)).all())
     signals = dict(
         session.execute(
             select(AftercareSignal.student_id, func.count(AftercareSignal.id))
-            .where(AftercareSignal.resolved_on.is_(None), AftercareSignal.student_id.in_(students))
+            .where(AftercareSignal.resolved_on.is_(None))
             .group_by(AftercareSignal.student_id)
         ).all()
     )
+    summaries: dict[int, str] = {}
     rows = []
     for r in found:
         bucket = OVERDUE if r.due_date < on else THIS_WEEK if r.due_date <= end else UPCOMING
+        summary = summaries.get(r.student_id)
+        if summary is None:
+            summary = summaries[r.student_id] = (
+                call_summary(r.last_made_on, r.last_reached, r.last_still, r.last_note)
+                if r.last_made_on
+                else ""
+            )
         rows.append(
             WorklistRow(
-                call_id=r.id,
-                call_version=r.version,
-                student_id=r.student_id,
-                student_name=" ".join(p for p in (r.first_name, r.prefix, r.surname) if p),
-                phone=r.phone or "",
-                mentor_name=r.display_name or "",
-                due_date=r.due_date,
-                months_after_outflow=r.months_after_outflow,
-                kind=r.kind,
-                bucket=bucket,
-                destination=r.destination,
-                place=r.destination_place or "",
-                waakvlam=bool(r.waakvlam),
-                open_signals=signals.get(r.student_id, 0),
-                last_call=last.get(r.student_id, ""),
+                r.id,
+                r.version,
+                r.student_id,
+                " ".join(p for p in (r.first_name, r.prefix, r.surname) if p),
+                r.phone or "",
+                names.get(r.mentor_id, ""),
+                r.due_date,
+                r.months_after_outflow,
+                r.kind,
+                bucket,
+                r.destination,
+                r.destination_place or "",
+                bool(r.waakvlam),
+                signals.get(r.student_id, 0),
+                summary,
             )
         )
     audit.record(session, actor, "view", "aftercare_worklist", None, f"rows={len(rows)}")

@@ -161,6 +161,11 @@ def log_call(
         call.id,
         "reached" if data.reached else "unreached",
     )
+    plan = plan_of(session, student.id)
+    if plan is not None:
+        previous = session.get(AftercareCall, plan.last_call_id) if plan.last_call_id else None
+        if previous is None or (previous.made_on, previous.id) <= (call.made_on, call.id):
+            plan.last_call_id = call.id
     raised: list[SignalKind] = []
     for kind in v["signals"]:
         session.add(_signal(actor, student.id, call.id, kind, call.made_on))

@@ -14,17 +14,18 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
-from app.models import AftercareCall, AftercarePlan, Destination, Still, Student
+from app.models import AftercareCall, AftercarePlan, Destination, Role, Still, Student
 from app.services import audit
 from app.services.actor import Actor
 from app.services.permissions import visible_students
 from app.services.retention import add_months
 
 HORIZONS = (6, 12, 24)
-PLACED = (Still.SAME, Still.CHANGED)
+PLACED = (Still.SAME.value, Still.CHANGED.value)
+DROPPED = Still.DROPPED_OUT.value
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,35 +62,38 @@ def retention_figures(
 ) -> list[RetentionRow]:
     """The retention table on `on`: newest year first, a total row per year, then each
     destination. Mentors get the figures over their own students."""
-    plans = session.execute(
-        visible_students(
-            select(
-                AftercarePlan.student_id, AftercarePlan.outflow_date, AftercarePlan.destination
-            ).join(Student, Student.id == AftercarePlan.student_id),
-            actor,
-        )
-    ).all()
-    # The answer at each moment: the latest reached call planned for it.
-    answers: dict[tuple[int, int], Still | None] = {}
-    calls = session.execute(
-        visible_students(
-            select(
-                AftercareCall.student_id,
-                AftercareCall.months_after_outflow,
-                AftercareCall.still_at_destination,
-            )
-            .join(Student, Student.id == AftercareCall.student_id)
-            .where(
-                AftercareCall.reached.is_(True),
-                AftercareCall.made_on.is_not(None),
-                AftercareCall.months_after_outflow.in_(horizons),
-            )
-            .order_by(AftercareCall.made_on, AftercareCall.id),
-            actor,
-        )
+    plans_stmt = select(
+        AftercarePlan.student_id, AftercarePlan.outflow_date, AftercarePlan.destination
     )
-    for student_id, months, still in calls:
-        answers[(student_id, months)] = still
+    calls_stmt = select(
+        AftercareCall.student_id,
+        AftercareCall.months_after_outflow,
+        # Compared as stored: ISO dates sort as text, and the enum needs no conversion.
+        type_coerce(AftercareCall.made_on, String),
+        AftercareCall.id,
+        type_coerce(AftercareCall.still_at_destination, String),
+    ).where(
+        AftercareCall.reached.is_(True),
+        AftercareCall.made_on.is_not(None),
+        AftercareCall.months_after_outflow.in_(horizons),
+    )
+    if actor.role is Role.MENTOR:
+        plans_stmt = visible_students(
+            plans_stmt.join(Student, Student.id == AftercarePlan.student_id), actor
+        )
+        calls_stmt = visible_students(
+            calls_stmt.join(Student, Student.id == AftercareCall.student_id), actor
+        )
+    connection = session.connection()
+    plans = connection.execute(plans_stmt).all()
+    # The answer at each moment: the latest reached call planned for it.
+    latest: dict[tuple[int, int], tuple] = {}
+    for student_id, months, made_on, call_id, still in connection.execute(calls_stmt):
+        key = (student_id, months)
+        mark = (str(made_on), call_id)
+        if key not in latest or latest[key][0] < mark:
+            latest[key] = (mark, still)
+    answers = {key: still for key, (_mark, still) in latest.items()}
     counts: dict[tuple[int, Destination | None], list[int]] = defaultdict(
         lambda: [0] + [0] * (3 * len(horizons))
     )
@@ -101,7 +105,7 @@ def retention_figures(
             if add_months(outflow, months) > on:
                 continue
             still = answers.get((student_id, months))
-            slot = 0 if still in PLACED else 1 if still is Still.DROPPED_OUT else 2
+            slot = 0 if still in PLACED else 1 if still == DROPPED else 2
             for key in keys:
                 counts[key][1 + 3 * n + slot] += 1
     order = {d: i for i, d in enumerate(Destination)}

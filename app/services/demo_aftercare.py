@@ -27,7 +27,7 @@ from app.models import (
     TransitionPath,
 )
 from app.services.actor import Actor
-from app.services.aftercare import call_moments, resync
+from app.services.aftercare import call_moments, refresh_last_calls, resync
 from app.services.aftercare_calls import CallInput, log_call
 from app.services.retention import add_months
 from app.services.validation import format_date, today
@@ -99,6 +99,7 @@ def generate(session: Session, actor: Actor, rng: random.Random) -> int:
         session.execute(insert(AftercarePlan), plans)
     if calls:
         session.execute(insert(AftercareCall), calls)
+    refresh_last_calls(session, actor)
     _stories(session, actor, stories, now)
     return len(rows)
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0008
 Revises: 0003
-Create Date: 2026-11-24 05:56:14.372690
+Create Date: 2026-11-24 06:04:02.749943
 """
 
 from alembic import op
@@ -25,12 +25,14 @@ def upgrade() -> None:
     sa.Column('destination', sa.Enum('regulier_werk', 'werk_banenafspraak', 'werk_bbl', 'beschut_werk', 'dagbesteding', 'traject', 'entree_mbo', 'ander_vo', 'buitenland', 'uitkering', 'geen_werk_of_studie', 'onbekend', name='destination', native_enum=False, length=40), nullable=True),
     sa.Column('waakvlam', sa.Boolean(), nullable=False),
     sa.Column('waakvlam_since', sa.Date(), nullable=True),
+    sa.Column('last_call_id', sa.Integer(), nullable=True),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
     sa.Column('created_by_id', sa.Integer(), nullable=True),
     sa.Column('updated_by_id', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name=op.f('fk_aftercare_plans_created_by_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['last_call_id'], ['aftercare_calls.id'], name=op.f('fk_aftercare_plans_last_call_id_aftercare_calls'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['student_id'], ['students.id'], name=op.f('fk_aftercare_plans_student_id_students'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['updated_by_id'], ['users.id'], name=op.f('fk_aftercare_plans_updated_by_id_users'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_aftercare_plans')),
@@ -82,6 +84,7 @@ def upgrade() -> None:
     with op.batch_alter_table('aftercare_calls', schema=None) as batch_op:
         batch_op.add_column(sa.Column('kind', sa.Enum('gepland', 'nieuwe_poging', 'waakvlam', name='callkind', native_enum=False, length=40), nullable=False, server_default='gepland'))
         batch_op.add_column(sa.Column('refused_help', sa.Boolean(), nullable=False, server_default=sa.false()))
+        batch_op.create_index('ix_aftercare_calls_open', ['made_on', 'due_date'], unique=False)
 
     with op.batch_alter_table('school_settings', schema=None) as batch_op:
         batch_op.add_column(sa.Column('aftercare_call_months', sa.String(length=60), nullable=False, server_default='1,3,6,12,18,24'))
@@ -95,6 +98,7 @@ def downgrade() -> None:
         batch_op.drop_column('aftercare_call_months')
 
     with op.batch_alter_table('aftercare_calls', schema=None) as batch_op:
+        batch_op.drop_index('ix_aftercare_calls_open')
         batch_op.drop_column('refused_help')
         batch_op.drop_column('kind')
 
