@@ -316,7 +316,7 @@ def call_summary(made_on: date, reached: bool | None, still: Still | None, note:
     return line
 
 
-def worklist(session: Session, actor: Actor, on: date, *, mentor_id: int | None = None) -> Worklist:
+def worklist(session: Session, actor: Actor, on: date, mentor_id: int | None = None) -> Worklist:
     """The open calls for `actor` on `on`: overdue, due this week, upcoming (six weeks)."""
     end = week_end(on)
     horizon = end + timedelta(days=UPCOMING_DAYS)
