@@ -85,8 +85,11 @@ class AftercareCall(Base, Tracked):
     """One planned call; `made_on` is set once the call is logged."""
 
     __tablename__ = "aftercare_calls"
-    # The worklist reads the open calls by due date.
-    __table_args__ = (Index("ix_aftercare_calls_open", "made_on", "due_date"),)
+    # The worklist reads the open calls by due date: all of them, or one mentor's.
+    __table_args__ = (
+        Index("ix_aftercare_calls_open", "made_on", "due_date"),
+        Index("ix_aftercare_calls_mentor_open", "mentor_id", "made_on", "due_date"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     student_id: Mapped[int] = mapped_column(

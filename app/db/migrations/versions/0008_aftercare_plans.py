@@ -85,6 +85,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('kind', sa.Enum('gepland', 'nieuwe_poging', 'waakvlam', name='callkind', native_enum=False, length=40), nullable=False, server_default='gepland'))
         batch_op.add_column(sa.Column('refused_help', sa.Boolean(), nullable=False, server_default=sa.false()))
         batch_op.create_index('ix_aftercare_calls_open', ['made_on', 'due_date'], unique=False)
+        batch_op.create_index('ix_aftercare_calls_mentor_open', ['mentor_id', 'made_on', 'due_date'], unique=False)
 
     with op.batch_alter_table('school_settings', schema=None) as batch_op:
         batch_op.add_column(sa.Column('aftercare_call_months', sa.String(length=60), nullable=False, server_default='1,3,6,12,18,24'))
@@ -98,6 +99,7 @@ def downgrade() -> None:
         batch_op.drop_column('aftercare_call_months')
 
     with op.batch_alter_table('aftercare_calls', schema=None) as batch_op:
+        batch_op.drop_index('ix_aftercare_calls_mentor_open')
         batch_op.drop_index('ix_aftercare_calls_open')
         batch_op.drop_column('refused_help')
         batch_op.drop_column('kind')
