@@ -106,8 +106,8 @@ class StudentAftercareTab(QWidget):
             )
         else:
             text = (
-                f"Van school op {format_date(data.outflow_date)} naar "
-                f"{label(DESTINATION, data.destination) or 'een onbekende bestemming'}. "
+                f"Van school op {format_date(data.outflow_date)}. Bestemming bij uitstroom: "
+                f"{label(DESTINATION, data.destination) or 'onbekend'}. "
                 f"Nazorg tot {format_date(data.ends_on)}."
             )
             if data.waakvlam:

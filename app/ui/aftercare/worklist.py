@@ -116,7 +116,7 @@ class WorklistTab(QWidget):
         self.open_button = QPushButton("Dossier openen")
         self.open_button.setEnabled(False)
         self.proposals = QListWidget()
-        self.proposals.setMaximumHeight(110)
+        self.proposals.setMaximumHeight(72)
         self.pdf_button = QPushButton("Concept-melding opslaan als PDF…")
         self.pdf_button.setEnabled(False)
         self.pdf_button.setVisible(actor.is_coordinator)
@@ -149,7 +149,7 @@ class WorklistTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate([90, 85, 170, 105, 230, 130, 330, 70, 140]):
+        for column, width in enumerate([85, 80, 160, 100, 210, 110, 330, 65, 130]):
             if column < self.model.columnCount():
                 self.table.setColumnWidth(column, width)
         if self.sees_all:
