@@ -64,7 +64,8 @@ def _show_admin(window: MainWindow) -> AdminView:
 def test_a_coordinator_adds_a_user_through_the_dialog(school, qtbot, tmp_path: Path) -> None:
     store, coordinator = school
     window = _window(qtbot, store, coordinator, tmp_path)
-    assert _areas(window) == ["cohort", "beheer"]
+    areas = _areas(window)  # work areas of other issues sit between these two
+    assert (areas[0], areas[-1]) == ("cohort", "beheer")
     assert window.admin.users.model.rowCount() == 0  # nothing read until the area is shown
 
     tab = _show_admin(window).users
@@ -180,6 +181,6 @@ def test_beheer_is_hidden_from_mentors_and_read_only_users(
     actor = store.run(accounts.login, "jan", PASSWORD).actor_or_raise()
     assert actor.user_id == user_id
     window = _window(qtbot, store, actor, tmp_path)
-    assert _areas(window) == ["cohort"]
+    assert _areas(window)[0] == "cohort" and "beheer" not in _areas(window)
     assert window.admin is None
     assert "beheer" not in window.areas
