@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -115,6 +116,10 @@ class WorklistTab(QWidget):
         self.log_button.setEnabled(False)
         self.open_button = QPushButton("Dossier openen")
         self.open_button.setEnabled(False)
+        self.reassign_button = QPushButton("Andere mentor…")
+        self.reassign_button.setToolTip("Dit nazorgcontact aan een andere mentor geven")
+        self.reassign_button.setEnabled(False)
+        self.reassign_button.setVisible(actor.is_coordinator)
         self.proposals = QListWidget()
         self.proposals.setMaximumHeight(72)
         self.pdf_button = QPushButton("Concept-melding opslaan als PDF…")
@@ -125,6 +130,7 @@ class WorklistTab(QWidget):
         self.table.activated.connect(lambda _index: self.log_selected())
         self.log_button.clicked.connect(self.log_selected)
         self.open_button.clicked.connect(self._open_selected)
+        self.reassign_button.clicked.connect(self.reassign_selected)
         self.mentor.currentIndexChanged.connect(lambda _i: self.refresh())
         self.proposals.currentRowChanged.connect(
             lambda row: self.pdf_button.setEnabled(row >= 0 and actor.is_coordinator)
@@ -157,6 +163,7 @@ class WorklistTab(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.log_button)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.reassign_button)
         buttons.addStretch(1)
         proposals = QHBoxLayout()
         proposals.addWidget(self.proposals, 1)
@@ -227,11 +234,31 @@ class WorklistTab(QWidget):
         row = self.selected_row()
         self.log_button.setEnabled(row is not None and self.workspace.actor.may_edit)
         self.open_button.setEnabled(row is not None)
+        self.reassign_button.setEnabled(row is not None)
 
     def _open_selected(self) -> None:
         row = self.selected_row()
         if row is not None:
             self.open_student_requested.emit(row.student_id)
+
+    def reassign_selected(self) -> None:
+        row = self.selected_row()
+        names = [self.mentor.itemText(i) for i in range(1, self.mentor.count())]
+        if row is None or not names:
+            return
+        name, ok = QInputDialog.getItem(
+            self, "Andere mentor", f"Wie belt {row.student_name}?", names, 0, False
+        )
+        if not ok:
+            return
+        mentor_id = self.mentor.itemData(names.index(name) + 1)
+        self.workspace.call(
+            aftercare.reassign_calls,
+            [row.call_id],
+            mentor_id,
+            on_success=lambda _n: self.refresh(),
+            on_error=lambda exc: show_error(self, exc),
+        )
 
     def log_selected(self) -> CallDialog | None:
         row = self.selected_row()
