@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from app.db import Store
@@ -363,4 +365,51 @@ def test_the_drop_out_proposal_is_visible_and_its_pdf_is_a_logged_concept(
         logged = session.scalars(select(ExportLog)).all()
     assert [(e.student_id, e.what, e.organisation_id) for e in logged] == [
         (sid, "vangnetmelding (concept)", None)  # to nobody: nothing was sent
+    ]
+
+
+_numbers = iter(range(500000, 600000))
+
+
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    left=st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31)),
+    moved=st.integers(min_value=-200, max_value=200),
+    made=st.integers(min_value=0, max_value=6),
+)
+def test_the_plan_follows_any_leaving_date_and_keeps_what_was_made(
+    store: Store, coordinator: Actor, mentor: Actor, left: date, moved: int, made: int
+) -> None:
+    from datetime import timedelta
+
+    from app.services.retention import add_months
+
+    sid = _student(store, coordinator, mentor, left.strftime("%d-%m-%Y"), str(next(_numbers)))
+    store.run(path.set_destination, coordinator, sid, Destination.BESCHUT_WERK, None, left)
+    calls = _calls(store, sid)
+    assert [c.due_date for c in calls] == [add_months(left, m) for m, _ in DEFAULT_DATES]
+    with store.session() as session:
+        for call in session.scalars(
+            select(AftercareCall)
+            .where(AftercareCall.student_id == sid)
+            .order_by(AftercareCall.due_date)
+            .limit(made)
+        ):
+            call.made_on, call.reached = call.due_date, True
+    before = {c.id: c.due_date for c in _calls(store, sid) if c.made_on}
+
+    new_left = left + timedelta(days=moved)
+    with store.session() as session:
+        loaded = students.open_student_file(session, coordinator, sid)
+    loaded.input.planned_outflow_date = new_left.strftime("%d-%m-%Y")
+    store.run(students.save_student, coordinator, sid, loaded.version, loaded.input)
+
+    after = _calls(store, sid)
+    assert {c.id: c.due_date for c in after if c.made_on} == before
+    assert [(c.months_after_outflow, c.due_date) for c in after if not c.made_on] == [
+        (m, add_months(new_left, m)) for m, _ in DEFAULT_DATES[made:]
     ]
