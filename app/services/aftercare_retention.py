@@ -88,7 +88,7 @@ def retention_figures(
     plans = connection.execute(plans_stmt).all()
     # The answer at each moment: the latest reached call planned for it.
     latest: dict[tuple[int, int], tuple] = {}
-    for student_id, months, made_on, call_id, still in connection.execute(calls_stmt):
+    for student_id, months, made_on, call_id, still in connection.execute(calls_stmt).all():
         key = (student_id, months)
         mark = (str(made_on), call_id)
         if key not in latest or latest[key][0] < mark:
