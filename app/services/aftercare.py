@@ -143,13 +143,14 @@ def resync(session: Session, actor: Actor, student: Student) -> AftercarePlan | 
     if leaving is None or destination is None:
         if plan is None:
             return None
+        plan_id = plan.id
         for call in open_calls:
             session.delete(call)
         if not any(c.made_on for c in calls):
             session.delete(plan)
             plan = None
         session.flush()
-        audit.record(session, actor, "update", "aftercare_plan", student.id, "withdrawn")
+        audit.record(session, actor, "update", "aftercare_plan", plan_id, "withdrawn")
         return plan
 
     moments, months = call_moments(session)
@@ -165,9 +166,13 @@ def resync(session: Session, actor: Actor, student: Student) -> AftercarePlan | 
         )
         session.add(plan)
         changed = True
-    elif plan.outflow_date != leaving or plan.ends_on != add_months(leaving, months):
+    elif (plan.outflow_date, plan.ends_on) != (leaving, add_months(leaving, months)):
         plan.outflow_date, plan.ends_on = leaving, add_months(leaving, months)
         plan.updated_by_id = actor.user_id
+        changed = True
+    if plan.destination != destination and not any(c.made_on for c in calls):
+        # Corrected before the first call: the plan keeps the destination at outflow.
+        plan.destination = destination
         changed = True
 
     wanted: dict[int, CallKind] = {m: CallKind.PLANNED for m in moments}
@@ -207,7 +212,7 @@ def resync(session: Session, actor: Actor, student: Student) -> AftercarePlan | 
             changed = True
     session.flush()
     if changed:
-        audit.record(session, actor, "update", "aftercare_plan", student.id, "plan")
+        audit.record(session, actor, "update", "aftercare_plan", plan.id, "plan")
     return plan
 
 
