@@ -20,7 +20,7 @@ from pathlib import Path
 
 from bench.generate import BENCH_DIR, FULL, QUICK, say
 
-AREAS = ("startup", "login", "filter", "file", "encryption", "parent_report")
+AREAS = ("startup", "login", "filter", "file", "encryption", "parent_report", "aftercare")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -82,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
             results += startup.password_to_cohort(app_url, data_dir, runs=3)
         if "encryption" in args.areas:
             results += encryption_cost(reference, work / "cost")
+        if "aftercare" in args.areas:
+            results += _aftercare(url)
         if {"filter", "file"} & args.areas:
             results += _in_process(args, sizes, url, region, work)
         if "parent_report" in args.areas:
@@ -145,6 +147,18 @@ def _in_process(args, sizes, url: str, region: Path | None, work: Path):
     if args.postgres:
         results += _postgres(args, sizes, app)
     return results
+
+
+def _aftercare(url: str):
+    from app.db.store import open_store
+    from bench import aftercare, generate
+
+    store = open_store(url)
+    try:
+        say("aftercare: worklist and retention table")
+        return aftercare.measure(store, generate.coordinator(store))
+    finally:
+        store.dispose()
 
 
 def _filter(app, store, actor, label: str, *, region: bool, suffix: str = ""):

@@ -1,6 +1,17 @@
 """The data model: one module per aggregate. Importing this package registers every table."""
 
-from app.models.aftercare import AftercareCall, Still
+from app.models.aftercare import (
+    AftercareCall,
+    AftercarePlan,
+    AftercareSignal,
+    CallAction,
+    CallKind,
+    Channel,
+    DropoutReportProposal,
+    ProposalStatus,
+    SignalKind,
+    Still,
+)
 from app.models.audit import AuditEntry
 from app.models.base import Base
 from app.models.consent import Consent, Organisation, OrganisationKind
@@ -57,10 +68,15 @@ from app.models.user import Role, User
 
 __all__ = [
     "AftercareCall",
+    "AftercarePlan",
+    "AftercareSignal",
     "AgendaItem",
     "Agreement",
     "AuditEntry",
     "Base",
+    "CallAction",
+    "CallKind",
+    "Channel",
     "Consent",
     "ConsentAnswer",
     "Conversation",
@@ -70,6 +86,7 @@ __all__ = [
     "DecisionRole",
     "Destination",
     "Draft",
+    "DropoutReportProposal",
     "Employer",
     "EmployerContact",
     "ExportLog",
@@ -100,10 +117,12 @@ __all__ = [
     "ProfileAssessment",
     "ProfileItem",
     "ProfileScore",
+    "ProposalStatus",
     "Role",
     "SchoolSettings",
     "SchoolType",
     "Sex",
+    "SignalKind",
     "Still",
     "Student",
     "TransitionPath",

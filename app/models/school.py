@@ -19,5 +19,7 @@ class SchoolSettings(Base, Tracked):
     consent_age: Mapped[int] = mapped_column(Integer, default=16)
     idle_lock_minutes: Mapped[int] = mapped_column(Integer, default=5)
     aftercare_months: Mapped[int] = mapped_column(Integer, default=24)
+    # The aftercare call moments, in months after leaving (comma-separated).
+    aftercare_call_months: Mapped[str] = mapped_column(String(60), default="1,3,6,12,18,24")
     # Months a file is kept after aftercare ended (Dutch practice: two years).
     retention_months: Mapped[int] = mapped_column(Integer, default=24)

@@ -5,6 +5,9 @@ from __future__ import annotations
 from enum import StrEnum
 
 from app.models import (
+    CallAction,
+    CallKind,
+    Channel,
     DecisionRole,
     Destination,
     Factor,
@@ -15,9 +18,12 @@ from app.models import (
     OutflowProfile,
     PathEventKind,
     Phase,
+    ProposalStatus,
     Role,
     SchoolType,
     Sex,
+    SignalKind,
+    Still,
 )
 
 ROLE = {
@@ -170,4 +176,49 @@ PATH_EVENT_KIND = {
     PathEventKind.NOTE: "Notitie",
     PathEventKind.PHASE_STARTED: "Nieuwe fase",
     PathEventKind.HANDOVER: "Warme overdracht",
+}
+
+# --- aftercare (nazorg) ---------------------------------------------------------------------
+
+CHANNEL = {
+    Channel.PHONE: "Telefoon",
+    Channel.WHATSAPP: "WhatsApp",
+    Channel.EMAIL: "E-mail",
+    Channel.VISIT: "Huisbezoek",
+}
+
+STILL = {
+    Still.SAME: "Nog op dezelfde plek",
+    Still.CHANGED: "Andere plek",
+    Still.DROPPED_OUT: "Uitgevallen",
+    Still.UNKNOWN: "Onbekend",
+}
+
+SIGNAL_KIND = {
+    SignalKind.WORK: "Werk",
+    SignalKind.INCOME: "Inkomen",
+    SignalKind.HOUSING: "Wonen",
+    SignalKind.HEALTH: "Gezondheid",
+    SignalKind.HOME: "Thuissituatie",
+    SignalKind.JUSTICE: "Justitie",
+    SignalKind.UNREACHABLE: "Onbereikbaar",
+}
+
+CALL_ACTION = {
+    CallAction.NONE: "Geen",
+    CallAction.VANGNET: "Doorverwezen naar vangnet gemeente",
+    CallAction.JOB_COACH: "Jobcoach ingeschakeld",
+    CallAction.CARE: "Zorg ingeschakeld",
+}
+
+CALL_KIND = {
+    CallKind.PLANNED: "Gepland",
+    CallKind.RETRY: "Nieuwe poging",
+    CallKind.WAAKVLAM: "Waakvlam",
+}
+
+PROPOSAL_STATUS = {
+    ProposalStatus.PROPOSED: "Voorgesteld, niet verstuurd",
+    ProposalStatus.SENT: "Verstuurd",
+    ProposalStatus.DECLINED: "Afgezien",
 }

@@ -30,7 +30,7 @@ from app.models import (
     TransitionPath,
 )
 from app.models.base import utcnow
-from app.services import audit, labels
+from app.services import aftercare, audit, labels
 from app.services.actor import Actor
 from app.services.errors import ConflictError, NotFoundError
 from app.services.permissions import require_student_access, require_student_edit
@@ -94,6 +94,7 @@ def set_destination(
     path.updated_by_id = actor.user_id
     session.flush()
     audit.record(session, actor, "update", "path", path.id, f"bestemming:{destination.value}")
+    aftercare.sync_plan(session, actor, student_id)  # outflow registered: the call plan
     return event
 
 
@@ -365,6 +366,7 @@ def set_outflow_plan(
     student.updated_by_id = actor.user_id
     session.flush()
     audit.record(session, actor, "update", "student", student.id, "outflow_plan")
+    aftercare.sync_plan(session, actor, student_id)  # open calls follow the new date
 
 
 def record_destination(

@@ -21,7 +21,7 @@ from app.models import (
     User,
 )
 from app.models.base import utcnow
-from app.services import audit
+from app.services import aftercare, audit
 from app.services.actor import Actor
 from app.services.errors import ConflictError, NotFoundError, ValidationError
 from app.services.permissions import (
@@ -327,4 +327,6 @@ def save_student(
     except StaleDataError as exc:
         raise ConflictError(CONFLICT_MESSAGE) from exc
     audit.record(session, actor, "update", "student", student.id, ",".join(changed))
+    if {"planned_outflow_date", "actual_outflow_date"} & set(changed):
+        aftercare.sync_plan(session, actor, student.id)  # the aftercare plan follows the date
     return student.version

@@ -23,6 +23,7 @@ from app import __version__
 from app.services import cohort, drafts, users
 from app.services.labels import ROLE
 from app.ui.admin.view import AdminView
+from app.ui.aftercare.badge import announce_due_calls
 from app.ui.cohort.view import CohortView
 from app.ui.common.messages import show_error
 from app.ui.lock.controller import LockController
@@ -38,6 +39,7 @@ AREAS = [("cohort", "Leerlingen"), ("beheer", "Beheer")]
 # F5), `tabs` (a QTabWidget, for the screenshots) and a signal `open_student_requested(int)`.
 EXTRA_AREAS: list[tuple[str, str, str, bool]] = [
     ("gesprekken", "Gesprekken", "app.ui.conversations.view:ConversationsArea", False),
+    ("nazorg", "Nazorg", "app.ui.aftercare.view:AftercareView", False),
 ]
 
 
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         self._placeholders: dict[str, QWidget] = {key: QWidget() for key, *_ in EXTRA_AREAS}
         self._all_file_windows: list[StudentFileWindow] = []
         self._build()
+        announce_due_calls(self)  # "Nazorg (3)": my aftercare calls due
         self.cohort.open_requested.connect(self.open_student)
         self._restore_state()
         self.idle = IdleWatcher(workspace.school.idle_lock_minutes * 60, parent=self)

@@ -17,6 +17,8 @@ from app.db import Store
 from app.db.store import sqlcipher_connect
 from app.models import (
     AftercareCall,
+    AftercarePlan,
+    AftercareSignal,
     AgendaItem,
     Agreement,
     AuditEntry,
@@ -27,6 +29,7 @@ from app.models import (
     DecisionParticipant,
     DecisionRole,
     Draft,
+    DropoutReportProposal,
     Employer,
     EmployerContact,
     ExportLog,
@@ -52,6 +55,7 @@ from app.models import (
     ProfileScore,
     Role,
     SchoolSettings,
+    SignalKind,
     Student,
     TransitionPath,
     User,
@@ -195,6 +199,14 @@ def _fill(session: Session, actor: Actor, sid: int, name: str) -> None:
     )
     session.flush()
     session.add(ExportLog(user_id=actor.user_id, student_id=sid, what="overdrachtsdossier"))
+    call = session.scalars(select(AftercareCall).where(AftercareCall.student_id == sid)).one()
+    session.add_all(
+        [
+            AftercarePlan(student_id=sid, outflow_date=day, ends_on=day, last_call_id=call.id),
+            AftercareSignal(student_id=sid, call_id=call.id, kind=SignalKind.WORK, raised_on=day),
+            DropoutReportProposal(student_id=sid, call_id=call.id, proposed_on=day),
+        ]
+    )
 
 
 def _set_outflow(store: Store, sid: int, actual: date | None, *, archived: bool = False) -> None:

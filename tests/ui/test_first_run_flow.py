@@ -111,7 +111,9 @@ def test_wizard_login_filter_open_edit_save(qtbot, controller, warnings, tmp_pat
         assert session.get(Student, student_id).phone == "06-11223344"
         updates = session.scalars(
             select(AuditEntry).where(
-                AuditEntry.action == "update", AuditEntry.entity_id == student_id
+                AuditEntry.action == "update",
+                AuditEntry.entity == "student",
+                AuditEntry.entity_id == student_id,
             )
         ).all()
         assert [u.detail for u in updates] == ["phone"]

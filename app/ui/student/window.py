@@ -32,6 +32,7 @@ SECTION_TABS: list[tuple[str, str, str]] = [
     ("profiel", "Profiel", "app.ui.profile.tab:ProfileTab"),
     ("traject", "Traject", "app.ui.path.tab:PathTab"),
     ("gesprekken", "Gesprekken", "app.ui.conversations.student_tab:ConversationsTab"),
+    ("nazorg", "Nazorg", "app.ui.aftercare.student_tab:StudentAftercareTab"),
 ]
 
 TABS = [("personalia", "Personalia"), *((key, label) for key, label, _ in SECTION_TABS)]

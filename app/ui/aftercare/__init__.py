@@ -1,0 +1,1 @@
+"""The aftercare (nazorg) area: the mentor worklist, logging calls and retention figures."""

@@ -1,0 +1,51 @@
+"""After log-in: how many of my aftercare calls are due, on the navigation and status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMainWindow
+
+from app.services import aftercare
+from app.services.validation import today
+
+AREA_KEY = "nazorg"
+LABEL = "Nazorg"
+
+
+def area_label(count: int) -> str:
+    return f"{LABEL} ({count})" if count else LABEL
+
+
+def announce_due_calls(window: QMainWindow) -> None:
+    """Asks the service for my due count; the answer updates the label "Nazorg (3)"."""
+    navigation = window.navigation
+    item = next(
+        (
+            navigation.item(i)
+            for i in range(navigation.count())
+            if navigation.item(i).data(Qt.ItemDataRole.UserRole) == AREA_KEY
+        ),
+        None,
+    )
+    if item is None:
+        return
+
+    def show(count: int) -> None:
+        item.setText(area_label(count))
+        item.setToolTip(f"{count} nazorgcontacten te doen (deze week of te laat)")
+        if count:
+            window.statusBar().showMessage(
+                f"U hebt {count} nazorgcontact{'en' if count != 1 else ''} te doen "
+                "(deze week of te laat): zie Nazorg.",
+                15000,
+            )
+
+    def follow_area(_row: int) -> None:
+        # The area is built on first open; from then on its worklist keeps the label right.
+        area = window.areas.get(AREA_KEY)
+        if area is not None and not getattr(area, "_badge_connected", False):
+            area.due_count_changed.connect(show)
+            area._badge_connected = True
+
+    navigation.currentRowChanged.connect(follow_area)
+    window.workspace.call(aftercare.due_count, today(), on_success=show, on_error=lambda _e: None)

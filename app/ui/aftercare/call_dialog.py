@@ -1,0 +1,179 @@
+"""The dialog in which a mentor logs an aftercare call."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models import CallAction, Channel, Destination, SignalKind, Still
+from app.services import aftercare_calls
+from app.services.aftercare import WorklistRow
+from app.services.aftercare_calls import NO_PLACEMENT, CallInput, CallOutcome
+from app.services.errors import ValidationError
+from app.services.labels import CALL_ACTION, CHANNEL, DESTINATION, SIGNAL_KIND, STILL
+from app.services.validation import format_date, today
+from app.ui.common.fields import fill_combo, mark_invalid
+from app.ui.common.messages import show_error, user_message
+from app.ui.workspace import Workspace
+
+
+class CallDialog(QDialog):
+    """Date, reached or not (and how), still at the destination, signals, action, note."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        row: WorklistRow,
+        on_logged: Callable[[CallOutcome], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace, self.row, self.on_logged = workspace, row, on_logged
+        self.outcome: CallOutcome | None = None
+        self.setWindowTitle(f"Nazorgcontact — {row.student_name}")
+        self.made_on = QLineEdit(format_date(today()))
+        self.made_on.setPlaceholderText("dd-mm-jjjj")
+        self.reached = QRadioButton("Bereikt")
+        self.not_reached = QRadioButton("Niet bereikt")
+        self.reached.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.reached)
+        group.addButton(self.not_reached)
+        self.channel = QComboBox()
+        fill_combo(self.channel, [(CHANNEL[c], c.value) for c in Channel], empty=None)
+        self.still = QComboBox()
+        fill_combo(self.still, [(STILL[s], s.value) for s in Still], empty=None)
+        self.new_destination = QComboBox()
+        fill_combo(
+            self.new_destination,
+            [(DESTINATION[d], d.value) for d in Destination if d not in NO_PLACEMENT],
+            empty="— kies de nieuwe plek —",
+        )
+        self.new_place = QLineEdit()
+        self.new_place.setPlaceholderText("Werkgever, opleiding of plek")
+        self.signals = {
+            k: QCheckBox(SIGNAL_KIND[k]) for k in SignalKind if k is not SignalKind.UNREACHABLE
+        }
+        self.action = QComboBox()
+        fill_combo(self.action, [(CALL_ACTION[a], a.value) for a in CallAction], empty=None)
+        self.refused_help = QCheckBox("Wil (nu) geen hulp: verder op een lichte waakvlam")
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText("Korte notitie: hoe gaat het, wat is afgesproken?")
+        self.note.setMaximumHeight(90)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setObjectName("errorLabel")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText("Vastleggen")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
+        self._build()
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.reached.toggled.connect(self._update)
+        self.still.currentIndexChanged.connect(self._update)
+        self._update()
+
+    def _build(self) -> None:
+        row = self.row
+        intro = QLabel(
+            f"<b>{row.student_name}</b> — telefoon {row.phone or 'onbekend'}<br>"
+            f"Bestemming: {DESTINATION.get(row.destination, 'onbekend')}"
+            + (f", {row.place}" if row.place else "")
+        )
+        intro.setTextFormat(intro.textFormat().RichText)
+        reached = QHBoxLayout()
+        reached.addWidget(self.reached)
+        reached.addWidget(self.not_reached)
+        reached.addStretch(1)
+        signals = QGridLayout()
+        for n, box in enumerate(self.signals.values()):
+            signals.addWidget(box, n // 3, n % 3)
+        form = QFormLayout()
+        form.addRow("Datum:", self.made_on)
+        form.addRow("Contact:", reached)
+        form.addRow("Hoe:", self.channel)
+        form.addRow("Nog op de plek:", self.still)
+        form.addRow("Nieuwe bestemming:", self.new_destination)
+        form.addRow("Plek:", self.new_place)
+        form.addRow("Signalen:", signals)
+        form.addRow("Actie:", self.action)
+        form.addRow("", self.refused_help)
+        form.addRow("Notitie:", self.note)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.resize(520, self.sizeHint().height())
+
+    def _update(self) -> None:
+        reached = self.reached.isChecked()
+        changed = reached and self.still.currentData() == Still.CHANGED.value
+        for widget in (self.still, self.action, self.refused_help, *self.signals.values()):
+            widget.setEnabled(reached)
+        self.new_destination.setEnabled(changed)
+        self.new_place.setEnabled(changed)
+
+    def data(self) -> CallInput:
+        reached = self.reached.isChecked()
+        return CallInput(
+            made_on=self.made_on.text(),
+            reached=reached,
+            channel=self.channel.currentData() or "",
+            still=self.still.currentData() or "",
+            new_destination=self.new_destination.currentData() or "",
+            new_place=self.new_place.text(),
+            signals=[k.value for k, box in self.signals.items() if box.isChecked()],
+            action=self.action.currentData() or CallAction.NONE.value,
+            refused_help=self.refused_help.isChecked(),
+            note=self.note.toPlainText(),
+        )
+
+    def save(self) -> None:
+        for widget in (self.made_on, self.new_destination):
+            mark_invalid(widget, None)
+        self.message.clear()
+        self.save_button.setEnabled(False)
+        self.workspace.call(
+            aftercare_calls.log_call,
+            self.row.call_id,
+            self.row.call_version,
+            self.data(),
+            on_success=self._saved,
+            on_error=self._failed,
+        )
+
+    def _saved(self, outcome: CallOutcome) -> None:
+        self.outcome = outcome
+        self.on_logged(outcome)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        if isinstance(exc, ValidationError):
+            fields = {"made_on": self.made_on, "new_destination": self.new_destination}
+            for key, message in exc.problems.items():
+                if key in fields:
+                    mark_invalid(fields[key], message)
+            self.message.setText(user_message(exc))
+            return
+        show_error(self, exc)

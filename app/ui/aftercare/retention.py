@@ -1,0 +1,95 @@
+"""The "Bestendiging" tab: per outflow year and destination, the share still at a
+destination after 6, 12 and 24 months, with the counts behind each figure."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from app.services.aftercare_retention import (
+    HORIZONS,
+    RetentionFigure,
+    RetentionRow,
+    retention_figures,
+)
+from app.services.labels import DESTINATION
+from app.services.validation import today
+from app.ui.common.messages import show_error
+from app.ui.common.table_model import RowTableModel
+from app.ui.workspace import Workspace
+
+EXPLANATION = (
+    "Hoeveel oud-leerlingen zitten na 6, 12 en 24 maanden nog op een plek (dezelfde of een "
+    "andere), volgens het nazorgcontact op dat moment. Het percentage telt alleen de "
+    "oud-leerlingen van wie het bekend is (n); ‘onbekend’ zijn zij die niet bereikt zijn of "
+    "van wie het contact nog open staat. Een moment dat nog niet is aangebroken blijft leeg."
+)
+
+
+def figure_text(figure: RetentionFigure) -> str:
+    if figure.known == 0 and figure.unknown == 0:
+        return ""
+    share = "—" if figure.share is None else f"{round(100 * figure.share)} %"
+    text = f"{share} (n={figure.known}"
+    if figure.unknown:
+        text += f", {figure.unknown} onbekend"
+    return text + ")"
+
+
+def destination_text(row: RetentionRow) -> str:
+    return "Alle bestemmingen" if row.destination is None else DESTINATION[row.destination]
+
+
+class RetentionModel(RowTableModel[RetentionRow]):
+    def __init__(self, parent=None) -> None:
+        headers = ["Uitstroomjaar", "Bestemming", "Oud-leerlingen"]
+        headers += [f"Na {m} maanden" for m in HORIZONS]
+        display = {
+            0: lambda r: str(r.year),
+            1: destination_text,
+            2: lambda r: str(r.students),
+        }
+        for n in range(len(HORIZONS)):
+            display[3 + n] = lambda r, n=n: figure_text(r.figures[n])
+        super().__init__(headers, display, parent=parent)
+
+    def data(self, index, role=0):
+        from PySide6.QtCore import Qt
+
+        if role == Qt.ItemDataRole.FontRole and index.isValid():
+            if self.row_at(index.row()).destination is None:
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        return super().data(index, role)
+
+
+class RetentionTab(QWidget):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.on: date | None = None  # None: the real date (tests fix one)
+        self.model = RetentionModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        explanation = QLabel(EXPLANATION)
+        explanation.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addWidget(self.table, 1)
+
+    def refresh(self) -> None:
+        self.workspace.call(
+            retention_figures,
+            self.on or today(),
+            on_success=self.model.set_rows,
+            on_error=lambda exc: show_error(self, exc),
+        )

@@ -1,0 +1,311 @@
+"""The "Mijn nazorg" tab: the calls due this week, overdue and coming up, and the
+proposed drop-out reports."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db.files import write_atomic
+from app.models import CallKind, SignalKind
+from app.services import accounts, aftercare, aftercare_file
+from app.services.aftercare import OVERDUE, THIS_WEEK, Worklist, WorklistRow
+from app.services.aftercare_calls import CallOutcome
+from app.services.aftercare_file import ProposalLine
+from app.services.labels import DESTINATION, SIGNAL_KIND
+from app.services.validation import format_date, today
+from app.ui.aftercare.call_dialog import CallDialog
+from app.ui.common.messages import show_error
+from app.ui.common.table_model import ROW_ROLE, RowTableModel
+from app.ui.workspace import Workspace
+
+BUCKET = {OVERDUE: "Te laat", THIS_WEEK: "Deze week", aftercare.UPCOMING: "Binnenkort"}
+BUCKET_ORDER = {OVERDUE: 0, THIS_WEEK: 1, aftercare.UPCOMING: 2}
+
+
+def _mentors(session, _actor) -> list[tuple[int, str]]:
+    return accounts.mentors(session)
+
+
+def moment(row: WorklistRow) -> str:
+    months = row.months_after_outflow
+    base = f"{months} mnd" if months else ""
+    if row.kind is CallKind.RETRY:
+        return f"{base}, nieuwe poging".lstrip(", ")
+    if row.kind is CallKind.WAAKVLAM or row.waakvlam:
+        return f"{base}, waakvlam".lstrip(", ")
+    return base
+
+
+def destination(row: WorklistRow) -> str:
+    text = DESTINATION.get(row.destination, "Onbekend") if row.destination else "Onbekend"
+    return f"{text}, {row.place}" if row.place else text
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def due_text(n: int) -> str:
+    if n == 0:
+        return "Er staan geen nazorgcontacten voor deze week of eerder open."
+    return f"{_count(n, 'nazorgcontact', 'nazorgcontacten')} te doen (deze week of te laat)."
+
+
+class WorklistModel(RowTableModel[WorklistRow]):
+    def __init__(self, with_mentor: bool, parent=None) -> None:
+        headers = ["Wanneer", "Status", "Oud-leerling", "Telefoon", "Bestemming", "Moment"]
+        headers += ["Laatste contact", "Signalen"]
+        display = {
+            0: lambda r: format_date(r.due_date),
+            1: lambda r: BUCKET[r.bucket],
+            2: lambda r: r.student_name,
+            3: lambda r: r.phone,
+            4: destination,
+            5: moment,
+            6: lambda r: r.last_call or "Nog geen contact",
+            7: lambda r: str(r.open_signals) if r.open_signals else "",
+        }
+        sort_key = dict(display)
+        sort_key[0] = lambda r: (r.due_date, r.call_id)
+        sort_key[1] = lambda r: (BUCKET_ORDER[r.bucket], r.due_date)
+        sort_key[7] = lambda r: r.open_signals
+        if with_mentor:
+            headers.append("Mentor")
+            display[8] = sort_key[8] = lambda r: r.mentor_name
+        super().__init__(headers, display, sort_key, tooltip=lambda r: r.last_call, parent=parent)
+
+
+class WorklistTab(QWidget):
+    open_student_requested = Signal(int)
+    loaded = Signal(object)  # the Worklist just shown
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.on: date | None = None  # None: the real date (tests fix one)
+        actor = workspace.actor
+        self.sees_all = actor.is_coordinator or not actor.may_edit
+        self.model = WorklistModel(self.sees_all, self)
+        self.worklist: Worklist | None = None
+        self.mentor = QComboBox()
+        self.mentor.setAccessibleName("Mentor")
+        self.mentor.addItem("Alle mentoren", None)
+        self.summary = QLabel()
+        self.summary.setObjectName("dueSummary")
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.table = QTableView()
+        self.log_button = QPushButton("Contact vastleggen…")
+        self.log_button.setEnabled(False)
+        self.open_button = QPushButton("Dossier openen")
+        self.open_button.setEnabled(False)
+        self.reassign_button = QPushButton("Andere mentor…")
+        self.reassign_button.setToolTip("Dit nazorgcontact aan een andere mentor geven")
+        self.reassign_button.setEnabled(False)
+        self.reassign_button.setVisible(actor.is_coordinator)
+        self.proposals = QListWidget()
+        self.proposals.setMaximumHeight(72)
+        self.pdf_button = QPushButton("Concept-melding opslaan als PDF…")
+        self.pdf_button.setEnabled(False)
+        self.pdf_button.setVisible(actor.is_coordinator)
+        self._build()
+        self.table.selectionModel().selectionChanged.connect(self._selection)
+        self.table.activated.connect(lambda _index: self.log_selected())
+        self.log_button.clicked.connect(self.log_selected)
+        self.open_button.clicked.connect(self._open_selected)
+        self.reassign_button.clicked.connect(self.reassign_selected)
+        self.mentor.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.proposals.currentRowChanged.connect(
+            lambda row: self.pdf_button.setEnabled(row >= 0 and actor.is_coordinator)
+        )
+        self.pdf_button.clicked.connect(self.save_proposal_pdf)
+
+    def _build(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        if self.sees_all:
+            top.addWidget(QLabel("Mentor:"))
+            top.addWidget(self.mentor)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate([85, 80, 160, 100, 210, 110, 330, 65, 130]):
+            if column < self.model.columnCount():
+                self.table.setColumnWidth(column, width)
+        if self.sees_all:
+            header.moveSection(8, 3)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.log_button)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.reassign_button)
+        buttons.addStretch(1)
+        proposals = QHBoxLayout()
+        proposals.addWidget(self.proposals, 1)
+        proposals.addWidget(self.pdf_button, 0, Qt.AlignmentFlag.AlignTop)
+        caption = QLabel(
+            "<b>Voorstellen: melding uitval aan het vangnet van de gemeente</b> — vastgelegd, "
+            "niet verstuurd (versturen kan pas met vastgelegde toestemming)."
+        )
+        caption.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        layout.addWidget(caption)
+        layout.addLayout(proposals)
+
+    # --- data ---------------------------------------------------------------------------
+    def refresh(self) -> None:
+        if self.sees_all and self.mentor.count() == 1:
+            self.workspace.call(_mentors, on_success=self._show_mentors, on_error=None)
+        self.workspace.call(
+            aftercare.worklist,
+            self.on or today(),
+            self.mentor.currentData(),
+            on_success=self.show_worklist,
+            on_error=lambda exc: show_error(self, exc),
+        )
+        self.workspace.call(
+            aftercare_file.open_proposals,
+            on_success=self.show_proposals,
+            on_error=lambda exc: show_error(self, exc),
+        )
+
+    def _show_mentors(self, mentors: list[tuple[int, str]]) -> None:
+        self.mentor.blockSignals(True)
+        for mentor_id, name in mentors:
+            self.mentor.addItem(name, mentor_id)
+        self.mentor.blockSignals(False)
+
+    def show_worklist(self, worklist: Worklist) -> None:
+        self.worklist = worklist
+        self.model.set_rows(worklist.rows)
+        self.summary.setText(due_text(worklist.due_count))
+        self._selection()
+        self.loaded.emit(worklist)
+
+    def show_proposals(self, proposals: list[ProposalLine]) -> None:
+        self.proposals.clear()
+        if not proposals:
+            self.proposals.addItem("Geen openstaande voorstellen.")
+            self.proposals.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
+            return
+        for p in proposals:
+            item = QListWidgetItem(
+                f"{format_date(p.proposed_on)} — {p.student_name} — gemeente "
+                f"{p.municipality or 'onbekend'}: voorgesteld, niet verstuurd"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, p)
+            self.proposals.addItem(item)
+
+    # --- actions ------------------------------------------------------------------------
+    def selected_row(self) -> WorklistRow | None:
+        indexes = self.table.selectionModel().selectedRows()
+        return self.model.data(indexes[0], ROW_ROLE) if indexes else None
+
+    def _selection(self, *_args) -> None:
+        row = self.selected_row()
+        self.log_button.setEnabled(row is not None and self.workspace.actor.may_edit)
+        self.open_button.setEnabled(row is not None)
+        self.reassign_button.setEnabled(row is not None)
+
+    def _open_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self.open_student_requested.emit(row.student_id)
+
+    def reassign_selected(self) -> None:
+        row = self.selected_row()
+        names = [self.mentor.itemText(i) for i in range(1, self.mentor.count())]
+        if row is None or not names:
+            return
+        name, ok = QInputDialog.getItem(
+            self, "Andere mentor", f"Wie belt {row.student_name}?", names, 0, False
+        )
+        if not ok:
+            return
+        mentor_id = self.mentor.itemData(names.index(name) + 1)
+        self.workspace.call(
+            aftercare.reassign_calls,
+            [row.call_id],
+            mentor_id,
+            on_success=lambda _n: self.refresh(),
+            on_error=lambda exc: show_error(self, exc),
+        )
+
+    def log_selected(self) -> CallDialog | None:
+        row = self.selected_row()
+        if row is None or not self.workspace.actor.may_edit:
+            return None
+        dialog = CallDialog(self.workspace, row, self._logged, self)
+        dialog.open()
+        return dialog
+
+    def _logged(self, outcome: CallOutcome) -> None:
+        parts = ["Het contact is vastgelegd."]
+        if outcome.retry_call_id:
+            parts.append("Er staat een nieuwe poging over een week klaar.")
+        if SignalKind.UNREACHABLE in outcome.raised:
+            parts.append("Drie keer op rij niet bereikt: er is een signaal afgegeven.")
+        others = [SIGNAL_KIND[k].lower() for k in outcome.raised if k is not SignalKind.UNREACHABLE]
+        if others:
+            parts.append(f"Signalen: {', '.join(others)}.")
+        if outcome.proposal_id:
+            parts.append(
+                "Uitgevallen zonder nieuwe plek: een melding aan het vangnet is voorgesteld "
+                "(niet verstuurd)."
+            )
+        if outcome.waakvlam:
+            parts.append("De nazorg gaat verder op een lichte waakvlam (elk half jaar).")
+        self.status.setText(" ".join(parts))
+        self.refresh()
+
+    def save_proposal_pdf(self) -> None:
+        item = self.proposals.currentItem()
+        proposal = item.data(Qt.ItemDataRole.UserRole) if item else None
+        if proposal is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Concept-melding opslaan", "melding-vangnet-concept.pdf", "PDF (*.pdf)"
+        )
+        if not path:
+            return
+        self.workspace.call(
+            aftercare_file.dropout_report_pdf,
+            proposal.id,
+            on_success=lambda pdf: self._write(path, pdf),
+            on_error=lambda exc: show_error(self, exc),
+        )
+
+    def _write(self, path: str, pdf: bytes) -> None:
+        from pathlib import Path
+
+        write_atomic(Path(path), pdf)
+        self.status.setText("De concept-melding is opgeslagen (niet verstuurd).")
