@@ -1,7 +1,7 @@
 """aftercare plans, signals and drop-out proposals
 
 Revision ID: 0008
-Revises: 0003
+Revises: 0004
 Create Date: 2026-11-24 06:04:02.749943
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = '0008'
-down_revision = '0003'
+down_revision = '0004'
 branch_labels = None
 depends_on = None
 
