@@ -6,13 +6,17 @@ from app.models.base import Base
 from app.models.consent import Consent, Organisation, OrganisationKind
 from app.models.conversation import Agreement, Conversation, ConversationType, Participant
 from app.models.draft import Draft
-from app.models.employer import Employer, EmployerContact
+from app.models.employer import ContactRole, Employer, EmployerContact, EmployerPlaces, Sector
 from app.models.export_log import ExportLog
 from app.models.internship import (
+    CompetencyScore,
+    Evaluator,
     Internship,
     InternshipEvaluation,
+    InternshipOutcome,
     InternshipStatus,
     InternshipType,
+    WorkCompetency,
 )
 from app.models.meeting import AgendaItem, ListKind, MeetingAction, OutflowMeeting
 from app.models.path import (
@@ -43,13 +47,17 @@ __all__ = [
     "Agreement",
     "AuditEntry",
     "Base",
+    "CompetencyScore",
     "Consent",
+    "ContactRole",
     "Conversation",
     "ConversationType",
     "Destination",
     "Draft",
     "Employer",
     "EmployerContact",
+    "EmployerPlaces",
+    "Evaluator",
     "ExportLog",
     "Factor",
     "Guardian",
@@ -57,6 +65,7 @@ __all__ = [
     "Instrument",
     "Internship",
     "InternshipEvaluation",
+    "InternshipOutcome",
     "InternshipStatus",
     "InternshipType",
     "KeyDecision",
@@ -78,9 +87,11 @@ __all__ = [
     "Role",
     "SchoolSettings",
     "SchoolType",
+    "Sector",
     "Sex",
     "Still",
     "Student",
     "TransitionPath",
     "User",
+    "WorkCompetency",
 ]
