@@ -432,5 +432,5 @@ def merge_employers(session: Session, actor: Actor, keep_id: int, duplicate_id: 
     keep.updated_by_id = dup.updated_by_id = actor.user_id
     dup.merged_into_id = keep.id
     session.flush()
-    audit.record(session, actor, "merge", "employer", keep.id, f"samengevoegd:{dup.id}")
+    audit.record(session, actor, "update", "employer", keep.id, f"samengevoegd:{dup.id}")
     audit.record(session, actor, "update", "employer", dup.id, f"samengevoegd_in:{keep.id}")
