@@ -434,3 +434,29 @@ def merge_employers(session: Session, actor: Actor, keep_id: int, duplicate_id: 
     session.flush()
     audit.record(session, actor, "update", "employer", keep.id, f"samengevoegd:{dup.id}")
     audit.record(session, actor, "update", "employer", dup.id, f"samengevoegd_in:{keep.id}")
+
+
+@dataclass(frozen=True, slots=True)
+class EmployerChoice:
+    """An employer as offered in the internship dialog, with its contacts."""
+
+    id: int
+    name: str
+    city: str
+    contacts: tuple[tuple[int, str, str], ...]  # id, name, role
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.city})" if self.city else self.name
+
+
+def employer_choices(session: Session, actor: Actor) -> list[EmployerChoice]:
+    """Every employer that can take an internship, with contacts, in two queries."""
+    contacts: dict[int, list[tuple[int, str, str]]] = {}
+    for c in session.scalars(select(EmployerContact).order_by(EmployerContact.name)):
+        contacts.setdefault(c.employer_id, []).append((c.id, c.name, c.role or ""))
+    stmt = select(Employer).where(Employer.merged_into_id.is_(None)).order_by(Employer.name)
+    return [
+        EmployerChoice(e.id, e.name, e.city or "", tuple(contacts.get(e.id, ())))
+        for e in session.scalars(stmt)
+    ]
