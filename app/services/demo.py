@@ -23,7 +23,7 @@ from app.models import (
     TransitionPath,
     User,
 )
-from app.services import audit
+from app.services import audit, demo_internships
 from app.services.accounts import initialise_school
 from app.services.actor import Actor
 from app.services.passwords import hash_password
@@ -263,6 +263,7 @@ def generate(
     )
     mentor_ids = list(session.scalars(select(User.id).where(User.role == Role.MENTOR)))
     add_students(session, coordinator, students, mentor_ids, rng, on_progress=on_progress)
+    demo_internships.generate(session, coordinator, rng)
     audit.record(session, coordinator, "demo_generated", "school", None, f"students={students}")
     return coordinator
 
