@@ -20,7 +20,7 @@ from pathlib import Path
 
 from bench.generate import BENCH_DIR, FULL, QUICK, say
 
-AREAS = ("startup", "login", "filter", "file", "encryption")
+AREAS = ("startup", "login", "filter", "file", "encryption", "planner")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
             results += startup.password_to_cohort(app_url, data_dir, runs=3)
         if "encryption" in args.areas:
             results += encryption_cost(reference, work / "cost")
-        if {"filter", "file"} & args.areas:
+        if {"filter", "file", "planner"} & args.areas:
             results += _in_process(args, sizes, url, region, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -127,6 +127,10 @@ def _in_process(args, sizes, url: str, region: Path | None, work: Path):
         if "file" in args.areas:
             say("student file open: 20 students")
             results += inprocess.student_file_open(app, store, actor)
+        if "planner" in args.areas:
+            from bench.planner import planner_open
+
+            results += planner_open(app, store, actor)
     finally:
         store.dispose()
     if region is not None:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models import ContactRole, InternshipType
+from app.models import ContactRole, InternshipStatus, InternshipType
 from app.services import employers, labels
 from app.services.employers import (
     ContactInput,
@@ -35,7 +35,7 @@ from app.ui.common.fields import combo_value, fill_combo, set_combo_value
 from app.ui.common.messages import show_error
 from app.ui.common.table_model import SORT_ROLE, RowTableModel
 from app.ui.internships.dialogs import _Dialog
-from app.ui.internships.student_tab import table_view
+from app.ui.internships.student_tab import fit_columns, table_view
 from app.ui.workspace import Workspace
 
 ROLE_OPTIONS = [(labels.CONTACT_ROLE[r], r.value) for r in ContactRole]
@@ -118,7 +118,7 @@ class EmployerDialog(_Dialog):
                         h.student_name,
                         labels.INTERNSHIP_TYPE[h.kind],
                         period,
-                        h.status,
+                        labels.INTERNSHIP_STATUS[InternshipStatus(h.status)],
                         labels.outcome_label(h.outcome),
                     )
                 ):
@@ -257,6 +257,7 @@ class EmployersTab(QWidget):
 
     def _loaded(self, rows: list[EmployerRow]) -> None:
         self.model.set_rows(rows)
+        fit_columns(self.table)
         self.status.setText(f"{len(rows)} werkgevers in het netwerk")
 
     def selected(self) -> EmployerRow | None:

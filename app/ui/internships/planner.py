@@ -22,7 +22,7 @@ from app.ui.common.fields import combo_value, fill_combo, set_combo_value
 from app.ui.common.messages import show_error
 from app.ui.common.table_model import RowTableModel
 from app.ui.internships.dialogs import InternshipDialog
-from app.ui.internships.student_tab import internship_model, table_view
+from app.ui.internships.student_tab import fit_columns, internship_model, table_view
 from app.ui.workspace import Workspace
 
 
@@ -112,22 +112,22 @@ class PlannerTab(QWidget):
         self.without = _without_model(self)
         self.free = _free_model(self)
         self.transitions = RowTableModel(
-            ["Leerling", "Klas", "Werkgever", "Periode", "Status", "Intentie werkgever"],
+            ["Leerling", "Werkgever", "Intentie werkgever", "Status", "Periode", "Klas"],
             {
                 0: lambda r: r.student_name,
-                1: lambda r: r.class_name,
-                2: lambda r: r.employer_name,
-                3: lambda r: r.period_text,
-                4: lambda r: labels.INTERNSHIP_STATUS[r.status],
-                5: lambda r: labels.outcome_label(r.outcome) or "nog niet uitgesproken",
+                1: lambda r: r.employer_name,
+                2: lambda r: labels.outcome_label(r.outcome) or "nog niet uitgesproken",
+                3: lambda r: labels.INTERNSHIP_STATUS[r.status],
+                4: lambda r: r.period_text,
+                5: lambda r: r.class_name,
             },
             {
                 0: lambda r: r.student_name.lower(),
-                1: lambda r: r.class_name,
-                2: lambda r: r.employer_name.lower(),
-                3: lambda r: r.start_date,
-                4: lambda r: r.status.value,
-                5: lambda r: r.outcome or "",
+                1: lambda r: r.employer_name.lower(),
+                2: lambda r: r.outcome or "",
+                3: lambda r: r.status.value,
+                4: lambda r: r.start_date,
+                5: lambda r: r.class_name,
             },
             parent=self,
         )
@@ -149,13 +149,14 @@ class PlannerTab(QWidget):
         grid.addWidget(_titled("Leerlingen zonder stage", self.without_table), 0, 1)
         grid.addWidget(_titled("Werkgevers met vrije plaatsen", self.free_table), 1, 0)
         grid.addWidget(_titled("Transitiestages eindexamenjaar", self.transition_table), 1, 1)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.summary)
         layout.addLayout(grid, 1)
         for combo in (self.year, self.sector, self.kind, self.class_name):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(lambda *_: self.load())
         self._filling = False
 
@@ -192,6 +193,13 @@ class PlannerTab(QWidget):
         self.without.set_rows(view.without)
         self.free.set_rows(view.free_places)
         self.transitions.set_rows(view.transitions)
+        for table in (
+            self.internship_table,
+            self.without_table,
+            self.free_table,
+            self.transition_table,
+        ):
+            fit_columns(table)
         places = sum(f.free for f in view.free_places)
         self.summary.setText(
             f"{len(view.internships)} stages, {len(view.without)} leerlingen zonder stage, "

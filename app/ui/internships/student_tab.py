@@ -67,7 +67,18 @@ def table_view(model: RowTableModel) -> QTableView:
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setStretchLastSection(True)
     view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     return view
+
+
+def fit_columns(view: QTableView, widest: int = 260) -> None:
+    """Columns as wide as their contents (capped), after the rows changed."""
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    for column in range(header.count() - 1):
+        if header.sectionSize(column) > widest:
+            header.resizeSection(column, widest)
 
 
 def _choices_and_internship(session, actor, internship_id: int):
@@ -85,6 +96,7 @@ class StudentInternshipsTab(QWidget):
         self.dialog = None
         self.model = internship_model(self)
         self.table = table_view(self.model)
+        self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # newest period first
         self.table.doubleClicked.connect(lambda *_: self.edit_selected())
         self.details = QPlainTextEdit(readOnly=True)
         self.details.setPlaceholderText("Kies een stage om leerdoelen en evaluaties te zien.")
@@ -93,7 +105,7 @@ class StudentInternshipsTab(QWidget):
         for key, text, slot in (
             ("plan", "Stage plannen…", self.plan),
             ("edit", "Wijzigen…", self.edit_selected),
-            ("start", "Gestart", self.start_selected),
+            ("start", "Starten", self.start_selected),
             ("complete", "Afronden…", self.complete_selected),
             ("break_off", "Afbreken…", self.break_off_selected),
             ("evaluate", "Evaluatie…", self.evaluate_selected),
@@ -131,7 +143,8 @@ class StudentInternshipsTab(QWidget):
 
     def _loaded(self, rows: list[InternshipRow]) -> None:
         self.model.set_rows(rows)
-        self.status.setText(f"{len(rows)} stage(s)")
+        fit_columns(self.table)
+        self.status.setText("1 stage" if len(rows) == 1 else f"{len(rows)} stages")
         self._selection()
 
     def selected(self) -> InternshipRow | None:
