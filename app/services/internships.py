@@ -104,6 +104,8 @@ class InternshipRow:
     status: InternshipStatus
     outcome: str | None
     broken_off_reason: str | None
+    # Dutch lists sort on the surname without its prefix: "Berg, Anna van den".
+    sort_name: str = ""
 
     @property
     def period_text(self) -> str:
@@ -151,18 +153,29 @@ class InternshipDetail:
 
 
 def row_query():
-    """Internship rows with student, employer and supervisor names: one query, no N+1."""
+    """Internship rows with student, employer and supervisor names: one query, no N+1,
+    plain columns rather than ORM objects (the planner reads thousands of them)."""
     return (
         select(
-            Internship,
+            Internship.id,
+            Internship.version,
+            Internship.student_id,
             Student.first_name,
             Student.prefix,
             Student.surname,
             Student.class_name,
-            Student.mentor_id,
+            Internship.employer_id,
             Employer.name,
             Employer.sector,
             EmployerContact.name,
+            Internship.kind,
+            Internship.start_date,
+            Internship.end_date,
+            Internship.days,
+            Internship.hours_per_week,
+            Internship.status,
+            Internship.outcome,
+            Internship.broken_off_reason,
         )
         .join(Student, Student.id == Internship.student_id)
         .join(Employer, Employer.id == Internship.employer_id)
@@ -171,25 +184,46 @@ def row_query():
 
 
 def to_row(values) -> InternshipRow:
-    i, first, prefix, surname, class_name, _mentor, employer, sector, supervisor = values
+    (
+        iid,
+        version,
+        sid,
+        first,
+        prefix,
+        surname,
+        class_name,
+        eid,
+        employer,
+        sector,
+        supervisor,
+        kind,
+        start,
+        end,
+        days,
+        hours,
+        status,
+        outcome,
+        reason,
+    ) = values
     return InternshipRow(
-        i.id,
-        i.version,
-        i.student_id,
-        " ".join(p for p in (first, prefix, surname) if p),
+        iid,
+        version,
+        sid,
+        f"{first} {prefix} {surname}" if prefix else f"{first} {surname}",
         class_name or "",
-        i.employer_id,
+        eid,
         employer,
         sector or "",
         supervisor or "",
-        i.kind,
-        i.start_date,
-        i.end_date,
-        i.days or "",
-        i.hours_per_week,
-        i.status,
-        i.outcome,
-        i.broken_off_reason,
+        kind,
+        start,
+        end,
+        days or "",
+        hours,
+        status,
+        outcome,
+        reason,
+        f"{surname}, {first} {prefix or ''}".strip().lower(),
     )
 
 

@@ -63,6 +63,7 @@ class StudentBrief:
     name: str
     class_name: str
     mentor: str
+    sort_name: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +149,11 @@ def students_without_internship(
     stmt = visible_students(stmt, actor)
     return [
         StudentBrief(
-            sid, " ".join(p for p in (first, prefix, surname) if p), cls or "", mentor or ""
+            sid,
+            " ".join(p for p in (first, prefix, surname) if p),
+            cls or "",
+            mentor or "",
+            f"{surname}, {first} {prefix or ''}".strip().lower(),
         )
         for sid, first, prefix, surname, cls, mentor in session.execute(stmt)
     ]
@@ -213,20 +218,42 @@ def transition_list(session: Session, actor: Actor, school_year: int) -> list[In
     return [to_row(v) for v in session.execute(stmt)]
 
 
+def _leaving_in(session: Session, actor: Actor, school_year: int) -> set[int]:
+    start, end = school_year_bounds(school_year)
+    stmt = select(Student.id).where(
+        Student.planned_outflow_date >= start, Student.planned_outflow_date <= end
+    )
+    return set(session.scalars(visible_students(stmt, actor)))
+
+
 def open_planner(session: Session, actor: Actor, query: PlannerQuery) -> PlannerView:
     """Everything the planner shows for one period, in a handful of queries."""
     year = school_year_of(query.start)
     classes_stmt = visible_students(
         select(Student.class_name).where(*_in_school(query.start, query.end)).distinct(), actor
     )
+    rows = internships_in(session, actor, query)
+    whole_year = (query.start, query.end) == school_year_bounds(year)
+    if whole_year and not (query.kind or query.sector or query.class_name):
+        # The year's rows are already here: the transition list is a filter on them.
+        leaving = _leaving_in(session, actor, year)
+        transitions = [
+            r
+            for r in rows
+            if r.kind is InternshipType.TRANSITIE
+            and r.status is not InternshipStatus.BROKEN_OFF
+            and r.student_id in leaving
+        ]
+    else:
+        transitions = transition_list(session, actor, year)
     view = PlannerView(
         query=query,
-        internships=internships_in(session, actor, query),
+        internships=rows,
         without=students_without_internship(
             session, actor, query.start, query.end, query.class_name, query.kind
         ),
         free_places=employers_with_free_places(session, actor, year, query.kind, query.sector),
-        transitions=transition_list(session, actor, year),
+        transitions=transitions,
         classes=sorted(c for c in session.scalars(classes_stmt) if c),
     )
     audit.record(session, actor, "view", "planner", None, f"schooljaar={year}")

@@ -284,7 +284,13 @@ def test_mentors_plan_for_their_own_students_only(store: Store, coordinator: Act
 def test_planner_queries_on_generated_data(store: Store, coordinator: Actor) -> None:
     rng = random.Random(7)
     student_ids = [
-        _student(store, coordinator, f"Leerling{n}", class_name=rng.choice(["V5A", "V6B"]))
+        _student(
+            store,
+            coordinator,
+            f"Leerling{n}",
+            class_name=rng.choice(["V5A", "V6B"]),
+            planned_outflow_date=rng.choice(["10-07-2027", "09-07-2028"]),
+        )
         for n in range(30)
     ]
     employer_ids = []
@@ -355,3 +361,9 @@ def test_planner_queries_on_generated_data(store: Store, coordinator: Actor) -> 
     view = store.run(planner.open_planner, coordinator, planner.PlannerQuery(*period))
     assert {r.student_id for r in view.internships} == busy
     assert {b.id for b in view.without} == expected_without
+
+    # The year view's transition list (filtered from its rows) equals the query's.
+    year_view = store.run(planner.open_planner, coordinator, planner.PlannerQuery.school_year(2026))
+    expected_transitions = {r.id for r in store.run(planner.transition_list, coordinator, 2026)}
+    assert {r.id for r in year_view.transitions} == expected_transitions
+    assert expected_transitions

@@ -103,6 +103,7 @@ def test_plan_evaluate_break_off_from_the_file_and_plan_from_the_planner(
     area = InternshipsArea(workspace)
     qtbot.addWidget(area)
     area.show()
+    area.refresh()  # as the main window does when the area is shown
     planner = area.planner
     assert {b.id for b in planner.without.rows()} == {daan, sanne}
     free = planner.free.rows()
@@ -190,6 +191,7 @@ def test_employer_network_catches_a_duplicate_and_merges(school, qtbot) -> None:
     area = InternshipsArea(workspace)
     qtbot.addWidget(area)
     area.show()
+    area.refresh()
     area.tabs.setCurrentIndex(1)
     tab = area.employers
     assert tab.model.rowCount() == 1

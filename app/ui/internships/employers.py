@@ -235,6 +235,7 @@ class EmployersTab(QWidget):
             ("new", "Nieuwe werkgever…", self.new_employer),
             ("open", "Openen…", self.open_selected),
             ("merge", "Samenvoegen…", self.merge_selected),
+            ("sector", "Sector toevoegen…", self.add_sector),
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)
@@ -242,6 +243,7 @@ class EmployersTab(QWidget):
             row.addWidget(button)
         self.buttons["new"].setVisible(workspace.actor.may_edit)
         self.buttons["merge"].setVisible(workspace.actor.is_coordinator)
+        self.buttons["sector"].setVisible(workspace.actor.is_coordinator)
         self.status = QLabel()
         layout = QVBoxLayout(self)
         layout.addLayout(row)
@@ -326,6 +328,21 @@ class EmployersTab(QWidget):
             on_error=lambda e: show_error(self, e),
         )
         return self.dialog
+
+    def add_sector(self, *_args, name: str | None = None) -> None:
+        """Extends the school's sector list (the default list stays)."""
+        if name is None:
+            name, ok = QInputDialog.getText(
+                self, "Sector toevoegen", "Naam van de nieuwe sector voor het werkgeversnetwerk:"
+            )
+            if not ok:
+                return
+        self.workspace.call(
+            employers.add_sector,
+            name,
+            on_success=lambda _r: self.status.setText(f"Sector '{name.strip()}' toegevoegd."),
+            on_error=lambda e: show_error(self, e),
+        )
 
     def merge_selected(self, *_args, duplicate_id: int | None = None) -> None:
         """Folds another employer (the duplicate) into the selected one."""

@@ -30,7 +30,7 @@ def _without_model(parent) -> RowTableModel:
     return RowTableModel(
         ["Leerling", "Klas", "Mentor"],
         {0: lambda r: r.name, 1: lambda r: r.class_name, 2: lambda r: r.mentor},
-        {0: lambda r: r.name.lower(), 1: lambda r: r.class_name, 2: lambda r: r.mentor},
+        {0: lambda r: r.sort_name, 1: lambda r: r.class_name, 2: lambda r: r.mentor},
         parent=parent,
     )
 
@@ -122,7 +122,7 @@ class PlannerTab(QWidget):
                 5: lambda r: r.class_name,
             },
             {
-                0: lambda r: r.student_name.lower(),
+                0: lambda r: r.sort_name,
                 1: lambda r: r.employer_name.lower(),
                 2: lambda r: r.outcome or "",
                 3: lambda r: r.status.value,

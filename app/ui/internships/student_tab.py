@@ -36,7 +36,7 @@ def internship_model(parent=None, *, with_student: bool = False) -> RowTableMode
     columns: list[tuple[str, object, object]] = []
     if with_student:
         columns += [
-            ("Leerling", lambda r: r.student_name, lambda r: r.student_name.lower()),
+            ("Leerling", lambda r: r.student_name, lambda r: r.sort_name),
             ("Klas", lambda r: r.class_name, lambda r: r.class_name),
         ]
     columns += [
@@ -73,9 +73,11 @@ def table_view(model: RowTableModel) -> QTableView:
 
 
 def fit_columns(view: QTableView, widest: int = 260) -> None:
-    """Columns as wide as their contents (capped), after the rows changed."""
-    view.resizeColumnsToContents()
+    """Columns as wide as their contents (capped), after the rows changed; measured on the
+    first rows only, so a list of thousands stays quick."""
     header = view.horizontalHeader()
+    header.setResizeContentsPrecision(25)
+    view.resizeColumnsToContents()
     for column in range(header.count() - 1):
         if header.sectionSize(column) > widest:
             header.resizeSection(column, widest)

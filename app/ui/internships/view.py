@@ -1,9 +1,8 @@
-"""The Stages work area: the planner and the employer network, each loaded when first shown."""
+"""The Stages work area: the planner and the employer network, each loaded when shown."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from app.ui.internships.employers import EmployersTab
@@ -31,10 +30,6 @@ class InternshipsArea(QWidget):
         layout.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(self._load_current)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self._load_current()
-
     def _load_current(self, *_args) -> None:
         widget = self.tabs.currentWidget()
         if widget is not None and id(widget) not in self._loaded:
@@ -42,7 +37,7 @@ class InternshipsArea(QWidget):
             widget.load()
 
     def refresh(self) -> None:
-        """Reloads what has been shown (after a student file saved an internship)."""
-        for widget in (self.planner, self.employers):
-            if id(widget) in self._loaded:
-                widget.load()
+        """Loads the tab in view afresh; the main window calls this each time the area shows
+        (so also after a student file changed an internship). Other tabs reload when shown."""
+        self._loaded.clear()
+        self._load_current()
