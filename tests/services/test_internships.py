@@ -367,3 +367,14 @@ def test_planner_queries_on_generated_data(store: Store, coordinator: Actor) -> 
     expected_transitions = {r.id for r in store.run(planner.transition_list, coordinator, 2026)}
     assert {r.id for r in year_view.transitions} == expected_transitions
     assert expected_transitions
+
+
+def test_the_school_adjusts_the_competency_set(store: Store, coordinator: Actor) -> None:
+    before = store.run(internships.competencies, coordinator)
+    added = store.run(internships.add_competency, coordinator, "Werken met de kassa")
+    store.run(internships.retire_competency, coordinator, before[0][0])
+    after = store.run(internships.competencies, coordinator)
+    assert after[-1] == (added, "Werken met de kassa")
+    assert before[0] not in after
+    with pytest.raises(ValidationError):
+        store.run(internships.add_competency, coordinator, "Werken met de kassa")
