@@ -166,7 +166,19 @@ def _employers(session: Session, rng: random.Random, actor: Actor, count: int) -
     return rows
 
 
-def generate(session: Session, actor: Actor, rng: random.Random, *, employers: int = 40) -> None:
+# A demo school is some hundreds of students; the bench's 3,000-student reference school
+# brings its own 12,000 internships (bench/generate.py), so the demo's stop at this many.
+MAX_STUDENTS = 400
+
+
+def generate(
+    session: Session,
+    actor: Actor,
+    rng: random.Random,
+    *,
+    employers: int = 40,
+    max_students: int = MAX_STUDENTS,
+) -> None:
     """Fills the network and gives the demo students internships that fit their path."""
     now = today()
     this_year = _school_year(now)
@@ -206,6 +218,8 @@ def generate(session: Session, actor: Actor, rng: random.Random, *, employers: i
         .where(Student.planned_outflow_date.is_not(None))
         .order_by(Student.id)
     ).all()
+    if len(students) > max_students:
+        students = sorted(rng.sample(students, max_students))
     goals = dict(zip(employer_ids, work, strict=True))
     internships: list[dict] = []
     for sid, leaving, left in students:

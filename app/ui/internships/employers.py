@@ -35,7 +35,7 @@ from app.ui.common.fields import combo_value, fill_combo, set_combo_value
 from app.ui.common.messages import show_error
 from app.ui.common.table_model import SORT_ROLE, RowTableModel
 from app.ui.internships.dialogs import _Dialog
-from app.ui.internships.student_tab import fit_columns, table_view
+from app.ui.internships.student_tab import set_widths, table_view
 from app.ui.workspace import Workspace
 
 ROLE_OPTIONS = [(labels.CONTACT_ROLE[r], r.value) for r in ContactRole]
@@ -226,6 +226,7 @@ class EmployersTab(QWidget):
         self.table = table_view(self.model)
         self.table.setModel(self.proxy)
         self.table.doubleClicked.connect(lambda *_: self.open_selected())
+        set_widths(self.table, [260, 110, 80, 190, 85, 115])
         self.search = QLineEdit(placeholderText="Zoek op naam, plaats of sector")
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         row = QHBoxLayout()
@@ -259,7 +260,6 @@ class EmployersTab(QWidget):
 
     def _loaded(self, rows: list[EmployerRow]) -> None:
         self.model.set_rows(rows)
-        fit_columns(self.table)
         self.status.setText(f"{len(rows)} werkgevers in het netwerk")
 
     def selected(self) -> EmployerRow | None:

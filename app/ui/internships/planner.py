@@ -22,7 +22,13 @@ from app.ui.common.fields import combo_value, fill_combo, set_combo_value
 from app.ui.common.messages import show_error
 from app.ui.common.table_model import RowTableModel
 from app.ui.internships.dialogs import InternshipDialog
-from app.ui.internships.student_tab import fit_columns, internship_model, table_view
+from app.ui.internships.student_tab import (
+    INTERNSHIP_WIDTHS,
+    STUDENT_WIDTHS,
+    internship_model,
+    set_widths,
+    table_view,
+)
 from app.ui.workspace import Workspace
 
 
@@ -143,6 +149,10 @@ class PlannerTab(QWidget):
         self.without_table.doubleClicked.connect(
             lambda index: self.open_student_requested.emit(self.without.row_at(index.row()).id)
         )
+        set_widths(self.internship_table, STUDENT_WIDTHS + INTERNSHIP_WIDTHS)
+        set_widths(self.without_table, [200, 55])
+        set_widths(self.free_table, [220, 95, 140, 110, 45])
+        set_widths(self.transition_table, [170, 210, 170, 80, 175])
         self.summary = QLabel()
         grid = QGridLayout()
         grid.addWidget(_titled("Stages in deze periode", self.internship_table), 0, 0)
@@ -193,13 +203,6 @@ class PlannerTab(QWidget):
         self.without.set_rows(view.without)
         self.free.set_rows(view.free_places)
         self.transitions.set_rows(view.transitions)
-        for table in (
-            self.internship_table,
-            self.without_table,
-            self.free_table,
-            self.transition_table,
-        ):
-            fit_columns(table)
         places = sum(f.free for f in view.free_places)
         self.summary.setText(
             f"{len(view.internships)} stages, {len(view.without)} leerlingen zonder stage, "

@@ -31,6 +31,9 @@ from app.ui.internships.dialogs import (
 )
 from app.ui.workspace import Workspace
 
+INTERNSHIP_WIDTHS = [220, 140, 110, 175, 90, 80]
+STUDENT_WIDTHS = [180, 55]
+
 
 def internship_model(parent=None, *, with_student: bool = False) -> RowTableModel:
     columns: list[tuple[str, object, object]] = []
@@ -72,15 +75,12 @@ def table_view(model: RowTableModel) -> QTableView:
     return view
 
 
-def fit_columns(view: QTableView, widest: int = 260) -> None:
-    """Columns as wide as their contents (capped), after the rows changed; measured on the
-    first rows only, so a list of thousands stays quick."""
+def set_widths(view: QTableView, widths: list[int]) -> None:
+    """Fixed starting widths (the last column stretches): measuring thousands of rows
+    would cost more than the list itself."""
     header = view.horizontalHeader()
-    header.setResizeContentsPrecision(25)
-    view.resizeColumnsToContents()
-    for column in range(header.count() - 1):
-        if header.sectionSize(column) > widest:
-            header.resizeSection(column, widest)
+    for column, width in enumerate(widths):
+        header.resizeSection(column, width)
 
 
 def _choices_and_internship(session, actor, internship_id: int):
@@ -99,6 +99,7 @@ class StudentInternshipsTab(QWidget):
         self.model = internship_model(self)
         self.table = table_view(self.model)
         self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # newest period first
+        set_widths(self.table, INTERNSHIP_WIDTHS)
         self.table.doubleClicked.connect(lambda *_: self.edit_selected())
         self.details = QPlainTextEdit(readOnly=True)
         self.details.setPlaceholderText("Kies een stage om leerdoelen en evaluaties te zien.")
@@ -145,7 +146,6 @@ class StudentInternshipsTab(QWidget):
 
     def _loaded(self, rows: list[InternshipRow]) -> None:
         self.model.set_rows(rows)
-        fit_columns(self.table)
         self.status.setText("1 stage" if len(rows) == 1 else f"{len(rows)} stages")
         self._selection()
 
