@@ -208,8 +208,8 @@ class EvaluationDialog(_Dialog):
         self.school_comment = QPlainTextEdit()
         for edit in (self.supervisor_comment, self.school_comment):
             edit.setFixedHeight(60)
-        self.form.addRow("Praktijkbegeleider", self.supervisor_comment)
-        self.form.addRow("School", self.school_comment)
+        self.form.addRow("Opmerkingen praktijkbegeleider", self.supervisor_comment)
+        self.form.addRow("Opmerkingen school", self.school_comment)
         self.fields = {"evaluated_on": self.on, "evaluator": self.evaluator}
         set_combo_value(self.evaluator, Evaluator.TOGETHER.value)
 

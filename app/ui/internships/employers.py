@@ -56,7 +56,7 @@ class EmployerDialog(_Dialog):
         self, sectors: list[str], detail: EmployerDetail | None = None, parent=None
     ) -> None:
         super().__init__("Nieuwe werkgever" if detail is None else "Werkgever", parent)
-        self.setMinimumWidth(720)
+        self.setMinimumWidth(880)
         self.detail = detail
         data = detail.input if detail else EmployerInput()
         self.name = QLineEdit(data.name)
@@ -76,6 +76,8 @@ class EmployerDialog(_Dialog):
         self.contacts.setHorizontalHeaderLabels(["Naam", "Rol", "Telefoon", "E-mail"])
         self.contacts.horizontalHeader().setStretchLastSection(True)
         self.contacts.setFixedHeight(120)
+        for column, width in enumerate([170, 165, 110]):
+            self.contacts.setColumnWidth(column, width)
         self._contact_ids: list[int | None] = []
         for c in data.contacts:
             self.add_contact(c)
@@ -83,6 +85,8 @@ class EmployerDialog(_Dialog):
         self.places.setHorizontalHeaderLabels(["Schooljaar", "Soort stage", "Plaatsen"])
         self.places.horizontalHeader().setStretchLastSection(True)
         self.places.setFixedHeight(110)
+        self.places.setColumnWidth(0, 120)
+        self.places.setColumnWidth(1, 150)
         for p in data.places:
             self.add_places(p)
         add_contact = QPushButton("Contactpersoon toevoegen")
@@ -111,6 +115,9 @@ class EmployerDialog(_Dialog):
             history.horizontalHeader().setStretchLastSection(True)
             history.setFixedHeight(120)
             history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            history.setWordWrap(False)
+            for column, width in enumerate([150, 110, 175, 80]):
+                history.setColumnWidth(column, width)
             for n, h in enumerate(detail.history):
                 period = f"{format_date(h.start_date)} t/m {format_date(h.end_date)}"
                 for col, text in enumerate(
@@ -124,7 +131,10 @@ class EmployerDialog(_Dialog):
                 ):
                     history.setItem(n, col, QTableWidgetItem(text))
             self.history = history
-            self.form.addRow(f"Geschiedenis ({len(detail.history)} stages)", history)
+            count = len(detail.history)
+            self.form.addRow(
+                f"Geschiedenis ({count} {'stage' if count == 1 else 'stages'})", history
+            )
         self.fields = {
             "name": self.name,
             "address": self.address,

@@ -147,6 +147,8 @@ class StudentInternshipsTab(QWidget):
     def _loaded(self, rows: list[InternshipRow]) -> None:
         self.model.set_rows(rows)
         self.status.setText("1 stage" if len(rows) == 1 else f"{len(rows)} stages")
+        if rows and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)  # the newest, with its evaluations below
         self._selection()
 
     def selected(self) -> InternshipRow | None:
