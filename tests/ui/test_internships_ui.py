@@ -112,6 +112,7 @@ def test_plan_evaluate_break_off_from_the_file_and_plan_from_the_planner(
     # --- from the student file ---
     tab = StudentInternshipsTab(workspace, daan)
     qtbot.addWidget(tab)
+    tab.show()  # the tab reads its internships when first shown
     dialog = tab.plan()
     _fill_internship(qtbot, dialog, employer, _date(9, 1), _date(12, 20))
     assert dialog.supervisor.currentText() == "Bram Kok (Praktijkbegeleider)"

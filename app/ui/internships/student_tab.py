@@ -4,6 +4,7 @@ the actions of the life-cycle (plan, start, complete, break off, evaluate, print
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -133,7 +134,13 @@ class StudentInternshipsTab(QWidget):
         self.status = QLabel()
         layout.addWidget(self.status)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection())
-        self.load()
+        self._loaded_once = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Reads the internships when the tab is first shown: opening the file stays quick."""
+        super().showEvent(event)
+        if not self._loaded_once:
+            self.load()
 
     # --- data --------------------------------------------------------------------------
     def load(self) -> None:
@@ -145,6 +152,7 @@ class StudentInternshipsTab(QWidget):
         )
 
     def _loaded(self, rows: list[InternshipRow]) -> None:
+        self._loaded_once = True
         self.model.set_rows(rows)
         self.status.setText("1 stage" if len(rows) == 1 else f"{len(rows)} stages")
         if rows and not self.table.selectionModel().hasSelection():
