@@ -195,7 +195,8 @@ class StudentInternshipsTab(QWidget):
             kind = "Eindevaluatie" if e.is_final else "Evaluatie"
             lines.append("")
             lines.append(f"{kind} {format_date(e.evaluated_on)} ({labels.EVALUATOR[e.evaluator]})")
-            lines += [f"  {s.label}: {s.score}" for s in e.scores]
+            if e.scores:
+                lines.append("  " + " · ".join(f"{s.label} {s.score}" for s in e.scores))
             if e.supervisor_comment:
                 lines.append(f"  Praktijkbegeleider: {e.supervisor_comment}")
             if e.school_comment:
