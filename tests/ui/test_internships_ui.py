@@ -217,3 +217,38 @@ def test_employer_network_catches_a_duplicate_and_merges(school, qtbot) -> None:
     opened = tab.open_selected()
     assert opened.name.text() == "Tuincentrum Groen"
     assert opened.contacts.rowCount() == 1
+
+
+def test_transition_internship_ends_with_a_contract_in_one_step(school, qtbot) -> None:
+    from app.models import Destination, TransitionPath
+
+    store, actor, workspace = school
+    daan, _sanne, employer = _setup(store, actor)
+    tab = StudentInternshipsTab(workspace, daan)
+    qtbot.addWidget(tab)
+    tab.show()
+    dialog = tab.plan()
+    _fill_internship(qtbot, dialog, employer, _date(9, 1), _date(6, 26))
+    dialog.kind.setCurrentIndex(dialog.kind.findData("transitiestage"))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted, dialog.problem.text()
+    internship_id = tab.model.row_at(0).id
+    tab.select_row(internship_id)
+    qtbot.mouseClick(tab.buttons["start"], Qt.MouseButton.LeftButton)
+    tab.select_row(internship_id)
+
+    done = tab.complete_selected()
+    done.outcome.setCurrentIndex(done.outcome.findData("contract_aangeboden"))
+    assert done.to_destination.isChecked()  # a contract offers the one-step destination
+    done.destination.setCurrentIndex(done.destination.findData("werk_banenafspraak"))
+    done.on.clear()
+    qtbot.keyClicks(done.on, _date(7, 1))
+    qtbot.mouseClick(done.save_button, Qt.MouseButton.LeftButton)
+    assert done.result() == done.DialogCode.Accepted, done.problem.text()
+
+    assert tab.model.row_at(0).status is InternshipStatus.COMPLETED
+    assert tab.model.row_at(0).outcome == "contract_aangeboden"
+    with store.session() as s:
+        path = s.query(TransitionPath).filter_by(student_id=daan).one()
+        assert path.destination is Destination.WORK_BANENAFSPRAAK
+        assert path.destination_place == "Tuincentrum Groen"

@@ -252,7 +252,7 @@ class CompleteDialog(_Dialog):
         fill_combo(
             self.outcome,
             [(labels.INTERNSHIP_OUTCOME[o], o.value) for o in InternshipOutcome],
-            empty=None,
+            empty="— kies —",
         )
         self.to_destination = QCheckBox("Werk bij deze werkgever als bestemming vastleggen")
         self.destination = QComboBox()
