@@ -20,7 +20,16 @@ from pathlib import Path
 
 from bench.generate import BENCH_DIR, FULL, QUICK, say
 
-AREAS = ("startup", "login", "filter", "file", "encryption", "parent_report", "aftercare")
+AREAS = (
+    "startup",
+    "login",
+    "filter",
+    "file",
+    "encryption",
+    "parent_report",
+    "aftercare",
+    "planner",
+)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -84,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
             results += encryption_cost(reference, work / "cost")
         if "aftercare" in args.areas:
             results += _aftercare(url)
-        if {"filter", "file"} & args.areas:
+        if {"filter", "file", "planner"} & args.areas:
             results += _in_process(args, sizes, url, region, work)
         if "parent_report" in args.areas:
             from bench.parent_report import render_time
@@ -133,6 +142,10 @@ def _in_process(args, sizes, url: str, region: Path | None, work: Path):
         if "file" in args.areas:
             say("student file open: 20 students")
             results += inprocess.student_file_open(app, store, actor)
+        if "planner" in args.areas:
+            from bench.planner import planner_open
+
+            results += planner_open(app, store, actor)
     finally:
         store.dispose()
     if region is not None:

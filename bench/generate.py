@@ -254,11 +254,16 @@ def add_history(
 
     say(f"  {sizes.employers} employers")
 
+    # The demo school already has its own employer network: number on after it.
+    with store.engine.connect() as connection:
+        e0 = connection.scalar(select(func.coalesce(func.max(Employer.id), 0)))
+        c0 = connection.scalar(select(func.coalesce(func.max(EmployerContact.id), 0)))
+
     def employer(i: int) -> dict:
         kind, sector = rng.choice(EMPLOYER_KINDS)
         place, _municipality, pc = rng.choice(demo.PLACES)
         return {
-            "id": i,
+            "id": e0 + i,
             "name": f"{kind} {rng.choice(demo.SURNAMES)[1]} {place}",
             "address": f"{rng.choice(demo.STREETS)} {rng.randint(1, 300)}",
             "postcode": f"{pc} {rng.choice(demo.LETTERS)}{rng.choice(demo.LETTERS)}",
@@ -272,8 +277,8 @@ def add_history(
     _insert(store, Employer, employers)
     contacts = (
         {
-            "id": i,
-            "employer_id": i,
+            "id": c0 + i,
+            "employer_id": e0 + i,
             "name": f"{rng.choice(demo.FIRST_NAMES_F + demo.FIRST_NAMES_M)} "
             f"{rng.choice(demo.SURNAMES)[1]}",
             "role": "praktijkbegeleider",
@@ -291,8 +296,8 @@ def add_history(
         status = rng.choices(list(InternshipStatus), weights=[5, 10, 75, 10])[0]
         return {
             "student_id": rng.choice(student_ids),
-            "employer_id": employer,
-            "supervisor_id": employer,
+            "employer_id": e0 + employer,
+            "supervisor_id": c0 + employer,
             "kind": rng.choice(list(InternshipType)),
             "start_date": start,
             "end_date": start + timedelta(weeks=rng.randint(4, 30)),

@@ -25,13 +25,17 @@ from app.models.conversation import (
     ParticipantRole,
 )
 from app.models.draft import Draft
-from app.models.employer import Employer, EmployerContact
+from app.models.employer import ContactRole, Employer, EmployerContact, EmployerPlaces, Sector
 from app.models.export_log import ExportLog
 from app.models.internship import (
+    CompetencyScore,
+    Evaluator,
     Internship,
     InternshipEvaluation,
+    InternshipOutcome,
     InternshipStatus,
     InternshipType,
+    WorkCompetency,
 )
 from app.models.meeting import AgendaItem, ListKind, MeetingAction, OutflowMeeting
 from app.models.path import (
@@ -77,8 +81,10 @@ __all__ = [
     "CallAction",
     "CallKind",
     "Channel",
+    "CompetencyScore",
     "Consent",
     "ConsentAnswer",
+    "ContactRole",
     "Conversation",
     "ConversationStatus",
     "ConversationType",
@@ -89,6 +95,8 @@ __all__ = [
     "DropoutReportProposal",
     "Employer",
     "EmployerContact",
+    "EmployerPlaces",
+    "Evaluator",
     "ExportLog",
     "Factor",
     "Guardian",
@@ -98,6 +106,7 @@ __all__ = [
     "InstrumentStatus",
     "Internship",
     "InternshipEvaluation",
+    "InternshipOutcome",
     "InternshipStatus",
     "InternshipType",
     "KeyDecision",
@@ -121,10 +130,12 @@ __all__ = [
     "Role",
     "SchoolSettings",
     "SchoolType",
+    "Sector",
     "Sex",
     "SignalKind",
     "Still",
     "Student",
     "TransitionPath",
     "User",
+    "WorkCompetency",
 ]

@@ -23,7 +23,13 @@ from app.models import (
     TransitionPath,
     User,
 )
-from app.services import audit, demo_aftercare, demo_conversations, demo_profile
+from app.services import (
+    audit,
+    demo_aftercare,
+    demo_conversations,
+    demo_internships,
+    demo_profile,
+)
 from app.services.accounts import initialise_school
 from app.services.actor import Actor
 from app.services.passwords import hash_password
@@ -265,6 +271,7 @@ def generate(
     add_students(session, coordinator, students, mentor_ids, rng, on_progress=on_progress)
     demo_profile.generate(session, coordinator, seed)
     demo_conversations.generate(session, coordinator, random.Random(seed + 8))
+    demo_internships.generate(session, coordinator, rng)
     demo_aftercare.generate(session, coordinator, rng)
     audit.record(session, coordinator, "demo_generated", "school", None, f"students={students}")
     return coordinator

@@ -8,12 +8,17 @@ from app.models import (
     CallAction,
     CallKind,
     Channel,
+    ContactRole,
     DecisionRole,
     Destination,
+    Evaluator,
     Factor,
     GuardianRelation,
     InstrumentKind,
     InstrumentStatus,
+    InternshipOutcome,
+    InternshipStatus,
+    InternshipType,
     LegalRepresentation,
     OutflowProfile,
     PathEventKind,
@@ -222,3 +227,51 @@ PROPOSAL_STATUS = {
     ProposalStatus.SENT: "Verstuurd",
     ProposalStatus.DECLINED: "Afgezien",
 }
+
+# --- internships and employers (issue 7) ---
+
+INTERNSHIP_TYPE = {
+    InternshipType.SNUFFEL: "Snuffelstage",
+    InternshipType.BLOK: "Blokstage",
+    InternshipType.LINT: "Lintstage",
+    InternshipType.TRANSITIE: "Transitiestage",
+}
+
+INTERNSHIP_STATUS = {
+    InternshipStatus.PLANNED: "Gepland",
+    InternshipStatus.RUNNING: "Loopt",
+    InternshipStatus.COMPLETED: "Afgerond",
+    InternshipStatus.BROKEN_OFF: "Afgebroken",
+}
+
+INTERNSHIP_OUTCOME = {
+    InternshipOutcome.CONTRACT_OFFERED: "Contract aangeboden",
+    InternshipOutcome.INTENTION_TO_CONTRACT: "Intentie tot contract",
+    InternshipOutcome.FOLLOW_UP_INTERNSHIP: "Vervolgstage",
+    InternshipOutcome.POSITIVE: "Positief afgerond",
+    InternshipOutcome.NOT_SUITABLE: "Past niet bij de leerling",
+    InternshipOutcome.NONE: "Geen vervolg",
+}
+
+EVALUATOR = {
+    Evaluator.SCHOOL: "School",
+    Evaluator.SUPERVISOR: "Praktijkbegeleider",
+    Evaluator.TOGETHER: "School en praktijkbegeleider samen",
+}
+
+CONTACT_ROLE = {
+    ContactRole.SUPERVISOR: "Praktijkbegeleider",
+    ContactRole.HR: "HR / personeelszaken",
+    ContactRole.MANAGER: "Leidinggevende",
+    ContactRole.OTHER: "Anders",
+}
+
+
+def outcome_label(value: str | None) -> str:
+    """An internship's outcome in Dutch; older free-text outcomes show as typed."""
+    if not value:
+        return ""
+    try:
+        return INTERNSHIP_OUTCOME[InternshipOutcome(value)]
+    except ValueError:
+        return value

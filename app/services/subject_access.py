@@ -37,6 +37,7 @@ RELATED_COLUMNS: dict[str, tuple[str, ...]] = {
     "employer_contacts": ("id", "employer_id", "name", "role"),
     "profile_items": ("id", "factor", "label"),
     "outflow_meetings": ("id", "held_on", "place"),
+    "work_competencies": ("id", "label"),
 }
 # Never followed as part of the file: the trail is added separately, accounts are staff.
 NOT_PART_OF_FILE = {AuditEntry.__tablename__, User.__tablename__}

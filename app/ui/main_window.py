@@ -38,6 +38,7 @@ AREAS = [("cohort", "Leerlingen"), ("beheer", "Beheer")]
 # An area is built as Class(workspace); it may define `refresh()` (called when shown and on
 # F5), `tabs` (a QTabWidget, for the screenshots) and a signal `open_student_requested(int)`.
 EXTRA_AREAS: list[tuple[str, str, str, bool]] = [
+    ("stages", "Stages", "app.ui.internships.view:InternshipsArea", False),
     ("gesprekken", "Gesprekken", "app.ui.conversations.view:ConversationsArea", False),
     ("nazorg", "Nazorg", "app.ui.aftercare.view:AftercareView", False),
 ]

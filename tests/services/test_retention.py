@@ -23,6 +23,7 @@ from app.models import (
     Agreement,
     AuditEntry,
     Base,
+    CompetencyScore,
     Consent,
     Conversation,
     ConversationType,
@@ -59,6 +60,7 @@ from app.models import (
     Student,
     TransitionPath,
     User,
+    WorkCompetency,
 )
 from app.services import accounts, retention, students
 from app.services.actor import Actor
@@ -149,7 +151,14 @@ def _fill(session: Session, actor: Actor, sid: int, name: str) -> None:
         start_date=day,
         learning_goals=f"Doelen van {name}",
     )
-    internship.evaluations = [InternshipEvaluation(evaluated_on=day, school_comment=name)]
+    skill = session.scalars(select(WorkCompetency.id).order_by(WorkCompetency.id)).first()
+    internship.evaluations = [
+        InternshipEvaluation(
+            evaluated_on=day,
+            school_comment=name,
+            scores=[CompetencyScore(competency_id=skill, score=3)],
+        )
+    ]
     conversation = Conversation(
         student_id=sid,
         kind=ConversationType.UITSTROOM,

@@ -31,6 +31,7 @@ from app.ui.workspace import Workspace
 SECTION_TABS: list[tuple[str, str, str]] = [
     ("profiel", "Profiel", "app.ui.profile.tab:ProfileTab"),
     ("traject", "Traject", "app.ui.path.tab:PathTab"),
+    ("stages", "Stages", "app.ui.internships.student_tab:StudentInternshipsTab"),
     ("gesprekken", "Gesprekken", "app.ui.conversations.student_tab:ConversationsTab"),
     ("nazorg", "Nazorg", "app.ui.aftercare.student_tab:StudentAftercareTab"),
 ]

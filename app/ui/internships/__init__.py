@@ -1,0 +1,1 @@
+"""The Stages work area and the Stages tab of the student file."""

@@ -1,0 +1,252 @@
+"""The planner tab: one school year at a glance, with filters, and planning from the list
+of students who have no internship yet."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models import InternshipType
+from app.services import employers, internships, labels, planner
+from app.services.planner import PlannerQuery, PlannerView, school_year_of
+from app.services.validation import today
+from app.ui.common.fields import combo_value, fill_combo, set_combo_value
+from app.ui.common.messages import show_error
+from app.ui.common.table_model import RowTableModel
+from app.ui.internships.dialogs import InternshipDialog
+from app.ui.internships.student_tab import (
+    INTERNSHIP_WIDTHS,
+    STUDENT_WIDTHS,
+    internship_model,
+    set_widths,
+    table_view,
+)
+from app.ui.workspace import Workspace
+
+
+def _without_model(parent) -> RowTableModel:
+    return RowTableModel(
+        ["Leerling", "Klas", "Mentor"],
+        {0: lambda r: r.name, 1: lambda r: r.class_name, 2: lambda r: r.mentor},
+        {0: lambda r: r.sort_name, 1: lambda r: r.class_name, 2: lambda r: r.mentor},
+        parent=parent,
+    )
+
+
+def _free_model(parent) -> RowTableModel:
+    return RowTableModel(
+        ["Werkgever", "Plaats", "Sector", "Soort", "Vrij", "Plaatsen"],
+        {
+            0: lambda r: r.employer_name,
+            1: lambda r: r.city,
+            2: lambda r: r.sector,
+            3: lambda r: labels.INTERNSHIP_TYPE[r.kind],
+            4: lambda r: str(r.free),
+            5: lambda r: str(r.places),
+        },
+        {
+            0: lambda r: r.employer_name.lower(),
+            1: lambda r: r.city,
+            2: lambda r: r.sector,
+            3: lambda r: r.kind.value,
+            4: lambda r: r.free,
+            5: lambda r: r.places,
+        },
+        parent=parent,
+    )
+
+
+def _titled(title: str, widget: QWidget) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    label = QLabel(title)
+    label.setObjectName("sectionTitle")
+    layout.addWidget(label)
+    layout.addWidget(widget, 1)
+    return box
+
+
+class PlannerTab(QWidget):
+    open_student_requested = Signal(int)
+
+    def __init__(self, workspace: Workspace, parent=None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.view: PlannerView | None = None
+        self.dialog: InternshipDialog | None = None
+        this_year = school_year_of(today())
+        self.year = QComboBox()
+        fill_combo(
+            self.year,
+            [(f"{y}-{y + 1}", y) for y in range(this_year + 1, this_year - 10, -1)],
+            empty=None,
+        )
+        set_combo_value(self.year, this_year)
+        self.sector = QComboBox()
+        self.kind = QComboBox()
+        fill_combo(
+            self.kind,
+            [(labels.INTERNSHIP_TYPE[k], k.value) for k in InternshipType],
+            empty="Alle soorten",
+        )
+        self.class_name = QComboBox()
+        fill_combo(self.class_name, [], empty="Alle klassen")
+        self.plan_button = QPushButton("Stage plannen…")
+        self.plan_button.clicked.connect(self.plan_for_selected)
+        self.plan_button.setVisible(workspace.actor.may_edit)
+        filters = QHBoxLayout()
+        for text, widget in (
+            ("Schooljaar", self.year),
+            ("Sector", self.sector),
+            ("Soort", self.kind),
+            ("Klas", self.class_name),
+        ):
+            filters.addWidget(QLabel(text))
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        filters.addWidget(self.plan_button)
+        self.internships = internship_model(self, with_student=True)
+        self.without = _without_model(self)
+        self.free = _free_model(self)
+        self.transitions = RowTableModel(
+            ["Leerling", "Werkgever", "Intentie werkgever", "Status", "Periode", "Klas"],
+            {
+                0: lambda r: r.student_name,
+                1: lambda r: r.employer_name,
+                2: lambda r: labels.outcome_label(r.outcome) or "nog niet uitgesproken",
+                3: lambda r: labels.INTERNSHIP_STATUS[r.status],
+                4: lambda r: r.period_text,
+                5: lambda r: r.class_name,
+            },
+            {
+                0: lambda r: r.sort_name,
+                1: lambda r: r.employer_name.lower(),
+                2: lambda r: r.outcome or "",
+                3: lambda r: r.status.value,
+                4: lambda r: r.start_date,
+                5: lambda r: r.class_name,
+            },
+            parent=self,
+        )
+        self.internship_table = table_view(self.internships)
+        self.without_table = table_view(self.without)
+        self.free_table = table_view(self.free)
+        self.transition_table = table_view(self.transitions)
+        self.internship_table.doubleClicked.connect(
+            lambda index: self.open_student_requested.emit(
+                self.internships.row_at(index.row()).student_id
+            )
+        )
+        self.without_table.doubleClicked.connect(
+            lambda index: self.open_student_requested.emit(self.without.row_at(index.row()).id)
+        )
+        set_widths(self.internship_table, STUDENT_WIDTHS + INTERNSHIP_WIDTHS)
+        set_widths(self.without_table, [200, 55])
+        set_widths(self.free_table, [220, 95, 140, 110, 45])
+        set_widths(self.transition_table, [170, 210, 170, 80, 175])
+        self.summary = QLabel()
+        grid = QGridLayout()
+        grid.addWidget(_titled("Stages in deze periode", self.internship_table), 0, 0)
+        grid.addWidget(_titled("Leerlingen zonder stage", self.without_table), 0, 1)
+        grid.addWidget(_titled("Werkgevers met vrije plaatsen", self.free_table), 1, 0)
+        grid.addWidget(_titled("Transitiestages eindexamenjaar", self.transition_table), 1, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.summary)
+        layout.addLayout(grid, 1)
+        for combo in (self.year, self.sector, self.kind, self.class_name):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.currentIndexChanged.connect(lambda *_: self.load())
+        self._filling = False
+
+    def load(self) -> None:
+        if self._filling:
+            return
+        year = combo_value(self.year)
+        query = PlannerQuery.school_year(
+            year,
+            sector=combo_value(self.sector),
+            kind=InternshipType(combo_value(self.kind)) if combo_value(self.kind) else None,
+            class_name=combo_value(self.class_name),
+        )
+        self.workspace.call(
+            _planner_and_sectors,
+            query,
+            on_success=self._loaded,
+            on_error=lambda e: show_error(self, e),
+        )
+
+    def _loaded(self, found) -> None:
+        view, sectors = found
+        self.view = view
+        self._filling = True
+        for combo, options, empty in (
+            (self.sector, sectors, "Alle sectoren"),
+            (self.class_name, view.classes, "Alle klassen"),
+        ):
+            current = combo_value(combo)
+            fill_combo(combo, [(o, o) for o in options], empty=empty)
+            set_combo_value(combo, current)
+        self._filling = False
+        self.internships.set_rows(view.internships)
+        self.without.set_rows(view.without)
+        self.free.set_rows(view.free_places)
+        self.transitions.set_rows(view.transitions)
+        places = sum(f.free for f in view.free_places)
+        self.summary.setText(
+            f"{len(view.internships)} stages, {len(view.without)} leerlingen zonder stage, "
+            f"{places} vrije plaatsen bij {len({f.employer_id for f in view.free_places})} "
+            "werkgevers."
+        )
+
+    def refresh(self) -> None:
+        self.load()
+
+    def plan_for_selected(self) -> InternshipDialog | None:
+        """Plans an internship for the chosen student without one (or picks one in the dialog)."""
+        indexes = self.without_table.selectionModel().selectedRows()
+        chosen = self.without.row_at(indexes[0].row()).id if indexes else None
+        students = [(b.id, f"{b.name} ({b.class_name})") for b in self.without.rows()]
+        self.dialog = None
+
+        def build(choices) -> None:
+            dialog = InternshipDialog(choices, students=students, parent=self)
+            set_combo_value(dialog.student, chosen)
+            start, _end = planner.school_year_bounds(combo_value(self.year))
+            if self.view is not None:
+                dialog.start.setText(self.view.query.start.strftime("%d-%m-%Y"))
+            elif start:
+                dialog.start.setText(start.strftime("%d-%m-%Y"))
+
+            def submitted(data) -> None:
+                self.workspace.call(
+                    internships.plan_internship,
+                    dialog.student_id(),
+                    data,
+                    on_success=lambda _id: (dialog.accept(), self.load()),
+                    on_error=dialog.show_error,
+                )
+
+            dialog.submitted.connect(submitted)
+            dialog.open()
+            self.dialog = dialog
+
+        self.workspace.call(
+            employers.employer_choices, on_success=build, on_error=lambda e: show_error(self, e)
+        )
+        return self.dialog
+
+
+def _planner_and_sectors(session, actor, query: PlannerQuery):
+    return planner.open_planner(session, actor, query), employers.sectors(session, actor)

@@ -1,0 +1,334 @@
+"""The Stages tab of the student file: the student's internships, their evaluations, and
+the actions of the life-cycle (plan, start, complete, break off, evaluate, print)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models import InternshipStatus, InternshipType
+from app.services import employers, internship_agreement, internships, labels
+from app.services.internships import InternshipRow
+from app.services.validation import format_date
+from app.ui.common.messages import show_error
+from app.ui.common.table_model import RowTableModel
+from app.ui.internships.dialogs import (
+    BreakOffDialog,
+    CompleteDialog,
+    EvaluationDialog,
+    InternshipDialog,
+)
+from app.ui.workspace import Workspace
+
+INTERNSHIP_WIDTHS = [220, 140, 110, 175, 90, 80]
+STUDENT_WIDTHS = [180, 55]
+
+
+def internship_model(parent=None, *, with_student: bool = False) -> RowTableModel:
+    columns: list[tuple[str, object, object]] = []
+    if with_student:
+        columns += [
+            ("Leerling", lambda r: r.student_name, lambda r: r.sort_name),
+            ("Klas", lambda r: r.class_name, lambda r: r.class_name),
+        ]
+    columns += [
+        ("Werkgever", lambda r: r.employer_name, lambda r: r.employer_name.lower()),
+        ("Sector", lambda r: r.sector, lambda r: r.sector),
+        ("Soort", lambda r: labels.INTERNSHIP_TYPE[r.kind], lambda r: r.kind.value),
+        ("Periode", lambda r: r.period_text, lambda r: r.start_date),
+        ("Dagen", lambda r: r.days.replace(",", ", "), lambda r: r.days),
+        ("Status", lambda r: labels.INTERNSHIP_STATUS[r.status], lambda r: r.status.value),
+        ("Resultaat", lambda r: labels.outcome_label(r.outcome), lambda r: r.outcome or ""),
+    ]
+    return RowTableModel(
+        [c[0] for c in columns],
+        {n: c[1] for n, c in enumerate(columns)},
+        {n: c[2] for n, c in enumerate(columns)},
+        tooltip=lambda r: r.broken_off_reason or "",
+        parent=parent,
+    )
+
+
+def table_view(model: RowTableModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    return view
+
+
+def set_widths(view: QTableView, widths: list[int]) -> None:
+    """Fixed starting widths (the last column stretches): measuring thousands of rows
+    would cost more than the list itself."""
+    header = view.horizontalHeader()
+    for column, width in enumerate(widths):
+        header.resizeSection(column, width)
+
+
+def _choices_and_internship(session, actor, internship_id: int):
+    return (
+        employers.employer_choices(session, actor),
+        internships.open_internship(session, actor, internship_id),
+    )
+
+
+class StudentInternshipsTab(QWidget):
+    def __init__(self, workspace: Workspace, student_id: int, parent=None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.student_id = student_id
+        self.dialog = None
+        self.model = internship_model(self)
+        self.table = table_view(self.model)
+        self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # newest period first
+        set_widths(self.table, INTERNSHIP_WIDTHS)
+        self.table.doubleClicked.connect(lambda *_: self.edit_selected())
+        self.details = QPlainTextEdit(readOnly=True)
+        self.details.setPlaceholderText("Kies een stage om leerdoelen en evaluaties te zien.")
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        for key, text, slot in (
+            ("plan", "Stage plannen…", self.plan),
+            ("edit", "Wijzigen…", self.edit_selected),
+            ("start", "Starten", self.start_selected),
+            ("complete", "Afronden…", self.complete_selected),
+            ("break_off", "Afbreken…", self.break_off_selected),
+            ("evaluate", "Evaluatie…", self.evaluate_selected),
+            ("agreement", "Stageovereenkomst (pdf)…", self.print_selected),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        may_edit = workspace.actor.may_edit
+        for key in ("plan", "edit", "start", "complete", "break_off", "evaluate"):
+            self.buttons[key].setVisible(may_edit)
+        self.buttons["agreement"].setVisible(workspace.actor.is_coordinator)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.details)
+        splitter.setSizes([300, 160])
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(splitter, 1)
+        self.status = QLabel()
+        layout.addWidget(self.status)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection())
+        self._loaded_once = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Reads the internships when the tab is first shown: opening the file stays quick."""
+        super().showEvent(event)
+        if not self._loaded_once:
+            self.load()
+
+    # --- data --------------------------------------------------------------------------
+    def load(self) -> None:
+        self.workspace.call(
+            internships.list_for_student,
+            self.student_id,
+            on_success=self._loaded,
+            on_error=lambda e: show_error(self, e),
+        )
+
+    def _loaded(self, rows: list[InternshipRow]) -> None:
+        self._loaded_once = True
+        self.model.set_rows(rows)
+        self.status.setText("1 stage" if len(rows) == 1 else f"{len(rows)} stages")
+        if rows and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)  # the newest, with its evaluations below
+        self._selection()
+
+    def selected(self) -> InternshipRow | None:
+        indexes = self.table.selectionModel().selectedRows()
+        return self.model.row_at(indexes[0].row()) if indexes else None
+
+    def select_row(self, internship_id: int) -> None:
+        for n, row in enumerate(self.model.rows()):
+            if row.id == internship_id:
+                self.table.selectRow(n)
+
+    def _selection(self) -> None:
+        row = self.selected()
+        for key in ("edit", "start", "complete", "break_off", "evaluate", "agreement"):
+            self.buttons[key].setEnabled(row is not None)
+        if row is None:
+            self.details.clear()
+            return
+        self.buttons["start"].setEnabled(row.status is InternshipStatus.PLANNED)
+        self.buttons["complete"].setEnabled(row.status is InternshipStatus.RUNNING)
+        self.buttons["break_off"].setEnabled(
+            row.status in (InternshipStatus.PLANNED, InternshipStatus.RUNNING)
+        )
+        self.workspace.call(
+            internships.open_internship,
+            row.id,
+            on_success=self._show_details,
+            on_error=lambda e: show_error(self, e),
+        )
+
+    def _show_details(self, detail) -> None:
+        lines = [f"Leerdoelen: {detail.learning_goals or '—'}"]
+        if detail.row.broken_off_reason:
+            lines.append(f"Afgebroken: {detail.row.broken_off_reason}")
+        for e in detail.evaluations:
+            kind = "Eindevaluatie" if e.is_final else "Evaluatie"
+            lines.append("")
+            lines.append(f"{kind} {format_date(e.evaluated_on)} ({labels.EVALUATOR[e.evaluator]})")
+            if e.scores:
+                lines.append("  " + " · ".join(f"{s.label} {s.score}" for s in e.scores))
+            if e.supervisor_comment:
+                lines.append(f"  Praktijkbegeleider: {e.supervisor_comment}")
+            if e.school_comment:
+                lines.append(f"  School: {e.school_comment}")
+        self.details.setPlainText("\n".join(lines))
+
+    # --- actions -----------------------------------------------------------------------
+    def _submit(self, dialog, use_case, *args, transform=lambda data: (data,)):
+        """Saves what the dialog submits; the dialog stays open on a problem."""
+
+        def submitted(data) -> None:
+            self.workspace.call(
+                use_case,
+                *args,
+                *transform(data),
+                on_success=lambda _result: (dialog.accept(), self.load()),
+                on_error=dialog.show_error,
+            )
+
+        dialog.submitted.connect(submitted)
+        dialog.open()
+        self.dialog = dialog
+        return dialog
+
+    def _then(self, use_case, *args, build) -> None:
+        """Reads what a dialog needs off the GUI thread, then builds and opens it."""
+        self.dialog = None
+        self.workspace.call(
+            use_case, *args, on_success=build, on_error=lambda e: show_error(self, e)
+        )
+
+    def plan(self) -> InternshipDialog | None:
+        self._then(
+            employers.employer_choices,
+            build=lambda choices: self._submit(
+                InternshipDialog(choices, parent=self),
+                internships.plan_internship,
+                self.student_id,
+            ),
+        )
+        return self.dialog
+
+    def edit_selected(self) -> InternshipDialog | None:
+        row = self.selected()
+        if row is None or not self.workspace.actor.may_edit:
+            return None
+        self._then(
+            _choices_and_internship,
+            row.id,
+            build=lambda found: self._submit(
+                InternshipDialog(found[0], found[1].input, parent=self),
+                internships.save_internship,
+                row.id,
+                row.version,
+            ),
+        )
+        return self.dialog
+
+    def start_selected(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.workspace.call(
+                internships.start_internship,
+                row.id,
+                row.version,
+                on_success=lambda _v: self.load(),
+                on_error=lambda e: show_error(self, e),
+            )
+
+    def complete_selected(self) -> CompleteDialog | None:
+        row = self.selected()
+        if row is None:
+            return None
+        dialog = CompleteDialog(row.kind is InternshipType.TRANSITIE, parent=self)
+
+        def submitted(data) -> None:
+            on, outcome, destination = data
+            if destination:
+                args = (internships.end_with_contract, row.id, row.version, on, destination)
+            else:
+                args = (internships.complete_internship, row.id, row.version, outcome, on)
+            self.workspace.call(
+                *args,
+                on_success=lambda _r: (dialog.accept(), self.load()),
+                on_error=dialog.show_error,
+            )
+
+        dialog.submitted.connect(submitted)
+        dialog.open()
+        self.dialog = dialog
+        return dialog
+
+    def break_off_selected(self) -> BreakOffDialog | None:
+        row = self.selected()
+        if row is None:
+            return None
+        return self._submit(
+            BreakOffDialog(self),
+            internships.break_off,
+            row.id,
+            row.version,
+            transform=lambda data: data,
+        )
+
+    def evaluate_selected(self) -> EvaluationDialog | None:
+        row = self.selected()
+        if row is None:
+            return None
+        self._then(
+            internships.competencies,
+            build=lambda skills: self._submit(
+                EvaluationDialog(skills, self), internships.record_evaluation, row.id
+            ),
+        )
+        return self.dialog
+
+    def print_selected(self, *_args, target: str | None = None) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        if target is None:
+            target, _filter = QFileDialog.getSaveFileName(
+                self,
+                "Stageovereenkomst opslaan",
+                f"stageovereenkomst-{row.student_name.replace(' ', '-').lower()}.pdf",
+                "PDF (*.pdf)",
+            )
+        if target:
+            self.workspace.call(
+                internship_agreement.save_agreement,
+                row.id,
+                target,
+                on_success=lambda path: self.status.setText(f"Opgeslagen: {path}"),
+                on_error=lambda e: show_error(self, e),
+            )
