@@ -1,7 +1,7 @@
 """internships and the employer network
 
 Revision ID: 0006
-Revises: 0003
+Revises: 0008
 Create Date: 2026-11-24 05:55:13.192193
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0003"
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
