@@ -14,6 +14,7 @@ from app.models.internship import (
     InternshipStatus,
     InternshipType,
 )
+from app.models.las_import import CsvMapping
 from app.models.meeting import AgendaItem, ListKind, MeetingAction, OutflowMeeting
 from app.models.path import (
     Destination,
@@ -46,6 +47,7 @@ __all__ = [
     "Consent",
     "Conversation",
     "ConversationType",
+    "CsvMapping",
     "Destination",
     "Draft",
     "Employer",

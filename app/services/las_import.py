@@ -1,0 +1,563 @@
+"""Importing the cohort from the school's LAS: preview first, then one transaction.
+
+The preview lists new students, changed fields (old -> new), students in Koers that the
+file does not have (reported, never deleted) and every problem with its line and field.
+Applying takes the students the user chose, all or nothing: any error in the file, or a
+cancel, and nothing is written. A re-import keeps whatever Koers added (profile, paths,
+internships, a postcode typed in Koers when the LAS has none): values missing from the
+file or refused by a check never erase what Koers holds, and the same file twice changes
+nothing the second time.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.importers.csv_file import mapping_problems, read_csv, read_table, suggest_mapping
+from app.importers.edexml import read_edexml
+from app.importers.records import FIELD_LABELS, ImportedStaff, ImportedStudent, ParsedImport
+from app.models import CsvMapping, Role, SchoolType, Sex, Student, TransitionPath, User
+from app.services import audit
+from app.services.actor import Actor
+from app.services.cohort import school_year
+from app.services.errors import KoersError, NotFoundError, ValidationError
+from app.services.permissions import require_current_coordinator
+from app.services.validation import format_date
+
+STANDARD_MAPPING = "standaard"
+# Values the LAS owns and an import overwrites; None in the file keeps Koers's value,
+# except for the name parts, which the LAS always decides together.
+IMPORTED_FIELDS = (
+    "first_name",
+    "prefix",
+    "surname",
+    "birth_date",
+    "sex",
+    "bsn",
+    "onderwijsnummer",
+    "id_last4",
+    "postcode",
+    "enrolment_date",
+    "planned_outflow_date",
+    "jaargroep",
+    "class_name",
+    "las_group",
+    "location",
+)
+NAME_FIELDS = ("first_name", "prefix", "surname")
+MISSING_LABELS = {
+    "first_name": "roepnaam",
+    "birth_date": "geboortedatum (telt als minderjarig)",
+    "sex": "geslacht",
+    "bsn": "BSN of onderwijsnummer",
+    "postcode": "postcode",
+}
+PROGRESS_EVERY = 100
+
+
+class ImportCancelled(KoersError):
+    """The user stopped the import; the transaction is rolled back, nothing is written."""
+
+    def __init__(self) -> None:
+        super().__init__("Het inlezen is afgebroken; er is niets opgeslagen.")
+
+
+@dataclass(frozen=True)
+class ImportSource:
+    """A file to import, already read: its bytes, kind and (CSV) column mapping."""
+
+    kind: str  # "edexml" | "csv"
+    data: bytes
+    name: str = ""
+    mapping: dict[str, str] | None = None
+    # Remember `mapping` under this name when the import is applied (CSV).
+    mapping_name: str = ""
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    label: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    """One student of the file as the preview shows it."""
+
+    las_key: str
+    name: str
+    where: str
+    status: str  # "new" | "changed" | "same" | "error"
+    changes: tuple[FieldChange, ...]
+    class_name: str
+    jaargroep: str
+    planned_outflow: date | None
+    warnings: tuple[str, ...]
+    errors: tuple[str, ...]
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+    @property
+    def outflow_year(self) -> str:
+        return school_year(self.planned_outflow)
+
+    @property
+    def changes_text(self) -> str:
+        return "; ".join(f"{c.label}: {c.old or '—'} → {c.new or '—'}" for c in self.changes)
+
+
+STATUS_LABELS = {"new": "Nieuw", "changed": "Gewijzigd", "same": "Ongewijzigd", "error": "Fout"}
+
+
+@dataclass(frozen=True)
+class MissingStudent:
+    id: int
+    las_key: str
+    name: str
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    kind: str
+    school_year: str
+    rows: tuple[PreviewRow, ...]
+    missing: tuple[MissingStudent, ...]
+    errors: tuple[str, ...]
+    warnings: tuple[str, ...]
+    new_mentors: tuple[str, ...]
+
+    @property
+    def can_apply(self) -> bool:
+        return not self.errors
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.rows if r.status == status)
+
+    @property
+    def summary(self) -> str:
+        parts = [
+            f"{len(self.rows)} leerlingen in het bestand",
+            f"{self.count('new')} nieuw",
+            f"{self.count('changed')} gewijzigd",
+            f"{self.count('same')} ongewijzigd",
+            f"{len(self.missing)} in Koers maar niet in het bestand",
+            f"{len(self.errors)} fouten",
+            f"{len(self.warnings)} waarschuwingen",
+        ]
+        return ", ".join(parts) + "."
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: int
+    updated: int
+    unchanged: int
+    skipped: int
+    mentors_created: int
+
+    @property
+    def summary(self) -> str:
+        return (
+            f"{self.created} nieuw, {self.updated} bijgewerkt, {self.unchanged} ongewijzigd, "
+            f"{self.skipped} niet gekozen; {self.mentors_created} mentoren toegevoegd."
+        )
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def parse_source(source: ImportSource, today: date | None = None) -> ParsedImport:
+    """The file read and checked (no database involved)."""
+    if source.kind == "edexml":
+        return read_edexml(source.data, source=source.name, today=today)
+    if source.kind == "csv":
+        return read_csv(source.data, source.mapping or {}, source=source.name, today=today)
+    raise ValueError(f"unknown import kind {source.kind!r}")
+
+
+@dataclass
+class _Plan:
+    parsed: ParsedImport
+    existing: dict[str, Student]
+    rows: list[PreviewRow] = field(default_factory=list)
+    values: dict[str, dict] = field(default_factory=dict)  # las_key -> column values
+    mentor_refs: dict[str, str] = field(default_factory=dict)  # las_key -> mentor ref
+    new_mentors: dict[str, ImportedStaff] = field(default_factory=dict)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+class _Mentors:
+    """Finds the Koers user for a staff key (EDEXML) or a name (CSV)."""
+
+    def __init__(self, session: Session, parsed: ParsedImport) -> None:
+        users = list(session.scalars(select(User)))
+        self.by_key = {u.las_key: u for u in users if u.las_key}
+        self.by_email = {u.email.lower(): u for u in users if u.email}
+        self.by_name = {_norm(u.display_name): u for u in users}
+        self.usernames = {u.username for u in users}
+        self.parsed = parsed
+
+    def staff_for(self, ref: str) -> ImportedStaff:
+        staff = self.parsed.staff.get(ref)
+        if staff is not None:
+            return staff
+        # CSV: the column holds a name; split it the simple way for a new account.
+        first, _, rest = ref.strip().partition(" ")
+        return ImportedStaff(key="", surname=rest or first, prefix=None, first_name=first)
+
+    def find(self, ref: str) -> User | None:
+        staff = self.parsed.staff.get(ref)
+        if staff is not None:
+            user = self.by_key.get(staff.key)
+            if user is None and staff.email:
+                user = self.by_email.get(staff.email.lower())
+            if user is None and staff.display_name:
+                user = self.by_name.get(_norm(staff.display_name))
+            return user
+        return self.by_name.get(_norm(ref))
+
+
+def _display(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return format_date(value)
+    if isinstance(value, Sex):
+        return {"m": "man", "v": "vrouw", "x": "anders"}[value.value]
+    return str(value)
+
+
+def _values(student: ImportedStudent) -> dict:
+    values = {name: getattr(student, name) for name in IMPORTED_FIELDS}
+    values["sex"] = Sex(student.sex) if student.sex else None
+    return values
+
+
+def _missing(student: ImportedStudent, result: dict) -> str | None:
+    gone = []
+    for code in student.missing:
+        if code == "bsn":
+            held = result.get("bsn") or result.get("onderwijsnummer") or result.get("id_last4")
+        else:
+            held = result.get(code)
+        if not held:
+            gone.append(code)
+    return ",".join(gone) or None
+
+
+def _plan(session: Session, parsed: ParsedImport) -> _Plan:
+    stmt = select(Student).where(Student.las_key.is_not(None))
+    existing = {s.las_key: s for s in session.scalars(stmt)}
+    plan = _Plan(parsed, existing)
+    mentors = _Mentors(session, parsed)
+    issues_by_student: dict[str, list] = {}
+    for issue in parsed.issues:
+        if issue.las_key:
+            issues_by_student.setdefault(issue.las_key, []).append(issue)
+    for student in parsed.students:
+        found = issues_by_student.get(student.las_key, []) if student.las_key else []
+        if not student.las_key:
+            found = [i for i in parsed.issues if i.where == student.where]
+        errors = tuple(i.message for i in found if i.is_error)
+        warnings = tuple(i.message for i in found if not i.is_error)
+        values = _values(student)
+        mentor_user = None
+        if student.mentor_key:
+            mentor_user = mentors.find(student.mentor_key)
+            if mentor_user is None:
+                staff = mentors.staff_for(student.mentor_key)
+                plan.new_mentors.setdefault(student.mentor_key, staff)
+            plan.mentor_refs[student.las_key] = student.mentor_key
+        current = existing.get(student.las_key)
+        changes: list[FieldChange] = []
+        if current is None:
+            status = "new"
+        else:
+            for name, new in values.items():
+                old = getattr(current, name)
+                if new is None and name not in NAME_FIELDS:
+                    values[name] = old
+                    continue
+                if name == "first_name" and not new:
+                    values[name] = old
+                    continue
+                if old != new:
+                    changes.append(
+                        FieldChange(name, FIELD_LABELS[name], _display(old), _display(new))
+                    )
+            if mentor_user is not None and current.mentor_id != mentor_user.id:
+                old_name = ""
+                if current.mentor_id is not None:
+                    mentor = session.get(User, current.mentor_id)
+                    old_name = mentor.display_name if mentor else ""
+                changes.append(
+                    FieldChange(
+                        "mentor", FIELD_LABELS["mentor"], old_name, mentor_user.display_name
+                    )
+                )
+            elif mentor_user is None and student.mentor_key:
+                name = mentors.staff_for(student.mentor_key).display_name
+                changes.append(FieldChange("mentor", FIELD_LABELS["mentor"], "", name + " (nieuw)"))
+            status = "changed" if changes else "same"
+        if errors:
+            status = "error"
+        values["las_missing"] = _missing(student, values)
+        values["_mentor_id"] = mentor_user.id if mentor_user is not None else None
+        plan.values[student.las_key] = values
+        plan.rows.append(
+            PreviewRow(
+                las_key=student.las_key,
+                name=" ".join(
+                    p for p in (student.first_name, student.prefix, student.surname) if p
+                ),
+                where=student.where,
+                status=status,
+                changes=tuple(changes),
+                class_name=student.class_name or student.las_group or "",
+                jaargroep=student.jaargroep or "",
+                planned_outflow=values["planned_outflow_date"],
+                warnings=warnings,
+                errors=errors,
+            )
+        )
+    return plan
+
+
+def _check_permission(session: Session, actor: Actor) -> None:
+    require_current_coordinator(session, actor)
+
+
+def preview_import(
+    session: Session, actor: Actor, source: ImportSource, today: date | None = None
+) -> ImportPreview:
+    """What applying `source` would do; writes nothing but one audit line (counts)."""
+    _check_permission(session, actor)
+    parsed = parse_source(source, today)
+    plan = _plan(session, parsed)
+    in_file = {s.las_key for s in parsed.students}
+    missing = tuple(
+        MissingStudent(s.id, s.las_key, s.full_name)
+        for key, s in sorted(plan.existing.items(), key=lambda kv: (kv[1].surname, kv[0]))
+        if key not in in_file and not s.archived
+    )
+    preview = ImportPreview(
+        kind=parsed.kind,
+        school_year=parsed.school_year,
+        rows=tuple(plan.rows),
+        missing=missing,
+        errors=tuple(i.message for i in parsed.errors),
+        warnings=tuple(i.message for i in parsed.warnings),
+        new_mentors=tuple(sorted({s.display_name for s in plan.new_mentors.values()})),
+    )
+    audit.record(
+        session,
+        actor,
+        "las_import_preview",
+        None,
+        None,
+        f"bron={parsed.kind},leerlingen={len(plan.rows)},fouten={len(preview.errors)}",
+    )
+    return preview
+
+
+def _username(staff: ImportedStaff, taken: set[str]) -> str:
+    def ascii_part(text: str) -> str:
+        folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+        return re.sub(r"[^a-z0-9]", "", folded.lower())
+
+    base = ".".join(p for p in (ascii_part(staff.first_name)[:1], ascii_part(staff.surname)) if p)
+    base = (base or "mentor")[:50]
+    name, n = base, 1
+    while name in taken:
+        n += 1
+        name = f"{base}{n}"
+    taken.add(name)
+    return name
+
+
+def apply_import(
+    session: Session,
+    actor: Actor,
+    source: ImportSource,
+    selected: set[str] | None = None,
+    progress: Callable[[int, int], bool | None] | None = None,
+    today: date | None = None,
+) -> ImportResult:
+    """Takes the chosen students (`selected` LAS keys; None: all) in this transaction.
+
+    Refused with ValidationError when the file has any error. `progress(done, total)` is
+    called now and then; returning False cancels (ImportCancelled: nothing is written).
+    """
+    _check_permission(session, actor)
+    parsed = parse_source(source, today)
+    if parsed.errors:
+        raise ValidationError(
+            {f"fout{n}": i.message for n, i in enumerate(parsed.errors[:50], start=1)}
+        )
+    plan = _plan(session, parsed)
+    chosen = [s for s in parsed.students if selected is None or s.las_key in selected]
+    total = len(chosen)
+
+    def tick(done: int) -> None:
+        if progress is not None and progress(done, total) is False:
+            raise ImportCancelled()
+
+    tick(0)
+    mentors = _Mentors(session, parsed)
+    created_users: dict[str, User] = {}
+    for student in chosen:
+        ref = plan.mentor_refs.get(student.las_key)
+        if ref and ref in plan.new_mentors and ref not in created_users:
+            staff = plan.new_mentors[ref]
+            # Inactive and without a password: the coordinator activates the account and
+            # sets a password in Beheer (which also gives it a key-file slot).
+            user = User(
+                username=_username(staff, mentors.usernames),
+                display_name=staff.display_name[:120] or "Mentor",
+                email=staff.email,
+                role=Role.MENTOR,
+                password_hash=None,
+                active=False,
+                las_key=staff.key or None,
+                created_by_id=actor.user_id,
+                updated_by_id=actor.user_id,
+            )
+            session.add(user)
+            created_users[ref] = user
+    if created_users:
+        session.flush()
+
+    created: list[Student] = []
+    updated: list[tuple[Student, list[str]]] = []
+    unchanged = 0
+    for done, student in enumerate(chosen, start=1):
+        values = dict(plan.values[student.las_key])
+        mentor_id = values.pop("_mentor_id")
+        ref = plan.mentor_refs.get(student.las_key)
+        if ref in created_users:
+            mentor_id = created_users[ref].id
+        current = plan.existing.get(student.las_key)
+        if current is None:
+            jaargroep = values.get("jaargroep") or ""
+            row = Student(
+                las_key=student.las_key,
+                school_type=SchoolType.PRO
+                if jaargroep.isdigit() and int(jaargroep) > 10
+                else SchoolType.VSO,
+                mentor_id=mentor_id,
+                created_by_id=actor.user_id,
+                updated_by_id=actor.user_id,
+                **{k: v for k, v in values.items() if k != "first_name"},
+                first_name=values["first_name"] or "",
+            )
+            session.add(row)
+            created.append(row)
+        else:
+            changed = [k for k, v in values.items() if getattr(current, k) != v]
+            if mentor_id is not None and current.mentor_id != mentor_id:
+                changed.append("mentor_id")
+                values["mentor_id"] = mentor_id
+            for key in changed:
+                setattr(current, key, values[key])
+            if changed:
+                current.updated_by_id = actor.user_id
+                updated.append((current, changed))
+            else:
+                unchanged += 1
+        if done % PROGRESS_EVERY == 0:
+            tick(done)
+    session.flush()
+    for row in created:
+        session.add(TransitionPath(student_id=row.id, created_by_id=actor.user_id))
+    tick(total)
+    result = ImportResult(
+        created=len(created),
+        updated=len(updated),
+        unchanged=unchanged,
+        skipped=len(parsed.students) - total,
+        mentors_created=len(created_users),
+    )
+    entries = [("user_created", "user", u.id, "las_import") for u in created_users.values()]
+    entries += [("create", "student", s.id, "las_import") for s in created]
+    entries += [
+        ("update", "student", s.id, ",".join(sorted(c for c in changed if c != "las_missing")))
+        for s, changed in updated
+    ]
+    entries.append(
+        (
+            "las_import",
+            None,
+            None,
+            f"bron={parsed.kind},nieuw={result.created},bijgewerkt={result.updated},"
+            f"ongewijzigd={result.unchanged},overgeslagen={result.skipped},"
+            f"mentoren={result.mentors_created}",
+        )
+    )
+    audit.record_many(session, actor, entries)
+    if source.kind == "csv" and source.mapping_name and source.mapping:
+        _remember_mapping(session, actor, source.mapping_name, source.mapping)
+    return result
+
+
+# --- CSV mappings --------------------------------------------------------------------------
+
+
+def mapping_names(session: Session, actor: Actor) -> list[str]:
+    """The remembered CSV sources, with the built-in 'standaard' (column names) first."""
+    _check_permission(session, actor)
+    names = list(session.scalars(select(CsvMapping.name).order_by(CsvMapping.name)))
+    return [STANDARD_MAPPING, *(n for n in names if n != STANDARD_MAPPING)]
+
+
+def load_mapping(session: Session, actor: Actor, name: str, headers: list[str]) -> dict[str, str]:
+    """The mapping remembered under `name`; 'standaard' is suggested from the headers."""
+    _check_permission(session, actor)
+    row = session.scalars(select(CsvMapping).where(CsvMapping.name == name)).first()
+    if row is None:
+        if name == STANDARD_MAPPING:
+            return suggest_mapping(headers)
+        raise NotFoundError(f"Er is geen kolomindeling met de naam '{name}'.")
+    return dict(json.loads(row.columns))
+
+
+def _remember_mapping(session: Session, actor: Actor, name: str, mapping: dict[str, str]) -> None:
+    name = " ".join(name.split())[:60]
+    text = json.dumps({k: v for k, v in mapping.items() if v}, sort_keys=True)
+    row = session.scalars(select(CsvMapping).where(CsvMapping.name == name)).first()
+    if row is None:
+        session.add(CsvMapping(name=name, columns=text, created_by_id=actor.user_id))
+    elif row.columns != text:
+        row.columns = text
+        row.updated_by_id = actor.user_id
+
+
+def csv_headers(data: bytes, name: str = "") -> tuple[list[str], str, str]:
+    """The header line of a CSV file, with the encoding and delimiter found (no database)."""
+    table = read_table(data, name)
+    return table.headers, table.encoding, table.delimiter
+
+
+def check_mapping(mapping: dict[str, str], headers: list[str]) -> None:
+    problems = mapping_problems(mapping, headers)
+    if problems:
+        raise ValidationError({f"kolom{n}": p for n, p in enumerate(problems, start=1)})
+
+
+def missing_labels(codes: str | None) -> list[str]:
+    """The Dutch words for what an import could not fill in (shown in the student file)."""
+    return [MISSING_LABELS.get(c, c) for c in (codes or "").split(",") if c]
