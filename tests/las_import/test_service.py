@@ -78,7 +78,7 @@ def test_reimport_updates_changes_keeps_koers_data_and_reports_missing(store, co
         first.postcode = None
         session.add(Guardian(student_id=first.id, name="Moeder Test"))
         first_id = first.id
-    changed = [replace(people[0], surname="Veenstra", postcode="")] + people[1:5]
+    changed = [replace(people[0], surname="Veenstra", postcode=""), *people[1:5]]
     preview = store.run(
         preview_import, coordinator, ImportSource("edexml", edexml_document(changed))
     )
