@@ -158,7 +158,9 @@ def csv_document(
     names = {key: name for key, name, _j in GROUPS}
 
     def cell(text: str) -> str:
-        return f'"{text}"' if delimiter in text or '"' in text else text
+        if delimiter in text or '"' in text or "\n" in text:
+            return '"' + text.replace('"', '""') + '"'
+        return text
 
     def day(value: date | None) -> str:
         return value.strftime("%d-%m-%Y") if value else ""
