@@ -20,7 +20,7 @@ from pathlib import Path
 
 from bench.generate import BENCH_DIR, FULL, QUICK, say
 
-AREAS = ("startup", "login", "filter", "file", "encryption")
+AREAS = ("startup", "login", "filter", "file", "encryption", "import")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -82,6 +82,11 @@ def main(argv: list[str] | None = None) -> int:
             results += startup.password_to_cohort(app_url, data_dir, runs=3)
         if "encryption" in args.areas:
             results += encryption_cost(reference, work / "cost")
+        if "import" in args.areas:
+            from bench import las_import
+
+            results += las_import.sqlite_figures(work)
+            results += las_import.postgres_figures() if args.postgres else []
         if {"filter", "file"} & args.areas:
             results += _in_process(args, sizes, url, region, work)
     finally:

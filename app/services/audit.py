@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from app.models.audit import AuditEntry
@@ -99,20 +99,20 @@ def record_many(
     for action, entity, entity_id, detail in entries:
         digest = _entry_hash(prev_hash, at, user_id, action, entity, entity_id, detail)
         rows.append(
-            AuditEntry(
-                at=at,
-                user_id=user_id,
-                action=action,
-                entity=entity,
-                entity_id=entity_id,
-                detail=detail,
-                prev_hash=prev_hash,
-                hash=digest,
-            )
+            {
+                "at": at,
+                "user_id": user_id,
+                "action": action,
+                "entity": entity,
+                "entity_id": entity_id,
+                "detail": detail,
+                "prev_hash": prev_hash,
+                "hash": digest,
+            }
         )
         prev_hash = digest
-    session.add_all(rows)
-    session.flush()
+    # Ids follow the order of the rows: the chain is verified in id order.
+    session.scalars(insert(AuditEntry).returning(AuditEntry.id, sort_by_parameter_order=True), rows)
 
 
 def entries_for(session: Session, entity: str, entity_id: int) -> list[AuditEntry]:
