@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models.audit import AuditEntry
@@ -112,7 +112,8 @@ def record_many(
         )
         prev_hash = digest
     # Ids follow the order of the rows: the chain is verified in id order.
-    session.scalars(insert(AuditEntry).returning(AuditEntry.id, sort_by_parameter_order=True), rows)
+    # Executed in order, so the ids follow the chain (it is verified in id order).
+    session.connection().execute(AuditEntry.__table__.insert(), rows)
 
 
 def entries_for(session: Session, entity: str, entity_id: int) -> list[AuditEntry]:

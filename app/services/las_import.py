@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.importers.csv_file import mapping_problems, read_csv, read_table, suggest_mapping
@@ -485,10 +485,18 @@ def apply_import(
     created_ids: list[int] = []
     if created:
         # Bulk INSERT ... RETURNING: one round trip per batch instead of one per student.
-        stmt = insert(Student).returning(Student.id, sort_by_parameter_order=True)
-        created_ids = list(session.scalars(stmt, created))
-        session.execute(
-            insert(TransitionPath),
+        # Core, not the ORM's bulk path: that splits rows by which values are None.
+        students_table, paths_table = Student.__table__, TransitionPath.__table__
+        # Without RETURNING psycopg pipelines the rows; the ids are read back by LAS key.
+        session.connection().execute(students_table.insert(), created)
+        new_keys = [row["las_key"] for row in created]
+        found = session.execute(
+            select(Student.las_key, Student.id).where(Student.las_key.in_(new_keys))
+        )
+        id_of = {key: student_id for key, student_id in found}
+        created_ids = [id_of[key] for key in new_keys]
+        session.connection().execute(
+            paths_table.insert(),
             [{"student_id": i, "created_by_id": actor.user_id} for i in created_ids],
         )
     tick(total)
