@@ -72,9 +72,25 @@ class Node:
         return child.text.strip() if child is not None else ""
 
 
+class _Refused(Exception):
+    """The document declares a DTD or entities: left to parse_xml to word the refusal."""
+
+
+def _refuse(*_args) -> None:
+    raise _Refused
+
+
 def _tree(data: bytes) -> Node:
-    """The document as Nodes with line numbers (the file was already defused)."""
+    """The document as Nodes with line numbers.
+
+    Any document type declaration, entity or external reference stops the parse at once
+    (the same refusals as defusedxml's), so nothing is ever expanded or fetched.
+    """
     parser = expat.ParserCreate()
+    parser.StartDoctypeDeclHandler = _refuse
+    parser.EntityDeclHandler = _refuse
+    parser.UnparsedEntityDeclHandler = _refuse
+    parser.ExternalEntityRefHandler = _refuse
     root = Node("", {}, 0)
     stack = [root]
     texts: list[list[str]] = [[]]
@@ -97,14 +113,21 @@ def _tree(data: bytes) -> Node:
 
 def read_edexml(data: bytes, *, source: str = "", today: date | None = None) -> ParsedImport:
     """Everything in an EDEXML file; ImportFileError when it is not one at all."""
-    root_element = parse_xml(data, max_bytes=MAX_XML_BYTES, source=source)
     what = f"Het bestand '{source}'" if source else "Het bestand"
-    if root_element.tag != "EDEX":
+    data = bytes(data)
+    if not data.strip() or len(data) > MAX_XML_BYTES:
+        parse_xml(data, max_bytes=MAX_XML_BYTES, source=source)  # raises: empty, too big
+    try:
+        root = _tree(data)
+    except (_Refused, expat.ExpatError, ValueError, LookupError):
+        # defusedxml reads it again only to word the refusal (DTD, entity, bad XML).
+        parse_xml(data, max_bytes=MAX_XML_BYTES, source=source)
+        raise ImportFileError(f"{what} is geen geldig XML-bestand.") from None
+    if root.tag != "EDEX":
         raise ImportFileError(
-            f"{what} is geen EDEXML-bestand: het begint met <{root_element.tag}> in plaats "
+            f"{what} is geen EDEXML-bestand: het begint met <{root.tag}> in plaats "
             "van <EDEX>. Maak in het LAS een uitvoer in EDEXML 2.1."
         )
-    root = _tree(bytes(data))
     parsed = ParsedImport("edexml")
     issues = parsed.issues
 

@@ -11,7 +11,9 @@ nothing the second time.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import threading
 import re
 import unicodedata
 from collections.abc import Callable
@@ -179,12 +181,28 @@ class ImportResult:
 
 
 def parse_source(source: ImportSource, today: date | None = None) -> ParsedImport:
-    """The file read and checked (no database involved)."""
+    """The file read and checked (no database involved).
+
+    The last file read is kept, so the import after its preview does not read it again.
+    """
+    mapping = tuple(sorted((source.mapping or {}).items()))
+    key = (source.kind, hashlib.sha256(source.data).digest(), mapping, source.name, today)
+    with _cache_lock:
+        if _last_parsed and _last_parsed[0] == key:
+            return _last_parsed[1]
     if source.kind == "edexml":
-        return read_edexml(source.data, source=source.name, today=today)
-    if source.kind == "csv":
-        return read_csv(source.data, source.mapping or {}, source=source.name, today=today)
-    raise ValueError(f"unknown import kind {source.kind!r}")
+        parsed = read_edexml(source.data, source=source.name, today=today)
+    elif source.kind == "csv":
+        parsed = read_csv(source.data, source.mapping or {}, source=source.name, today=today)
+    else:
+        raise ValueError(f"unknown import kind {source.kind!r}")
+    with _cache_lock:
+        _last_parsed[:] = [key, parsed]
+    return parsed
+
+
+_last_parsed: list = []
+_cache_lock = threading.Lock()
 
 
 @dataclass
@@ -404,6 +422,19 @@ def apply_import(
     called now and then; returning False cancels (ImportCancelled: nothing is written).
     """
     _check_permission(session, actor)
+    try:
+        return _apply(session, actor, source, selected, progress, today)
+    finally:
+        forget_parsed()
+
+
+def forget_parsed() -> None:
+    """Drops the kept copy of the last file read (personal data) from memory."""
+    with _cache_lock:
+        _last_parsed.clear()
+
+
+def _apply(session, actor, source, selected, progress, today) -> ImportResult:
     parsed = parse_source(source, today)
     if parsed.errors:
         raise ValidationError(

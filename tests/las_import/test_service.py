@@ -256,3 +256,22 @@ def test_student_file_shows_what_the_import_left_missing(store, coordinator) -> 
     opened = store.run(students.open_student_file, coordinator, ismael)
     assert "geboortedatum (telt als minderjarig)" in opened.missing
     assert "BSN of onderwijsnummer" in opened.missing
+
+
+def test_imported_mentor_is_activated_like_any_switched_off_account(store, coordinator) -> None:
+    from app.services import accounts
+
+    people = generate_students(3, reference=TODAY)
+    store.run(apply_import, coordinator, ImportSource("edexml", edexml_document(people)))
+    with store.session() as session:
+        mentor = session.scalars(select(User).where(User.las_key.is_not(None))).first()
+        mentor_id, username, version = mentor.id, mentor.username, mentor.version
+    assert mentor_id not in {i for i, _n in store.run(accounts.mentors)}
+    assert store.run(accounts.login, username, "").actor is None
+    with pytest.raises(ValidationError):  # a password only once the account is switched on
+        store.run(users.reset_password, coordinator, mentor_id, "nieuw-wachtwoord-2026")
+    row = store.run(users.get_user, coordinator, mentor_id)
+    changes = users.UserChanges(display_name=row.display_name, role=Role.MENTOR.value, active=True)
+    store.run(users.update_user, coordinator, mentor_id, changes, version)
+    store.run(users.reset_password, coordinator, mentor_id, "nieuw-wachtwoord-2026")
+    assert store.run(accounts.login, username, "nieuw-wachtwoord-2026").actor is not None

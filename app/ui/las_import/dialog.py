@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from app.importers.csv_file import CSV_FIELDS
 from app.importers.paths import read_input_file
 from app.importers.safe_xml import MAX_XML_BYTES
+from app.resources import resource_path
 from app.services import las_import
 from app.services.cohort import school_year
 from app.services.las_import import ImportPreview, ImportResult, ImportSource
@@ -171,8 +172,12 @@ class LasImportDialog(QDialog):
 
     # --- choosing the file --------------------------------------------------------------
     def choose_file(self) -> None:
+        start = ""
+        if self.workspace.school.is_demo:
+            # The demo school ships generated sample exports to try the import with.
+            start = str(resource_path("demo"))
         path, _filter = QFileDialog.getOpenFileName(
-            self, "LAS-bestand kiezen", "", "LAS-uitvoer (*.xml *.csv *.txt);;Alle bestanden (*)"
+            self, "LAS-bestand kiezen", start, "LAS-uitvoer (*.xml *.csv *.txt);;Alle bestanden (*)"
         )
         if path:
             self.load_file(path)
@@ -362,6 +367,10 @@ class LasImportDialog(QDialog):
         show_error(self, exc)
 
     # --- state --------------------------------------------------------------------------
+    def done(self, result: int) -> None:
+        las_import.forget_parsed()  # no copy of the file's students stays in memory
+        super().done(result)
+
     def _reset(self) -> None:
         self.preview = None
         self.source = None
