@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import threading
 import re
+import threading
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
