@@ -258,6 +258,11 @@ def test_student_file_shows_what_the_import_left_missing(store, coordinator) -> 
     assert "BSN of onderwijsnummer" in opened.missing
 
 
+def row_name(store, user_id: int) -> str:
+    with store.session() as session:
+        return session.get(User, user_id).display_name
+
+
 def test_imported_mentor_is_activated_like_any_switched_off_account(store, coordinator) -> None:
     from app.services import accounts
 
@@ -266,7 +271,8 @@ def test_imported_mentor_is_activated_like_any_switched_off_account(store, coord
     with store.session() as session:
         mentor = session.scalars(select(User).where(User.las_key.is_not(None))).first()
         mentor_id, username, version = mentor.id, mentor.username, mentor.version
-    assert mentor_id not in {i for i, _n in store.run(accounts.mentors)}
+    # Shown (marked) in the mentor lists, so a student file keeps its mentor when saved.
+    assert (mentor_id, f"{row_name(store, mentor_id)} (niet actief)") in store.run(accounts.mentors)
     assert store.run(accounts.login, username, "").actor is None
     with pytest.raises(ValidationError):  # a password only once the account is switched on
         store.run(users.reset_password, coordinator, mentor_id, "nieuw-wachtwoord-2026")

@@ -265,7 +265,9 @@ class LasImportDialog(QDialog):
 
     def show_result(self, preview: ImportPreview) -> None:
         self.preview = preview
-        self.model.set_rows(list(preview.rows))
+        # What needs attention first: errors, then new and changed students, by name.
+        order = {"error": 0, "new": 1, "changed": 2, "same": 3}
+        self.model.set_rows(sorted(preview.rows, key=lambda r: (order[r.status], r.name)))
         groups = sorted({r.class_name for r in preview.rows} - {""})
         self.group_combo.clear()
         self.group_combo.addItem("(alle groepen)", "")
