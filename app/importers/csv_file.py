@@ -81,7 +81,14 @@ def decode(data: bytes, source: str = "") -> tuple[str, str]:
     if b"\x00" in data[:4096]:
         raise ImportFileError(f"{what} is geen tekstbestand (CSV); is het een Excel-bestand?")
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "UTF-8 met BOM"
+        try:
+            return data[3:].decode("utf-8"), "UTF-8 met BOM"
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start + 3].count(b"\n") + 1
+            raise ImportFileError(
+                f"{what} zegt UTF-8 te zijn, maar regel {line} bevat tekens die dat niet zijn. "
+                "Sla het opnieuw op als CSV (UTF-8) en probeer het nog eens."
+            ) from None
     try:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:

@@ -175,6 +175,8 @@ ACTION_LABELS = {
     "unlock": "Ontgrendeld",
     "unlock_failed": "Ontgrendelen mislukt",
     "las_import": "Leerlingen ingelezen uit het LAS",
+    "las_import_preview": "Voorbeeld van een LAS-import bekeken",
+    "students_listed": "Leerlingenlijst uitgevoerd (opdrachtregel)",
 }
 
 

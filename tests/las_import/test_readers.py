@@ -105,3 +105,9 @@ def test_csv_without_students_or_with_the_wrong_mapping_is_refused() -> None:
         read_csv(b"Nr;Achternaam\r\n1;Jansen\r\n", {"surname": "Achternaam"})
     with pytest.raises(ImportFileError, match="geen tekstbestand"):
         read_table(b"PK\x03\x04\x00\x00binary")
+
+
+def test_utf8_with_bom_but_broken_bytes_names_the_line() -> None:
+    data = b"\xef\xbb\xbfLeerlingnummer;Achternaam\r\n1;Jansen\r\n2;B\xe9kker\r\n"
+    with pytest.raises(ImportFileError, match="regel 3 bevat tekens"):
+        read_table(data)
