@@ -319,7 +319,11 @@ class MainWindow(QMainWindow):
 
         dialog = LasImportDialog(self.workspace, self)
         dialog.imported.connect(lambda _result: self.refresh())
-        dialog.exec()
+        self.lock.locked_changed.connect(dialog.on_lock)
+        try:
+            dialog.exec()
+        finally:
+            self.lock.locked_changed.disconnect(dialog.on_lock)
 
     def show_locked(self, screen: QWidget) -> None:
         """Hides every student: the lock screen in front, the cohort model emptied."""

@@ -122,3 +122,20 @@ def test_errors_block_the_import_button(qtbot, school, tmp_path) -> None:
     dialog.load_file(str(file))
     assert not dialog.apply_button.isEnabled()
     assert "'GEEN' staat niet in het bestand" in dialog.problems.item(0).text()
+
+
+def test_locking_clears_the_preview(qtbot, school, tmp_path) -> None:
+    store, coordinator = school
+    window = _window(qtbot, store, coordinator, tmp_path)
+    file = tmp_path / "export.xml"
+    file.write_bytes(edexml_document(generate_students(4)))
+    dialog = LasImportDialog(window.workspace, window)
+    qtbot.addWidget(dialog)
+    window.lock.locked_changed.connect(dialog.on_lock)
+    dialog.show()
+    dialog.load_file(str(file))
+    assert dialog.model.rowCount() == 4
+    window.lock.lock("test")
+    assert not dialog.isVisible()
+    assert dialog.model.rowCount() == 0 and dialog.problems.count() == 0
+    assert not window.import_action.isEnabled()

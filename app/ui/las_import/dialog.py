@@ -369,6 +369,16 @@ class LasImportDialog(QDialog):
         show_error(self, exc)
 
     # --- state --------------------------------------------------------------------------
+    def on_lock(self, locked: bool) -> None:
+        """The window locks: no student stays on screen or in a model; a running import
+        stops (nothing is written) and can be done again after unlocking."""
+        if locked:
+            self._cancel.set()
+            self._reset()
+            self.file_edit.clear()
+            self.summary.setText("Het venster is vergrendeld; kies het bestand opnieuw.")
+            self.reject()
+
     def done(self, result: int) -> None:
         las_import.forget_parsed()  # no copy of the file's students stays in memory
         super().done(result)
@@ -376,8 +386,10 @@ class LasImportDialog(QDialog):
     def _reset(self) -> None:
         self.preview = None
         self.source = None
+        self.data = b""
         self.model.set_rows([])
         self.problems.clear()
+        self.group_combo.clear()
 
     def _set_busy(self, busy: bool) -> None:
         can_apply = self.preview is not None and self.preview.can_apply
