@@ -443,6 +443,7 @@ def _apply(session, actor, source, selected, progress, today) -> ImportResult:
     plan = _plan(session, parsed)
     chosen = [s for s in parsed.students if selected is None or s.las_key in selected]
     total = len(chosen)
+    taken = {s.las_key for s in chosen}
 
     def tick(done: int) -> None:
         if progress is not None and progress(done, total) is False:
@@ -535,7 +536,11 @@ def _apply(session, actor, source, selected, progress, today) -> ImportResult:
         created=len(created),
         updated=len(updated),
         unchanged=unchanged,
-        skipped=len(parsed.students) - total,
+        # Only students with something to take count as left out; unchanged ones are
+        # unchanged whether chosen or not.
+        skipped=sum(
+            1 for r in plan.rows if r.status in ("new", "changed") and r.las_key not in taken
+        ),
         mentors_created=len(created_users),
     )
     entries = [("user_created", "user", u.id, "las_import") for u in created_users.values()]

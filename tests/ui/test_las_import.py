@@ -73,6 +73,7 @@ def test_import_through_preview_deselect_two_and_confirm(qtbot, school, tmp_path
     with qtbot.waitSignal(dialog.imported):
         qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     assert window.cohort.model.total == 10
+    assert "10 nieuw, 0 bijgewerkt, 0 ongewijzigd, 2 niet gekozen" in dialog.summary.text()
     skipped = {dialog.model.rows[2].las_key, dialog.model.rows[5].las_key}
     keys = {r.search_key for r in store.run(cohort.list_cohort, coordinator)}
     assert not any(k in key for k in skipped for key in keys)
