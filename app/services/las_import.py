@@ -281,6 +281,13 @@ def _missing(student: ImportedStudent, result: dict) -> str | None:
 def _plan(session: Session, parsed: ParsedImport) -> _Plan:
     stmt = select(Student).where(Student.las_key.is_not(None))
     existing = {s.las_key: s for s in session.scalars(stmt)}
+    # Students typed into Koers by hand (no LAS key yet) are linked to the file's student
+    # with the same name and birth date, when exactly one fits, instead of doubled.
+    unkeyed: dict[tuple, list[Student]] = {}
+    hand_made = select(Student).where(Student.las_key.is_(None), Student.archived.is_(False))
+    for s in session.scalars(hand_made):
+        if s.birth_date is not None:
+            unkeyed.setdefault((_norm(s.surname), _norm(s.first_name), s.birth_date), []).append(s)
     plan = _Plan(parsed, existing)
     mentors = _Mentors(session, parsed)
     issues_by_student: dict[str, list] = {}
@@ -303,6 +310,12 @@ def _plan(session: Session, parsed: ParsedImport) -> _Plan:
             plan.mentor_refs[student.las_key] = student.mentor_key
         current = existing.get(student.las_key)
         changes: list[FieldChange] = []
+        if current is None and student.las_key and student.birth_date is not None:
+            match = (_norm(student.surname), _norm(student.first_name), student.birth_date)
+            candidates = unkeyed.get(match, [])
+            if len(candidates) == 1:
+                current = existing[student.las_key] = candidates.pop()
+                values["las_key"] = student.las_key  # shown as a change, set on import
         if current is None:
             status = "new"
         else:

@@ -281,3 +281,26 @@ def test_imported_mentor_is_activated_like_any_switched_off_account(store, coord
     store.run(users.update_user, coordinator, mentor_id, changes, version)
     store.run(users.reset_password, coordinator, mentor_id, "nieuw-wachtwoord-2026")
     assert store.run(accounts.login, username, "nieuw-wachtwoord-2026").actor is not None
+
+
+def test_a_student_typed_by_hand_is_linked_not_doubled(store, coordinator) -> None:
+    people = generate_students(3, reference=TODAY)
+    hand = people[1]
+    typed = students.StudentInput(
+        first_name=hand.first_name,
+        prefix=hand.prefix,
+        surname=hand.surname,
+        birth_date=hand.birth_date.strftime("%d-%m-%Y"),
+        notes="Al in Koers voor de import",
+    )
+    student_id = store.run(students.create_student, coordinator, typed)
+    source = ImportSource("edexml", edexml_document(people))
+    preview = store.run(preview_import, coordinator, source)
+    row = next(r for r in preview.rows if r.las_key == hand.key)
+    assert row.status == "changed"
+    assert ("las_key", "", hand.key) in {(c.field, c.old, c.new) for c in row.changes}
+    store.run(apply_import, coordinator, source)
+    assert counts(store)[0] == 3
+    with store.session() as session:
+        linked = session.get(Student, student_id)
+        assert linked.las_key == hand.key and linked.notes == "Al in Koers voor de import"
