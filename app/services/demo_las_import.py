@@ -1,8 +1,9 @@
 """Generated LAS exports (EDEXML 2.1 and CSV) of fictional students.
 
-Used for the demo school's sample import file (resources/demo/), the tests and the bench.
-Names come from the demo's lists of generated Dutch names; BSNs are generated to pass the
-eleven-test and belong to nobody on purpose (they start with 9, a range not issued).
+Used for the demo school's sample import files (resources/demo/, written by
+`write_demo_samples(Path("resources/demo"), date(2026, 10, 1))`), the tests and the bench.
+Names come from the demo's lists of generated Dutch names; BSNs are made-up numbers built
+to pass the eleven-test, not taken from anyone.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ class GeneratedStudent:
 
 
 def bsn_for(n: int) -> str:
-    """A nine-digit number starting with 9 that passes the BSN eleven-test."""
+    """A made-up nine-digit number starting with 9 that passes the BSN eleven-test."""
     stem = f"9{n % 10_000_000:07d}"
     total = sum(int(d) * w for d, w in zip(stem, range(9, 1, -1), strict=True))
     for last in range(10):
