@@ -63,6 +63,7 @@ class LasImportDialog(QDialog):
         self.preview: ImportPreview | None = None
         self.source: ImportSource | None = None
         self._cancel = threading.Event()
+        self._busy = False
         self.file_edit = QLineEdit(readOnly=True, placeholderText="Kies een EDEXML- of CSV-bestand")
         self.choose_button = QPushButton("Bestand kiezen…")
         self.mapping_box = QGroupBox("Kolomindeling (CSV)")
@@ -379,6 +380,12 @@ class LasImportDialog(QDialog):
             self.summary.setText("Het venster is vergrendeld; kies het bestand opnieuw.")
             self.reject()
 
+    def reject(self) -> None:
+        if self._busy and not self._cancel.is_set():
+            self.cancel()  # Esc or the window's close button while importing: stop first
+            return
+        super().reject()
+
     def done(self, result: int) -> None:
         las_import.forget_parsed()  # no copy of the file's students stays in memory
         super().done(result)
@@ -392,6 +399,7 @@ class LasImportDialog(QDialog):
         self.group_combo.clear()
 
     def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
         can_apply = self.preview is not None and self.preview.can_apply
         self.apply_button.setEnabled(not busy and can_apply)
         self.stop_button.setEnabled(busy)
