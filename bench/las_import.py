@@ -34,15 +34,15 @@ def _school(url: str):
 
 
 def _source(kind: str, store, actor):
-    from app.services import las_import
+    from app.services import csv_mappings, las_import
     from app.services.demo_las_import import csv_document, edexml_document, generate_students
 
     people = generate_students(STUDENTS, seed=3)
     if kind == "edexml":
         return las_import.ImportSource("edexml", edexml_document(people), "bench.xml")
     data = csv_document(people, encoding="cp1252")
-    headers, _e, _d = las_import.csv_headers(data)
-    mapping = store.run(las_import.load_mapping, actor, "standaard", headers)
+    headers, _e, _d = csv_mappings.csv_headers(data)
+    mapping = store.run(csv_mappings.load_mapping, actor, "standaard", headers)
     return las_import.ImportSource("csv", data, "bench.csv", mapping)
 
 

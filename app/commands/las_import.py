@@ -16,7 +16,7 @@ from app.commands.common import CommandError, open_as_user
 def run(args: argparse.Namespace) -> int:
     from app.importers.paths import ImportFileError, read_input_file
     from app.importers.safe_xml import MAX_XML_BYTES
-    from app.services import las_import
+    from app.services import csv_mappings, las_import
     from app.services.errors import KoersError, NotFoundError, ValidationError
 
     try:
@@ -30,8 +30,8 @@ def run(args: argparse.Namespace) -> int:
         mapping = None
         if args.import_kind == "csv":
             try:
-                headers, _enc, _delim = las_import.csv_headers(data, args.file)
-                mapping = store.run(las_import.load_mapping, actor, args.mapping, headers)
+                headers, _enc, _delim = csv_mappings.csv_headers(data, args.file)
+                mapping = store.run(csv_mappings.load_mapping, actor, args.mapping, headers)
             except NotFoundError as exc:
                 raise CommandError(exc.message, EXIT_USAGE) from None
             except ImportFileError as exc:

@@ -12,7 +12,6 @@ nothing the second time.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import threading
 import unicodedata
@@ -23,18 +22,24 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.importers.csv_file import mapping_problems, read_csv, read_table, suggest_mapping
+from app.importers.csv_file import read_csv
 from app.importers.edexml import read_edexml
 from app.importers.records import FIELD_LABELS, ImportedStaff, ImportedStudent, ParsedImport
-from app.models import CsvMapping, Role, SchoolType, Sex, Student, TransitionPath, User
+from app.models import Role, SchoolType, Sex, Student, TransitionPath, User
 from app.services import audit
 from app.services.actor import Actor
-from app.services.cohort import school_year
-from app.services.errors import KoersError, NotFoundError, ValidationError
+from app.services.csv_mappings import remember_mapping
+from app.services.errors import KoersError, ValidationError
+from app.services.las_preview import (
+    FieldChange,
+    ImportPreview,
+    ImportResult,
+    MissingStudent,
+    PreviewRow,
+)
 from app.services.permissions import require_current_coordinator
 from app.services.validation import format_date
 
-STANDARD_MAPPING = "standaard"
 # Values the LAS owns and an import overwrites; None in the file keeps Koers's value,
 # except for the name parts, which the LAS always decides together.
 IMPORTED_FIELDS = (
@@ -82,99 +87,6 @@ class ImportSource:
     mapping: dict[str, str] | None = None
     # Remember `mapping` under this name when the import is applied (CSV).
     mapping_name: str = ""
-
-
-@dataclass(frozen=True)
-class FieldChange:
-    field: str
-    label: str
-    old: str
-    new: str
-
-
-@dataclass(frozen=True)
-class PreviewRow:
-    """One student of the file as the preview shows it."""
-
-    las_key: str
-    name: str
-    where: str
-    status: str  # "new" | "changed" | "same" | "error"
-    changes: tuple[FieldChange, ...]
-    class_name: str
-    jaargroep: str
-    planned_outflow: date | None
-    warnings: tuple[str, ...]
-    errors: tuple[str, ...]
-
-    @property
-    def status_label(self) -> str:
-        return STATUS_LABELS[self.status]
-
-    @property
-    def outflow_year(self) -> str:
-        return school_year(self.planned_outflow)
-
-    @property
-    def changes_text(self) -> str:
-        return "; ".join(f"{c.label}: {c.old or '—'} → {c.new or '—'}" for c in self.changes)
-
-
-STATUS_LABELS = {"new": "Nieuw", "changed": "Gewijzigd", "same": "Ongewijzigd", "error": "Fout"}
-
-
-@dataclass(frozen=True)
-class MissingStudent:
-    id: int
-    las_key: str
-    name: str
-
-
-@dataclass(frozen=True)
-class ImportPreview:
-    kind: str
-    school_year: str
-    rows: tuple[PreviewRow, ...]
-    missing: tuple[MissingStudent, ...]
-    errors: tuple[str, ...]
-    warnings: tuple[str, ...]
-    new_mentors: tuple[str, ...]
-
-    @property
-    def can_apply(self) -> bool:
-        return not self.errors
-
-    def count(self, status: str) -> int:
-        return sum(1 for r in self.rows if r.status == status)
-
-    @property
-    def summary(self) -> str:
-        parts = [
-            f"{len(self.rows)} leerlingen in het bestand",
-            f"{self.count('new')} nieuw",
-            f"{self.count('changed')} gewijzigd",
-            f"{self.count('same')} ongewijzigd",
-            f"{len(self.missing)} in Koers maar niet in het bestand",
-            f"{len(self.errors)} fouten",
-            f"{len(self.warnings)} waarschuwingen",
-        ]
-        return ", ".join(parts) + "."
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    created: int
-    updated: int
-    unchanged: int
-    skipped: int
-    mentors_created: int
-
-    @property
-    def summary(self) -> str:
-        return (
-            f"{self.created} nieuw, {self.updated} bijgewerkt, {self.unchanged} ongewijzigd, "
-            f"{self.skipped} niet gekozen; {self.mentors_created} mentoren toegevoegd."
-        )
 
 
 # --- reading ------------------------------------------------------------------------------
@@ -574,52 +486,8 @@ def _apply(session, actor, source, selected, progress, today) -> ImportResult:
     )
     audit.record_many(session, actor, entries)
     if source.kind == "csv" and source.mapping_name and source.mapping:
-        _remember_mapping(session, actor, source.mapping_name, source.mapping)
+        remember_mapping(session, actor, source.mapping_name, source.mapping)
     return result
-
-
-# --- CSV mappings --------------------------------------------------------------------------
-
-
-def mapping_names(session: Session, actor: Actor) -> list[str]:
-    """The remembered CSV sources, with the built-in 'standaard' (column names) first."""
-    _check_permission(session, actor)
-    names = list(session.scalars(select(CsvMapping.name).order_by(CsvMapping.name)))
-    return [STANDARD_MAPPING, *(n for n in names if n != STANDARD_MAPPING)]
-
-
-def load_mapping(session: Session, actor: Actor, name: str, headers: list[str]) -> dict[str, str]:
-    """The mapping remembered under `name`; 'standaard' is suggested from the headers."""
-    _check_permission(session, actor)
-    row = session.scalars(select(CsvMapping).where(CsvMapping.name == name)).first()
-    if row is None:
-        if name == STANDARD_MAPPING:
-            return suggest_mapping(headers)
-        raise NotFoundError(f"Er is geen kolomindeling met de naam '{name}'.")
-    return dict(json.loads(row.columns))
-
-
-def _remember_mapping(session: Session, actor: Actor, name: str, mapping: dict[str, str]) -> None:
-    name = " ".join(name.split())[:60]
-    text = json.dumps({k: v for k, v in mapping.items() if v}, sort_keys=True)
-    row = session.scalars(select(CsvMapping).where(CsvMapping.name == name)).first()
-    if row is None:
-        session.add(CsvMapping(name=name, columns=text, created_by_id=actor.user_id))
-    elif row.columns != text:
-        row.columns = text
-        row.updated_by_id = actor.user_id
-
-
-def csv_headers(data: bytes, name: str = "") -> tuple[list[str], str, str]:
-    """The header line of a CSV file, with the encoding and delimiter found (no database)."""
-    table = read_table(data, name)
-    return table.headers, table.encoding, table.delimiter
-
-
-def check_mapping(mapping: dict[str, str], headers: list[str]) -> None:
-    problems = mapping_problems(mapping, headers)
-    if problems:
-        raise ValidationError({f"kolom{n}": p for n, p in enumerate(problems, start=1)})
 
 
 def missing_labels(codes: str | None) -> list[str]:

@@ -12,7 +12,7 @@ from sqlalchemy import delete, select
 from app.db import open_store
 from app.importers.paths import ImportFileError
 from app.models import CsvMapping, Sex, Student, TransitionPath
-from app.services import accounts, las_import
+from app.services import accounts, csv_mappings, las_import
 from app.services.demo_las_import import (
     GROUPS,
     GeneratedStudent,
@@ -102,8 +102,8 @@ def _expected(people: list[GeneratedStudent]) -> list[tuple]:
 def _source(kind: str, data: bytes, store, actor) -> ImportSource:
     if kind == "edexml":
         return ImportSource("edexml", data)
-    headers, _e, _d = las_import.csv_headers(data)
-    mapping = store.run(las_import.load_mapping, actor, "standaard", headers)
+    headers, _e, _d = csv_mappings.csv_headers(data)
+    mapping = store.run(csv_mappings.load_mapping, actor, "standaard", headers)
     return ImportSource("csv", data, mapping=mapping)
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from app.importers.paths import ImportFileError
 from app.models import AuditEntry, Guardian, Role, Student, User
-from app.services import las_import, students, users
+from app.services import csv_mappings, las_import, students, users
 from app.services.age import counts_as_minor
 from app.services.demo_las_import import csv_document, edexml_document, generate_students
 from app.services.errors import PermissionDeniedError, ValidationError
@@ -123,9 +123,9 @@ def test_csv_with_a_bad_date_names_line_and_column(store, coordinator) -> None:
     cells[4] = "31-02-2009"
     data[14] = ";".join(cells)
     bad = ("\r\n".join(data) + "\r\n").encode("cp1252")
-    headers, encoding, delimiter = las_import.csv_headers(bad)
+    headers, encoding, delimiter = csv_mappings.csv_headers(bad)
     assert (encoding, delimiter) == ("UTF-8", ";") or encoding == "Windows-1252"
-    mapping = store.run(las_import.load_mapping, coordinator, "standaard", headers)
+    mapping = store.run(csv_mappings.load_mapping, coordinator, "standaard", headers)
     source = ImportSource("csv", bad, "export.csv", mapping)
     preview = store.run(preview_import, coordinator, source)
     assert preview.errors == ("Regel 15, Geboortedatum: '31-02-2009' is geen bestaande datum",)
@@ -139,17 +139,17 @@ def test_csv_mapping_is_remembered_per_source(store, coordinator) -> None:
     people = generate_students(5, reference=TODAY)
     data = csv_document(people).decode("utf-8-sig").replace("Leerlingnummer", "Stamnr")
     data = data.encode("cp1252")
-    headers, encoding, _ = las_import.csv_headers(data)
+    headers, encoding, _ = csv_mappings.csv_headers(data)
     assert encoding == "Windows-1252" or encoding == "UTF-8"
-    mapping = store.run(las_import.load_mapping, coordinator, "standaard", headers)
+    mapping = store.run(csv_mappings.load_mapping, coordinator, "standaard", headers)
     assert "las_key" not in mapping
     with pytest.raises(ValidationError):
-        las_import.check_mapping(mapping, headers)
+        csv_mappings.check_mapping(mapping, headers)
     mapping["las_key"] = "Stamnr"
     source = ImportSource("csv", data, "x.csv", mapping, mapping_name="Magister")
     store.run(apply_import, coordinator, source)
-    assert store.run(las_import.mapping_names, coordinator) == ["standaard", "Magister"]
-    assert store.run(las_import.load_mapping, coordinator, "Magister", headers) == mapping
+    assert store.run(csv_mappings.mapping_names, coordinator) == ["standaard", "Magister"]
+    assert store.run(csv_mappings.load_mapping, coordinator, "Magister", headers) == mapping
 
 
 def test_selection_takes_only_the_chosen_students(store, coordinator) -> None:

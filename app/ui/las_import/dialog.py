@@ -35,9 +35,10 @@ from app.importers.csv_file import CSV_FIELDS
 from app.importers.paths import read_input_file
 from app.importers.safe_xml import MAX_XML_BYTES
 from app.resources import resource_path
-from app.services import las_import
+from app.services import csv_mappings, las_import
 from app.services.cohort import school_year
-from app.services.las_import import ImportPreview, ImportResult, ImportSource
+from app.services.las_import import ImportSource
+from app.services.las_preview import ImportPreview, ImportResult
 from app.services.validation import today
 from app.ui.common.messages import show_error, user_message
 from app.ui.las_import.model import PreviewModel
@@ -193,7 +194,7 @@ class LasImportDialog(QDialog):
             data = read_input_file(path, MAX_XML_BYTES)
             if Path(path).suffix.lower() == ".xml" or data.lstrip()[:5] in (b"<?xml", b"<EDEX"):
                 return "edexml", data, []
-            headers, _encoding, _delimiter = las_import.csv_headers(data, Path(path).name)
+            headers, _encoding, _delimiter = csv_mappings.csv_headers(data, Path(path).name)
             return "csv", data, headers
 
         self.workspace.runner.submit(read, self._file_read, self._failed)
@@ -212,7 +213,7 @@ class LasImportDialog(QDialog):
             for header in self.headers:
                 combo.addItem(header, header)
         self.workspace.call(
-            las_import.mapping_names, on_success=self._show_mapping_names, on_error=self._failed
+            csv_mappings.mapping_names, on_success=self._show_mapping_names, on_error=self._failed
         )
 
     def _show_mapping_names(self, names: list[str]) -> None:
@@ -222,8 +223,8 @@ class LasImportDialog(QDialog):
 
     def _load_mapping(self) -> None:
         self.workspace.call(
-            las_import.load_mapping,
-            self.source_combo.currentText() or las_import.STANDARD_MAPPING,
+            csv_mappings.load_mapping,
+            self.source_combo.currentText() or csv_mappings.STANDARD_MAPPING,
             self.headers,
             on_success=self._show_mapping,
             on_error=self._failed,
@@ -248,12 +249,12 @@ class LasImportDialog(QDialog):
         if self.kind == "csv":
             mapping = self.mapping()
             try:
-                las_import.check_mapping(mapping, self.headers)
+                csv_mappings.check_mapping(mapping, self.headers)
             except Exception as exc:
                 show_error(self, exc)
                 return
             name = self.source_combo.currentText().strip()
-            if name == las_import.STANDARD_MAPPING:
+            if name == csv_mappings.STANDARD_MAPPING:
                 name = ""
         self.source = ImportSource(self.kind, self.data, self.file_name, mapping, name)
         self.summary.setText("Het voorbeeld wordt gemaakt…")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from app.services.las_import import PreviewRow
+from app.services.las_preview import PreviewRow
 from app.services.validation import format_date
 
 Index = QModelIndex | QPersistentModelIndex
