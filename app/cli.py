@@ -77,7 +77,22 @@ def build_parser() -> argparse.ArgumentParser:
         "purge", parents=[acting], help="dossiers voorbij de bewaartermijn verwijderen"
     )
     purge.add_argument("--dry-run", action="store_true", help="alleen tonen wat weg zou gaan")
+    _add_import_commands(commands, acting)
     return parser
+
+
+def _add_import_commands(commands, acting: argparse.ArgumentParser) -> None:
+    """`import edexml|csv FILE` and `students --format csv` (the LAS import, issue 6)."""
+    imports = commands.add_parser("import", help="leerlingen inlezen uit het LAS")
+    kinds = imports.add_subparsers(dest="import_kind", metavar="SOORT", required=True)
+    edexml = kinds.add_parser("edexml", parents=[acting], help="een EDEXML-bestand inlezen")
+    csv = kinds.add_parser("csv", parents=[acting], help="een CSV-bestand inlezen")
+    csv.add_argument("--mapping", required=True, metavar="NAAM", help="kolomindeling")
+    for sub in (edexml, csv):
+        sub.add_argument("file", metavar="BESTAND")
+        sub.add_argument("--dry-run", action="store_true", help="alleen tonen, niets opslaan")
+    students = commands.add_parser("students", parents=[acting], help="de leerlingen tonen")
+    students.add_argument("--format", choices=["csv"], default="csv")
 
 
 def _non_negative(text: str) -> int:
@@ -111,12 +126,13 @@ def run(argv: list[str]) -> int:
         from app.commands.demo import run_demo
 
         return run_demo(args)
-    if args.command in ("audit", "backup", "restore", "purge"):
+    if args.command in ("audit", "backup", "restore", "purge", "import", "students"):
         import importlib
 
         from app.commands.common import CommandError
 
-        module = importlib.import_module(f"app.commands.{args.command}")
+        name = {"import": "las_import"}.get(args.command, args.command)
+        module = importlib.import_module(f"app.commands.{name}")
         try:
             return module.run(args)
         except CommandError as exc:

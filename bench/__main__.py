@@ -29,6 +29,7 @@ AREAS = (
     "parent_report",
     "aftercare",
     "planner",
+    "import",
 )
 
 
@@ -93,6 +94,11 @@ def main(argv: list[str] | None = None) -> int:
             results += encryption_cost(reference, work / "cost")
         if "aftercare" in args.areas:
             results += _aftercare(url)
+        if "import" in args.areas:
+            from bench import las_import
+
+            results += las_import.sqlite_figures(work)
+            results += las_import.postgres_figures() if args.postgres else []
         if {"filter", "file", "planner"} & args.areas:
             results += _in_process(args, sizes, url, region, work)
         if "parent_report" in args.areas:

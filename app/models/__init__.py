@@ -37,6 +37,7 @@ from app.models.internship import (
     InternshipType,
     WorkCompetency,
 )
+from app.models.las_import import CsvMapping
 from app.models.meeting import AgendaItem, ListKind, MeetingAction, OutflowMeeting
 from app.models.path import (
     Destination,
@@ -88,6 +89,7 @@ __all__ = [
     "Conversation",
     "ConversationStatus",
     "ConversationType",
+    "CsvMapping",
     "DecisionParticipant",
     "DecisionRole",
     "Destination",

@@ -67,6 +67,15 @@ class Student(Base, Tracked):
         str_enum(LegalRepresentation), default=LegalRepresentation.NONE
     )
     notes: Mapped[str | None] = mapped_column(Text)
+    # From the LAS import (issue 6): identity numbers, the LAS's own grouping, and which
+    # values the last import could not take (comma-separated field codes, see las_import).
+    bsn: Mapped[str | None] = mapped_column(String(9))
+    onderwijsnummer: Mapped[str | None] = mapped_column(String(9))
+    id_last4: Mapped[str | None] = mapped_column(String(4))
+    jaargroep: Mapped[str | None] = mapped_column(String(2))
+    las_group: Mapped[str | None] = mapped_column(String(64))
+    location: Mapped[str | None] = mapped_column(String(64))
+    las_missing: Mapped[str | None] = mapped_column(String(200))
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
 
     guardians: Mapped[list[Guardian]] = relationship(

@@ -30,3 +30,5 @@ class User(Base, Tracked):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(DateTime)
+    # The staff key (`leerkracht/@key`) of a mentor imported from the LAS.
+    las_key: Mapped[str | None] = mapped_column(String(256), unique=True)

@@ -8,7 +8,7 @@ from datetime import timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.models import Role, SchoolSettings, User
+from app.models import Role, SchoolSettings, Student, User
 from app.models.base import utcnow
 from app.services import audit
 from app.services.actor import Actor
@@ -143,10 +143,17 @@ def login(
 
 
 def mentors(session: Session) -> list[tuple[int, str]]:
-    """Active users who can be a student's mentor, as (id, name)."""
+    """Users who can be a student's mentor, as (id, name): the active ones, and inactive
+    ones who still mentor a student (a mentor imported from the LAS and not yet activated,
+    or switched off), marked, so opening and saving a file never drops its mentor."""
+    mentoring = select(Student.mentor_id).where(Student.mentor_id.is_not(None))
     stmt = (
-        select(User.id, User.display_name)
-        .where(User.active.is_(True), User.role != Role.READ_ONLY)
+        select(User.id, User.display_name, User.active)
+        .where(User.role != Role.READ_ONLY)
+        .where(User.active.is_(True) | User.id.in_(mentoring))
         .order_by(User.display_name)
     )
-    return [(row.id, row.display_name) for row in session.execute(stmt)]
+    return [
+        (row.id, row.display_name if row.active else f"{row.display_name} (niet actief)")
+        for row in session.execute(stmt)
+    ]

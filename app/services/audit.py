@@ -75,6 +75,47 @@ def record(
     )
 
 
+def record_many(
+    session: Session,
+    actor: Actor | None,
+    entries: list[tuple[str, str | None, int | None, str | None]],
+) -> None:
+    """Appends many entries (action, entity, id, detail) at once, chained in order: one
+    read of the chain's end instead of one per entry (the LAS import of 3,000 students)."""
+    if not entries:
+        return
+    store = session.info.get("store")
+    if store is not None and store.read_only:
+        log.warning("%d audit entries not written: database is read-only", len(entries))
+        return
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(CHAIN_LOCK)))
+    session.flush()
+    last = session.scalars(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).first()
+    prev_hash = last or GENESIS
+    at = utcnow()
+    user_id = actor.user_id if actor else None
+    rows = []
+    for action, entity, entity_id, detail in entries:
+        digest = _entry_hash(prev_hash, at, user_id, action, entity, entity_id, detail)
+        rows.append(
+            {
+                "at": at,
+                "user_id": user_id,
+                "action": action,
+                "entity": entity,
+                "entity_id": entity_id,
+                "detail": detail,
+                "prev_hash": prev_hash,
+                "hash": digest,
+            }
+        )
+        prev_hash = digest
+    # Ids follow the order of the rows: the chain is verified in id order.
+    # Executed in order, so the ids follow the chain (it is verified in id order).
+    session.connection().execute(AuditEntry.__table__.insert(), rows)
+
+
 def entries_for(session: Session, entity: str, entity_id: int) -> list[AuditEntry]:
     stmt = (
         select(AuditEntry)
@@ -133,6 +174,9 @@ ACTION_LABELS = {
     "lock": "Venster vergrendeld",
     "unlock": "Ontgrendeld",
     "unlock_failed": "Ontgrendelen mislukt",
+    "las_import": "Leerlingen ingelezen uit het LAS",
+    "las_import_preview": "Voorbeeld van een LAS-import bekeken",
+    "students_listed": "Leerlingenlijst uitgevoerd (opdrachtregel)",
 }
 
 

@@ -100,6 +100,8 @@ class StudentFile:
     full_name: str
     mentor_name: str
     input: StudentInput
+    # What the LAS import could not fill in and nobody entered since (Dutch words).
+    missing: tuple[str, ...] = ()
 
 
 def _to_input(student: Student) -> StudentInput:
@@ -159,8 +161,28 @@ def open_student_file(session: Session, actor: Actor, student_id: int) -> Studen
         mentor_name = session.scalar(select(User.display_name).where(User.id == student.mentor_id))
     audit.record(session, actor, "view", "student", student.id)
     return StudentFile(
-        student.id, student.version, student.full_name, mentor_name or "", _to_input(student)
+        student.id,
+        student.version,
+        student.full_name,
+        mentor_name or "",
+        _to_input(student),
+        _still_missing(student),
     )
+
+
+def _still_missing(student: Student) -> tuple[str, ...]:
+    from app.services.las_import import missing_labels
+
+    codes = []
+    for code in (student.las_missing or "").split(","):
+        held = (
+            student.bsn or student.onderwijsnummer or student.id_last4
+            if code == "bsn"
+            else getattr(student, code, None)
+        )
+        if code and not held:
+            codes.append(code)
+    return tuple(missing_labels(",".join(codes)))
 
 
 def _validated_values(session: Session, data: StudentInput) -> tuple[dict, list[dict]]:
@@ -330,3 +352,35 @@ def save_student(
     if {"planned_outflow_date", "actual_outflow_date"} & set(changed):
         aftercare.sync_plan(session, actor, student.id)  # the aftercare plan follows the date
     return student.version
+
+
+def cohort_table(session: Session, actor: Actor) -> list[list[str]]:
+    """The students `actor` may see as text rows (LAS key, surname, prefix, first name,
+    birth date, class, leaving date), for checking an import; logged with the count only."""
+    from app.export.tabular import neutralise
+    from app.services.permissions import visible_students
+
+    stmt = select(
+        Student.las_key,
+        Student.surname,
+        Student.prefix,
+        Student.first_name,
+        Student.birth_date,
+        Student.class_name,
+        Student.planned_outflow_date,
+    ).where(Student.archived.is_(False))
+    stmt = visible_students(stmt, actor).order_by(Student.las_key, Student.surname, Student.id)
+    rows = [
+        [
+            neutralise(r.las_key or ""),
+            neutralise(r.surname),
+            neutralise(r.prefix or ""),
+            neutralise(r.first_name),
+            format_date(r.birth_date),
+            neutralise(r.class_name or ""),
+            format_date(r.planned_outflow_date),
+        ]
+        for r in session.execute(stmt)
+    ]
+    audit.record(session, actor, "students_listed", "student", None, f"aantal={len(rows)}")
+    return rows

@@ -199,6 +199,16 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&Bestand")
         for action in (self.new_action, self.open_action):
             file_menu.addAction(action)
+        # The LAS import (issue 6): coordinators only, never while locked.
+        self.import_action: QAction | None = None
+        if self.workspace.actor.is_coordinator:
+            self.import_action = self._action(
+                "Leerlingen inlezen uit LAS…",
+                self.import_from_las,
+                "Ctrl+I",
+                "Leerlingen inlezen uit een EDEXML- of CSV-bestand van het LAS",
+            )
+            file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         file_menu.addAction(self.database_action)
         file_menu.addAction(self.lock_action)
@@ -307,7 +317,19 @@ class MainWindow(QMainWindow):
             self.database_action,
             self.logout_action,
             self.lock_action,
+            *([self.import_action] if self.import_action is not None else []),
         ]
+
+    def import_from_las(self) -> None:
+        from app.ui.las_import.dialog import LasImportDialog
+
+        dialog = LasImportDialog(self.workspace, self)
+        dialog.imported.connect(lambda _result: self.refresh())
+        self.lock.locked_changed.connect(dialog.on_lock)
+        try:
+            dialog.exec()
+        finally:
+            self.lock.locked_changed.disconnect(dialog.on_lock)
 
     def show_locked(self, screen: QWidget) -> None:
         """Hides every student: the lock screen in front, the cohort model emptied."""

@@ -69,6 +69,10 @@ class StudentFileWindow(QMainWindow):
         self.title = QLabel()
         self.title.setObjectName("fileTitle")
         self.status = QLabel()
+        self.missing = QLabel()  # what the LAS import could not fill in
+        self.missing.setObjectName("missingFromLas")
+        self.missing.setWordWrap(True)
+        self.missing.setVisible(False)
         self.tabs = QTabWidget()
         self.personalia = PersonaliaTab(mentors)
         self.tabs.addTab(self.personalia, "Personalia")
@@ -109,6 +113,7 @@ class StudentFileWindow(QMainWindow):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(self.title)
+        layout.addWidget(self.missing)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
         self.setCentralWidget(body)
@@ -129,6 +134,8 @@ class StudentFileWindow(QMainWindow):
         self.student_id = loaded.id
         self._baseline = loaded.input
         self.title.setText(loaded.full_name)
+        self.missing.setText("Ontbreekt uit het LAS: " + ", ".join(loaded.missing))
+        self.missing.setVisible(bool(loaded.missing))
         self.setWindowTitle(f"{loaded.full_name}[*] — Leerlingdossier — Koers")
         self._add_sections(loaded.id)
         self.personalia.set_input(loaded.input)

@@ -1,0 +1,81 @@
+"""`python -m app import edexml|csv BESTAND --user NAAM [--mapping NAAM] [--dry-run]`.
+
+Prints the preview (counts, every error and warning, students missing from the file);
+exit 0 when imported (or, with --dry-run, when it could be), 1 on validation errors
+(nothing written), 2 on bad arguments (an unknown mapping, a file that cannot be read).
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from app.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from app.commands.common import CommandError, open_as_user
+
+
+def run(args: argparse.Namespace) -> int:
+    from app.importers.paths import ImportFileError, read_input_file
+    from app.importers.safe_xml import MAX_XML_BYTES
+    from app.services import csv_mappings, las_import
+    from app.services.errors import KoersError, NotFoundError, ValidationError
+
+    try:
+        data = read_input_file(args.file, MAX_XML_BYTES)
+    except ImportFileError as exc:
+        if "leeg" in exc.message:
+            raise CommandError(exc.message, EXIT_FAILED) from None
+        raise CommandError(exc.message, EXIT_USAGE) from None
+    store, actor = open_as_user(args)
+    try:
+        mapping = None
+        if args.import_kind == "csv":
+            try:
+                headers, _enc, _delim = csv_mappings.csv_headers(data, args.file)
+                mapping = store.run(csv_mappings.load_mapping, actor, args.mapping, headers)
+            except NotFoundError as exc:
+                raise CommandError(exc.message, EXIT_USAGE) from None
+            except ImportFileError as exc:
+                raise CommandError(exc.message, EXIT_FAILED) from None
+        source = las_import.ImportSource(args.import_kind, data, args.file, mapping)
+        try:
+            preview = store.run(las_import.preview_import, actor, source)
+        except ImportFileError as exc:
+            raise CommandError(exc.message, EXIT_FAILED) from None
+        _print_preview(preview)
+        if not preview.can_apply:
+            print("Er zijn fouten: er is niets ingelezen.")
+            return EXIT_FAILED
+        if args.dry_run:
+            print("Proefdraai: er is niets opgeslagen.")
+            return EXIT_OK
+        try:
+            result = store.run(las_import.apply_import, actor, source)
+        except ValidationError as exc:
+            raise CommandError(exc.message, EXIT_FAILED) from None
+        except KoersError as exc:
+            raise CommandError(exc.message, EXIT_FAILED) from None
+        print(f"Ingelezen: {result.summary}")
+        return EXIT_OK
+    finally:
+        store.dispose()
+
+
+def _print_preview(preview) -> None:
+    print(preview.summary)
+    for row in preview.rows:
+        if row.status in ("new", "changed"):
+            line = f"  {row.status_label:<11} {row.las_key:<12} {row.name}"
+            if row.changes:
+                line += f"  ({row.changes_text})"
+            print(line)
+    if preview.new_mentors:
+        print(
+            "Nieuwe mentoren (zonder wachtwoord, nog niet actief): "
+            + ", ".join(preview.new_mentors)
+        )
+    for message in preview.errors:
+        print(f"FOUT: {message}")
+    for message in preview.warnings:
+        print(f"Waarschuwing: {message}")
+    for missing in preview.missing:
+        print(f"Niet in het bestand (blijft in Koers): {missing.las_key} {missing.name}")

@@ -1,0 +1,42 @@
+"""`python -m app students --user NAAM --format csv`: the cohort, to check an import.
+
+One line per student the user may see: LAS key, surname, prefix, first name, birth date,
+class, leaving date (dates dd-mm-jjjj), separated by semicolons as Dutch spreadsheets expect.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+
+from app.cli import EXIT_FAILED, EXIT_OK
+from app.commands.common import CommandError, open_as_user
+
+HEADER = [
+    "leerlingnummer",
+    "achternaam",
+    "tussenvoegsel",
+    "roepnaam",
+    "geboortedatum",
+    "klas",
+    "uitstroomdatum",
+]
+
+
+def run(args: argparse.Namespace) -> int:
+    from app.services.errors import KoersError
+    from app.services.students import cohort_table
+
+    store, actor = open_as_user(args)
+    try:
+        try:
+            rows = store.run(cohort_table, actor)
+        except KoersError as exc:
+            raise CommandError(exc.message, EXIT_FAILED) from None
+        writer = csv.writer(sys.stdout, delimiter=";", lineterminator="\n")
+        writer.writerow(HEADER)
+        writer.writerows(rows)
+        return EXIT_OK
+    finally:
+        store.dispose()
