@@ -1,7 +1,7 @@
 """las import: student identity and grouping, staff keys, csv mappings
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0006
 Create Date: 2026-11-24 05:55:49.046075
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = '0005'
-down_revision = '0003'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
