@@ -3,7 +3,17 @@
 from app.models.aftercare import AftercareCall, Still
 from app.models.audit import AuditEntry
 from app.models.base import Base
-from app.models.consent import Consent, Organisation, OrganisationKind
+from app.models.consent import (
+    Basis,
+    Consent,
+    ConsentForm,
+    ConsentScope,
+    DataFlow,
+    FlowDocument,
+    Organisation,
+    OrganisationContact,
+    OrganisationKind,
+)
 from app.models.conversation import Agreement, Conversation, ConversationType, Participant
 from app.models.draft import Draft
 from app.models.employer import Employer, EmployerContact
@@ -43,15 +53,20 @@ __all__ = [
     "Agreement",
     "AuditEntry",
     "Base",
+    "Basis",
     "Consent",
+    "ConsentForm",
+    "ConsentScope",
     "Conversation",
     "ConversationType",
+    "DataFlow",
     "Destination",
     "Draft",
     "Employer",
     "EmployerContact",
     "ExportLog",
     "Factor",
+    "FlowDocument",
     "Guardian",
     "GuardianRelation",
     "Instrument",
@@ -64,6 +79,7 @@ __all__ = [
     "ListKind",
     "MeetingAction",
     "Organisation",
+    "OrganisationContact",
     "OrganisationKind",
     "OutflowMeeting",
     "OutflowProfile",
