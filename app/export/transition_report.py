@@ -331,7 +331,7 @@ def render_consent_form(data: ConsentFormData) -> bytes:
     story.append(para("Wat delen wij? Kruis aan wat mag.", st.heading))
     story.append(
         table(
-            [("Mag", "Onderdeel", "Wat staat erin"), *(("☐", s, e) for s, e in data.scopes)],
+            [("Ja", "Onderdeel", "Wat staat erin"), *(("☐", s, e) for s, e in data.scopes)],
             [12 * mm, 55 * mm, CONTENT_WIDTH - 67 * mm],
         )
     )

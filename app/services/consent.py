@@ -68,6 +68,8 @@ class Decision:
     basis: Basis | None = None
     consent_id: int | None = None
     article: str | None = None
+    # The reason without the scope, so that one cause for several scopes is said once.
+    cause: str = ""
 
     @property
     def basis_text(self) -> str:
@@ -145,7 +147,7 @@ def may_share(
     what = f"'{CONSENT_SCOPE_SHORT[scope]}'"
     to = f"{recipient.name}"
     if not recipient.active:
-        return Decision(False, f"{to} staat op niet actief; er gaat niets naartoe.", scope)
+        return _refuse(scope, f"{to} staat op niet actief; er gaat niets naartoe")
     flow = flow_of(session, document, recipient.kind)
     # Scopes outside a legal basis still need consent.
     legal = flow is not None and flow.basis is Basis.LEGAL and (flow.article or "").strip()
@@ -166,41 +168,47 @@ def may_share(
         )
     )
     if not consents:
-        return Decision(
-            False,
-            f"Er is geen toestemming vastgelegd om {what} te delen met {to}.",
+        return _refuse(
             scope,
+            f"Er is geen toestemming vastgelegd om gegevens te delen met {to}",
+            f"Er is geen toestemming vastgelegd om {what} te delen met {to}.",
         )
-    reasons: list[str] = []
+    causes: list[tuple[str, str]] = []
     for consent in consents:
         if scope not in consent.scope_set:
-            reasons.append(f"De toestemming voor {to} omvat {what} niet.")
+            causes.append(
+                (
+                    f"De toestemming voor {to} omvat dit niet",
+                    f"De toestemming voor {to} omvat {what} niet.",
+                )
+            )
             continue
         if consent.given_on > at:
-            reasons.append(
-                f"De toestemming voor {to} geldt pas vanaf {format_date(consent.given_on)}."
-            )
+            cause = f"De toestemming voor {to} geldt pas vanaf {format_date(consent.given_on)}"
+            causes.append((cause, cause + "."))
             continue
         if consent.withdrawn_on is not None and consent.withdrawn_on <= at:
             by = f" door {consent.withdrawn_by}" if consent.withdrawn_by else ""
-            reasons.append(
+            cause = (
                 f"De toestemming voor {to} is ingetrokken op "
-                f"{format_date(consent.withdrawn_on)}{by}; er is geen nieuwe toestemming "
-                f"voor {what}."
+                f"{format_date(consent.withdrawn_on)}{by}; er is geen nieuwe toestemming"
             )
+            causes.append((cause, f"{cause} voor {what}."))
             continue
         if consent.valid_until is not None and consent.valid_until < at:
-            reasons.append(
+            cause = (
                 f"De toestemming voor {to} is verlopen op {format_date(consent.valid_until)}; "
-                f"er is geen nieuwe toestemming voor {what}."
+                f"er is geen nieuwe toestemming"
             )
+            causes.append((cause, f"{cause} voor {what}."))
             continue
         missing = givers_missing(consent, student, limit)
         if missing:
-            reasons.append(
+            cause = (
                 f"De toestemming voor {to} is niet volledig: de toestemming van "
-                f"{_join(missing)} ontbreekt."
+                f"{_join(missing)} ontbreekt"
             )
+            causes.append((cause, cause + "."))
             continue
         return Decision(
             True,
@@ -209,9 +217,14 @@ def may_share(
             basis=Basis.CONSENT,
             consent_id=consent.id,
         )
-    # The most specific reason: one about a consent that names the scope, else the first.
-    specific = [r for r in reasons if "omvat" not in r]
-    return Decision(False, (specific or reasons)[0], scope)
+    # The most specific cause: one about a consent that names the scope, else the first.
+    specific = [c for c in causes if "omvat" not in c[0]]
+    cause, reason = (specific or causes)[0]
+    return _refuse(scope, cause, reason)
+
+
+def _refuse(scope: ConsentScope, cause: str, reason: str | None = None) -> Decision:
+    return Decision(False, reason or cause + ".", scope, cause=cause)
 
 
 @dataclass
@@ -245,12 +258,13 @@ class ShareCheck:
         return "; ".join(parts)
 
     def refusal(self) -> str:
-        """Dutch: why nothing at all may go (the reasons of the refused scopes)."""
-        seen: list[str] = []
+        """Dutch: why nothing may go, each cause once with the scopes it concerns."""
+        grouped: dict[str, list[str]] = {}
         for decision in self.refused:
-            if decision.reason not in seen:
-                seen.append(decision.reason)
-        return " ".join(seen)
+            grouped.setdefault(decision.cause, []).append(CONSENT_SCOPE_SHORT[decision.scope])
+        return " ".join(
+            f"{cause} (voor: {', '.join(scopes)})." for cause, scopes in grouped.items()
+        )
 
 
 def check_all(

@@ -263,6 +263,9 @@ def generate(
     )
     mentor_ids = list(session.scalars(select(User.id).where(User.role == Role.MENTOR)))
     add_students(session, coordinator, students, mentor_ids, rng, on_progress=on_progress)
+    from app.services import demo_consent
+
+    demo_consent.generate(session, coordinator, rng)
     audit.record(session, coordinator, "demo_generated", "school", None, f"students={students}")
     return coordinator
 
