@@ -416,3 +416,78 @@ def plan_batch(session: Session, actor, year: int) -> BatchPlan:
             )
         )
     return plan
+
+
+@dataclass
+class BatchOutcome:
+    written: list[Path] = field(default_factory=list)
+    left_out: list[tuple[str, str]] = field(default_factory=list)
+    cancelled: bool = False
+
+
+def run_batch(
+    store,
+    actor,
+    plan: BatchPlan,
+    folder: str | Path,
+    *,
+    on_progress=None,
+    cancelled=None,
+    at: date | None = None,
+) -> BatchOutcome:
+    """Writes one report per job, each in its own transaction, so a refusal or error for
+    one student leaves the others; `cancelled()` is asked between reports."""
+    from app.services.errors import KoersError
+
+    outcome = BatchOutcome(left_out=list(plan.left_out))
+    target = Path(folder)
+    for done, job in enumerate(plan.jobs, start=1):
+        if cancelled is not None and cancelled():
+            outcome.cancelled = True
+            outcome.left_out += [
+                (j.student_name, "Niet gemaakt: de uitvoer is afgebroken.")
+                for j in plan.jobs[done - 1 :]
+            ]
+            break
+        try:
+            result = store.run(
+                export_report,
+                actor,
+                job.student_id,
+                job.organisation_id,
+                target / job.file_name,
+                at=at,
+            )
+            outcome.written.append(result.path)
+        except KoersError as exc:
+            outcome.left_out.append((job.student_name, exc.message))
+        if on_progress is not None:
+            on_progress(done, len(plan.jobs))
+    return outcome
+
+
+@dataclass(frozen=True)
+class RecipientChoice:
+    id: int
+    label: str
+
+
+def recipient_choices(
+    session: Session, actor, student_id: int
+) -> tuple[list[RecipientChoice], int | None]:
+    """Every active organisation, and the default one for this student (municipality)."""
+    from app.services.organisations import default_recipients
+
+    student = _student(session, student_id)
+    require_student_access(actor, student)
+    orgs = session.scalars(
+        select(Organisation)
+        .where(Organisation.active.is_(True))
+        .order_by(Organisation.kind, Organisation.name)
+    )
+    choices = [
+        RecipientChoice(o.id, o.name + (f" / {o.alt_name}" if o.alt_name else "") + f" ({o.code})")
+        for o in orgs
+    ]
+    defaults = default_recipients(session, student)
+    return choices, defaults[0].id if defaults else None

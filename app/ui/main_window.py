@@ -36,7 +36,9 @@ AREAS = [("cohort", "Leerlingen"), ("beheer", "Beheer")]
 # Work areas between the cohort and Beheer: (key, label, "module:Class", coordinator only).
 # An area is built as Class(workspace); it may define `refresh()` (called when shown and on
 # F5), `tabs` (a QTabWidget, for the screenshots) and a signal `open_student_requested(int)`.
-EXTRA_AREAS: list[tuple[str, str, str, bool]] = []
+EXTRA_AREAS: list[tuple[str, str, str, bool]] = [
+    ("netwerk", "Netwerk", "app.ui.network.view:NetworkView", True),
+]
 
 
 class MainWindow(QMainWindow):

@@ -28,7 +28,9 @@ from app.ui.workspace import Workspace
 # A section tab is built as Class(workspace, student_id) once the student exists, loads its
 # own data through the workspace and saves through its own dialogs; it is imported only
 # when a file opens, so the log-in stays quick.
-SECTION_TABS: list[tuple[str, str, str]] = []
+SECTION_TABS: list[tuple[str, str, str]] = [
+    ("toestemming", "Toestemming", "app.ui.consent.tab:ConsentTab"),
+]
 
 TABS = [("personalia", "Personalia"), *((key, label) for key, label, _ in SECTION_TABS)]
 
