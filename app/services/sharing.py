@@ -397,8 +397,15 @@ def plan_batch(session: Session, actor, year: int) -> BatchPlan:
     """All leavers of `year` to their municipality of residence; who cannot go and why."""
     require_export(actor)
     plan = BatchPlan(year)
+    by_name: dict[str, Organisation] = {}
+    for org in session.scalars(
+        select(Organisation).where(Organisation.kind == OrganisationKind.MUNICIPALITY)
+    ):
+        by_name.setdefault(org.name.lower(), org)
+        by_name.setdefault(f"gemeente {org.name}".lower(), org)
     for student in _leavers(session, year):
-        municipality = municipality_of(session, student)
+        name = (student.municipality or "").strip().lower()
+        municipality = by_name.get(name) or by_name.get(f"gemeente {name}")
         if municipality is None:
             where = student.municipality or "onbekend"
             plan.left_out.append(

@@ -58,8 +58,8 @@ def test_minor_without_parent_is_refused_with_parent_allowed(store, coordinator,
     decision = _decide(store, sid, network["venlo"], ConsentScope.PATH)
     assert not decision.allowed
     assert (
-        "de toestemming van een ouder of voogd (de leerling was toen 14 jaar, jonger dan 16) ontbreekt"
-        in decision.reason
+        "de toestemming van een ouder of voogd "
+        "(de leerling was toen 14 jaar, jonger dan 16) ontbreekt" in decision.reason
     )
     store.run(consents.record_consent, coordinator, sid, consent_input(network["venlo"]))
     assert _decide(store, sid, network["venlo"], ConsentScope.PATH).allowed

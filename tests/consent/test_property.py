@@ -7,7 +7,6 @@ from __future__ import annotations
 import itertools
 from datetime import date, timedelta
 
-import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
@@ -162,7 +161,7 @@ def test_nothing_refused_ever_leaves(store, coordinator, tmp_path_factory, data)
             for scope in allowed:
                 assert MARKERS[scope] in text
 
-        def new_logs(session):
+        def new_logs(session, logs_before=logs_before):
             return session.scalars(
                 select(ExportLog).order_by(ExportLog.id).offset(logs_before)
             ).all()

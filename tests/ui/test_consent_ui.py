@@ -92,7 +92,7 @@ def test_record_export_withdraw_refuse(qtbot, school, tmp_path, monkeypatch):
 
 
 def test_batch_export_with_left_out_list(qtbot, school, tmp_path):
-    workspace, student_id, _ = school
+    workspace, _student_id, _ = school
     view = NetworkView(workspace)
     qtbot.addWidget(view)
     view.tabs.setCurrentIndex(0)
