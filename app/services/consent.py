@@ -385,8 +385,12 @@ def register(session: Session, actor, student_id: int, on: date | None = None) -
                 withdrawn_by=consent.withdrawn_by or "",
                 conversation_id=consent.conversation_id,
                 has_attachment=bool(attachment_name),
-                status=status_on(consent, on),
-                problem=("Ontbreekt: " + _join(missing)) if missing else "",
+                status=(
+                    "Onvolledig"
+                    if missing and status_on(consent, on) == "Geldig"
+                    else status_on(consent, on)
+                ),
+                problem=("ontbreekt: toestemming van " + _join(missing)) if missing else "",
             )
         )
     return result

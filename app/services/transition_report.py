@@ -30,6 +30,7 @@ from app.models import (
     Internship,
     KeyDecision,
     Organisation,
+    OrganisationKind,
     PathEvent,
     PathEventKind,
     PathPhase,
@@ -216,6 +217,14 @@ SECTIONS: dict[ConsentScope, tuple[str, Callable[[Session, Student], object]]] =
 }
 
 
+def recipient_label(org: Organisation) -> str:
+    """'Gemeente Venlo', 'RMC Noord-Limburg / Doorstroompunt Noord-Limburg', 'UWV Venlo'."""
+    name = org.name
+    if org.kind is OrganisationKind.MUNICIPALITY and not name.lower().startswith("gemeente"):
+        name = f"Gemeente {name}"
+    return name + (f" / {org.alt_name}" if org.alt_name else "")
+
+
 def gather(
     session: Session,
     student: Student,
@@ -245,7 +254,7 @@ def gather(
         municipality=student.municipality or "—",
         leaving_date=format_date(student.actual_outflow_date or student.planned_outflow_date)
         or "—",
-        recipient=recipient.name + (f" / {recipient.alt_name}" if recipient.alt_name else ""),
+        recipient=recipient_label(recipient),
         school_contact=contact,
         made_on=format_date(made_on),
         made_by=made_by,

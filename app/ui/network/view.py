@@ -400,6 +400,7 @@ class BatchTab(QWidget):
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(date.today().year)
+        self.year.setMaximumWidth(110)
         self.folder = QLineEdit()
         self.folder.setPlaceholderText("map voor de PDF's")
         self.folder_button = QPushButton("Map kiezen…")
