@@ -264,3 +264,55 @@ def test_exports_are_for_the_coordinator_only(store, coordinator, network, tmp_p
     reader = Actor(coordinator.user_id, "x", "X", Role.READ_ONLY)
     with pytest.raises(PermissionDeniedError):
         store.run(sharing.export_report, reader, "14", "auto", tmp_path / "r.pdf", at=AT)
+
+
+def test_inactive_recipient_gets_nothing(store, coordinator, network):
+    sid = _student(store, las_key="15")
+    store.run(consents.record_consent, coordinator, sid, consent_input(network["venlo"]))
+
+    def switch_off(session):
+        session.get(Organisation, network["venlo"]).active = False
+
+    store.run(switch_off)
+    decision = _decide(store, sid, network["venlo"], ConsentScope.PATH)
+    assert not decision.allowed and "niet actief" in decision.reason
+
+
+def test_batch_lists_who_was_left_out_and_stops_on_cancel(store, coordinator, network, tmp_path):
+    allowed = _student(store, las_key="16")
+    _student(store, las_key="17")
+    store.run(consents.record_consent, coordinator, allowed, consent_input(network["venlo"]))
+
+    def elsewhere(session):
+        session.add(
+            Student(
+                first_name="Ilse",
+                surname="Post",
+                municipality="Utrecht",
+                planned_outflow_date=date(2026, 7, 10),
+            )
+        )
+
+    store.run(elsewhere)
+    plan = store.run(sharing.plan_batch, coordinator, 2026)
+    assert len(plan.jobs) == 2 and plan.left_out == [
+        ("Ilse Post", "Woongemeente Utrecht staat niet in het netwerk.")
+    ]
+    seen = []
+    outcome = sharing.run_batch(
+        store,
+        coordinator,
+        plan,
+        tmp_path,
+        at=AT,
+        on_progress=lambda done, total: seen.append((done, total)),
+    )
+    assert [p.name for p in outcome.written] == ["overdracht_16_VENLO.pdf"]
+    reasons = dict(outcome.left_out)
+    assert "geen toestemming vastgelegd" in reasons["Noémie Ozturk"]
+    assert seen == [(1, 2), (2, 2)]
+    stopped = sharing.run_batch(
+        store, coordinator, plan, tmp_path / "b", at=AT, cancelled=lambda: True
+    )
+    assert stopped.cancelled and stopped.written == []
+    assert sum("afgebroken" in r for _n, r in stopped.left_out) == 2

@@ -178,5 +178,22 @@ def test_nothing_refused_ever_leaves(store, coordinator, tmp_path_factory, data)
             ids = [int(i) for i in (log.consent_ids or "").split(",") if i]
             assert (log.consent_id is None) == (not ids)
             assert ids or "wettelijke grondslag" in (log.basis or "")
+
+            def deciders(session, recipient=recipient, at=at, kind=kind):
+                from app.models import FlowDocument
+
+                document = (
+                    FlowDocument.TRANSITION_REPORT if kind == "pdf" else FlowDocument.LEAVERS_LIST
+                )
+                student = session.get(Student, student_id)
+                org = session.get(Organisation, orgs[recipient])
+                scopes = ConsentScope if kind == "pdf" else [ConsentScope.PATH]
+                return {
+                    may_share(session, student, org, s, at, document=document).consent_id
+                    for s in scopes
+                } - {None}
+
+            # The log names exactly the consents the gate relied on at that moment.
+            assert set(ids) == store.run(deciders)
         else:
             assert named == []
