@@ -48,7 +48,7 @@ from app.services.labels import (
 )
 from app.services.organisations import find_recipient, municipality_of
 from app.services.permissions import require_export, require_student_access
-from app.services.transition_report import gather
+from app.services.transition_report import gather, recipient_label
 from app.services.validation import format_date, today
 
 AUTO = "auto"
@@ -227,7 +227,7 @@ def consent_form(
         school_name=_school_name(session),
         student_name=student.full_name,
         birth_date=format_date(student.birth_date) or "onbekend",
-        recipients=[r.name + (f" / {r.alt_name}" if r.alt_name else "") for r in recipients if r],
+        recipients=[recipient_label(r) for r in recipients if r],
         scopes=[(CONSENT_SCOPE[s], explain[s]) for s in ConsentScope],
         consent_age=consent_age(session),
         guardians=[g.name for g in student.guardians if g.has_authority][:2],
@@ -492,9 +492,6 @@ def recipient_choices(
         .where(Organisation.active.is_(True))
         .order_by(Organisation.kind, Organisation.name)
     )
-    choices = [
-        RecipientChoice(o.id, o.name + (f" / {o.alt_name}" if o.alt_name else "") + f" ({o.code})")
-        for o in orgs
-    ]
+    choices = [RecipientChoice(o.id, f"{recipient_label(o)} ({o.code})") for o in orgs]
     defaults = default_recipients(session, student)
     return choices, defaults[0].id if defaults else None

@@ -64,7 +64,8 @@ def _show_admin(window: MainWindow) -> AdminView:
 def test_a_coordinator_adds_a_user_through_the_dialog(school, qtbot, tmp_path: Path) -> None:
     store, coordinator = school
     window = _window(qtbot, store, coordinator, tmp_path)
-    assert _areas(window) == ["cohort", "beheer"]
+    areas = _areas(window)  # work areas of other issues sit between these two
+    assert areas[0] == "cohort" and areas[-1] == "beheer"
     assert window.admin.users.model.rowCount() == 0  # nothing read until the area is shown
 
     tab = _show_admin(window).users

@@ -57,7 +57,7 @@ def test_record_export_withdraw_refuse(qtbot, school, tmp_path, monkeypatch):
     workspace, student_id, conversation_id = school
     tab = ConsentTab(workspace, student_id)
     qtbot.addWidget(tab)
-    assert tab.recipient.currentText().startswith("Venlo")  # the municipality of residence
+    assert tab.recipient.currentText().startswith("Gemeente Venlo")  # the municipality of residence
 
     dialog = tab.open_consent_dialog(conversation_id=conversation_id, given_on=date(2026, 3, 12))
     assert dialog.given_on.text() == "12-03-2026"
