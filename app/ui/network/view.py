@@ -3,11 +3,10 @@ data flow, and the batch export of transition reports and the RMC leavers list."
 
 from __future__ import annotations
 
-import threading
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,8 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import Basis, ConsentScope, OrganisationKind
+from app.services import batch_process, organisations, sharing
 from app.services import consent as consents
-from app.services import organisations, sharing
+from app.services.errors import KoersError
 from app.services.labels import (
     BASIS,
     CONSENT_SCOPE_SHORT,
@@ -340,7 +340,7 @@ class FlowsTab(QWidget):
 
 
 class BatchWorker(QObject):
-    """Runs the batch on its own thread; progress and the outcome come back as signals."""
+    """Runs the batch in a child process; its messages come back as signals."""
 
     planned = Signal(int)
     progress = Signal(int, int)
@@ -349,43 +349,34 @@ class BatchWorker(QObject):
 
     def __init__(self, workspace: Workspace, year: int, folder: str, at: date | None):
         super().__init__()
-        self.workspace, self.year, self.folder, self.at = workspace, year, folder, at
-        self.cancel_event = threading.Event()
-        self.thread: threading.Thread | None = None
+        request = batch_process.request_for(workspace.store, workspace.actor, year, folder, at)
+        self.child = batch_process.BatchProcess(request)
+        self.timer = QTimer(self)
+        self.timer.setInterval(50)
+        self.timer.timeout.connect(self._poll)
 
     def start(self) -> None:
-        self.thread = threading.Thread(target=self._run, name="koers-batch", daemon=True)
-        self.thread.start()
+        self.child.start()
+        self.timer.start()
 
-    def _run(self) -> None:
-        _lower_priority()
-        store, actor = self.workspace.store, self.workspace.actor
-        try:
-            plan = store.run(sharing.plan_batch, actor, self.year)
-            self.planned.emit(len(plan.jobs))
-            outcome = sharing.run_batch(
-                store,
-                actor,
-                plan,
-                self.folder,
-                on_progress=self.progress.emit,
-                cancelled=self.cancel_event.is_set,
-                at=self.at,
-            )
-        except Exception as exc:  # shown on the GUI thread
-            self.failed.emit(exc)
-            return
-        self.finished.emit(outcome)
+    def cancel(self) -> None:
+        self.child.cancel()
 
-
-def _lower_priority() -> None:
-    """The batch thread yields the CPU to the window first (Linux: a thread is a task)."""
-    import contextlib
-    import os
-
-    if hasattr(os, "setpriority") and hasattr(threading, "get_native_id"):
-        with contextlib.suppress(OSError):
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+    def _poll(self) -> None:
+        for message in self.child.poll():
+            kind = message[0]
+            if kind == "planned":
+                self.planned.emit(message[1])
+            elif kind == "progress":
+                self.progress.emit(message[1], message[2])
+            else:
+                self.timer.stop()
+                self.child.join()
+                if kind == "done":
+                    self.finished.emit(message[1])
+                else:
+                    self.failed.emit(KoersError(message[1]))
+                return
 
 
 LEFT_DISPLAY = {0: lambda r: r[0], 1: lambda r: r[1]}
@@ -468,21 +459,15 @@ class BatchTab(QWidget):
         if not folder:
             self.summary.setText("Kies eerst een map voor de PDF's.")
             return
-        # Loading the PDF fonts is pure Python (~25 ms, once): done here, it cannot starve
-        # the window of the interpreter lock while the worker starts.
-        from app.export.pdf import styles
-
-        styles()
         self.progress.setRange(0, 0)
         self.summary.setText("Bezig: de vertrekkers worden opgezocht…")
         self.start_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.worker = BatchWorker(self.workspace, self.year.value(), folder, at)
-        queued = Qt.ConnectionType.QueuedConnection
-        self.worker.planned.connect(self._planned, queued)
-        self.worker.progress.connect(self._progress, queued)
-        self.worker.finished.connect(self._finished, queued)
-        self.worker.failed.connect(self._failed, queued)
+        self.worker.planned.connect(self._planned)
+        self.worker.progress.connect(self._progress)
+        self.worker.finished.connect(self._finished)
+        self.worker.failed.connect(self._failed)
         self.worker.start()
 
     def _planned(self, total: int) -> None:
@@ -495,7 +480,7 @@ class BatchTab(QWidget):
 
     def cancel(self) -> None:
         if self.worker is not None:
-            self.worker.cancel_event.set()
+            self.worker.cancel()
             self.summary.setText("Afbreken… het dossier dat nu gemaakt wordt, wordt nog afgemaakt.")
 
     def _finished(self, outcome: sharing.BatchOutcome) -> None:
