@@ -111,7 +111,9 @@ class Consent(Base, Tracked):
 
     @property
     def scope_set(self) -> frozenset[ConsentScope]:
-        return frozenset(ConsentScope(s) for s in self.scopes.split(",") if s)
+        # An unknown name (typed in by hand, or from a later version) never grants anything.
+        known = {s.value for s in ConsentScope}
+        return frozenset(ConsentScope(s) for s in (self.scopes or "").split(",") if s in known)
 
 
 class FlowDocument(StrEnum):

@@ -101,7 +101,8 @@ def flow_of(session: Session, document: FlowDocument, kind: OrganisationKind) ->
 
 
 def _scope_set(text_value: str | None) -> frozenset[ConsentScope]:
-    return frozenset(ConsentScope(s) for s in (text_value or "").split(",") if s)
+    known = {s.value for s in ConsentScope}
+    return frozenset(ConsentScope(s) for s in (text_value or "").split(",") if s in known)
 
 
 def givers_missing(consent: Consent, student: Student, age_limit: int) -> list[str]:
