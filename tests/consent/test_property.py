@@ -10,15 +10,19 @@ from datetime import date, timedelta
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from app.models import (
+    Basis,
     Consent,
     ConsentForm,
     ConsentScope,
+    DataFlow,
     ExportLog,
+    FlowDocument,
     LegalRepresentation,
     Organisation,
+    OrganisationKind,
     Student,
 )
 from app.services import sharing
@@ -48,6 +52,15 @@ case = st.fixed_dictionaries(
         "age": st.one_of(st.none(), st.integers(min_value=13, max_value=22)),
         "representation": st.sampled_from(list(LegalRepresentation)),
         "consents": st.lists(consent_spec, max_size=5),
+        # Sometimes one flow rests on a legal basis for some scopes.
+        "legal": st.one_of(
+            st.none(),
+            st.tuples(
+                st.sampled_from(["overdrachtsdossier", "vertrekkerslijst"]),
+                st.sampled_from(["gemeente", "rmc", "uwv"]),
+                st.sets(st.sampled_from(list(ConsentScope)), min_size=1),
+            ),
+        ),
         "requests": st.lists(
             st.tuples(
                 st.sampled_from(["pdf", "csv", "xlsx"]),
@@ -86,6 +99,18 @@ def test_nothing_refused_ever_leaves(store, coordinator, tmp_path_factory, data)
             made = organisations(session)
         else:
             made = {"venlo": orgs["VENLO"], "rmc": orgs["RMC-NL"], "uwv": orgs["UWV"]}
+        session.execute(delete(DataFlow))
+        if data["legal"] is not None:
+            document, kind, scopes = data["legal"]
+            session.add(
+                DataFlow(
+                    document=FlowDocument(document),
+                    recipient_kind=OrganisationKind(kind),
+                    basis=Basis.LEGAL,
+                    article="WVO art. 118h",
+                    scopes=",".join(s.value for s in scopes),
+                )
+            )
         # Only this example's student is a leaver in its year: earlier ones left before.
         for other in session.scalars(select(Student)):
             other.planned_outflow_date = date(2001, 7, 1)
@@ -121,7 +146,6 @@ def test_nothing_refused_ever_leaves(store, coordinator, tmp_path_factory, data)
         at = TODAY + timedelta(days=offset)
 
         def allowed_now(session, recipient=recipient, at=at, kind=kind):
-            from app.models import FlowDocument
 
             document = (
                 FlowDocument.TRANSITION_REPORT if kind == "pdf" else FlowDocument.LEAVERS_LIST
@@ -180,7 +204,6 @@ def test_nothing_refused_ever_leaves(store, coordinator, tmp_path_factory, data)
             assert ids or "wettelijke grondslag" in (log.basis or "")
 
             def deciders(session, recipient=recipient, at=at, kind=kind):
-                from app.models import FlowDocument
 
                 document = (
                     FlowDocument.TRANSITION_REPORT if kind == "pdf" else FlowDocument.LEAVERS_LIST
