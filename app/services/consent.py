@@ -622,3 +622,43 @@ def set_flow_basis(
         flow.id,
         f"{doc.value}>{kind.value}:{chosen.value};{flow.scopes}",
     )
+
+
+@dataclass(frozen=True)
+class GiverFacts:
+    """What the consent dialog offers and reminds: who can give consent for this student."""
+
+    guardians: list[str]
+    representatives: list[str]
+    hint: str
+
+
+def giver_facts(session: Session, actor, student_id: int, on: date | None = None) -> GiverFacts:
+    from app.models import GuardianRelation
+
+    student = _student(session, student_id)
+    require_student_access(actor, student)
+    on = on or today()
+    legal = (GuardianRelation.CURATOR, GuardianRelation.MENTOR_LEGAL)
+    guardians = [g.name for g in student.guardians if g.has_authority and g.relation not in legal]
+    representatives = [g.name for g in student.guardians if g.relation in legal]
+    limit = consent_age(session)
+    age = age_on(student.birth_date, on)
+    parts = []
+    if age is None:
+        parts.append(
+            "De geboortedatum is onbekend: de leerling telt als jonger dan "
+            f"{limit}, dus ook een ouder of voogd geeft toestemming."
+        )
+    elif age < limit:
+        parts.append(
+            f"{student.first_name} is {age} jaar, jonger dan {limit}: "
+            "ook een ouder of voogd geeft toestemming."
+        )
+    else:
+        parts.append(f"{student.first_name} is {age} jaar en geeft zelf toestemming.")
+    representation = student.legal_representation or LegalRepresentation.NONE
+    if representation is not LegalRepresentation.NONE:
+        kind = LEGAL_REPRESENTATION[representation].lower()
+        parts.append(f"Onder {kind}: ook de wettelijk vertegenwoordiger geeft toestemming.")
+    return GiverFacts(guardians, representatives, " ".join(parts))

@@ -316,3 +316,13 @@ def test_batch_lists_who_was_left_out_and_stops_on_cancel(store, coordinator, ne
     )
     assert stopped.cancelled and stopped.written == []
     assert sum("afgebroken" in r for _n, r in stopped.left_out) == 2
+
+
+def test_dialog_facts_name_who_must_consent(store, coordinator, network):
+    minor = _student(store, las_key="18", birth_date=date(2011, 5, 1))
+    ward = _student(store, las_key="19", representation=LegalRepresentation.MENTORSCHAP)
+    facts = store.run(consents.giver_facts, coordinator, minor, date(2026, 9, 1))
+    assert facts.guardians == ["Fatma Ozturk"]
+    assert "is 15 jaar, jonger dan 16: ook een ouder of voogd" in facts.hint
+    ward_facts = store.run(consents.giver_facts, coordinator, ward, date(2026, 9, 1))
+    assert "Onder mentorschap: ook de wettelijk vertegenwoordiger" in ward_facts.hint

@@ -61,7 +61,9 @@ def test_record_export_withdraw_refuse(qtbot, school, tmp_path, monkeypatch):
 
     dialog = tab.open_consent_dialog(conversation_id=conversation_id, given_on=date(2026, 3, 12))
     assert dialog.given_on.text() == "12-03-2026"
-    dialog.guardian.setText("Fatma Ozturk")
+    assert "Noémie is 19 jaar en geeft zelf toestemming." in dialog.hint.text()
+    assert dialog.guardian.findText("Fatma Ozturk") > 0
+    dialog.guardian.setCurrentText("Fatma Ozturk")
     dialog.set_scan("toestemming.pdf", PDF)
     dialog.save()
     assert dialog.saved_id is not None

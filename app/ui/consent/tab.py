@@ -86,12 +86,16 @@ class ConsentDialog(QDialog):
             box.setChecked(True)
         self.by_student = QCheckBox("De leerling zelf")
         self.by_student.setChecked(True)
-        self.guardian = QLineEdit()
-        self.guardian.setPlaceholderText("naam van de ouder of voogd")
-        self.representative = QLineEdit()
-        self.representative.setPlaceholderText(
+        self.guardian = QComboBox()
+        self.guardian.setEditable(True)
+        self.guardian.lineEdit().setPlaceholderText("naam van de ouder of voogd")
+        self.representative = QComboBox()
+        self.representative.setEditable(True)
+        self.representative.lineEdit().setPlaceholderText(
             "naam van curator of mentor (bij curatele/mentorschap)"
         )
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
         self.given_on = QLineEdit(format_date(given_on or today()))
         self.form = QComboBox()
         for value in ConsentForm:
@@ -108,6 +112,7 @@ class ConsentDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
         form = QFormLayout(self)
+        form.addRow(self.hint)
         form.addRow("Ontvanger", self.recipient)
         scope_box = QVBoxLayout()
         for box in self.scopes.values():
@@ -131,6 +136,19 @@ class ConsentDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.scan_button.clicked.connect(self._choose_scan)
+        workspace.call(
+            consents.giver_facts, student_id, on_success=self._facts, on_error=lambda _e: None
+        )
+
+    def _facts(self, facts: consents.GiverFacts) -> None:
+        self.hint.setText(facts.hint)
+        for box, names in (
+            (self.guardian, facts.guardians),
+            (self.representative, facts.representatives),
+        ):
+            box.addItem("")
+            box.addItems(names)
+            box.setCurrentIndex(0)
 
     def _choose_scan(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Scan kiezen", "", "PDF (*.pdf)")
@@ -146,8 +164,8 @@ class ConsentDialog(QDialog):
             organisation_id=self.recipient.currentData(),
             scopes=[s.value for s, box in self.scopes.items() if box.isChecked()],
             given_by_student=self.by_student.isChecked(),
-            given_by_guardian=self.guardian.text(),
-            given_by_representative=self.representative.text(),
+            given_by_guardian=self.guardian.currentText(),
+            given_by_representative=self.representative.currentText(),
             given_on=self.given_on.text(),
             form=self.form.currentData(),
             witness=self.witness.text(),
