@@ -77,6 +77,10 @@ def test_record_export_withdraw_refuse(qtbot, school, tmp_path, monkeypatch):
     assert "Groenbedrijf Maasdal" in pdf_text(out)
 
     tab.table.selectRow(0)
+    scan = tmp_path / "scan.pdf"
+    monkeypatch.setattr(tab, "ask_save_path", lambda *_: str(scan))
+    tab.scan_button.click()
+    assert scan.read_bytes() == PDF
     monkeypatch.setattr(tab, "ask_withdrawn_by", lambda: ("Fatma Ozturk (moeder)", True))
     tab.withdraw_button.click()
     assert tab.model.row_at(0).status == "Ingetrokken"

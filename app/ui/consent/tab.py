@@ -209,6 +209,7 @@ class ConsentTab(QWidget):
         self.record_button = QPushButton("Toestemming vastleggen…")
         self.withdraw_button = QPushButton("Intrekken…")
         self.form_button = QPushButton("Toestemmingsformulier afdrukken…")
+        self.scan_button = QPushButton("Scan opslaan…")
         self.recipient = QComboBox()
         self.export_button = QPushButton("Overdrachtsdossier maken…")
         self.message = QLabel()
@@ -230,6 +231,7 @@ class ConsentTab(QWidget):
         self.record_button.clicked.connect(lambda: self.open_consent_dialog())
         self.withdraw_button.clicked.connect(self.withdraw)
         self.form_button.clicked.connect(self.print_form)
+        self.scan_button.clicked.connect(self.save_scan)
         self.export_button.clicked.connect(self.export_report)
         self.refresh()
 
@@ -242,7 +244,12 @@ class ConsentTab(QWidget):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         buttons = QHBoxLayout()
-        for button in (self.record_button, self.withdraw_button, self.form_button):
+        for button in (
+            self.record_button,
+            self.withdraw_button,
+            self.form_button,
+            self.scan_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -334,6 +341,25 @@ class ConsentTab(QWidget):
     def ask_save_path(self, title: str, suggestion: str) -> str:
         name, _ = QFileDialog.getSaveFileName(self, title, suggestion, "PDF (*.pdf)")
         return name
+
+    def save_scan(self) -> None:
+        row = self.selected()
+        if row is None or not row.has_attachment:
+            self._say("Kies een toestemming met een scan van het getekende formulier.")
+            return
+        path = self.ask_save_path("Scan opslaan", "toestemming-scan.pdf")
+        if not path:
+            return
+
+        def write(result: tuple[str, bytes]) -> None:
+            from app.db.files import write_atomic
+
+            write_atomic(Path(path), result[1])
+            self._say(f"Scan opgeslagen: {path}")
+
+        self.workspace.call(
+            consents.consent_attachment, row.id, on_success=write, on_error=self._error
+        )
 
     def print_form(self) -> None:
         path = self.ask_save_path("Toestemmingsformulier opslaan", "toestemmingsformulier.pdf")
