@@ -91,6 +91,3 @@ class BatchProcess:
         if not messages and not self.process.is_alive() and self.process.exitcode not in (0, None):
             messages.append(("failed", "De uitvoer is onverwacht gestopt."))
         return messages
-
-    def join(self) -> None:
-        self.process.join(timeout=10)

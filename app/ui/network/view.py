@@ -354,6 +354,7 @@ class BatchWorker(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(50)
         self.timer.timeout.connect(self._poll)
+        self.done = False
 
     def start(self) -> None:
         self.child.start()
@@ -363,6 +364,12 @@ class BatchWorker(QObject):
         self.child.cancel()
 
     def _poll(self) -> None:
+        if self.done:
+            # Reap the child once it has exited; never wait for it on the GUI thread.
+            if not self.child.process.is_alive():
+                self.child.process.join(0)
+                self.timer.stop()
+            return
         for message in self.child.poll():
             kind = message[0]
             if kind == "planned":
@@ -370,8 +377,7 @@ class BatchWorker(QObject):
             elif kind == "progress":
                 self.progress.emit(message[1], message[2])
             else:
-                self.timer.stop()
-                self.child.join()
+                self.done = True
                 if kind == "done":
                     self.finished.emit(message[1])
                 else:
