@@ -12,4 +12,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    # In the bundle, the batch export's child process starts through this same executable.
+    multiprocessing.freeze_support()
     sys.exit(main())

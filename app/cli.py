@@ -1,6 +1,6 @@
 """The command line: the GUI by default, and sub-commands for batch work.
 
-Exit codes: 0 done, 1 failed, 2 bad arguments, 3 wrong password.
+Exit codes: 0 done, 1 failed, 2 bad arguments, 3 wrong password, 4 refused (consent).
 Passwords come from KOERS_PASSWORD or a prompt, never from an argument.
 """
 
@@ -78,6 +78,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     purge.add_argument("--dry-run", action="store_true", help="alleen tonen wat weg zou gaan")
     _add_import_commands(commands, acting)
+
+    export = commands.add_parser("export", help="overdrachtsdossier of vertrekkerslijst maken")
+    export_commands = export.add_subparsers(dest="export_command", metavar="ACTIE", required=True)
+    report = export_commands.add_parser(
+        "report", parents=[acting], help="overdrachtsdossier (PDF) van één leerling"
+    )
+    report.add_argument("--student", required=True, metavar="LAS_KEY")
+    report.add_argument("--recipient", required=True, metavar="ORG_CODE|auto")
+    report.add_argument("--out", required=True, metavar="BESTAND.pdf")
+    leavers = export_commands.add_parser(
+        "leavers", parents=[acting], help="lijst van vertrekkers voor het RMC (CSV of XLSX)"
+    )
+    leavers.add_argument("--year", required=True, type=int, metavar="JJJJ")
+    leavers.add_argument("--recipient", required=True, metavar="ORG_CODE")
+    leavers.add_argument("--out", required=True, metavar="BESTAND.csv|.xlsx")
     return parser
 
 
@@ -126,7 +141,7 @@ def run(argv: list[str]) -> int:
         from app.commands.demo import run_demo
 
         return run_demo(args)
-    if args.command in ("audit", "backup", "restore", "purge", "import", "students"):
+    if args.command in ("audit", "backup", "restore", "purge", "import", "students", "export"):
         import importlib
 
         from app.commands.common import CommandError

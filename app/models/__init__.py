@@ -14,7 +14,17 @@ from app.models.aftercare import (
 )
 from app.models.audit import AuditEntry
 from app.models.base import Base
-from app.models.consent import Consent, Organisation, OrganisationKind
+from app.models.consent import (
+    Basis,
+    Consent,
+    ConsentForm,
+    ConsentScope,
+    DataFlow,
+    FlowDocument,
+    Organisation,
+    OrganisationContact,
+    OrganisationKind,
+)
 from app.models.conversation import (
     Agreement,
     ConsentAnswer,
@@ -79,17 +89,21 @@ __all__ = [
     "Agreement",
     "AuditEntry",
     "Base",
+    "Basis",
     "CallAction",
     "CallKind",
     "Channel",
     "CompetencyScore",
     "Consent",
     "ConsentAnswer",
+    "ConsentForm",
+    "ConsentScope",
     "ContactRole",
     "Conversation",
     "ConversationStatus",
     "ConversationType",
     "CsvMapping",
+    "DataFlow",
     "DecisionParticipant",
     "DecisionRole",
     "Destination",
@@ -101,6 +115,7 @@ __all__ = [
     "Evaluator",
     "ExportLog",
     "Factor",
+    "FlowDocument",
     "Guardian",
     "GuardianRelation",
     "Instrument",
@@ -116,6 +131,7 @@ __all__ = [
     "ListKind",
     "MeetingAction",
     "Organisation",
+    "OrganisationContact",
     "OrganisationKind",
     "OutflowMeeting",
     "OutflowProfile",

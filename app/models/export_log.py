@@ -26,3 +26,5 @@ class ExportLog(Base):
     scopes: Mapped[str | None] = mapped_column(String(200))
     basis: Mapped[str | None] = mapped_column(String(200))
     consent_id: Mapped[int | None] = mapped_column(ForeignKey("consents.id", ondelete="SET NULL"))
+    # Every consent the export rested on (one per scope may differ), comma-separated ids.
+    consent_ids: Mapped[str | None] = mapped_column(String(200))

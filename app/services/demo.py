@@ -26,6 +26,7 @@ from app.models import (
 from app.services import (
     audit,
     demo_aftercare,
+    demo_consent,
     demo_conversations,
     demo_internships,
     demo_profile,
@@ -273,6 +274,7 @@ def generate(
     demo_conversations.generate(session, coordinator, random.Random(seed + 8))
     demo_internships.generate(session, coordinator, rng)
     demo_aftercare.generate(session, coordinator, rng)
+    demo_consent.generate(session, coordinator, rng)
     audit.record(session, coordinator, "demo_generated", "school", None, f"students={students}")
     return coordinator
 

@@ -275,3 +275,51 @@ def outcome_label(value: str | None) -> str:
         return INTERNSHIP_OUTCOME[InternshipOutcome(value)]
     except ValueError:
         return value
+
+
+# --- consent and the network (issue 10) ---------------------------------------------------
+from app.models.consent import (  # noqa: E402
+    Basis,
+    ConsentForm,
+    ConsentScope,
+    FlowDocument,
+    OrganisationKind,
+)
+
+ORGANISATION_KIND = {
+    OrganisationKind.MUNICIPALITY: "Gemeente",
+    OrganisationKind.RMC: "RMC-regio / Doorstroompunt",
+    OrganisationKind.UWV: "UWV",
+    OrganisationKind.CARE: "Zorg",
+    OrganisationKind.EDUCATION: "Onderwijs",
+    OrganisationKind.OTHER: "Andere partner",
+}
+
+CONSENT_SCOPE = {
+    ConsentScope.PROFILE: "Profiel (Denken/Doen/Willen/Zijn, wens- en kansberoep)",
+    ConsentScope.INTERNSHIPS: "Stages en hun uitkomst",
+    ConsentScope.CONVERSATIONS: "Gesprekken en open afspraken",
+    ConsentScope.PATH: "Traject, uitstroombestemming en instrumenten",
+    ConsentScope.AFTERCARE: "Nazorg",
+}
+
+CONSENT_SCOPE_SHORT = {
+    ConsentScope.PROFILE: "profiel",
+    ConsentScope.INTERNSHIPS: "stages",
+    ConsentScope.CONVERSATIONS: "gesprekken",
+    ConsentScope.PATH: "traject en bestemming",
+    ConsentScope.AFTERCARE: "nazorg",
+}
+
+CONSENT_FORM = {
+    ConsentForm.PAPER: "Getekend formulier (scan)",
+    ConsentForm.VERBAL: "Mondeling, met getuige",
+    ConsentForm.DIGITAL: "Digitaal",
+}
+
+FLOW_DOCUMENT = {
+    FlowDocument.TRANSITION_REPORT: "Overdrachtsdossier",
+    FlowDocument.LEAVERS_LIST: "Lijst van vertrekkers",
+}
+
+BASIS = {Basis.CONSENT: "Toestemming", Basis.LEGAL: "Wettelijke grondslag"}

@@ -41,6 +41,7 @@ EXTRA_AREAS: list[tuple[str, str, str, bool]] = [
     ("stages", "Stages", "app.ui.internships.view:InternshipsArea", False),
     ("gesprekken", "Gesprekken", "app.ui.conversations.view:ConversationsArea", False),
     ("nazorg", "Nazorg", "app.ui.aftercare.view:AftercareView", False),
+    ("netwerk", "Netwerk", "app.ui.network.view:NetworkView", True),
 ]
 
 

@@ -129,9 +129,9 @@ def _student_with_history(store: Store, actor: Actor, name: str, las_key: str) -
         consent = Consent(
             student_id=student_id,
             organisation_id=organisation.id,
-            scopes="personalia",
+            scopes="profiel",
             given_on=date(2026, 1, 5),
-            form="schriftelijk",
+            form="papier",
         )
         agenda = AgendaItem(meeting_id=meeting.id, student_id=student_id, question=f"vraag {name}")
         agenda.actions.append(MeetingAction(what=f"actie {name}", who="gemeente"))

@@ -34,6 +34,7 @@ SECTION_TABS: list[tuple[str, str, str]] = [
     ("stages", "Stages", "app.ui.internships.student_tab:StudentInternshipsTab"),
     ("gesprekken", "Gesprekken", "app.ui.conversations.student_tab:ConversationsTab"),
     ("nazorg", "Nazorg", "app.ui.aftercare.student_tab:StudentAftercareTab"),
+    ("toestemming", "Toestemming", "app.ui.consent.tab:ConsentTab"),
 ]
 
 TABS = [("personalia", "Personalia"), *((key, label) for key, label, _ in SECTION_TABS)]

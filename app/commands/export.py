@@ -1,0 +1,49 @@
+"""`python -m app export report|leavers`: reports that leave the school, from the command line.
+
+Exit 0 when the file is written; 4 with the Dutch refusal on stderr (and no file) when
+consent or another rule refuses; 2 for bad arguments; 3 for a wrong password.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from app.commands.common import CommandError, open_as_user
+
+EXIT_REFUSED = 4
+
+
+def run(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    if args.export_command == "report" and out.suffix.lower() != ".pdf":
+        raise CommandError("--out moet een .pdf-bestand zijn", EXIT_USAGE)
+    if args.export_command == "leavers" and out.suffix.lower() not in (".csv", ".xlsx"):
+        raise CommandError("--out moet een .csv- of .xlsx-bestand zijn", EXIT_USAGE)
+    if args.export_command == "leavers" and not 2000 <= args.year <= 2100:
+        raise CommandError("--year moet een jaartal zijn, bijvoorbeeld 2026", EXIT_USAGE)
+    from app.services import sharing
+    from app.services.consent import ConsentRefusedError
+    from app.services.errors import KoersError, NotFoundError, PermissionDeniedError
+
+    store, actor = open_as_user(args)
+    try:
+        if args.export_command == "report":
+            result = store.run(sharing.export_report, actor, args.student, args.recipient, out)
+            print(f"Overdrachtsdossier opgeslagen in {result.path} ({result.basis}).")
+        else:
+            result = store.run(sharing.export_leavers, actor, args.year, args.recipient, out)
+            print(
+                f"Lijst van vertrekkers opgeslagen in {result.path}: {result.named} op naam, "
+                f"{result.counted} alleen als aantal."
+            )
+        return EXIT_OK
+    except (ConsentRefusedError, PermissionDeniedError) as exc:
+        raise CommandError(exc.message, EXIT_REFUSED) from None
+    except NotFoundError as exc:
+        raise CommandError(exc.message, EXIT_USAGE) from None
+    except KoersError as exc:
+        raise CommandError(exc.message, EXIT_FAILED) from None
+    finally:
+        store.dispose()

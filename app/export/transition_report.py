@@ -1,0 +1,364 @@
+"""The transition report (overdrachtsdossier) and the consent form, as PDF.
+
+Both take plain data. The report holds only the sections it is given: the service leaves
+out (None) every section the consent gate refused, so nothing here decides what may go.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Spacer
+
+from app.export.pdf import (
+    CONTENT_WIDTH,
+    PageFrame,
+    document_title,
+    key_values,
+    markup,
+    para,
+    render,
+    signature_lines,
+    styles,
+    table,
+)
+
+
+@dataclass(frozen=True)
+class ProfileSection:
+    assessed_on: str
+    denken: str
+    doen: str
+    willen: str
+    zijn: str
+    wish_job: str
+    chance_job: str
+    key_decisions: list[tuple[str, str]] = field(default_factory=list)  # (date, decision)
+
+
+@dataclass(frozen=True)
+class InternshipLine:
+    kind: str
+    employer: str
+    period: str
+    status: str
+    outcome: str
+
+
+@dataclass(frozen=True)
+class PathSection:
+    outflow_profile: str
+    destination: str
+    destination_place: str
+    destination_date: str
+    lead_after_school: str
+    phases: list[tuple[str, str, str]] = field(default_factory=list)  # phase, period, lead
+    instruments: list[tuple[str, str, str]] = field(default_factory=list)  # kind, status, period
+    events: list[tuple[str, str, str]] = field(default_factory=list)  # date, what, reason
+
+
+@dataclass(frozen=True)
+class AgreementLine:
+    what: str
+    who: str
+    due: str
+    agreed_on: str
+
+
+@dataclass(frozen=True)
+class AftercareLine:
+    made_on: str
+    reached: str
+    still: str
+    signals: str
+    action: str
+
+
+@dataclass(frozen=True)
+class TransitionReport:
+    """Everything the PDF shows. A section is None when it may not be shared."""
+
+    school_name: str
+    student_name: str
+    birth_date: str
+    las_key: str
+    municipality: str
+    leaving_date: str
+    recipient: str
+    school_contact: str
+    made_on: str
+    made_by: str
+    basis_lines: list[str]
+    left_out: list[str]
+    profile: ProfileSection | None = None
+    internships: list[InternshipLine] | None = None
+    path: PathSection | None = None
+    agreements: list[AgreementLine] | None = None
+    aftercare: list[AftercareLine] | None = None
+
+
+def _dash(value: str | None) -> str:
+    return value if value else "—"
+
+
+def report_story(report: TransitionReport) -> list[Flowable]:
+    st = styles()
+    story: list[Flowable] = document_title(
+        "Overdrachtsdossier",
+        f"{report.student_name} — voor {report.recipient}",
+    )
+    story.append(
+        key_values(
+            [
+                ("Leerling", report.student_name),
+                ("Geboortedatum", report.birth_date),
+                ("Leerlingnummer", report.las_key),
+                ("Woongemeente", report.municipality),
+                ("School", report.school_name),
+                ("Uitstroomdatum", report.leaving_date),
+                ("Contactpersoon school", report.school_contact),
+                ("Ontvanger", report.recipient),
+            ]
+        )
+    )
+    story.append(Spacer(1, 4))
+    story.append(para("Grondslag voor dit dossier", st.heading))
+    for line in report.basis_lines:
+        story.append(para(line, st.body))
+    if report.left_out:
+        story.append(
+            para(
+                "Niet opgenomen, omdat daarvoor geen toestemming of grondslag is: "
+                + ", ".join(report.left_out)
+                + ".",
+                st.explain,
+            )
+        )
+    if report.path is not None:
+        path = report.path
+        story.append(para("Uitstroomprofiel en bestemming", st.heading))
+        story.append(
+            key_values(
+                [
+                    ("Uitstroomprofiel", path.outflow_profile),
+                    ("Bestemming", path.destination),
+                    ("Plaats", path.destination_place),
+                    ("Sinds", path.destination_date),
+                    ("Regie na school", path.lead_after_school),
+                ]
+            )
+        )
+        if path.phases:
+            story.append(para("Fasen van het traject", st.heading))
+            story.append(
+                table(
+                    [("Fase", "Periode", "Regie"), *path.phases],
+                    [40 * mm, 50 * mm, CONTENT_WIDTH - 90 * mm],
+                )
+            )
+        story.append(para("Instrumenten", st.heading))
+        if path.instruments:
+            story.append(
+                table(
+                    [("Instrument", "Status", "Periode"), *path.instruments],
+                    [70 * mm, 40 * mm, CONTENT_WIDTH - 110 * mm],
+                )
+            )
+        else:
+            story.append(para("Geen instrumenten vastgelegd.", st.explain))
+        if path.events:
+            story.append(para("Verloop", st.heading))
+            story.append(
+                table(
+                    [("Datum", "Gebeurtenis", "Toelichting"), *path.events],
+                    [25 * mm, 65 * mm, CONTENT_WIDTH - 90 * mm],
+                )
+            )
+    if report.profile is not None:
+        profile = report.profile
+        story.append(para("Profiel", st.heading))
+        story.append(
+            para(f"Laatst besproken op {profile.assessed_on}.", st.explain)
+            if profile.assessed_on
+            else para("Er is nog geen profiel besproken.", st.explain)
+        )
+        story.append(
+            table(
+                [
+                    ("Factor", "Beschrijving"),
+                    ("Denken", _dash(profile.denken)),
+                    ("Doen", _dash(profile.doen)),
+                    ("Willen", _dash(profile.willen)),
+                    ("Zijn", _dash(profile.zijn)),
+                    ("Wensberoep", _dash(profile.wish_job)),
+                    ("Kansberoep", _dash(profile.chance_job)),
+                ],
+                [35 * mm, CONTENT_WIDTH - 35 * mm],
+            )
+        )
+        if profile.key_decisions:
+            story.append(para("Sleutelbeslissingen", st.heading))
+            story.append(
+                table(
+                    [("Datum", "Beslissing"), *profile.key_decisions],
+                    [25 * mm, CONTENT_WIDTH - 25 * mm],
+                )
+            )
+    if report.internships is not None:
+        story.append(para("Stages", st.heading))
+        if report.internships:
+            story.append(
+                table(
+                    [
+                        ("Soort", "Bedrijf", "Periode", "Status", "Uitkomst"),
+                        *(
+                            (i.kind, i.employer, i.period, i.status, _dash(i.outcome))
+                            for i in report.internships
+                        ),
+                    ],
+                    [28 * mm, 40 * mm, 40 * mm, 22 * mm, CONTENT_WIDTH - 130 * mm],
+                )
+            )
+        else:
+            story.append(para("Geen stages vastgelegd.", st.explain))
+    if report.agreements is not None:
+        story.append(para("Afspraken die nog openstaan", st.heading))
+        if report.agreements:
+            story.append(
+                table(
+                    [
+                        ("Afspraak", "Wie", "Vóór", "Gemaakt op"),
+                        *((a.what, a.who, _dash(a.due), a.agreed_on) for a in report.agreements),
+                    ],
+                    [CONTENT_WIDTH - 100 * mm, 45 * mm, 27 * mm, 28 * mm],
+                )
+            )
+        else:
+            story.append(para("Er staan geen afspraken meer open.", st.explain))
+    if report.aftercare is not None:
+        story.append(para("Nazorg", st.heading))
+        if report.aftercare:
+            story.append(
+                table(
+                    [
+                        ("Gebeld op", "Bereikt", "Nog op bestemming", "Signalen", "Actie"),
+                        *(
+                            (a.made_on, a.reached, a.still, _dash(a.signals), _dash(a.action))
+                            for a in report.aftercare
+                        ),
+                    ],
+                    [25 * mm, 18 * mm, 35 * mm, 50 * mm, CONTENT_WIDTH - 128 * mm],
+                )
+            )
+        else:
+            story.append(para("Nog geen nazorggesprekken gevoerd.", st.explain))
+    story.append(Spacer(1, 8))
+    story.append(
+        para(
+            f"Opgemaakt op {report.made_on} door {report.made_by}. Dit dossier is vertrouwelijk: "
+            "gebruik het alleen voor de begeleiding van deze jongere en deel het niet verder "
+            "zonder nieuwe toestemming.",
+            st.small,
+        )
+    )
+    return story
+
+
+def render_report(report: TransitionReport) -> bytes:
+    footer = "Vertrouwelijk. " + " · ".join(report.basis_lines)
+    # The footer must fit one or two lines; long consent histories are shortened.
+    lines = _wrap(footer, 100)[:3]
+    frame = PageFrame(
+        title=f"Overdrachtsdossier {report.student_name}",
+        school=report.school_name,
+        # The last footer line stays empty: the page number stands there.
+        footer="\n".join([*lines, " "]),
+        confidential=True,
+    )
+    return render(report_story(report), frame)
+
+
+def _wrap(text_value: str, width: int) -> list[str]:
+    words, lines, current = text_value.split(), [], ""
+    for word in words:
+        if current and len(current) + 1 + len(word) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}".strip()
+    if current:
+        lines.append(current)
+    return lines
+
+
+# --- the consent form ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ConsentFormData:
+    school_name: str
+    student_name: str
+    birth_date: str
+    recipients: list[str]
+    scopes: list[tuple[str, str]]  # (label, explanation)
+    consent_age: int
+    guardians: list[str]
+    needs_representative: bool
+
+
+def render_consent_form(data: ConsentFormData) -> bytes:
+    st = styles()
+    story: list[Flowable] = document_title(
+        "Toestemming om gegevens te delen",
+        f"Voor {data.student_name} (geboren {data.birth_date})",
+    )
+    story.append(
+        para(
+            "Na school gaat u verder met werk, dagbesteding of een opleiding. De gemeente, het "
+            "RMC (Doorstroompunt) of een andere partner kan u daarbij helpen. Dat gaat beter als "
+            "zij weten wat school al weet. Wij willen daarom een overdrachtsdossier met hen delen. "
+            "Dat doen wij alleen als u daarvoor toestemming geeft.",
+            st.body,
+        )
+    )
+    story.append(para("Met wie delen wij het?", st.heading))
+    story.append(
+        table([("Organisatie",), *((r,) for r in data.recipients)], [CONTENT_WIDTH])
+        if data.recipients
+        else para("(Vul hier de organisatie in.)", st.explain)
+    )
+    story.append(para("Wat delen wij? Kruis aan wat mag.", st.heading))
+    story.append(
+        table(
+            [("Ja", "Onderdeel", "Wat staat erin"), *(("☐", s, e) for s, e in data.scopes)],
+            [12 * mm, 55 * mm, CONTENT_WIDTH - 67 * mm],
+        )
+    )
+    story.append(para("Goed om te weten", st.heading))
+    for line in (
+        f"Bent u {data.consent_age} jaar of ouder? Dan tekent u zelf. Bent u jonger, dan tekent "
+        "ook uw ouder of voogd.",
+        "Staat u onder curatele of mentorschap? Dan tekent ook uw curator of mentor.",
+        "U mag altijd nee zeggen. Dat heeft geen gevolgen voor uw plek op school.",
+        "U kunt uw toestemming altijd weer intrekken. Zeg het tegen uw mentor of de "
+        "uitstroomcoördinator. Vanaf dat moment delen wij niets meer.",
+        "De toestemming geldt tot de datum die hieronder staat. Daarna vragen wij het opnieuw.",
+        "Wij houden bij wat wij met wie delen. U mag dat altijd inzien.",
+    ):
+        story.append(markup("• " + para(line).text, st.body))
+    story.append(para("Geldig tot en met: ______________________", st.body))
+    story.append(Spacer(1, 6))
+    signers = [f"Leerling: {data.student_name}"]
+    signers += [f"Ouder/voogd: {g}" for g in data.guardians] or ["Ouder/voogd"]
+    if data.needs_representative:
+        signers.append("Wettelijk vertegenwoordiger")
+    signers.append("Namens school")
+    story.append(KeepTogether([para("Handtekeningen", st.heading), signature_lines(signers)]))
+    frame = PageFrame(
+        title=f"Toestemmingsformulier {data.student_name}",
+        school=data.school_name,
+        footer="Toestemmingsformulier. Ingevuld terug naar de uitstroomcoördinator.",
+        confidential=True,
+    )
+    return render(story, frame)

@@ -1,0 +1,401 @@
+"""Student file > Toestemming: the consent register (record, withdraw, print the form) and
+the transition report for a recipient. The gate decides; this tab shows its answer."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models import ConsentForm, ConsentScope
+from app.services import consent as consents
+from app.services import sharing
+from app.services.consent import ConsentInput, ConsentRefusedError, ConsentRow
+from app.services.labels import CONSENT_FORM, CONSENT_SCOPE, CONSENT_SCOPE_SHORT
+from app.services.validation import format_date, today
+from app.ui.common.messages import show_error
+from app.ui.common.table_model import RowTableModel
+from app.ui.workspace import Workspace
+
+HEADERS = ["Ontvanger", "Onderdelen", "Gegeven op", "Door", "Vorm", "Geldig t/m", "Status"]
+
+
+def _status(row: ConsentRow) -> str:
+    if row.status == "Ingetrokken":
+        return f"Ingetrokken {format_date(row.withdrawn_on)} ({row.withdrawn_by})"
+    return row.status + (f" — {row.problem}" if row.problem else "")
+
+
+DISPLAY = {
+    0: lambda r: r.organisation,
+    1: lambda r: ", ".join(CONSENT_SCOPE_SHORT[s] for s in r.scopes),
+    2: lambda r: format_date(r.given_on),
+    3: lambda r: r.given_by,
+    4: lambda r: CONSENT_FORM[r.form],
+    5: lambda r: format_date(r.valid_until) or "—",
+    6: _status,
+}
+
+
+class ConsentDialog(QDialog):
+    """Records a consent; can be opened with a conversation (id and date) filled in."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        student_id: int,
+        recipients: list[sharing.RecipientChoice],
+        default_recipient: int | None = None,
+        *,
+        conversation_id: int | None = None,
+        given_on: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Toestemming vastleggen")
+        self.workspace, self.student_id = workspace, student_id
+        self.conversation_id = conversation_id
+        self.saved_id: int | None = None
+        self.attachment: bytes | None = None
+        self.attachment_name = ""
+        self.recipient = QComboBox()
+        for choice in recipients:
+            self.recipient.addItem(choice.label, choice.id)
+        if default_recipient is not None:
+            self.recipient.setCurrentIndex(self.recipient.findData(default_recipient))
+        self.scopes = {s: QCheckBox(CONSENT_SCOPE[s]) for s in ConsentScope}
+        for box in self.scopes.values():
+            box.setChecked(True)
+        self.by_student = QCheckBox("De leerling zelf")
+        self.by_student.setChecked(True)
+        self.guardian = QComboBox()
+        self.guardian.setEditable(True)
+        self.guardian.lineEdit().setPlaceholderText("naam van de ouder of voogd")
+        self.representative = QComboBox()
+        self.representative.setEditable(True)
+        self.representative.lineEdit().setPlaceholderText(
+            "naam van curator of mentor (bij curatele/mentorschap)"
+        )
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.given_on = QLineEdit(format_date(given_on or today()))
+        self.form = QComboBox()
+        for value in ConsentForm:
+            self.form.addItem(CONSENT_FORM[value], value.value)
+        self.witness = QLineEdit()
+        self.valid_until = QLineEdit()
+        self.valid_until.setPlaceholderText("dd-mm-jjjj (leeg: geen einddatum)")
+        self.scan_button = QPushButton("Scan kiezen (PDF)…")
+        self.scan_label = QLabel("Geen scan gekozen")
+        self.note = QLineEdit()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
+        form = QFormLayout(self)
+        form.addRow(self.hint)
+        form.addRow("Ontvanger", self.recipient)
+        scope_box = QVBoxLayout()
+        for box in self.scopes.values():
+            scope_box.addWidget(box)
+        form.addRow("Wat mag gedeeld worden", scope_box)
+        form.addRow("Gegeven door", self.by_student)
+        form.addRow("Ouder of voogd", self.guardian)
+        form.addRow("Wettelijk vertegenwoordiger", self.representative)
+        form.addRow("Datum", self.given_on)
+        form.addRow("Vorm", self.form)
+        form.addRow("Getuige (bij mondeling)", self.witness)
+        scan = QHBoxLayout()
+        scan.addWidget(self.scan_button)
+        scan.addWidget(self.scan_label, 1)
+        form.addRow("Getekend formulier", scan)
+        form.addRow("Geldig tot en met", self.valid_until)
+        form.addRow("Opmerking", self.note)
+        if conversation_id is not None:
+            form.addRow("Gesprek", QLabel(f"Gegeven in het gesprek van {format_date(given_on)}"))
+        form.addRow(self.buttons)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.scan_button.clicked.connect(self._choose_scan)
+        workspace.call(
+            consents.giver_facts, student_id, on_success=self._facts, on_error=lambda _e: None
+        )
+
+    def _facts(self, facts: consents.GiverFacts) -> None:
+        self.hint.setText(facts.hint)
+        for box, names in (
+            (self.guardian, facts.guardians),
+            (self.representative, facts.representatives),
+        ):
+            box.addItem("")
+            box.addItems(names)
+            box.setCurrentIndex(0)
+
+    def _choose_scan(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Scan kiezen", "", "PDF (*.pdf)")
+        if name:
+            self.set_scan(Path(name).name, Path(name).read_bytes())
+
+    def set_scan(self, name: str, data: bytes) -> None:
+        self.attachment, self.attachment_name = data, name
+        self.scan_label.setText(name)
+
+    def data(self) -> ConsentInput:
+        return ConsentInput(
+            organisation_id=self.recipient.currentData(),
+            scopes=[s.value for s, box in self.scopes.items() if box.isChecked()],
+            given_by_student=self.by_student.isChecked(),
+            given_by_guardian=self.guardian.currentText(),
+            given_by_representative=self.representative.currentText(),
+            given_on=self.given_on.text(),
+            form=self.form.currentData(),
+            witness=self.witness.text(),
+            valid_until=self.valid_until.text(),
+            conversation_id=self.conversation_id,
+            note=self.note.text(),
+            attachment=self.attachment,
+            attachment_name=self.attachment_name,
+        )
+
+    def save(self) -> None:
+        def done(consent_id: int) -> None:
+            self.saved_id = consent_id
+            self.accept()
+
+        self.workspace.call(
+            consents.record_consent,
+            self.student_id,
+            self.data(),
+            on_success=done,
+            on_error=lambda exc: show_error(self, exc),
+        )
+
+
+class ConsentTab(QWidget):
+    """The register of one student, and the report export."""
+
+    changed = Signal()
+
+    def __init__(self, workspace: Workspace, student_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace, self.student_id = workspace, student_id
+        self.model = RowTableModel(HEADERS, DISPLAY, tooltip=lambda r: r.problem or r.status)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.record_button = QPushButton("Toestemming vastleggen…")
+        self.withdraw_button = QPushButton("Intrekken…")
+        self.form_button = QPushButton("Toestemmingsformulier afdrukken…")
+        self.scan_button = QPushButton("Scan opslaan…")
+        self.recipient = QComboBox()
+        self.export_button = QPushButton("Overdrachtsdossier maken…")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.recipients: list[sharing.RecipientChoice] = []
+        self.default_recipient: int | None = None
+        self.dialog: ConsentDialog | None = None
+        self._build()
+        coordinator = workspace.actor.is_coordinator
+        for button in (
+            self.record_button,
+            self.withdraw_button,
+            self.form_button,
+            self.export_button,
+        ):
+            button.setVisible(coordinator)
+        self.recipient.setVisible(coordinator)
+        self.record_button.clicked.connect(lambda: self.open_consent_dialog())
+        self.withdraw_button.clicked.connect(self.withdraw)
+        self.form_button.clicked.connect(self.print_form)
+        self.scan_button.clicked.connect(self.save_scan)
+        self.export_button.clicked.connect(self.export_report)
+        self.refresh()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "Gegevens gaan alleen naar een partner met toestemming (of een wettelijke "
+            "grondslag). Een ingetrokken of verlopen toestemming stopt elke volgende uitvoer."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        buttons = QHBoxLayout()
+        for button in (
+            self.record_button,
+            self.withdraw_button,
+            self.form_button,
+            self.scan_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        export = QHBoxLayout()
+        export.addWidget(QLabel("Overdrachtsdossier voor"))
+        export.addWidget(self.recipient, 1)
+        export.addWidget(self.export_button)
+        layout.addLayout(export)
+        layout.addWidget(self.message)
+
+    def refresh(self) -> None:
+        self.workspace.call(
+            consents.register, self.student_id, on_success=self.model.set_rows, on_error=self._error
+        )
+        if self.workspace.actor.is_coordinator:
+            self.workspace.call(
+                sharing.recipient_choices,
+                self.student_id,
+                on_success=self._set_recipients,
+                on_error=self._error,
+            )
+
+    def _set_recipients(self, result) -> None:
+        self.recipients, self.default_recipient = result
+        current = self.recipient.currentData()
+        self.recipient.clear()
+        for choice in self.recipients:
+            self.recipient.addItem(choice.label, choice.id)
+        wanted = current if current is not None else self.default_recipient
+        if wanted is not None:
+            self.recipient.setCurrentIndex(max(0, self.recipient.findData(wanted)))
+
+    def _error(self, exc: BaseException) -> None:
+        show_error(self, exc)
+
+    def _say(self, text: str, *, refused: bool = False) -> None:
+        self.message.setStyleSheet("color: #9b1c1c;" if refused else "")
+        self.message.setText(text)
+
+    # --- actions ------------------------------------------------------------------------
+    def open_consent_dialog(
+        self, conversation_id: int | None = None, given_on: date | None = None
+    ) -> ConsentDialog:
+        """Also the entry point from a conversation: its id and date come filled in."""
+        self.dialog = ConsentDialog(
+            self.workspace,
+            self.student_id,
+            self.recipients,
+            self.default_recipient,
+            conversation_id=conversation_id,
+            given_on=given_on,
+            parent=self,
+        )
+        self.dialog.accepted.connect(self._recorded)
+        self.dialog.open()
+        return self.dialog
+
+    def _recorded(self) -> None:
+        self._say("Toestemming vastgelegd.")
+        self.refresh()
+        self.changed.emit()
+
+    def selected(self) -> ConsentRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def withdraw(self) -> None:
+        row = self.selected()
+        if row is None:
+            self._say("Kies eerst de toestemming die wordt ingetrokken.")
+            return
+        by, ok = self.ask_withdrawn_by()
+        if not ok:
+            return
+        self.workspace.call(
+            consents.withdraw_consent,
+            row.id,
+            format_date(today()),
+            by,
+            row.version,
+            on_success=lambda _: (self._say("Toestemming ingetrokken."), self.refresh()),
+            on_error=self._error,
+        )
+
+    def ask_withdrawn_by(self) -> tuple[str, bool]:
+        return QInputDialog.getText(self, "Toestemming intrekken", "Ingetrokken door:")
+
+    def ask_save_path(self, title: str, suggestion: str) -> str:
+        name, _ = QFileDialog.getSaveFileName(self, title, suggestion, "PDF (*.pdf)")
+        return name
+
+    def save_scan(self) -> None:
+        row = self.selected()
+        if row is None or not row.has_attachment:
+            self._say("Kies een toestemming met een scan van het getekende formulier.")
+            return
+        path = self.ask_save_path("Scan opslaan", "toestemming-scan.pdf")
+        if not path:
+            return
+
+        def write(result: tuple[str, bytes]) -> None:
+            from app.db.files import write_atomic
+
+            write_atomic(Path(path), result[1])
+            self._say(f"Scan opgeslagen: {path}")
+
+        self.workspace.call(
+            consents.consent_attachment, row.id, on_success=write, on_error=self._error
+        )
+
+    def print_form(self) -> None:
+        path = self.ask_save_path("Toestemmingsformulier opslaan", "toestemmingsformulier.pdf")
+        if not path:
+            return
+        self.workspace.call(
+            sharing.consent_form,
+            self.student_id,
+            path,
+            on_success=lambda p: self._say(f"Formulier opgeslagen: {p}"),
+            on_error=self._error,
+        )
+
+    def export_report(self) -> None:
+        recipient = self.recipient.currentData()
+        if recipient is None:
+            self._say("Kies eerst een ontvanger.")
+            return
+        path = self.ask_save_path("Overdrachtsdossier opslaan", "overdrachtsdossier.pdf")
+        if not path:
+            return
+        self.workspace.call(
+            sharing.export_report,
+            self.student_id,
+            recipient,
+            path,
+            on_success=self._exported,
+            on_error=self._export_failed,
+        )
+
+    def _exported(self, result: sharing.ExportResult) -> None:
+        scopes = ", ".join(CONSENT_SCOPE_SHORT[s] for s in ConsentScope if s in result.scopes)
+        self._say(f"Overdrachtsdossier opgeslagen in {result.path} (met: {scopes}).")
+
+    def _export_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ConsentRefusedError):
+            self._say(exc.message, refused=True)
+        else:
+            show_error(self, exc)

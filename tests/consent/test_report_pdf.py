@@ -1,0 +1,129 @@
+"""The transition report renders every section; the text in the PDF is what the database
+holds; the consent it rests on stands in the footer of every page, marked confidential."""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import date
+
+from sqlalchemy import select
+
+from app.models import ConsentScope, Employer, Internship, InternshipStatus, InternshipType, Student
+from app.services import consent as consents
+from app.services import sharing
+from tests.consent.helpers import MARKERS, consent_input, full_student, organisations, pdf_text
+
+AT = date(2026, 9, 1)
+
+
+def test_report_with_every_section_matches_the_database(store, coordinator, tmp_path):
+    def arrange(session):
+        orgs = organisations(session)
+        student = full_student(session, las_key="777")
+        # Enough internships for a second page, so the footer is seen on both.
+        employer = session.scalars(select(Employer)).first()
+        for month in range(1, 13):
+            session.add(
+                Internship(
+                    student_id=student.id,
+                    employer_id=employer.id,
+                    kind=InternshipType.BLOK,
+                    start_date=date(2024, month, 1),
+                    end_date=date(2024, month, 20),
+                    status=InternshipStatus.COMPLETED,
+                    outcome=f"Goed afgerond, blok {month} (werktempo omhoog)",
+                )
+            )
+        return student.id, orgs["venlo"].id
+
+    sid, venlo = store.run(arrange)
+    store.run(consents.record_consent, coordinator, sid, consent_input(venlo))
+    out = tmp_path / "dossier.pdf"
+    store.run(sharing.export_report, coordinator, "777", "auto", out, at=AT)
+    text = pdf_text(out)
+    for heading in (
+        "Overdrachtsdossier",
+        "Grondslag voor dit dossier",
+        "Uitstroomprofiel en bestemming",
+        "Instrumenten",
+        "Profiel",
+        "Sleutelbeslissingen",
+        "Stages",
+        "Afspraken die nog openstaan",
+        "Nazorg",
+        "Contactpersoon school",
+        "Regie na school",
+    ):
+        assert heading in text, heading
+    for marker in MARKERS.values():
+        assert marker in text
+    with store.session() as session:
+        student = session.get(Student, sid)
+        for value in (
+            student.full_name,
+            "01-03-2007",
+            "Venlo",
+            "Hovenier",
+            "Medewerker groen",
+            "Loonkostensubsidie",
+            "Jobcoach Anouk, Gemeente Venlo",
+            "Regulier werk",
+            "Kiest voor groen.",
+            "Contract aangeboden",
+            "Ingrid Peeters",
+        ):
+            assert value in text, value
+    pages = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
+    count = int(next(line.split()[-1] for line in pages.splitlines() if line.startswith("Pages")))
+    assert count >= 2
+    for page in range(1, count + 1):
+        one = subprocess.run(
+            ["pdftotext", "-f", str(page), "-l", str(page), str(out), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        flat = " ".join(one.split())
+        assert "VERTROUWELIJK" in flat and "Toestemming van 01-03-2026 door leerling" in flat
+        assert f"pagina {page} van {count}" in flat
+    subprocess.run(["pdftoppm", "-png", "-r", "70", str(out), "/tmp/issue10-dossier"], check=False)
+
+
+def test_report_for_a_demo_student_and_the_consent_form(store, coordinator, tmp_path):
+    import random
+
+    from app.services import demo, demo_consent
+
+    def arrange(session):
+        rng = random.Random(7)
+        demo.add_students(session, coordinator, 12, [], rng)
+        demo_consent.generate(session, coordinator, rng)
+
+    store.run(arrange)
+    with store.session() as session:
+        student = session.scalars(select(Student).order_by(Student.id)).first()
+        las = student.las_key
+    out = tmp_path / "form.pdf"
+    store.run(sharing.consent_form, coordinator, student.id, out)
+    text = pdf_text(out)
+    assert "Toestemming om gegevens te delen" in text and student.full_name in text
+    assert "U kunt uw toestemming altijd weer intrekken" in text
+    subprocess.run(["pdftoppm", "-png", "-r", "70", str(out), "/tmp/issue10-form"], check=False)
+
+    # Whatever the demo gave this student, the report holds exactly what the gate allows.
+    def ensure_consent(session):
+        from app.services.organisations import municipality_of
+
+        return municipality_of(session, session.get(Student, student.id)).id
+
+    org = store.run(ensure_consent)
+    store.run(
+        consents.record_consent,
+        coordinator,
+        student.id,
+        consent_input(org, scopes=[ConsentScope.PATH], given_by_guardian="ouder"),
+    )
+    report = tmp_path / "demo.pdf"
+    result = store.run(sharing.export_report, coordinator, las, "auto", report)
+    assert ConsentScope.PATH in result.scopes
+    assert "Uitstroomprofiel en bestemming" in pdf_text(report)
