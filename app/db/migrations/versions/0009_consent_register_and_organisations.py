@@ -1,7 +1,7 @@
 """Consent register, organisations with contacts and RMC regions, data-flow bases
 
 Revision ID: 0009
-Revises: 0003
+Revises: 0005
 Create Date: 2026-11-24 05:56:08.085830
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision = "0003"
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 
