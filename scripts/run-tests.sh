@@ -9,7 +9,9 @@ export QT_QPA_PLATFORM=offscreen
 .venv/bin/ruff format --check .
 
 status=0
-.venv/bin/python -m pytest "$@" || status=$?
+# One worker per core (pytest-xdist): each starts its own PostgreSQL; the suite stays
+# well inside CI's time on a two-core machine.
+.venv/bin/python -m pytest -n auto --durations=15 "$@" || status=$?
 if [ "$status" -eq 5 ]; then
   # pytest's "no tests collected": a filter or a collection problem, never a pass.
   echo "run-tests: pytest collected no tests" >&2

@@ -122,15 +122,23 @@ def postgres_server() -> Iterator[PostgresServer]:
     if as_user:
         os.chown(root, account.pw_uid, account.pw_gid)
     data, log = root / "data", root / "server.log"
-    port = _free_port()
 
     initdb = [bin_dir / "initdb", "-D", data, "-U", "postgres", "-A", "trust", "--no-sync"]
     initdb += ["-E", "UTF8", "--locale=C"]  # the same collation on every machine
-    options = f"-F -c fsync=off -c listen_addresses=127.0.0.1 -p {port} -k {root}"
-    start = [bin_dir / "pg_ctl", "start", "-w", "-D", data, "-l", log, "-o", options]
     try:
-        for command in (initdb, start):
-            subprocess.run([*as_user, *command], check=True, capture_output=True, text=True)
+        subprocess.run([*as_user, *initdb], check=True, capture_output=True, text=True)
+        # Parallel test workers each start a server: a port taken between choosing it and
+        # listening on it is tried again with another.
+        for attempt in range(3):
+            port = _free_port()
+            options = f"-F -c fsync=off -c listen_addresses=127.0.0.1 -p {port} -k {root}"
+            start = [bin_dir / "pg_ctl", "start", "-w", "-D", data, "-l", log, "-o", options]
+            try:
+                subprocess.run([*as_user, *start], check=True, capture_output=True, text=True)
+                break
+            except subprocess.CalledProcessError:
+                if attempt == 2:
+                    raise
     except subprocess.CalledProcessError as exc:
         server_log = log.read_text() if log.exists() else ""
         shutil.rmtree(root, ignore_errors=True)
