@@ -5,14 +5,21 @@ from __future__ import annotations
 from enum import StrEnum
 
 from app.models import (
+    Basis,
     CallAction,
     CallKind,
     Channel,
+    ConsentAnswer,
+    ConsentForm,
+    ConsentScope,
     ContactRole,
+    ConversationStatus,
+    ConversationType,
     DecisionRole,
     Destination,
     Evaluator,
     Factor,
+    FlowDocument,
     GuardianRelation,
     InstrumentKind,
     InstrumentStatus,
@@ -20,7 +27,9 @@ from app.models import (
     InternshipStatus,
     InternshipType,
     LegalRepresentation,
+    OrganisationKind,
     OutflowProfile,
+    ParticipantRole,
     PathEventKind,
     Phase,
     ProposalStatus,
@@ -92,13 +101,7 @@ def label(mapping: dict, value: StrEnum | None) -> str:
     return "" if value is None else mapping.get(value, str(value))
 
 
-# --- conversations (issue 8) -------------------------------------------------------------
-from app.models import (  # noqa: E402
-    ConsentAnswer,
-    ConversationStatus,
-    ConversationType,
-    ParticipantRole,
-)
+# --- conversations ---------------------------------------------------------------------
 
 CONVERSATION_TYPE = {
     ConversationType.ADVIES: "Adviesgesprek",
@@ -133,7 +136,7 @@ CONSENT_ANSWER = {
     ConsentAnswer.LATER: "Denkt er nog over na",
 }
 
-# --- profile and path (issue 5) ----------------------------------------------------------
+# --- profile and path -------------------------------------------------------------------
 
 FACTOR = {
     Factor.DENKEN: "Denken",
@@ -183,7 +186,7 @@ PATH_EVENT_KIND = {
     PathEventKind.HANDOVER: "Warme overdracht",
 }
 
-# --- aftercare (nazorg) ---------------------------------------------------------------------
+# --- aftercare (nazorg) -----------------------------------------------------------------
 
 CHANNEL = {
     Channel.PHONE: "Telefoon",
@@ -228,7 +231,7 @@ PROPOSAL_STATUS = {
     ProposalStatus.DECLINED: "Afgezien",
 }
 
-# --- internships and employers (issue 7) ---
+# --- internships and employers ----------------------------------------------------------
 
 INTERNSHIP_TYPE = {
     InternshipType.SNUFFEL: "Snuffelstage",
@@ -277,14 +280,7 @@ def outcome_label(value: str | None) -> str:
         return value
 
 
-# --- consent and the network (issue 10) ---------------------------------------------------
-from app.models.consent import (  # noqa: E402
-    Basis,
-    ConsentForm,
-    ConsentScope,
-    FlowDocument,
-    OrganisationKind,
-)
+# --- consent and the network -------------------------------------------------------------
 
 ORGANISATION_KIND = {
     OrganisationKind.MUNICIPALITY: "Gemeente",
