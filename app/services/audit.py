@@ -177,6 +177,7 @@ ACTION_LABELS = {
     "las_import": "Leerlingen ingelezen uit het LAS",
     "las_import_preview": "Voorbeeld van een LAS-import bekeken",
     "students_listed": "Leerlingenlijst uitgevoerd (opdrachtregel)",
+    "import": "Gegevens ingelezen",
 }
 
 
