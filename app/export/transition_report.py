@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
+from app.export.dropout_report import DropoutReport
 from app.export.pdf import (
     CONTENT_WIDTH,
     PageFrame,
@@ -34,7 +35,8 @@ class ProfileSection:
     zijn: str
     wish_job: str
     chance_job: str
-    key_decisions: list[tuple[str, str]] = field(default_factory=list)  # (date, decision)
+    # (date, decision, who took part and whether each agreed)
+    key_decisions: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -69,10 +71,10 @@ class AgreementLine:
 @dataclass(frozen=True)
 class AftercareLine:
     made_on: str
-    reached: str
+    reached: str  # how, and whether the former student was reached
     still: str
     signals: str
-    action: str
+    action: str  # the action taken and the call's note
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,11 @@ def _dash(value: str | None) -> str:
     return value if value else "—"
 
 
+def _heading(title: str) -> list[Flowable]:
+    """A section heading that never stands alone at the foot of a page."""
+    return [CondPageBreak(30 * mm), para(title, styles().heading)]
+
+
 def report_story(report: TransitionReport) -> list[Flowable]:
     st = styles()
     story: list[Flowable] = document_title(
@@ -123,7 +130,7 @@ def report_story(report: TransitionReport) -> list[Flowable]:
         )
     )
     story.append(Spacer(1, 4))
-    story.append(para("Grondslag voor dit dossier", st.heading))
+    story += _heading("Grondslag voor dit dossier")
     for line in report.basis_lines:
         story.append(para(line, st.body))
     if report.left_out:
@@ -137,7 +144,7 @@ def report_story(report: TransitionReport) -> list[Flowable]:
         )
     if report.path is not None:
         path = report.path
-        story.append(para("Uitstroomprofiel en bestemming", st.heading))
+        story += _heading("Uitstroomprofiel en bestemming")
         story.append(
             key_values(
                 [
@@ -150,14 +157,14 @@ def report_story(report: TransitionReport) -> list[Flowable]:
             )
         )
         if path.phases:
-            story.append(para("Fasen van het traject", st.heading))
+            story += _heading("Fasen van het traject")
             story.append(
                 table(
                     [("Fase", "Periode", "Regie"), *path.phases],
                     [40 * mm, 50 * mm, CONTENT_WIDTH - 90 * mm],
                 )
             )
-        story.append(para("Instrumenten", st.heading))
+        story += _heading("Instrumenten")
         if path.instruments:
             story.append(
                 table(
@@ -168,7 +175,7 @@ def report_story(report: TransitionReport) -> list[Flowable]:
         else:
             story.append(para("Geen instrumenten vastgelegd.", st.explain))
         if path.events:
-            story.append(para("Verloop", st.heading))
+            story += _heading("Verloop")
             story.append(
                 table(
                     [("Datum", "Gebeurtenis", "Toelichting"), *path.events],
@@ -177,36 +184,39 @@ def report_story(report: TransitionReport) -> list[Flowable]:
             )
     if report.profile is not None:
         profile = report.profile
-        story.append(para("Profiel", st.heading))
+        # The profile is short: kept on one page, so the four factors read as one whole.
         story.append(
-            para(f"Laatst besproken op {profile.assessed_on}.", st.explain)
-            if profile.assessed_on
-            else para("Er is nog geen profiel besproken.", st.explain)
-        )
-        story.append(
-            table(
+            KeepTogether(
                 [
-                    ("Factor", "Beschrijving"),
-                    ("Denken", _dash(profile.denken)),
-                    ("Doen", _dash(profile.doen)),
-                    ("Willen", _dash(profile.willen)),
-                    ("Zijn", _dash(profile.zijn)),
-                    ("Wensberoep", _dash(profile.wish_job)),
-                    ("Kansberoep", _dash(profile.chance_job)),
-                ],
-                [35 * mm, CONTENT_WIDTH - 35 * mm],
+                    para("Profiel", st.heading),
+                    para(f"Laatst besproken op {profile.assessed_on}.", st.explain)
+                    if profile.assessed_on
+                    else para("Er is nog geen profiel besproken.", st.explain),
+                    table(
+                        [
+                            ("Factor", "Beschrijving"),
+                            ("Denken", _dash(profile.denken)),
+                            ("Doen", _dash(profile.doen)),
+                            ("Willen", _dash(profile.willen)),
+                            ("Zijn", _dash(profile.zijn)),
+                            ("Wensberoep", _dash(profile.wish_job)),
+                            ("Kansberoep", _dash(profile.chance_job)),
+                        ],
+                        [35 * mm, CONTENT_WIDTH - 35 * mm],
+                    ),
+                ]
             )
         )
         if profile.key_decisions:
-            story.append(para("Sleutelbeslissingen", st.heading))
+            story += _heading("Sleutelbeslissingen")
             story.append(
                 table(
-                    [("Datum", "Beslissing"), *profile.key_decisions],
-                    [25 * mm, CONTENT_WIDTH - 25 * mm],
+                    [("Datum", "Beslissing", "Wie deden mee (eens?)"), *profile.key_decisions],
+                    [25 * mm, CONTENT_WIDTH - 95 * mm, 70 * mm],
                 )
             )
     if report.internships is not None:
-        story.append(para("Stages", st.heading))
+        story += _heading("Stages")
         if report.internships:
             story.append(
                 table(
@@ -217,13 +227,13 @@ def report_story(report: TransitionReport) -> list[Flowable]:
                             for i in report.internships
                         ),
                     ],
-                    [28 * mm, 40 * mm, 40 * mm, 22 * mm, CONTENT_WIDTH - 130 * mm],
+                    [30 * mm, 38 * mm, 28 * mm, 24 * mm, CONTENT_WIDTH - 120 * mm],
                 )
             )
         else:
             story.append(para("Geen stages vastgelegd.", st.explain))
     if report.agreements is not None:
-        story.append(para("Afspraken die nog openstaan", st.heading))
+        story += _heading("Afspraken die nog openstaan")
         if report.agreements:
             story.append(
                 table(
@@ -237,18 +247,18 @@ def report_story(report: TransitionReport) -> list[Flowable]:
         else:
             story.append(para("Er staan geen afspraken meer open.", st.explain))
     if report.aftercare is not None:
-        story.append(para("Nazorg", st.heading))
+        story += _heading("Nazorg")
         if report.aftercare:
             story.append(
                 table(
                     [
-                        ("Gebeld op", "Bereikt", "Nog op bestemming", "Signalen", "Actie"),
+                        ("Datum", "Contact", "Nog op de plek", "Signalen", "Actie en notitie"),
                         *(
                             (a.made_on, a.reached, a.still, _dash(a.signals), _dash(a.action))
                             for a in report.aftercare
                         ),
                     ],
-                    [25 * mm, 18 * mm, 35 * mm, 50 * mm, CONTENT_WIDTH - 128 * mm],
+                    [25 * mm, 30 * mm, 32 * mm, 32 * mm, CONTENT_WIDTH - 119 * mm],
                 )
             )
         else:
@@ -362,3 +372,70 @@ def render_consent_form(data: ConsentFormData) -> bytes:
         confidential=True,
     )
     return render(story, frame)
+
+
+# --- the drop-out report as it leaves the school ------------------------------------------
+
+
+def render_sent_dropout_report(
+    report: DropoutReport, recipient: str, sent_on: str, basis_lines: list[str]
+) -> bytes:
+    """The drop-out report for the municipality's safety net, once the gate allowed it.
+
+    The same facts as the concept (`app.export.dropout_report`), with the recipient and the
+    consent it rests on instead of the "concept, not sent" notice.
+    """
+    st = styles()
+    story: list[Flowable] = document_title(
+        "Melding uitval aan het vangnet", f"Voor {recipient} — opgemaakt op {sent_on}"
+    )
+    story += _heading("Grondslag voor deze melding")
+    story += [para(line, st.body) for line in basis_lines]
+    story += _heading("Jongere")
+    story.append(
+        key_values(
+            [
+                ("Naam", report.student_name),
+                ("Geboortedatum", _day(report.birth_date)),
+                ("Adres", report.address),
+                ("Woongemeente", report.municipality),
+                ("Telefoon", report.phone),
+            ]
+        )
+    )
+    story += _heading("Uitstroom en uitval")
+    story.append(
+        key_values(
+            [
+                ("Van school", _day(report.left_on)),
+                ("Bestemming", report.destination),
+                ("Uitgevallen (gemeld)", _day(report.dropped_out_on)),
+                ("Signalen", report.signals or "geen"),
+                ("Actie school", report.action),
+            ]
+        )
+    )
+    story += _heading("Uit het nazorgcontact")
+    story.append(para(report.note or "Geen notitie.", st.body))
+    story += _heading("Contactpersoon school")
+    story.append(key_values([("Mentor (nazorg)", report.mentor), ("School", report.school)]))
+    story.append(Spacer(1, 8))
+    story.append(
+        para(
+            "Deze melding is vertrouwelijk: gebruik haar alleen om de jongere weer op weg te "
+            "helpen en deel haar niet verder zonder nieuwe toestemming.",
+            st.small,
+        )
+    )
+    footer = "Vertrouwelijk. " + " · ".join(basis_lines)
+    frame = PageFrame(
+        title=f"Melding uitval {report.student_name}",
+        school=report.school,
+        footer="\n".join([*_wrap(footer, 100)[:3], " "]),
+        confidential=True,
+    )
+    return render(story, frame)
+
+
+def _day(value) -> str:
+    return value.strftime("%d-%m-%Y") if value else "—"

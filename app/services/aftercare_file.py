@@ -1,5 +1,6 @@
 """A former student's aftercare in the file: the plan, the calls, signals, and proposals for
-a drop-out report to the municipality's safety net (recorded, never sent from here)."""
+a drop-out report to the municipality's safety net (recorded here; sent only through the
+consent gate, `sharing.send_dropout_report`)."""
 
 from __future__ import annotations
 
@@ -171,12 +172,17 @@ def open_proposals(session: Session, actor: Actor) -> list[ProposalLine]:
     return found
 
 
-def dropout_report_pdf(session: Session, actor: Actor, proposal_id: int) -> bytes:
-    """The proposed report as a concept PDF for the coordinator (logged; nothing is sent)."""
-    require_export(actor)
+def load_proposal(session: Session, proposal_id: int) -> DropoutReportProposal:
     proposal = session.get(DropoutReportProposal, proposal_id)
     if proposal is None:
         raise NotFoundError("Dit voorstel voor een melding bestaat niet (meer).")
+    return proposal
+
+
+def dropout_report_data(
+    session: Session, proposal: DropoutReportProposal, municipality: str | None = None
+) -> DropoutReport:
+    """What the drop-out report says, as plain data (the concept and the sent report)."""
     student = load_student(session, proposal.student_id)
     plan = session.scalars(
         select(AftercarePlan).where(AftercarePlan.student_id == student.id)
@@ -184,7 +190,7 @@ def dropout_report_pdf(session: Session, actor: Actor, proposal_id: int) -> byte
     call = session.get(AftercareCall, proposal.call_id) if proposal.call_id else None
     school = session.scalars(select(SchoolSettings).order_by(SchoolSettings.id).limit(1)).first()
     mentor = session.get(User, student.mentor_id) if student.mentor_id else None
-    report = DropoutReport(
+    return DropoutReport(
         school=school.name if school else "",
         student_name=student.full_name,
         birth_date=student.birth_date,
@@ -193,7 +199,7 @@ def dropout_report_pdf(session: Session, actor: Actor, proposal_id: int) -> byte
             for p in (student.address, " ".join(filter(None, (student.postcode, student.city))))
             if p
         ),
-        municipality=proposal.municipality or "",
+        municipality=municipality or proposal.municipality or "",
         phone=student.phone or "",
         left_on=plan.outflow_date if plan else None,
         destination=label(DESTINATION, plan.destination) if plan else "",
@@ -204,7 +210,19 @@ def dropout_report_pdf(session: Session, actor: Actor, proposal_id: int) -> byte
         mentor=mentor.display_name if mentor else "",
         proposed_on=proposal.proposed_on,
     )
-    pdf = render_dropout_report(report)
+
+
+def dropout_report_pdf(session: Session, actor: Actor, proposal_id: int) -> bytes:
+    """The proposed report as a concept PDF for the coordinator (logged; nothing is sent).
+
+    Sending it to the municipality goes through the consent gate:
+    `sharing.send_dropout_report`.
+    """
+    require_export(actor)
+    proposal = load_proposal(session, proposal_id)
+    student = load_student(session, proposal.student_id)
+    require_student_access(actor, student)
+    pdf = render_dropout_report(dropout_report_data(session, proposal))
     session.add(
         ExportLog(
             user_id=actor.user_id,

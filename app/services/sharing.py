@@ -18,7 +18,12 @@ from sqlalchemy.orm import Session
 
 from app.db.files import write_atomic
 from app.export import tabular
-from app.export.transition_report import ConsentFormData, render_consent_form, render_report
+from app.export.transition_report import (
+    ConsentFormData,
+    render_consent_form,
+    render_report,
+    render_sent_dropout_report,
+)
 from app.models import (
     Consent,
     ConsentScope,
@@ -26,6 +31,7 @@ from app.models import (
     FlowDocument,
     Organisation,
     OrganisationKind,
+    ProposalStatus,
     SchoolSettings,
     Student,
     TransitionPath,
@@ -38,7 +44,7 @@ from app.services.consent import (
     consent_age,
     given_by_text,
 )
-from app.services.errors import NotFoundError
+from app.services.errors import ConflictError, NotFoundError
 from app.services.labels import (
     CONSENT_SCOPE,
     CONSENT_SCOPE_SHORT,
@@ -238,6 +244,64 @@ def consent_form(
     target = Path(out_path)
     write_atomic(target, pdf)
     return target
+
+
+# --- the drop-out report to the municipality's safety net (vangnet) ---------------------
+
+# The drop-out report goes through the transition report's data flow (document
+# "overdrachtsdossier" to a municipality) with the aftercare scope: a consent that covers
+# "nazorg" for the municipality, or a legal basis set for that flow and scope, lets it go.
+DROPOUT_SCOPE = ConsentScope.AFTERCARE
+
+
+def send_dropout_report(
+    session: Session,
+    actor,
+    proposal_id: int,
+    out_path: str | Path,
+    *,
+    at: date | None = None,
+) -> ExportResult:
+    """Writes a proposed drop-out report for the student's municipality of residence, if the
+    gate allows the aftercare scope; logs it with its consent and marks the proposal sent."""
+    from app.services.aftercare_file import dropout_report_data, load_proposal
+
+    require_export(actor)
+    proposal = load_proposal(session, proposal_id)
+    student = _student(session, proposal.student_id)
+    require_student_access(actor, student)
+    if proposal.status is not ProposalStatus.PROPOSED:
+        state = "al verstuurd" if proposal.status is ProposalStatus.SENT else "afgezien"
+        raise ConflictError(f"Deze melding voor {student.full_name} is {state}.")
+    recipient = resolve_recipient(session, student, AUTO)
+    at = at or today()
+    check = check_all(session, student, recipient, at, (DROPOUT_SCOPE,))
+    if DROPOUT_SCOPE not in check.allowed:
+        raise ConsentRefusedError(
+            f"Geen melding uitval van {student.full_name} aan {recipient.name}: "
+            + check.decisions[DROPOUT_SCOPE].reason
+        )
+    data = dropout_report_data(session, proposal, recipient.name)
+    pdf = render_sent_dropout_report(
+        data, recipient_label(recipient), format_date(at), basis_lines(session, check)
+    )
+    entry = _log(session, actor, "vangnetmelding", student.id, recipient.id, check, check.allowed)
+    proposal.status = ProposalStatus.SENT
+    proposal.updated_by_id = actor.user_id
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "update",
+        "dropout_report_proposal",
+        proposal.id,
+        f"verstuurd;log={entry.id}",
+    )
+    target = Path(out_path)
+    write_atomic(target, pdf)
+    return ExportResult(
+        target, student.id, recipient.id, check.allowed, entry.basis or "", entry.id
+    )
 
 
 # --- the leavers list for the RMC ---------------------------------------------------------

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from app.export.transition_report import (
     AftercareLine,
@@ -23,11 +23,16 @@ from app.export.transition_report import (
 )
 from app.models import (
     AftercareCall,
+    AftercareSignal,
     Agreement,
+    CallAction,
+    Channel,
     ConsentScope,
     Conversation,
+    ConversationStatus,
     Employer,
     Internship,
+    InternshipStatus,
     KeyDecision,
     Organisation,
     OrganisationKind,
@@ -36,31 +41,46 @@ from app.models import (
     PathPhase,
     Phase,
     ProfileAssessment,
+    SignalKind,
     Student,
     TransitionPath,
     User,
 )
 from app.services.labels import (
+    CALL_ACTION,
+    CHANNEL,
     CONSENT_SCOPE_SHORT,
     DESTINATION,
+    INSTRUMENT_KIND,
+    INSTRUMENT_STATUS,
+    INTERNSHIP_STATUS,
+    INTERNSHIP_TYPE,
     OUTFLOW_PROFILE,
+    PATH_EVENT_KIND,
     PHASE,
+    SIGNAL_KIND,
+    STILL,
     label,
+    outcome_label,
 )
+from app.services.profile import ParticipantInput, participants_text
 from app.services.validation import format_date
-
-STILL = {
-    "zelfde": "Ja",
-    "veranderd": "Andere plek",
-    "uitgevallen": "Uitgevallen",
-    "onbekend": "Onbekend",
-}
 
 
 def _period(start: date | None, end: date | None) -> str:
     if start is None and end is None:
         return "—"
     return f"{format_date(start) or '?'} – {format_date(end) or 'heden'}"
+
+
+def _lookup(mapping: dict, enum, value: str | None) -> str:
+    """A stored enum value (a plain string column) in Dutch; an unknown one as typed."""
+    if not value:
+        return ""
+    try:
+        return mapping[enum(value)]
+    except ValueError:
+        return value
 
 
 def profile_section(session: Session, student: Student) -> ProfileSection:
@@ -73,6 +93,7 @@ def profile_section(session: Session, student: Student) -> ProfileSection:
     decisions = session.scalars(
         select(KeyDecision)
         .where(KeyDecision.student_id == student.id)
+        .options(selectinload(KeyDecision.participants))
         .order_by(KeyDecision.decided_on, KeyDecision.id)
     )
     return ProfileSection(
@@ -83,7 +104,17 @@ def profile_section(session: Session, student: Student) -> ProfileSection:
         zijn=(latest.zijn_text or "") if latest else "",
         wish_job=(latest.wish_job or "") if latest else "",
         chance_job=(latest.chance_job or "") if latest else "",
-        key_decisions=[(format_date(d.decided_on), d.decision) for d in decisions],
+        key_decisions=[
+            (
+                format_date(d.decided_on),
+                d.decision,
+                participants_text(
+                    [ParticipantInput(p.role.value, p.name or "", p.agreed) for p in d.participants]
+                )
+                or "—",
+            )
+            for d in decisions
+        ],
     )
 
 
@@ -96,19 +127,40 @@ def internship_lines(session: Session, student: Student) -> list[InternshipLine]
     ).all()
     lines = []
     for internship, employer in rows:
-        outcome = internship.outcome or ""
-        if internship.broken_off_reason:
-            outcome = f"{outcome} (afgebroken: {internship.broken_off_reason})".strip()
+        parts = [outcome_label(internship.outcome)]
+        if internship.outcome_note:
+            parts.append(internship.outcome_note)
+        if internship.status is InternshipStatus.BROKEN_OFF or internship.broken_off_on:
+            when = (
+                f" op {format_date(internship.broken_off_on)}" if internship.broken_off_on else ""
+            )
+            why = f": {internship.broken_off_reason}" if internship.broken_off_reason else ""
+            parts.append(f"Afgebroken{when}{why}")
+        end = internship.broken_off_on or internship.end_date
         lines.append(
             InternshipLine(
-                kind=internship.kind.value.capitalize(),
+                kind=label(INTERNSHIP_TYPE, internship.kind),
                 employer=employer,
-                period=_period(internship.start_date, internship.end_date),
-                status=internship.status.value.capitalize(),
-                outcome=outcome,
+                period=_period(internship.start_date, end),
+                status=label(INTERNSHIP_STATUS, internship.status),
+                outcome=". ".join(p.rstrip(".") for p in parts if p),
             )
         )
     return lines
+
+
+def _event_text(event: PathEvent) -> str:
+    """'Bestemming: Regulier werk (Groenbedrijf Maasdal)', 'Nieuwe fase: nazorg', ..."""
+    kind = PathEventKind(event.kind)
+    text_value = label(PATH_EVENT_KIND, kind)
+    if kind is PathEventKind.HANDOVER and event.phase:
+        return f"{text_value} vanuit {label(PHASE, event.phase).lower()}"
+    if kind is PathEventKind.PHASE_STARTED and event.phase:
+        return f"{text_value}: {label(PHASE, event.phase).lower()}"
+    if event.destination:
+        where = label(DESTINATION, event.destination)
+        text_value += f" uit {where}" if kind is PathEventKind.FALL_BACK else f": {where}"
+    return text_value + (f" ({event.place})" if event.place else "")
 
 
 def path_section(session: Session, student: Student) -> PathSection:
@@ -140,11 +192,9 @@ def path_section(session: Session, student: Student) -> PathSection:
     after = [p for p in phases if p.phase in (Phase.AFTERCARE, Phase.OUTFLOW)]
     lead = (after or phases)[-1] if phases else None
     lead_text = ", ".join(x for x in (lead.lead_name, lead.lead_organisation) if x) if lead else ""
-    event_names = {
-        PathEventKind.DESTINATION_SET: "Bestemming",
-        PathEventKind.FALL_BACK: "Terugval",
-        PathEventKind.NOTE: "Notitie",
-    }
+    instruments = sorted(
+        path.instruments if path else [], key=lambda i: (i.start_date or date.min, i.id)
+    )
     return PathSection(
         outflow_profile=label(OUTFLOW_PROFILE, student.outflow_profile) or "—",
         destination=label(DESTINATION, path.destination) if path and path.destination else "—",
@@ -160,19 +210,14 @@ def path_section(session: Session, student: Student) -> PathSection:
             for p in phases
         ],
         instruments=[
-            (i.kind, i.status, _period(i.start_date, i.end_date))
-            for i in (path.instruments if path else [])
-        ],
-        events=[
             (
-                format_date(e.happened_on),
-                event_names.get(e.kind, e.kind.value)
-                + (f": {label(DESTINATION, e.destination)}" if e.destination else "")
-                + (f" ({e.place})" if e.place else ""),
-                e.reason or "",
+                label(INSTRUMENT_KIND, i.kind) + (f" ({i.note})" if i.note else ""),
+                label(INSTRUMENT_STATUS, i.status),
+                _period(i.start_date, i.end_date),
             )
-            for e in events
+            for i in instruments
         ],
+        events=[(format_date(e.happened_on), _event_text(e), e.reason or "") for e in events],
     )
 
 
@@ -180,7 +225,11 @@ def agreement_lines(session: Session, student: Student) -> list[AgreementLine]:
     rows = session.execute(
         select(Agreement, Conversation.held_at)
         .join(Conversation, Conversation.id == Agreement.conversation_id)
-        .where(Conversation.student_id == student.id, Agreement.done_on.is_(None))
+        .where(
+            Conversation.student_id == student.id,
+            Conversation.status == ConversationStatus.HELD,
+            Agreement.done_on.is_(None),
+        )
         .order_by(Agreement.due_date, Agreement.id)
     ).all()
     return [
@@ -190,21 +239,40 @@ def agreement_lines(session: Session, student: Student) -> list[AgreementLine]:
 
 
 def aftercare_lines(session: Session, student: Student) -> list[AftercareLine]:
-    calls = session.scalars(
-        select(AftercareCall)
-        .where(AftercareCall.student_id == student.id, AftercareCall.made_on.is_not(None))
-        .order_by(AftercareCall.made_on, AftercareCall.id)
-    )
-    return [
-        AftercareLine(
-            made_on=format_date(c.made_on),
-            reached={True: "Ja", False: "Nee"}.get(c.reached, "—"),
-            still=STILL.get(c.still_at_destination.value, "—") if c.still_at_destination else "—",
-            signals=c.signals or "",
-            action=c.action or "",
+    calls = list(
+        session.scalars(
+            select(AftercareCall)
+            .where(AftercareCall.student_id == student.id, AftercareCall.made_on.is_not(None))
+            .order_by(AftercareCall.made_on, AftercareCall.id)
         )
-        for c in calls
-    ]
+    )
+    raised: dict[int, list[SignalKind]] = {}
+    for signal in session.scalars(
+        select(AftercareSignal)
+        .where(AftercareSignal.student_id == student.id, AftercareSignal.call_id.is_not(None))
+        .order_by(AftercareSignal.id)
+    ):
+        raised.setdefault(signal.call_id, []).append(signal.kind)
+    lines = []
+    for c in calls:
+        # The signals named at the call, and those raised from it (three times unreachable).
+        kinds = [s for s in (c.signals or "").split(",") if s] + [
+            k.value for k in raised.get(c.id, [])
+        ]
+        signals = ", ".join(_lookup(SIGNAL_KIND, SignalKind, k) for k in dict.fromkeys(kinds))
+        how = _lookup(CHANNEL, Channel, c.channel)
+        reached = {True: "bereikt", False: "niet bereikt"}.get(c.reached, "")
+        action = _lookup(CALL_ACTION, CallAction, c.action) if c.action != "geen" else ""
+        lines.append(
+            AftercareLine(
+                made_on=format_date(c.made_on),
+                reached=", ".join(x for x in (how, reached) if x) or "—",
+                still=label(STILL, c.still_at_destination) or "—",
+                signals=signals,
+                action=". ".join(x.rstrip(".") for x in (action, c.note or "") if x),
+            )
+        )
+    return lines
 
 
 # One reader per scope; a new area adds its reader here.

@@ -8,15 +8,23 @@ from sqlalchemy.orm import Session
 
 from app.models import (
     AftercareCall,
+    AftercareSignal,
     Agreement,
+    CallAction,
+    Channel,
     ConsentScope,
     Conversation,
     ConversationType,
+    DecisionParticipant,
+    DecisionRole,
     Destination,
     Employer,
     Guardian,
     Instrument,
+    InstrumentKind,
+    InstrumentStatus,
     Internship,
+    InternshipOutcome,
     InternshipStatus,
     InternshipType,
     KeyDecision,
@@ -24,9 +32,12 @@ from app.models import (
     Organisation,
     OrganisationKind,
     OutflowProfile,
+    PathEvent,
+    PathEventKind,
     PathPhase,
     Phase,
     ProfileAssessment,
+    SignalKind,
     Still,
     Student,
     TransitionPath,
@@ -39,7 +50,7 @@ MARKERS = {
     ConsentScope.INTERNSHIPS: "Bloemenkwekerij Zonnedauw",
     ConsentScope.CONVERSATIONS: "Fietsroute oefenen",
     ConsentScope.PATH: "Groenbedrijf Maasdal",
-    ConsentScope.AFTERCARE: "Nazorgsignaal-verhuizing",
+    ConsentScope.AFTERCARE: "Verhuisd naar Tegelen",
 }
 PDF = b"%PDF-1.4\n% scan\n"
 
@@ -97,7 +108,13 @@ def full_student(
     )
     session.add(
         KeyDecision(
-            student_id=student.id, decided_on=date(2026, 1, 10), decision="Kiest voor groen."
+            student_id=student.id,
+            decided_on=date(2026, 1, 10),
+            decision="Kiest voor groen.",
+            participants=[
+                DecisionParticipant(role=DecisionRole.STUDENT, agreed=True),
+                DecisionParticipant(role=DecisionRole.PARENT, name="Fatma Ozturk", agreed=False),
+            ],
         )
     )
     employer = Employer(name=MARKERS[ConsentScope.INTERNSHIPS])
@@ -111,7 +128,8 @@ def full_student(
             start_date=date(2025, 9, 1),
             end_date=date(2026, 6, 30),
             status=InternshipStatus.COMPLETED,
-            outcome="Contract aangeboden",
+            outcome=InternshipOutcome.CONTRACT_OFFERED.value,
+            outcome_note="Vanaf augustus 24 uur per week",
         )
     )
     path = TransitionPath(
@@ -132,11 +150,29 @@ def full_student(
             lead_organisation="Gemeente Venlo",
         )
     )
+    session.add_all(
+        [
+            PathEvent(
+                path_id=path.id,
+                kind=PathEventKind.HANDOVER,
+                happened_on=date(2026, 7, 10),
+                phase=Phase.OUTFLOW,
+                reason="Warm overgedragen aan de jobcoach",
+            ),
+            PathEvent(
+                path_id=path.id,
+                kind=PathEventKind.DESTINATION_SET,
+                happened_on=date(2026, 8, 1),
+                destination=Destination.REGULAR_WORK,
+                place=MARKERS[ConsentScope.PATH],
+            ),
+        ]
+    )
     session.add(
         Instrument(
             path_id=path.id,
-            kind="Loonkostensubsidie",
-            status="Aangevraagd",
+            kind=InstrumentKind.WAGE_SUBSIDY,
+            status=InstrumentStatus.REQUESTED,
             start_date=date(2026, 8, 1),
         )
     )
@@ -155,14 +191,25 @@ def full_student(
             due_date=date(2026, 9, 1),
         )
     )
+    call = AftercareCall(
+        student_id=student.id,
+        due_date=date(2026, 10, 1),
+        made_on=date(2026, 10, 2),
+        reached=True,
+        channel=Channel.PHONE.value,
+        still_at_destination=Still.SAME,
+        signals=SignalKind.HOUSING.value,
+        action=CallAction.JOB_COACH.value,
+        note=MARKERS[ConsentScope.AFTERCARE],
+    )
+    session.add(call)
+    session.flush()
     session.add(
-        AftercareCall(
+        AftercareSignal(
             student_id=student.id,
-            due_date=date(2026, 10, 1),
-            made_on=date(2026, 10, 2),
-            reached=True,
-            still_at_destination=Still.SAME,
-            signals=MARKERS[ConsentScope.AFTERCARE],
+            call_id=call.id,
+            kind=SignalKind.HOUSING,
+            raised_on=date(2026, 10, 2),
         )
     )
     session.flush()

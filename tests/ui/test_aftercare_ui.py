@@ -131,3 +131,79 @@ def test_a_mentor_sees_the_due_count_and_logs_a_call_from_the_worklist(qtbot, co
 
     area.tabs.setCurrentIndex(1)
     assert area.retention.model.rowCount() >= 1
+
+
+def test_coordinator_sends_the_dropout_report_only_with_consent(qtbot, tmp_path, monkeypatch):
+    """Versturen naar gemeente: refused with the Dutch reason, then sent once consent for
+    'nazorg' is recorded; the proposal leaves the open list."""
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from app.db import open_store
+    from app.models import AftercareCall, ConsentScope, DropoutReportProposal, ExportLog
+    from app.services import consent as consents
+    from app.ui.aftercare.worklist import WorklistTab
+    from app.ui.workspace import Workspace
+    from tests.consent.helpers import consent_input, full_student, organisations, pdf_text
+
+    store = open_store(f"sqlite:///{tmp_path / 'koers.db'}")
+    coordinator = store.run(
+        accounts.initialise_school,
+        school_name="De Horizon",
+        brin="12AB",
+        username="c.peeters",
+        display_name="Ingrid Peeters",
+        password=PASSWORD,
+    )
+
+    def arrange(session):
+        venlo = organisations(session)["venlo"]
+        student = full_student(session, las_key="801")
+        call = session.scalars(select(AftercareCall)).first()
+        session.add(
+            DropoutReportProposal(
+                student_id=student.id,
+                call_id=call.id,
+                proposed_on=date(2026, 10, 2),
+                municipality="Venlo",
+            )
+        )
+        return student.id, venlo.id
+
+    student_id, venlo = store.run(arrange)
+    workspace = Workspace(
+        store, coordinator, store.run(accounts.school_info), TaskRunner(synchronous=True), "t"
+    )
+    try:
+        tab = WorklistTab(workspace)
+        qtbot.addWidget(tab)
+        tab.refresh()
+        assert tab.send_button.text() == "Versturen naar gemeente…"
+        assert not tab.send_button.isEnabled()
+        tab.proposals.setCurrentRow(0)
+        assert tab.send_button.isEnabled()
+        out = tmp_path / "melding.pdf"
+        monkeypatch.setattr(tab, "ask_save_path", lambda *_: str(out))
+        qtbot.mouseClick(tab.send_button, Qt.MouseButton.LeftButton)
+        assert not out.exists()
+        assert tab.status.text() == (
+            "Geen melding uitval van Noémie Ozturk aan Venlo: Er is geen toestemming "
+            "vastgelegd om 'nazorg' te delen met Venlo."
+        )
+
+        store.run(
+            consents.record_consent,
+            coordinator,
+            student_id,
+            consent_input(venlo, scopes=[ConsentScope.AFTERCARE]),
+        )
+        tab.proposals.setCurrentRow(0)
+        qtbot.mouseClick(tab.send_button, Qt.MouseButton.LeftButton)
+        assert out.exists() and "Voor Gemeente Venlo" in pdf_text(out)
+        assert "Het voorstel staat nu op verstuurd." in tab.status.text()
+        assert tab.proposals.item(0).text() == "Geen openstaande voorstellen."
+        with store.session() as session:
+            assert [log.what for log in session.scalars(select(ExportLog))] == ["vangnetmelding"]
+    finally:
+        store.dispose()

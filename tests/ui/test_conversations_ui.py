@@ -267,3 +267,119 @@ def test_preview_save_and_delete_go_through_the_app(qtbot, school, tmp_path: Pat
     assert tab.model.rowCount() == 0
     assert workspace.store.run(conversations.list_for_student, workspace.actor, student) == []
     assert cid
+
+
+@pytest.fixture
+def consent_school(tmp_path: Path) -> Iterator[tuple[Workspace, int, int]]:
+    """A student with a conversation where the consent question was answered 'ja'."""
+    from datetime import datetime
+
+    from app.models import ConsentAnswer, Conversation, ConversationType
+    from tests.consent.helpers import full_student, organisations
+
+    store = open_store(f"sqlite:///{tmp_path / 'koers.db'}")
+    actor = store.run(
+        accounts.initialise_school,
+        school_name="De Horizon",
+        brin="12AB",
+        username="c.peeters",
+        display_name="Ingrid Peeters",
+        password="gesprekken-test-2026",
+    )
+
+    def arrange(session):
+        organisations(session)
+        student = full_student(session, las_key="601")
+        conversation = Conversation(
+            student_id=student.id,
+            kind=ConversationType.TRANSITIE_1,
+            held_at=datetime(2026, 3, 12, 14, 0),
+            share_consent_asked=True,
+            consent_municipality=ConsentAnswer.YES,
+            consent_answered_by="leerling en moeder",
+        )
+        session.add(conversation)
+        session.flush()
+        return student.id, conversation.id
+
+    student_id, conversation_id = store.run(arrange)
+    workspace = Workspace(
+        store, actor, store.run(accounts.school_info), TaskRunner(synchronous=True), "test"
+    )
+    yield workspace, student_id, conversation_id
+    store.dispose()
+
+
+def test_consent_recorded_from_a_conversation_opens_and_closes_the_gate(
+    qtbot, consent_school, tmp_path: Path, monkeypatch
+) -> None:
+    from app.ui.consent.tab import ConsentTab
+    from tests.consent.helpers import PDF, pdf_text
+
+    workspace, student_id, conversation_id = consent_school
+    tab = ConversationsTab(workspace, student_id)
+    qtbot.addWidget(tab)
+    tab.select_conversation(conversation_id)
+    dialog = tab.open_selected()
+    qtbot.waitUntil(lambda: dialog.loaded is not None)
+    dialog.tabs.setCurrentIndex(dialog.tabs.count() - 1)  # "Toestemming en contact"
+    assert dialog.record_consent_button.isVisibleTo(dialog)
+    assert dialog.record_consent_button.text() == "Toestemming vastleggen…"
+    assert dialog.record_consent_button.isEnabled()
+    qtbot.mouseClick(dialog.record_consent_button, Qt.MouseButton.LeftButton)
+    consent = dialog.consent_dialog
+    assert consent is not None and consent.conversation_id == conversation_id
+    # Prefilled with the conversation: its date, and the municipality of residence.
+    assert consent.given_on.text() == "12-03-2026"
+    assert consent.recipient.currentText().startswith("Gemeente Venlo")
+    consent.guardian.setCurrentText("Fatma Ozturk")
+    consent.set_scan("toestemming.pdf", PDF)
+    consent.save()
+    assert consent.saved_id is not None
+
+    consent_tab = ConsentTab(workspace, student_id)
+    qtbot.addWidget(consent_tab)
+    assert consent_tab.model.rowCount() == 1
+    assert consent_tab.model.row_at(0).conversation_id == conversation_id
+    out = tmp_path / "dossier.pdf"
+    monkeypatch.setattr(consent_tab, "ask_save_path", lambda *_: str(out))
+    consent_tab.export_button.click()
+    assert out.exists() and "Overdrachtsdossier opgeslagen" in consent_tab.message.text()
+    assert "Fietsroute oefenen" in pdf_text(out)
+
+    consent_tab.table.selectRow(0)
+    monkeypatch.setattr(consent_tab, "ask_withdrawn_by", lambda: ("Fatma Ozturk (moeder)", True))
+    consent_tab.withdraw_button.click()
+    again = tmp_path / "opnieuw.pdf"
+    monkeypatch.setattr(consent_tab, "ask_save_path", lambda *_: str(again))
+    consent_tab.export_button.click()
+    assert not again.exists()
+    refusal = consent_tab.message.text()
+    assert "Geen overdrachtsdossier van Noémie Ozturk voor Venlo" in refusal
+    assert "is ingetrokken op" in refusal and "er is geen nieuwe toestemming" in refusal
+    with workspace.store.session() as session:
+        assert len(session.scalars(select(ExportLog)).all()) == 1
+
+
+def test_only_the_coordinator_records_consent_from_a_conversation(qtbot, consent_school) -> None:
+    from app.models import Role, Student
+
+    workspace, student_id, conversation_id = consent_school
+    coordinator = workspace.actor
+
+    def make_mentor(session):
+        session.get(Student, student_id).mentor_id = coordinator.user_id
+
+    workspace.store.run(make_mentor)
+    mentor = Actor(coordinator.user_id, "m.jansen", "Marieke Jansen", Role.MENTOR)
+    as_mentor = Workspace(
+        workspace.store, mentor, workspace.school, TaskRunner(synchronous=True), "test"
+    )
+    tab = ConversationsTab(as_mentor, student_id)
+    qtbot.addWidget(tab)
+    tab.select_conversation(conversation_id)
+    dialog = tab.open_selected()
+    qtbot.waitUntil(lambda: dialog.loaded is not None)
+    dialog.tabs.setCurrentIndex(dialog.tabs.count() - 1)
+    assert dialog.record_consent_button.isHidden()
+    assert not dialog.record_consent_button.isVisibleTo(dialog)

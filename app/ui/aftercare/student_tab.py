@@ -128,7 +128,8 @@ class StudentAftercareTab(QWidget):
         for p in data.proposals:
             parts.append(
                 f"Melding uitval aan het vangnet (gemeente {p.municipality or 'onbekend'}): "
-                f"{PROPOSAL_STATUS[p.status].lower()} op {format_date(p.proposed_on)}."
+                f"{PROPOSAL_STATUS[p.status].lower()} (voorgesteld op "
+                f"{format_date(p.proposed_on)})."
             )
         self.signals.setText(" ".join(parts))
         self.signals.setVisible(bool(parts))

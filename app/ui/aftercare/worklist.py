@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 
 from app.db.files import write_atomic
 from app.models import CallKind, SignalKind
-from app.services import accounts, aftercare, aftercare_file
+from app.services import accounts, aftercare, aftercare_file, sharing
 from app.services.aftercare import OVERDUE, THIS_WEEK, Worklist, WorklistRow
 from app.services.aftercare_calls import CallOutcome
 from app.services.aftercare_file import ProposalLine
+from app.services.consent import ConsentRefusedError
 from app.services.labels import DESTINATION, SIGNAL_KIND
 from app.services.validation import format_date, today
 from app.ui.aftercare.call_dialog import CallDialog
@@ -125,6 +126,14 @@ class WorklistTab(QWidget):
         self.pdf_button = QPushButton("Concept-melding opslaan als PDF…")
         self.pdf_button.setEnabled(False)
         self.pdf_button.setVisible(actor.is_coordinator)
+        # Sending goes through the consent gate (consent for 'nazorg' to the municipality).
+        self.send_button = QPushButton("Versturen naar gemeente…")
+        self.send_button.setToolTip(
+            "Slaat de melding op voor de woongemeente, alleen als daarvoor toestemming "
+            "(nazorg) is vastgelegd; het voorstel staat daarna op verstuurd."
+        )
+        self.send_button.setEnabled(False)
+        self.send_button.setVisible(actor.is_coordinator)
         self._build()
         self.table.selectionModel().selectionChanged.connect(self._selection)
         self.table.activated.connect(lambda _index: self.log_selected())
@@ -132,10 +141,9 @@ class WorklistTab(QWidget):
         self.open_button.clicked.connect(self._open_selected)
         self.reassign_button.clicked.connect(self.reassign_selected)
         self.mentor.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.proposals.currentRowChanged.connect(
-            lambda row: self.pdf_button.setEnabled(row >= 0 and actor.is_coordinator)
-        )
+        self.proposals.currentRowChanged.connect(self._proposal_selection)
         self.pdf_button.clicked.connect(self.save_proposal_pdf)
+        self.send_button.clicked.connect(self.send_proposal)
 
     def _build(self) -> None:
         top = QHBoxLayout()
@@ -167,10 +175,15 @@ class WorklistTab(QWidget):
         buttons.addStretch(1)
         proposals = QHBoxLayout()
         proposals.addWidget(self.proposals, 1)
-        proposals.addWidget(self.pdf_button, 0, Qt.AlignmentFlag.AlignTop)
+        proposal_buttons = QVBoxLayout()
+        proposal_buttons.addWidget(self.pdf_button)
+        proposal_buttons.addWidget(self.send_button)
+        proposal_buttons.addStretch(1)
+        proposals.addLayout(proposal_buttons)
         caption = QLabel(
             "<b>Voorstellen: melding uitval aan het vangnet van de gemeente</b> — vastgelegd, "
-            "niet verstuurd (versturen kan pas met vastgelegde toestemming)."
+            "nog niet verstuurd. Versturen kan alleen met vastgelegde toestemming voor "
+            "‘nazorg’ aan de woongemeente."
         )
         caption.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -287,14 +300,59 @@ class WorklistTab(QWidget):
         self.status.setText(" ".join(parts))
         self.refresh()
 
-    def save_proposal_pdf(self) -> None:
+    def _proposal_selection(self, row: int) -> None:
+        chosen = row >= 0 and self.selected_proposal() is not None
+        coordinator = self.workspace.actor.is_coordinator
+        self.pdf_button.setEnabled(chosen and coordinator)
+        self.send_button.setEnabled(chosen and coordinator)
+
+    def selected_proposal(self) -> ProposalLine | None:
         item = self.proposals.currentItem()
-        proposal = item.data(Qt.ItemDataRole.UserRole) if item else None
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def ask_save_path(self, title: str, suggestion: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self, title, suggestion, "PDF (*.pdf)")
+        return path
+
+    def send_proposal(self) -> None:
+        """Saves the report for the municipality, if the gate allows it; marks it sent."""
+        proposal = self.selected_proposal()
         if proposal is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Concept-melding opslaan", "melding-vangnet-concept.pdf", "PDF (*.pdf)"
+        where = (proposal.municipality or "gemeente").lower().replace(" ", "-")
+        path = self.ask_save_path(
+            "Melding uitval versturen naar de gemeente", f"melding-vangnet-{where}.pdf"
         )
+        if not path:
+            return
+        self.workspace.call(
+            sharing.send_dropout_report,
+            proposal.id,
+            path,
+            on_success=self._sent,
+            on_error=self._send_failed,
+        )
+
+    def _sent(self, result: sharing.ExportResult) -> None:
+        self.status.setStyleSheet("")
+        self.status.setText(
+            f"De melding uitval is opgeslagen in {result.path} om naar de gemeente te sturen "
+            f"({result.basis}). Het voorstel staat nu op verstuurd."
+        )
+        self.refresh()
+
+    def _send_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ConsentRefusedError):
+            self.status.setStyleSheet("color: #9b1c1c;")
+            self.status.setText(exc.message)
+        else:
+            show_error(self, exc)
+
+    def save_proposal_pdf(self) -> None:
+        proposal = self.selected_proposal()
+        if proposal is None:
+            return
+        path = self.ask_save_path("Concept-melding opslaan", "melding-vangnet-concept.pdf")
         if not path:
             return
         self.workspace.call(
@@ -308,4 +366,5 @@ class WorklistTab(QWidget):
         from pathlib import Path
 
         write_atomic(Path(path), pdf)
+        self.status.setStyleSheet("")
         self.status.setText("De concept-melding is opgeslagen (niet verstuurd).")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -87,6 +90,11 @@ class ConversationDialog(QDialog):
         self.consent_rmc = _combo(labels.CONSENT_ANSWER, "Nog geen antwoord")
         self.consent_answered_by = QLineEdit()
         self.consent_answered_by.setPlaceholderText("bijvoorbeeld: moeder en leerling")
+        # A "ja" becomes a consent in the register: recording consent is the coordinator's.
+        self.record_consent_button = QPushButton("Toestemming vastleggen…")
+        self.record_consent_button.setVisible(workspace.actor.is_coordinator)
+        self.record_consent_button.clicked.connect(self.record_consent)
+        self.consent_dialog = None
         self.contact_name = QLineEdit()
         self.contact_phone = QLineEdit()
         self.contact_email = QLineEdit()
@@ -153,6 +161,7 @@ class ConversationDialog(QDialog):
         consent_form.addRow("Delen met de gemeente", self.consent_municipality)
         consent_form.addRow("Delen met het RMC", self.consent_rmc)
         consent_form.addRow("Antwoord gegeven door", self.consent_answered_by)
+        consent_form.addRow("", self.record_consent_button)
         note = QLabel(
             "Het antwoord wordt bij de leerling bewaard, zodat een 'ja' als toestemming "
             "kan worden vastgelegd. Het verslag zelf gaat alleen naar de ouders."
@@ -184,6 +193,49 @@ class ConversationDialog(QDialog):
     def _consent_enabled(self, asked: bool) -> None:
         for widget in (self.consent_municipality, self.consent_rmc, self.consent_answered_by):
             widget.setEnabled(asked)
+        self._update_consent_button()
+
+    def _update_consent_button(self) -> None:
+        saved = getattr(self, "loaded", None) is not None
+        self.record_consent_button.setEnabled(saved)
+        self.record_consent_button.setToolTip(
+            "Legt de toestemming vast in het register, met dit gesprek erbij."
+            if saved
+            else "Sla het gesprek eerst op; daarna kan de toestemming worden vastgelegd."
+        )
+
+    def record_consent(self):
+        """Opens the consent dialog with this conversation and its date filled in."""
+        if self.loaded is None:
+            return None
+        from app.services import sharing
+
+        self.workspace.call(
+            sharing.recipient_choices,
+            self.student_id,
+            on_success=self._open_consent_dialog,
+            on_error=lambda exc: show_error(self, exc),
+        )
+        return self.consent_dialog
+
+    def _open_consent_dialog(self, result) -> None:
+        from app.ui.consent.tab import ConsentDialog
+
+        recipients, default = result
+        try:
+            held_on = datetime.strptime(self.loaded.input.date, "%d-%m-%Y").date()
+        except ValueError:
+            held_on = None
+        self.consent_dialog = ConsentDialog(
+            self.workspace,
+            self.student_id,
+            recipients,
+            default,
+            conversation_id=self.loaded.id,
+            given_on=held_on,
+            parent=self,
+        )
+        self.consent_dialog.open()
 
     def _set_read_only(self) -> None:
         for widget in (self.date, self.time, self.place, self.consent_answered_by):
@@ -239,6 +291,7 @@ class ConversationDialog(QDialog):
             links.append(f"Volgend gesprek: {kind} op {file.next.held_at:%d-%m-%Y}")
         self.links.setText("   ·   ".join(links))
         self._show(file.input)
+        self._update_consent_button()
 
     def _show(self, data: ConversationInput) -> None:
         self._follow_up_of_id = data.follow_up_of_id
