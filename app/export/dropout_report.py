@@ -1,13 +1,15 @@
 """The drop-out report for the municipality's safety net (vangnet), as a short PDF.
 
-Takes plain data. It is a concept until the consent gate lets it leave the school; the
-page says so.
+Takes plain data. Without a `Sending` it is a concept (the page says so); once the consent
+gate allowed it, the page names the recipient and the consent it rests on instead.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+
+from reportlab.platypus import Spacer
 
 from app.export.pdf import (
     PageFrame,
@@ -39,6 +41,15 @@ class DropoutReport:
     proposed_on: date
 
 
+@dataclass(frozen=True)
+class Sending:
+    """Who receives the report, when, and the consent (or legal basis) it rests on."""
+
+    recipient: str
+    sent_on: date
+    basis_lines: list[str]
+
+
 NOT_SENT = (
     "<b>Concept — niet verstuurd.</b> Deze melding verlaat de school pas als er toestemming "
     "is vastgelegd voor het vangnet van de gemeente. Koers heeft het voorstel alleen "
@@ -46,16 +57,24 @@ NOT_SENT = (
 )
 
 
-def render_dropout_report(report: DropoutReport) -> bytes:
+def render_dropout_report(report: DropoutReport, sending: Sending | None = None) -> bytes:
     """One page: who, where the young person was, what the call found, who to contact."""
     st = styles()
-    story = document_title(
-        "Melding uitval aan het vangnet",
-        f"Gemeente {report.municipality or 'onbekend'} — voorgesteld op "
-        f"{format_date(report.proposed_on)}",
-    )
+    if sending is None:
+        subtitle = (
+            f"Gemeente {report.municipality or 'onbekend'} — voorgesteld op "
+            f"{format_date(report.proposed_on)}"
+        )
+        opening = [markup(NOT_SENT, st.explain)]
+        footer = "Vertrouwelijk: alleen voor het vangnet van de gemeente, met toestemming."
+    else:
+        subtitle = f"Voor {sending.recipient} — opgemaakt op {format_date(sending.sent_on)}"
+        opening = [para("Grondslag voor deze melding", st.heading)]
+        opening += [para(line) for line in sending.basis_lines]
+        footer = "\n".join(["Vertrouwelijk.", *sending.basis_lines[:2]])
+    story = document_title("Melding uitval aan het vangnet", subtitle)
     story += [
-        markup(NOT_SENT, st.explain),
+        *opening,
         para("Jongere", st.heading),
         key_values(
             [
@@ -80,11 +99,17 @@ def render_dropout_report(report: DropoutReport) -> bytes:
         para(report.note or "Geen notitie."),
         para("Contactpersoon school", st.heading),
         key_values([("Mentor (nazorg)", report.mentor), ("School", report.school)]),
+        Spacer(1, 8),
+        para(
+            "Deze melding is vertrouwelijk: gebruik haar alleen om de jongere weer op weg te "
+            "helpen en deel haar niet verder zonder nieuwe toestemming.",
+            st.small,
+        ),
     ]
     frame = PageFrame(
-        title="Melding uitval aan het vangnet",
+        title=f"Melding uitval {report.student_name}",
         school=report.school,
-        footer="Vertrouwelijk: alleen voor het vangnet van de gemeente, met toestemming.",
+        footer=footer,
         confidential=True,
     )
     return render(story, frame)

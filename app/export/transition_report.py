@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
-from app.export.dropout_report import DropoutReport
 from app.export.pdf import (
     CONTENT_WIDTH,
     PageFrame,
@@ -372,70 +371,3 @@ def render_consent_form(data: ConsentFormData) -> bytes:
         confidential=True,
     )
     return render(story, frame)
-
-
-# --- the drop-out report as it leaves the school ------------------------------------------
-
-
-def render_sent_dropout_report(
-    report: DropoutReport, recipient: str, sent_on: str, basis_lines: list[str]
-) -> bytes:
-    """The drop-out report for the municipality's safety net, once the gate allowed it.
-
-    The same facts as the concept (`app.export.dropout_report`), with the recipient and the
-    consent it rests on instead of the "concept, not sent" notice.
-    """
-    st = styles()
-    story: list[Flowable] = document_title(
-        "Melding uitval aan het vangnet", f"Voor {recipient} — opgemaakt op {sent_on}"
-    )
-    story += _heading("Grondslag voor deze melding")
-    story += [para(line, st.body) for line in basis_lines]
-    story += _heading("Jongere")
-    story.append(
-        key_values(
-            [
-                ("Naam", report.student_name),
-                ("Geboortedatum", _day(report.birth_date)),
-                ("Adres", report.address),
-                ("Woongemeente", report.municipality),
-                ("Telefoon", report.phone),
-            ]
-        )
-    )
-    story += _heading("Uitstroom en uitval")
-    story.append(
-        key_values(
-            [
-                ("Van school", _day(report.left_on)),
-                ("Bestemming", report.destination),
-                ("Uitgevallen (gemeld)", _day(report.dropped_out_on)),
-                ("Signalen", report.signals or "geen"),
-                ("Actie school", report.action),
-            ]
-        )
-    )
-    story += _heading("Uit het nazorgcontact")
-    story.append(para(report.note or "Geen notitie.", st.body))
-    story += _heading("Contactpersoon school")
-    story.append(key_values([("Mentor (nazorg)", report.mentor), ("School", report.school)]))
-    story.append(Spacer(1, 8))
-    story.append(
-        para(
-            "Deze melding is vertrouwelijk: gebruik haar alleen om de jongere weer op weg te "
-            "helpen en deel haar niet verder zonder nieuwe toestemming.",
-            st.small,
-        )
-    )
-    footer = "Vertrouwelijk. " + " · ".join(basis_lines)
-    frame = PageFrame(
-        title=f"Melding uitval {report.student_name}",
-        school=report.school,
-        footer="\n".join([*_wrap(footer, 100)[:3], " "]),
-        confidential=True,
-    )
-    return render(story, frame)
-
-
-def _day(value) -> str:
-    return value.strftime("%d-%m-%Y") if value else "—"

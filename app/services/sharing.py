@@ -18,11 +18,11 @@ from sqlalchemy.orm import Session
 
 from app.db.files import write_atomic
 from app.export import tabular
+from app.export.dropout_report import Sending, render_dropout_report
 from app.export.transition_report import (
     ConsentFormData,
     render_consent_form,
     render_report,
-    render_sent_dropout_report,
 )
 from app.models import (
     Consent,
@@ -282,9 +282,8 @@ def send_dropout_report(
             + check.decisions[DROPOUT_SCOPE].reason
         )
     data = dropout_report_data(session, proposal, recipient.name)
-    pdf = render_sent_dropout_report(
-        data, recipient_label(recipient), format_date(at), basis_lines(session, check)
-    )
+    sending = Sending(recipient_label(recipient), at, basis_lines(session, check))
+    pdf = render_dropout_report(data, sending)
     entry = _log(session, actor, "vangnetmelding", student.id, recipient.id, check, check.allowed)
     proposal.status = ProposalStatus.SENT
     proposal.updated_by_id = actor.user_id
