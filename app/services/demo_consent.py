@@ -138,8 +138,14 @@ def generate(session: Session, actor: Actor, rng: random.Random) -> None:
             Student.municipality,
             Student.outflow_profile,
             Student.planned_outflow_date,
+            Student.surname,
+            Student.first_name,
         ).order_by(Student.id)
     ).all()
+    # The student at the top of the cohort list is the one a new user opens first (and the
+    # screenshots show): they get a full consent, so the Toestemming tab is not empty.
+    first = min(students, key=lambda s: (s.surname.lower(), s.first_name.lower()), default=None)
+    showcase = first.id if first else None
     guardians: dict[int, str] = {}
     for sid, name in session.execute(
         select(Guardian.student_id, Guardian.name).order_by(Guardian.id)
@@ -194,6 +200,8 @@ def generate(session: Session, actor: Actor, rng: random.Random) -> None:
             ["full", "partial", "expired", "withdrawn", "none", "minor_alone"],
             weights=[40, 15, 7, 6, 24, 8],
         )[0]
+        if s.id == showcase:
+            kind = "full"
         if kind == "none":
             continue
         if kind == "minor_alone" and s.birth_date:
