@@ -77,7 +77,7 @@ def _row(values, signal_labels: tuple[str, ...] = ()) -> CohortRow:
     )
 
 
-def list_cohort(session: Session, actor: Actor) -> list[CohortRow]:
+def list_cohort(session: Session, actor: Actor, with_signals: bool = True) -> list[CohortRow]:
     """The students `actor` may see, as rows for the cohort view (not logged: no file read)."""
     stmt = (
         select(
@@ -99,12 +99,18 @@ def list_cohort(session: Session, actor: Actor) -> list[CohortRow]:
         .order_by(Student.surname, Student.first_name)
     )
     stmt = visible_students(stmt, actor)
-    found = signals.compute(session, actor)
+    found = signals.compute(session, actor) if with_signals else {}
     # Core execution: plain rows, without the ORM's per-row bookkeeping.
     return [
         _row(values, signals.short_labels(found.get(values.id, ())))
         for values in session.connection().execute(stmt)
     ]
+
+
+def cohort_signals(session: Session, actor: Actor) -> dict[int, tuple[str, ...]]:
+    """The short signal labels per student the actor sees; only students raising one."""
+    found = signals.compute(session, actor)
+    return {student_id: signals.short_labels(raised) for student_id, raised in found.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +124,9 @@ class CohortOverview:
 def cohort_overview(session: Session, actor: Actor) -> CohortOverview:
     from app.services.accounts import mentors
 
-    return CohortOverview(list_cohort(session, actor), mentors(session))
+    # The signals follow in a second call (`cohort_signals`): the list shows without
+    # waiting for them, which keeps the log-in within its budget.
+    return CohortOverview(list_cohort(session, actor, with_signals=False), mentors(session))
 
 
 @dataclass(frozen=True, slots=True)

@@ -264,6 +264,11 @@ class MainWindow(QMainWindow):
     def show_cohort(self, overview: cohort.CohortOverview) -> None:
         self.mentors = overview.mentors
         self.cohort.set_rows(overview.rows)
+        self.workspace.call(
+            cohort.cohort_signals,
+            on_success=self.cohort.set_signals,
+            on_error=lambda exc: show_error(self, exc),
+        )
 
     def refresh(self) -> None:
         self.workspace.call(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -60,6 +62,18 @@ class CohortModel(QAbstractTableModel):
         self._visible = self._index.filter(self._filter)
         self.endResetModel()
 
+    def set_signals(self, raised: Mapping[int, tuple[str, ...]]) -> None:
+        """Fills the Aandacht column once the signals have arrived after the rows."""
+        self._rows = [replace(row, signals=raised.get(row.id, ())) for row in self._rows]
+        self._index.signals = [row.signals for row in self._rows]
+        if self._filter.signal:
+            self.beginResetModel()
+            self._visible = self._index.filter(self._filter)
+            self.endResetModel()
+        elif self._visible:
+            last = self.index(len(self._visible) - 1, SIGNALS)
+            self.dataChanged.emit(self.index(0, SIGNALS), last)
+
     def clear(self) -> None:
         """Drops every student from memory (used when the window locks)."""
         self.set_rows([])
@@ -82,6 +96,9 @@ class CohortModel(QAbstractTableModel):
         column, order = self._sort
         key = _SORT_KEY[column]
         return sorted(rows, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def rows(self) -> list[CohortRow]:
+        return self._rows
 
     def row_at(self, row: int) -> CohortRow:
         return self._rows[self._visible[row]]

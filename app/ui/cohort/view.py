@@ -96,7 +96,10 @@ class CohortView(QWidget):
 
     # --- data -------------------------------------------------------------------------
     def set_rows(self, rows: list[CohortRow]) -> None:
+        with_signals = any(row.signals for row in rows)
         for attr, combo in self.combos.items():
+            if attr == "signal" and not with_signals:
+                continue  # the signals follow in set_signals; keep the user's choice
             current = combo.currentText()
             combo.blockSignals(True)
             combo.clear()
@@ -107,6 +110,17 @@ class CohortView(QWidget):
         self.model.set_rows(rows)
         self.model.set_filter(self.current_filter())
         self._update_count()
+
+    def set_signals(self, raised: dict[int, tuple[str, ...]]) -> None:
+        self.model.set_signals(raised)
+        combo = self.combos["signal"]
+        current = combo.currentText()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(ALL)
+        combo.addItems(signal_choices(self.model.rows()))
+        combo.setCurrentIndex(max(0, combo.findText(current)))
+        combo.blockSignals(False)
 
     def clear(self) -> None:
         self.model.clear()

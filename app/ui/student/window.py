@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib
+import weakref
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -45,6 +47,26 @@ def _section_class(target: str) -> type[QWidget]:
     return getattr(importlib.import_module(module_name), class_name)
 
 
+class _Sections(dict):
+    """The file's section tabs by key, each built the first time it is shown or asked for.
+
+    A file opens with only Personalia built, so opening one stays quick however many
+    areas the file grows; a tab reads its data when the user first looks at it.
+    """
+
+    def __init__(self, build: Callable[[str], QWidget]) -> None:
+        super().__init__()
+        # Weak, so the window's Python side goes when Qt deletes the window (no cycle).
+        self._build = weakref.WeakMethod(build)
+
+    def __missing__(self, key: str) -> QWidget:
+        build = self._build()
+        if build is None:
+            raise KeyError(key)
+        tab = self[key] = build(key)
+        return tab
+
+
 class StudentFileWindow(QMainWindow):
     """Shows one student's file; `student_id` None makes a new student."""
 
@@ -77,7 +99,9 @@ class StudentFileWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.personalia = PersonaliaTab(mentors)
         self.tabs.addTab(self.personalia, "Personalia")
-        self.sections: dict[str, QWidget] = {}
+        self.sections = _Sections(self._build_section)
+        self._section_student: int | None = None
+        self._holders: dict[str, QWidget] = {}
         self.save_button = QPushButton("Opslaan")
         self.cancel_button = QPushButton("Wijzigingen ongedaan maken")
         self._build()
@@ -148,13 +172,26 @@ class StudentFileWindow(QMainWindow):
         self._update_buttons()
 
     def _add_sections(self, student_id: int) -> None:
-        """Builds the section tabs the first time the file shows an existing student."""
-        if self.sections:
+        """Adds the section tabs the first time the file shows an existing student."""
+        if self._section_student is not None:
             return
-        for key, label, target in SECTION_TABS:
-            tab = _section_class(target)(self.workspace, student_id)
-            self.sections[key] = tab
-            self.tabs.addTab(tab, label)
+        self._section_student = student_id
+        for key, label, _target in SECTION_TABS:
+            holder = QWidget()
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self._holders[key] = holder
+            self.tabs.addTab(holder, label)
+        self.tabs.currentChanged.connect(self._show_section)
+
+    def _build_section(self, key: str) -> QWidget:
+        target = next(t for k, _label, t in SECTION_TABS if k == key)
+        tab = _section_class(target)(self.workspace, self._section_student)
+        self._holders[key].layout().addWidget(tab)
+        return tab
+
+    def _show_section(self, index: int) -> None:
+        if index >= 1:
+            self.sections[SECTION_TABS[index - 1][0]]  # built on first sight
 
     def expected_version(self) -> int | None:
         """The version the typed changes were made on (None for a new student)."""
