@@ -22,6 +22,8 @@ from app.models import (
     CallAction,
     CallKind,
     Channel,
+    PathEvent,
+    PathPhase,
     Still,
     Student,
     TransitionPath,
@@ -112,7 +114,7 @@ def _spread_leaving_dates(session: Session, rng: random.Random, rows) -> list:
         left = r.actual_outflow_date
         if rng.random() < 0.5:
             left -= timedelta(days=rng.randint(1, 280))
-            moved.append({"sid": r.id, "left": left})
+            moved.append({"sid": r.id, "left": left, "old": r.actual_outflow_date})
         result.append((r.id, r.mentor_id, left, r.destination))
     if moved:
         table = Student.__table__
@@ -122,7 +124,30 @@ def _spread_leaving_dates(session: Session, rng: random.Random, rows) -> list:
             .values(actual_outflow_date=bindparam("left"))
         )
         session.connection().execute(stmt, moved)
+        _move_path_dates(session, moved)
     return [Former(*r) for r in result]
+
+
+def _move_path_dates(session: Session, moved: list[dict]) -> None:
+    """The path tells the same story: the phases and hand-overs around the old leaving day
+    (the day before, the day itself, the day after) move with it."""
+    for m in moved:
+        delta = m["left"] - m["old"]
+        near = (m["old"] - timedelta(days=1), m["old"] + timedelta(days=1))
+        path_id = session.scalar(
+            select(TransitionPath.id).where(TransitionPath.student_id == m["sid"])
+        )
+        if path_id is None:
+            continue
+        for phase in session.scalars(select(PathPhase).where(PathPhase.path_id == path_id)):
+            for attr in ("start_date", "end_date", "handover_date"):
+                value = getattr(phase, attr)
+                if value is not None and near[0] <= value <= near[1]:
+                    setattr(phase, attr, value + delta)
+        for event in session.scalars(select(PathEvent).where(PathEvent.path_id == path_id)):
+            if near[0] <= event.happened_on <= near[1]:
+                event.happened_on += delta
+    session.flush()
 
 
 def _calls(rng, student_id, mentor_id, left, moments, now, user_id) -> list[dict]:
