@@ -17,6 +17,7 @@ from app.services.unlock import create_encrypted_database, grant_keys
 from app.services.validation import format_date, today
 from app.ui.startup import StartupController
 from app.ui.tasks import TaskRunner
+from tests.ui.helpers import new_school
 
 PASSWORD = "nazorg-test-2026"
 
@@ -140,22 +141,13 @@ def test_coordinator_sends_the_dropout_report_only_with_consent(qtbot, tmp_path,
 
     from sqlalchemy import select
 
-    from app.db import open_store
     from app.models import AftercareCall, ConsentScope, DropoutReportProposal, ExportLog
     from app.services import consent as consents
     from app.ui.aftercare.worklist import WorklistTab
     from app.ui.workspace import Workspace
     from tests.consent.helpers import consent_input, full_student, organisations, pdf_text
 
-    store = open_store(f"sqlite:///{tmp_path / 'koers.db'}")
-    coordinator = store.run(
-        accounts.initialise_school,
-        school_name="De Horizon",
-        brin="12AB",
-        username="c.peeters",
-        display_name="Ingrid Peeters",
-        password=PASSWORD,
-    )
+    store, coordinator = new_school(tmp_path, PASSWORD)
 
     def arrange(session):
         venlo = organisations(session)["venlo"]

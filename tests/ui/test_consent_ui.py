@@ -10,27 +10,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.db import open_store
 from app.models import Conversation, ConversationType, ExportLog
-from app.services import accounts
 from app.ui.consent.tab import ConsentTab
 from app.ui.network.view import NetworkView
-from app.ui.tasks import TaskRunner
-from app.ui.workspace import Workspace
 from tests.consent.helpers import PDF, full_student, organisations, pdf_text
+from tests.ui.helpers import new_school, workspace_for
 
 
 @pytest.fixture
 def school(tmp_path: Path):
-    store = open_store(f"sqlite:///{tmp_path / 'koers.db'}")
-    actor = store.run(
-        accounts.initialise_school,
-        school_name="De Horizon",
-        brin="12AB",
-        username="c.peeters",
-        display_name="Ingrid Peeters",
-        password="toestemming-2026",
-    )
+    store, actor = new_school(tmp_path, "toestemming-2026")
 
     def arrange(session):
         organisations(session)
@@ -46,9 +35,7 @@ def school(tmp_path: Path):
         return student.id, conversation.id
 
     student_id, conversation_id = store.run(arrange)
-    workspace = Workspace(
-        store, actor, store.run(accounts.school_info), TaskRunner(synchronous=True), "test"
-    )
+    workspace = workspace_for(store, actor)
     yield workspace, student_id, conversation_id
     store.dispose()
 

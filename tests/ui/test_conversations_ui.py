@@ -15,9 +15,9 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import select
 
-from app.db import Store, open_store
+from app.db import Store
 from app.models import ExportLog
-from app.services import accounts, agreements, conversations, students
+from app.services import agreements, conversations, students
 from app.services.actor import Actor
 from app.services.conversations import AgreementInput, ConversationInput, ParticipantInput
 from app.services.students import GuardianInput, StudentInput
@@ -27,19 +27,12 @@ from app.ui.conversations.student_tab import ConversationsTab
 from app.ui.conversations.view import ConversationsArea
 from app.ui.tasks import TaskRunner
 from app.ui.workspace import Workspace
+from tests.ui.helpers import new_school, workspace_for
 
 
 @pytest.fixture
 def school(tmp_path: Path) -> Iterator[tuple[Workspace, int]]:
-    store = open_store(f"sqlite:///{tmp_path / 'koers.db'}")
-    actor = store.run(
-        accounts.initialise_school,
-        school_name="De Horizon",
-        brin="12AB",
-        username="c.peeters",
-        display_name="Ingrid Peeters",
-        password="gesprekken-test-2026",
-    )
+    store, actor = new_school(tmp_path, "gesprekken-test-2026")
     student = store.run(
         students.create_student,
         actor,
@@ -49,9 +42,7 @@ def school(tmp_path: Path) -> Iterator[tuple[Workspace, int]]:
             guardians=[GuardianInput(name="Anouk Visser", relation="moeder")],
         ),
     )
-    workspace = Workspace(
-        store, actor, store.run(accounts.school_info), TaskRunner(synchronous=True), "test"
-    )
+    workspace = workspace_for(store, actor)
     yield workspace, student
     store.dispose()
 
@@ -277,15 +268,7 @@ def consent_school(tmp_path: Path) -> Iterator[tuple[Workspace, int, int]]:
     from app.models import ConsentAnswer, Conversation, ConversationType
     from tests.consent.helpers import full_student, organisations
 
-    store = open_store(f"sqlite:///{tmp_path / 'koers.db'}")
-    actor = store.run(
-        accounts.initialise_school,
-        school_name="De Horizon",
-        brin="12AB",
-        username="c.peeters",
-        display_name="Ingrid Peeters",
-        password="gesprekken-test-2026",
-    )
+    store, actor = new_school(tmp_path, "gesprekken-test-2026")
 
     def arrange(session):
         organisations(session)
@@ -303,9 +286,7 @@ def consent_school(tmp_path: Path) -> Iterator[tuple[Workspace, int, int]]:
         return student.id, conversation.id
 
     student_id, conversation_id = store.run(arrange)
-    workspace = Workspace(
-        store, actor, store.run(accounts.school_info), TaskRunner(synchronous=True), "test"
-    )
+    workspace = workspace_for(store, actor)
     yield workspace, student_id, conversation_id
     store.dispose()
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from app.db import Store, open_store
+from app.db import Store
 from app.models import InternshipStatus
-from app.services import accounts, employers, internships, students
+from app.services import employers, internships, students
 from app.services.actor import Actor
 from app.services.employers import ContactInput, EmployerInput, PlacesInput
 from app.services.planner import school_year_of
@@ -20,26 +20,16 @@ from app.ui.internships.student_tab import StudentInternshipsTab
 from app.ui.internships.view import InternshipsArea
 from app.ui.main_window import EXTRA_AREAS
 from app.ui.student.window import SECTION_TABS
-from app.ui.tasks import TaskRunner
 from app.ui.workspace import Workspace
+from tests.ui.helpers import new_school, workspace_for
 
 YEAR = school_year_of(today())
 
 
 @pytest.fixture
 def school(tmp_path: Path) -> Iterator[tuple[Store, Actor, Workspace]]:
-    store = open_store(f"sqlite:///{tmp_path / 'koers.db'}")
-    actor = store.run(
-        accounts.initialise_school,
-        school_name="De Horizon",
-        brin="12AB",
-        username="c.peeters",
-        display_name="Ingrid Peeters",
-        password="stages-test-2026",
-    )
-    workspace = Workspace(
-        store, actor, store.run(accounts.school_info), TaskRunner(synchronous=True), "test"
-    )
+    store, actor = new_school(tmp_path, "stages-test-2026")
+    workspace = workspace_for(store, actor)
     yield store, actor, workspace
     store.dispose()
 

@@ -6,44 +6,30 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
-from app.db import Store, open_store
-from app.services import accounts, cohort
+from app.db import Store
+from app.services import cohort
 from app.services.actor import Actor
 from app.services.demo_las_import import csv_document, edexml_document, generate_students
 from app.ui.las_import.dialog import LasImportDialog
 from app.ui.las_import.model import CHECK
 from app.ui.main_window import MainWindow
-from app.ui.tasks import TaskRunner
-from app.ui.workspace import Workspace
 from tests.las_import.helpers import counts
+from tests.ui.helpers import main_window, new_school, workspace_for
 
 PASSWORD = "import-ui-test-2026"
 
 
 @pytest.fixture
 def school(tmp_path: Path) -> Iterator[tuple[Store, Actor]]:
-    store = open_store(f"sqlite:///{tmp_path / 'koers.db'}")
-    coordinator = store.run(
-        accounts.initialise_school,
-        school_name="De Horizon",
-        brin="12AB",
-        username="c.peeters",
-        display_name="Ingrid Peeters",
-        password=PASSWORD,
-    )
+    store, coordinator = new_school(tmp_path, PASSWORD)
     yield store, coordinator
     store.dispose()
 
 
 def _window(qtbot, store: Store, actor: Actor, tmp_path: Path) -> MainWindow:
-    workspace = Workspace(
-        store, actor, store.run(accounts.school_info), TaskRunner(synchronous=True), "test"
-    )
-    settings = QSettings(str(tmp_path / "koers.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(workspace, settings)
-    qtbot.addWidget(window)
+    window = main_window(qtbot, workspace_for(store, actor), tmp_path)
     window.refresh()
     return window
 

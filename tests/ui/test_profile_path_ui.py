@@ -6,34 +6,25 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from app.db import Store, open_store
+from app.db import Store
 from app.models import Destination, Factor, Phase
-from app.services import accounts, profile, students
+from app.services import profile, students
 from app.services.actor import Actor
 from app.services.profile import AssessmentInput, ScoreInput
 from app.services.students import StudentInput
 from app.ui.cohort.model import DESTINATION, PHASE, SIGNALS
 from app.ui.main_window import MainWindow
-from app.ui.tasks import TaskRunner
-from app.ui.workspace import Workspace
+from tests.ui.helpers import main_window, new_school, workspace_for
 
 PASSWORD = "profiel-test-2026"
 
 
 @pytest.fixture
 def school(tmp_path: Path) -> Iterator[tuple[Store, Actor, int]]:
-    store = open_store(f"sqlite:///{tmp_path / 'koers.db'}")
-    coordinator = store.run(
-        accounts.initialise_school,
-        school_name="De Horizon",
-        brin="12AB",
-        username="c.peeters",
-        display_name="Ingrid Peeters",
-        password=PASSWORD,
-    )
+    store, coordinator = new_school(tmp_path, PASSWORD)
     student_id = store.run(
         students.create_student,
         coordinator,
@@ -50,12 +41,7 @@ def school(tmp_path: Path) -> Iterator[tuple[Store, Actor, int]]:
 
 
 def _window(qtbot, store: Store, actor: Actor, tmp_path: Path) -> MainWindow:
-    workspace = Workspace(
-        store, actor, store.run(accounts.school_info), TaskRunner(synchronous=True), "test"
-    )
-    settings = QSettings(str(tmp_path / "koers.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(workspace, settings)
-    qtbot.addWidget(window)
+    window = main_window(qtbot, workspace_for(store, actor), tmp_path)
     window.show()
     window.refresh()
     return window

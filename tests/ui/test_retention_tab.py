@@ -12,28 +12,19 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
-from app.db import Store, open_store
+from app.db import Store
 from app.models import Role, Student, User
-from app.services import accounts
 from app.services.actor import Actor
 from app.ui.admin.retention import PurgeDialog, RetentionTab, offer_purge_at_start
-from app.ui.tasks import TaskRunner
 from app.ui.workspace import Workspace
+from tests.ui.helpers import new_school, workspace_for
 
 TODAY = date(2031, 3, 15)
 
 
 @pytest.fixture
 def school(tmp_path: Path) -> Iterator[tuple[Store, Actor]]:
-    store = open_store(f"sqlite:///{tmp_path / 'koers.db'}")
-    coordinator = store.run(
-        accounts.initialise_school,
-        school_name="De Horizon",
-        brin="12AB",
-        username="c.peeters",
-        display_name="Ingrid Peeters",
-        password="bewaar-test-2026",
-    )
+    store, coordinator = new_school(tmp_path, "bewaar-test-2026")
     with store.session() as session:
         session.add_all(
             [
@@ -51,9 +42,7 @@ def school(tmp_path: Path) -> Iterator[tuple[Store, Actor]]:
 
 
 def _workspace(store: Store, actor: Actor) -> Workspace:
-    return Workspace(
-        store, actor, store.run(accounts.school_info), TaskRunner(synchronous=True), "test"
-    )
+    return workspace_for(store, actor)
 
 
 def _surnames(store: Store) -> list[str]:
