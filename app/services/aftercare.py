@@ -38,6 +38,7 @@ from app.services.permissions import (
     require_student_edit,
 )
 from app.services.retention import add_months
+from app.services.rows import existing_student as load_student
 from app.services.validation import Problems, format_date
 
 DEFAULT_CALL_MONTHS = (1, 3, 6, 12, 18, 24)
@@ -104,13 +105,6 @@ def set_call_moments(session: Session, actor: Actor, value: str) -> tuple[int, .
 def leaving_date(student: Student) -> date | None:
     """The actual leaving date once known, before that the planned one."""
     return student.actual_outflow_date or student.planned_outflow_date
-
-
-def load_student(session: Session, student_id: int) -> Student:
-    student = session.get(Student, student_id)
-    if student is None:
-        raise NotFoundError("Deze leerling bestaat niet (meer).")
-    return student
 
 
 def plan_of(session: Session, student_id: int) -> AftercarePlan | None:

@@ -11,7 +11,6 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from app.models import Agreement, Conversation, ConversationType, Student, User
 from app.models.base import utcnow
@@ -24,6 +23,7 @@ from app.services.permissions import (
     require_student_edit,
     visible_students,
 )
+from app.services.rows import flush_or_conflict
 from app.services.validation import Problems, format_date, parse_date, today
 
 CONFLICT_MESSAGE = (
@@ -163,9 +163,6 @@ def _set_done(
     agreement.done_on = day
     agreement.updated_by_id = actor.user_id
     agreement.updated_at = utcnow()
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise ConflictError(CONFLICT_MESSAGE) from exc
+    flush_or_conflict(session, CONFLICT_MESSAGE)
     audit.record(session, actor, action, "agreement", agreement.id)
     return agreement.version

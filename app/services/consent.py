@@ -45,6 +45,7 @@ from app.services.permissions import (
     require_student_access,
     require_student_edit,
 )
+from app.services.rows import existing_student
 from app.services.validation import Problems, format_date, parse_date, text, today
 
 DEFAULT_CONSENT_AGE = 16
@@ -326,13 +327,6 @@ class ConsentRow:
     problem: str
 
 
-def _student(session: Session, student_id: int) -> Student:
-    student = session.get(Student, student_id)
-    if student is None:
-        raise NotFoundError("Deze leerling bestaat niet (meer).")
-    return student
-
-
 def given_by_text(consent: Consent) -> str:
     parts = []
     if consent.given_by_student:
@@ -356,7 +350,7 @@ def status_on(consent: Consent, on: date) -> str:
 
 def register(session: Session, actor, student_id: int, on: date | None = None) -> list[ConsentRow]:
     """The student's consents, newest first, with their status and what is missing."""
-    student = _student(session, student_id)
+    student = existing_student(session, student_id)
     require_student_access(actor, student)
     on = on or today()
     limit = consent_age(session)
@@ -400,7 +394,7 @@ def register(session: Session, actor, student_id: int, on: date | None = None) -
 def record_consent(session: Session, actor, student_id: int, data: ConsentInput) -> int:
     """Adds a consent to the register; everything checked, nothing half saved."""
     require_coordinator(actor, "Alleen een uitstroomcoördinator legt toestemming vast.")
-    student = _student(session, student_id)
+    student = existing_student(session, student_id)
     require_student_edit(actor, student)
     problems = Problems()
     organisation = session.get(Organisation, data.organisation_id) if data.organisation_id else None
@@ -502,7 +496,7 @@ def withdraw_consent(
     consent = session.get(Consent, consent_id)
     if consent is None:
         raise NotFoundError("Deze toestemming bestaat niet (meer).")
-    require_student_edit(actor, _student(session, consent.student_id))
+    require_student_edit(actor, existing_student(session, consent.student_id))
     if expected_version is not None and consent.version != expected_version:
         raise ConflictError("Iemand anders heeft deze toestemming intussen gewijzigd.")
     problems = Problems()
@@ -531,7 +525,7 @@ def consent_attachment(session: Session, actor, consent_id: int) -> tuple[str, b
     consent = session.get(Consent, consent_id)
     if consent is None or consent.attachment is None:
         raise NotFoundError("Bij deze toestemming is geen scan opgeslagen.")
-    require_student_access(actor, _student(session, consent.student_id))
+    require_student_access(actor, existing_student(session, consent.student_id))
     audit.record(session, actor, "view", "consent_attachment", consent.id, None)
     return consent.attachment_name or "scan.pdf", consent.attachment
 
@@ -636,7 +630,7 @@ class GiverFacts:
 def giver_facts(session: Session, actor, student_id: int, on: date | None = None) -> GiverFacts:
     from app.models import GuardianRelation
 
-    student = _student(session, student_id)
+    student = existing_student(session, student_id)
     require_student_access(actor, student)
     on = on or today()
     legal = (GuardianRelation.CURATOR, GuardianRelation.MENTOR_LEGAL)

@@ -15,7 +15,6 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.orm.exc import StaleDataError
 
 from app.models import (
     Agreement,
@@ -26,7 +25,6 @@ from app.models import (
     Guardian,
     Participant,
     ParticipantRole,
-    Student,
     User,
 )
 from app.models.base import utcnow
@@ -34,6 +32,8 @@ from app.services import audit
 from app.services.actor import Actor
 from app.services.errors import ConflictError, NotFoundError, ValidationError
 from app.services.permissions import require_student_access, require_student_edit
+from app.services.rows import existing_student as student_for
+from app.services.rows import flush_or_conflict
 from app.services.validation import Problems, choice, email, format_date, parse_date, text, today
 
 # A date further away than this is almost always a typing error in the year.
@@ -128,13 +128,6 @@ class ConversationRow:
 
 
 # --- reading ------------------------------------------------------------------------------
-
-
-def student_for(session: Session, student_id: int) -> Student:
-    student = session.get(Student, student_id)
-    if student is None:
-        raise NotFoundError("Deze leerling bestaat niet (meer).")
-    return student
 
 
 def load(session: Session, conversation_id: int) -> Conversation:
@@ -585,10 +578,7 @@ def save(
         return conversation.version
     conversation.updated_by_id = actor.user_id
     conversation.updated_at = utcnow()
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise ConflictError(CONFLICT_MESSAGE) from exc
+    flush_or_conflict(session, CONFLICT_MESSAGE)
     audit.record(session, actor, "update", "conversation", conversation.id, ",".join(changed))
     return conversation.version
 

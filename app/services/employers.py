@@ -14,7 +14,6 @@ from datetime import date
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.orm.exc import StaleDataError
 
 from app.models import (
     ContactRole,
@@ -31,6 +30,7 @@ from app.services import audit
 from app.services.actor import Actor
 from app.services.errors import ConflictError, KoersError, NotFoundError, ValidationError
 from app.services.permissions import may_see_student, require_coordinator, require_edit
+from app.services.rows import flush_or_conflict
 from app.services.validation import Problems, choice, email, postcode, text
 
 CONFLICT_MESSAGE = (
@@ -372,10 +372,7 @@ def save_employer(
     _apply_children(employer, contacts, places)
     employer.updated_by_id = actor.user_id
     employer.updated_at = utcnow()
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise ConflictError(CONFLICT_MESSAGE) from exc
+    flush_or_conflict(session, CONFLICT_MESSAGE)
     audit.record(session, actor, "update", "employer", employer.id)
     return employer.version
 

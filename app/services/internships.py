@@ -13,7 +13,6 @@ from datetime import date
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.orm.exc import StaleDataError
 
 from app.models import (
     CompetencyScore,
@@ -38,6 +37,7 @@ from app.services.permissions import (
     require_student_access,
     require_student_edit,
 )
+from app.services.rows import existing_student, flush_or_conflict
 from app.services.validation import Problems, choice, format_date, parse_date, text, today
 
 DAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
@@ -227,13 +227,6 @@ def to_row(values) -> InternshipRow:
     )
 
 
-def _student(session: Session, student_id: int) -> Student:
-    student = session.get(Student, student_id)
-    if student is None:
-        raise NotFoundError("Deze leerling bestaat niet (meer).")
-    return student
-
-
 def _internship(session: Session, internship_id: int) -> Internship:
     internship = session.get(Internship, internship_id)
     if internship is None:
@@ -243,7 +236,7 @@ def _internship(session: Session, internship_id: int) -> Internship:
 
 def list_for_student(session: Session, actor: Actor, student_id: int) -> list[InternshipRow]:
     """A student's internships, newest first; the view is in the audit trail."""
-    require_student_access(actor, _student(session, student_id))
+    require_student_access(actor, existing_student(session, student_id))
     stmt = row_query().where(Internship.student_id == student_id)
     rows = [to_row(v) for v in session.execute(stmt.order_by(Internship.start_date.desc()))]
     audit.record(session, actor, "view", "internships", student_id)
@@ -318,7 +311,7 @@ def _evaluations(session: Session, internship_id: int) -> list[EvaluationView]:
 def open_internship(session: Session, actor: Actor, internship_id: int) -> InternshipDetail:
     """One internship with its evaluations, for the dialog; the view is audited."""
     internship = _internship(session, internship_id)
-    require_student_access(actor, _student(session, internship.student_id))
+    require_student_access(actor, existing_student(session, internship.student_id))
     row = to_row(session.execute(row_query().where(Internship.id == internship_id)).one())
     data = InternshipInput(
         employer_id=internship.employer_id,
@@ -448,7 +441,7 @@ def _validated(session: Session, student_id: int, data: InternshipInput, exclude
 
 def plan_internship(session: Session, actor: Actor, student_id: int, data: InternshipInput) -> int:
     """Plans a new internship for a student; returns its id."""
-    require_student_edit(actor, _student(session, student_id))
+    require_student_edit(actor, existing_student(session, student_id))
     values = _validated(session, student_id, data)
     internship = Internship(
         student_id=student_id,
@@ -465,7 +458,7 @@ def plan_internship(session: Session, actor: Actor, student_id: int, data: Inter
 
 def _editable(session: Session, actor: Actor, internship_id: int, version: int) -> Internship:
     internship = _internship(session, internship_id)
-    require_student_edit(actor, _student(session, internship.student_id))
+    require_student_edit(actor, existing_student(session, internship.student_id))
     if internship.version != version:
         raise ConflictError(CONFLICT_MESSAGE)
     return internship
@@ -474,10 +467,7 @@ def _editable(session: Session, actor: Actor, internship_id: int, version: int) 
 def _flush(session: Session, internship: Internship, actor: Actor) -> int:
     internship.updated_by_id = actor.user_id
     internship.updated_at = utcnow()
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise ConflictError(CONFLICT_MESSAGE) from exc
+    flush_or_conflict(session, CONFLICT_MESSAGE)
     return internship.version
 
 
@@ -575,7 +565,7 @@ def record_evaluation(
 ) -> int:
     """Adds a dated evaluation with a score per work competency; returns its id."""
     internship = _internship(session, internship_id)
-    require_student_edit(actor, _student(session, internship.student_id))
+    require_student_edit(actor, existing_student(session, internship.student_id))
     p = Problems()
     on = parse_date(data.evaluated_on, "Datum evaluatie", "evaluated_on", p)
     if on is None and "evaluated_on" not in p.by_field:
@@ -628,7 +618,7 @@ def record_evaluation(
 def evaluations(session: Session, actor: Actor, internship_id: int) -> list[EvaluationView]:
     """The evaluations of an internship, oldest first, with their scores."""
     internship = _internship(session, internship_id)
-    require_student_access(actor, _student(session, internship.student_id))
+    require_student_access(actor, existing_student(session, internship.student_id))
     audit.record(session, actor, "view", "internship", internship.id, "evaluaties")
     return _evaluations(session, internship.id)
 

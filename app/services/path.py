@@ -34,14 +34,8 @@ from app.services import aftercare, audit, labels
 from app.services.actor import Actor
 from app.services.errors import ConflictError, NotFoundError
 from app.services.permissions import require_student_access, require_student_edit
+from app.services.rows import existing_student
 from app.services.validation import Problems, choice, format_date, parse_date, text
-
-
-def _student(session: Session, student_id: int) -> Student:
-    student = session.get(Student, student_id)
-    if student is None:
-        raise NotFoundError("Deze leerling bestaat niet (meer).")
-    return student
 
 
 def path_of(session: Session, student_id: int) -> TransitionPath:
@@ -68,7 +62,7 @@ def set_destination(
     reason: str | None = None,
 ) -> PathEvent:
     """Records where the student went (or goes next), as an event and as the current state."""
-    student = _student(session, student_id)
+    student = existing_student(session, student_id)
     require_student_edit(actor, student)
     if student.enrolment_date and on < student.enrolment_date:
         problems = Problems()
@@ -106,7 +100,7 @@ def record_fall_back(
     The earlier destination stays in the timeline; the current destination becomes
     "no work or study" until a new one is set.
     """
-    require_student_edit(actor, _student(session, student_id))
+    require_student_edit(actor, existing_student(session, student_id))
     path = path_of(session, student_id)
     event = PathEvent(
         path_id=path.id,
@@ -227,7 +221,7 @@ def add_phase(session: Session, actor: Actor, student_id: int, data: PhaseInput)
 
     Also an event in the timeline, so the path shows when the student moved on.
     """
-    student = _student(session, student_id)
+    student = existing_student(session, student_id)
     require_student_edit(actor, student)
     values = _validated_phase(student, data)
     path = path_of(session, student_id)
@@ -266,7 +260,7 @@ def update_phase(
     if phase is None:
         raise NotFoundError("Deze fase bestaat niet (meer).")
     path = session.get(TransitionPath, phase.path_id)
-    student = _student(session, path.student_id)
+    student = existing_student(session, path.student_id)
     require_student_edit(actor, student)
     if phase.version != expected_version:
         raise ConflictError(PHASE_CONFLICT)
@@ -304,7 +298,7 @@ def hand_over(
     next_phase: PhaseInput,
 ) -> int:
     """A warm hand-over: the current phase records date and note, the next one starts."""
-    student = _student(session, student_id)
+    student = existing_student(session, student_id)
     require_student_edit(actor, student)
     path = path_of(session, student_id)
     phases = _phases(session, path)
@@ -349,7 +343,7 @@ def set_outflow_plan(
     planned_outflow: str,
 ) -> None:
     """The outflow profile and planned outflow date, checked against the enrolment date."""
-    student = _student(session, student_id)
+    student = existing_student(session, student_id)
     require_student_edit(actor, student)
     problems = Problems()
     profile = choice(
@@ -379,7 +373,7 @@ def record_destination(
     reason: str = "",
 ) -> int:
     """`set_destination` from a form: the date as text, checked, with Dutch messages."""
-    student = _student(session, student_id)
+    student = existing_student(session, student_id)
     require_student_edit(actor, student)
     problems = Problems()
     wanted = choice(destination, Destination, "Bestemming", "destination", problems)
@@ -408,7 +402,7 @@ def record_fall_back_from_form(
     session: Session, actor: Actor, student_id: int, on: str, reason: str
 ) -> int:
     """`record_fall_back` from a form, with the date and reason checked."""
-    student = _student(session, student_id)
+    student = existing_student(session, student_id)
     require_student_edit(actor, student)
     problems = Problems()
     when = parse_date(on, "Datum terugval", "fall_back_date", problems)
@@ -457,7 +451,7 @@ def _validated_instrument(data: InstrumentInput) -> dict:
 
 
 def add_instrument(session: Session, actor: Actor, student_id: int, data: InstrumentInput) -> int:
-    require_student_edit(actor, _student(session, student_id))
+    require_student_edit(actor, existing_student(session, student_id))
     values = _validated_instrument(data)
     path = path_of(session, student_id)
     instrument = Instrument(
@@ -476,7 +470,7 @@ def update_instrument(
     if instrument is None:
         raise NotFoundError("Dit instrument bestaat niet (meer).")
     path = session.get(TransitionPath, instrument.path_id)
-    require_student_edit(actor, _student(session, path.student_id))
+    require_student_edit(actor, existing_student(session, path.student_id))
     if instrument.version != expected_version:
         raise ConflictError(INSTRUMENT_CONFLICT)
     for key, value in _validated_instrument(data).items():
@@ -594,7 +588,7 @@ def _entry(event: PathEvent) -> TimelineEntry:
 
 def path_view(session: Session, actor: Actor, student_id: int) -> PathView:
     """The student's path for the Path tab: facts, phases, instruments and the timeline."""
-    student = _student(session, student_id)
+    student = existing_student(session, student_id)
     require_student_access(actor, student)
     path = path_of(session, student_id)
     phases = [

@@ -24,7 +24,6 @@ from app.models import (
     ProfileItem,
     ProfileScore,
     SchoolSettings,
-    Student,
     User,
 )
 from app.models.base import utcnow
@@ -37,6 +36,7 @@ from app.services.permissions import (
     require_student_access,
     require_student_edit,
 )
+from app.services.rows import existing_student
 from app.services.validation import Problems, choice, parse_date, text, today
 
 # The small scale every item is scored on; None means "not scored this time".
@@ -58,13 +58,6 @@ DECISION_CONFLICT = (
 
 def score_text(score: int | None) -> str:
     return SCALE.get(score, "") if score is not None else ""
-
-
-def _student(session: Session, student_id: int) -> Student:
-    student = session.get(Student, student_id)
-    if student is None:
-        raise NotFoundError("Deze leerling bestaat niet (meer).")
-    return student
 
 
 # --- items ------------------------------------------------------------------------------
@@ -302,7 +295,7 @@ def record_assessment(
     session: Session, actor: Actor, student_id: int, data: AssessmentInput
 ) -> int:
     """A new dated assessment; the earlier ones stay as history."""
-    require_student_edit(actor, _student(session, student_id))
+    require_student_edit(actor, existing_student(session, student_id))
     values, scores = _validated_assessment(session, data, set())
     assessment = ProfileAssessment(
         student_id=student_id,
@@ -335,7 +328,7 @@ def revise_assessment(
 ) -> int:
     """Corrects an assessment read at `expected_version`; returns the new version."""
     assessment = _assessment(session, assessment_id)
-    require_student_edit(actor, _student(session, assessment.student_id))
+    require_student_edit(actor, existing_student(session, assessment.student_id))
     if assessment.version != expected_version:
         raise ConflictError(CONFLICT_MESSAGE)
     kept = {s.item_id for s in assessment.scores}
@@ -405,7 +398,7 @@ def _view(session: Session, assessment: ProfileAssessment) -> AssessmentView:
 
 def get_assessment(session: Session, actor: Actor, assessment_id: int) -> AssessmentView:
     assessment = _assessment(session, assessment_id)
-    require_student_access(actor, _student(session, assessment.student_id))
+    require_student_access(actor, existing_student(session, assessment.student_id))
     audit.record(session, actor, "view", "profile_assessment", assessment.id)
     return _view(session, assessment)
 
@@ -491,7 +484,7 @@ def _validated_decision(data: DecisionInput) -> tuple[dict, list[ParticipantInpu
 
 
 def add_decision(session: Session, actor: Actor, student_id: int, data: DecisionInput) -> int:
-    require_student_edit(actor, _student(session, student_id))
+    require_student_edit(actor, existing_student(session, student_id))
     values, people = _validated_decision(data)
     decision = KeyDecision(
         student_id=student_id, created_by_id=actor.user_id, updated_by_id=actor.user_id, **values
@@ -512,7 +505,7 @@ def update_decision(
     decision = session.get(KeyDecision, decision_id)
     if decision is None:
         raise NotFoundError("Deze sleutelbeslissing bestaat niet (meer).")
-    require_student_edit(actor, _student(session, decision.student_id))
+    require_student_edit(actor, existing_student(session, decision.student_id))
     if decision.version != expected_version:
         raise ConflictError(DECISION_CONFLICT)
     values, people = _validated_decision(data)
@@ -563,7 +556,7 @@ class ProfileOverview:
 
 def profile_overview(session: Session, actor: Actor, student_id: int) -> ProfileOverview:
     """What the Profile tab shows: the newest assessment, the history and the decisions."""
-    student = _student(session, student_id)
+    student = existing_student(session, student_id)
     require_student_access(actor, student)
     history = _history(session, student_id)
     names = _user_names(session, {a.created_by_id for a in history})
@@ -636,7 +629,7 @@ def compare_assessments(
     a, b = _assessment(session, first_id), _assessment(session, second_id)
     if a.student_id != b.student_id:
         raise NotFoundError("Deze twee beoordelingen horen niet bij dezelfde leerling.")
-    require_student_access(actor, _student(session, a.student_id))
+    require_student_access(actor, existing_student(session, a.student_id))
     older, newer = sorted((a, b), key=lambda x: (x.assessed_on, x.id))
     old_view, new_view = _view(session, older), _view(session, newer)
     old_scores = {s.item_id: s for s in old_view.scores}
@@ -687,7 +680,7 @@ def print_profile(session: Session, actor: Actor, student_id: int) -> bytes:
     from app.export.profile_pdf import FactorPrint, ProfilePrint, render_profile
 
     require_export(actor)
-    student = _student(session, student_id)
+    student = existing_student(session, student_id)
     require_student_access(actor, student)
     history = _history(session, student_id)
     school = session.scalars(select(SchoolSettings.name).limit(1)).first() or ""

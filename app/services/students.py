@@ -7,7 +7,6 @@ from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.orm.exc import StaleDataError
 
 from app.models import (
     Guardian,
@@ -30,6 +29,7 @@ from app.services.permissions import (
     require_student_access,
     require_student_edit,
 )
+from app.services.rows import STUDENT_GONE, flush_or_conflict
 from app.services.validation import (
     Problems,
     choice,
@@ -148,7 +148,7 @@ def _load(session: Session, student_id: int) -> Student:
         select(Student).options(selectinload(Student.guardians)).where(Student.id == student_id)
     ).first()
     if student is None:
-        raise NotFoundError("Deze leerling bestaat niet (meer).")
+        raise NotFoundError(STUDENT_GONE)
     return student
 
 
@@ -344,10 +344,7 @@ def save_student(
     # whole file is one unit for conflict detection.
     student.updated_by_id = actor.user_id
     student.updated_at = utcnow()
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise ConflictError(CONFLICT_MESSAGE) from exc
+    flush_or_conflict(session, CONFLICT_MESSAGE)
     audit.record(session, actor, "update", "student", student.id, ",".join(changed))
     if {"planned_outflow_date", "actual_outflow_date"} & set(changed):
         aftercare.sync_plan(session, actor, student.id)  # the aftercare plan follows the date

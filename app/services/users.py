@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from app.db.store import after_commit
 from app.models import Role, User
@@ -25,6 +24,7 @@ from app.services.actor import Actor
 from app.services.errors import ConflictError, NotFoundError
 from app.services.passwords import hash_password, password_problem, verify_password
 from app.services.permissions import require_current_coordinator
+from app.services.rows import flush_or_conflict
 from app.services.validation import Problems, choice, email, text
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -233,10 +233,7 @@ def update_user(
         user.locked_until = None
         _revoke_after_commit(session, user.username)
     user.updated_by_id = actor.user_id
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise ConflictError(CHANGED_ELSEWHERE) from exc
+    flush_or_conflict(session, CHANGED_ELSEWHERE)
     if "active" in changed:
         audit.record(
             session, actor, "user_activated" if active else "user_deactivated", "user", user.id
@@ -283,10 +280,7 @@ def _set_password(session: Session, user: User, password: str, actor: Actor) -> 
     user.failed_logins = 0
     user.locked_until = None
     user.updated_by_id = actor.user_id
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise ConflictError(CHANGED_ELSEWHERE) from exc
+    flush_or_conflict(session, CHANGED_ELSEWHERE)
     _grant_after_commit(session, user.username, password)
 
 
