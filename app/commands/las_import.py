@@ -12,6 +12,8 @@ import argparse
 from app.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from app.commands.common import CommandError, open_as_user
 
+MISSING_LISTED = 20
+
 
 def run(args: argparse.Namespace) -> int:
     from app.importers.paths import ImportFileError, read_input_file
@@ -77,5 +79,8 @@ def _print_preview(preview) -> None:
         print(f"FOUT: {message}")
     for message in preview.warnings:
         print(f"Waarschuwing: {message}")
-    for missing in preview.missing:
+    # A file from another school or department misses the whole cohort: name a few, count the rest.
+    for missing in preview.missing[:MISSING_LISTED]:
         print(f"Niet in het bestand (blijft in Koers): {missing.las_key} {missing.name}")
+    if len(preview.missing) > MISSING_LISTED:
+        print(f"… en nog {len(preview.missing) - MISSING_LISTED} leerlingen niet in het bestand.")
