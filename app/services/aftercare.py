@@ -75,6 +75,12 @@ def call_moments(session: Session) -> tuple[tuple[int, ...], int]:
     return tuple(m for m in moments if m <= school.aftercare_months), school.aftercare_months
 
 
+def call_moments_setting(session: Session, actor: Actor) -> tuple[int, ...]:
+    """The call moments as the coordinator sets them in Beheer."""
+    require_current_coordinator(session, actor)
+    return call_moments(session)[0]
+
+
 def set_call_moments(session: Session, actor: Actor, value: str) -> tuple[int, ...]:
     """Changes the school's call moments (coordinator only); plans follow on their next sync."""
     require_current_coordinator(session, actor)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from app.ui.admin.audit_log import AuditLogTab
 from app.ui.admin.retention import RetentionTab
+from app.ui.admin.school_settings import SchoolSettingsTab
 from app.ui.admin.users import UsersTab
 from app.ui.profile.items_admin import ProfileItemsTab
 from app.ui.workspace import Workspace
@@ -36,6 +37,8 @@ class AdminView(QWidget):
         self.add_tab(self.audit_log, "Auditlogboek")
         self.add_tab(self.retention, "Bewaartermijn")
         self.add_tab(ProfileItemsTab(workspace), "Profielitems")
+        self.school_settings = SchoolSettingsTab(workspace)
+        self.add_tab(self.school_settings, "Schoolinstellingen")
         self.tabs.currentChanged.connect(self._load_current)
 
     def add_tab(self, widget: QWidget, title: str) -> int:

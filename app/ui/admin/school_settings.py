@@ -1,0 +1,141 @@
+"""Beheer → Schoolinstellingen: the aftercare call moments and the work competencies."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import aftercare, internships
+from app.services.errors import ValidationError
+from app.ui.common.messages import show_error
+from app.ui.workspace import Workspace
+
+
+class SchoolSettingsTab(QWidget):
+    """Settings the school makes its own; the services check the values and the role."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.moments = QLineEdit()
+        self.moments.setPlaceholderText("bijv. 1, 3, 6, 12, 18, 24")
+        self.moments_status = QLabel()
+        self.save_moments = QPushButton("Belmomenten opslaan")
+        self.save_moments.clicked.connect(self._save_moments)
+        self.competencies = QListWidget()
+        self.new_competency = QLineEdit()
+        self.new_competency.setPlaceholderText("Nieuwe competentie, bijv. 'Klantvriendelijk'")
+        self.add_button = QPushButton("Toevoegen")
+        self.add_button.clicked.connect(self._add_competency)
+        self.new_competency.returnPressed.connect(self._add_competency)
+        self.retire_button = QPushButton("Niet meer beoordelen")
+        self.retire_button.clicked.connect(self._retire_competency)
+        self._build()
+
+    def _build(self) -> None:
+        aftercare_box = QGroupBox("Nazorg: belmomenten")
+        form = QFormLayout(aftercare_box)
+        form.addRow(
+            QLabel(
+                "Na hoeveel maanden na de uitstroom belt de mentor? Nieuwe en gewijzigde "
+                "nazorgplannen volgen deze momenten; gemaakte gesprekken blijven staan."
+            )
+        )
+        form.addRow("Maanden na uitstroom", self.moments)
+        row = QHBoxLayout()
+        row.addWidget(self.moments_status, 1)
+        row.addWidget(self.save_moments)
+        form.addRow(row)
+
+        competency_box = QGroupBox("Werkcompetenties in stage-evaluaties")
+        box = QVBoxLayout(competency_box)
+        box.addWidget(
+            QLabel(
+                "Deze competenties (bij de factor Doen) worden in elke stage-evaluatie gescoord. "
+                "Een competentie die u niet meer gebruikt, blijft zichtbaar in oude evaluaties."
+            )
+        )
+        box.addWidget(self.competencies, 1)
+        adding = QHBoxLayout()
+        adding.addWidget(self.new_competency, 1)
+        adding.addWidget(self.add_button)
+        adding.addWidget(self.retire_button)
+        box.addLayout(adding)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(aftercare_box)
+        layout.addWidget(competency_box, 1)
+
+    # --- data -------------------------------------------------------------------------
+    def load(self) -> None:
+        self.workspace.call(
+            aftercare.call_moments_setting,
+            on_success=lambda months: self.moments.setText(", ".join(map(str, months))),
+            on_error=lambda exc: show_error(self, exc),
+        )
+        self._load_competencies()
+
+    def _load_competencies(self) -> None:
+        self.workspace.call(
+            internships.competencies,
+            on_success=self._show_competencies,
+            on_error=lambda exc: show_error(self, exc),
+        )
+
+    def _show_competencies(self, rows: list[tuple[int, str]]) -> None:
+        self.competencies.clear()
+        for competency_id, label in rows:
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, competency_id)
+            self.competencies.addItem(item)
+
+    # --- actions ----------------------------------------------------------------------
+    def _save_moments(self) -> None:
+        self.moments_status.setText("")
+        self.workspace.call(
+            aftercare.set_call_moments,
+            self.moments.text(),
+            on_success=self._moments_saved,
+            on_error=self._moments_refused,
+        )
+
+    def _moments_saved(self, months: tuple[int, ...]) -> None:
+        self.moments.setText(", ".join(map(str, months)))
+        self.moments_status.setText("Opgeslagen.")
+
+    def _moments_refused(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            self.moments_status.setText(next(iter(exc.problems.values())))
+            return
+        show_error(self, exc)
+
+    def _add_competency(self) -> None:
+        label = self.new_competency.text()
+        self.workspace.call(
+            internships.add_competency,
+            label,
+            on_success=lambda _id: (self.new_competency.clear(), self._load_competencies()),
+            on_error=lambda exc: show_error(self, exc),
+        )
+
+    def _retire_competency(self) -> None:
+        item = self.competencies.currentItem()
+        if item is None:
+            return
+        self.workspace.call(
+            internships.retire_competency,
+            item.data(Qt.ItemDataRole.UserRole),
+            on_success=lambda _none: self._load_competencies(),
+            on_error=lambda exc: show_error(self, exc),
+        )
