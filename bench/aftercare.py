@@ -13,9 +13,9 @@ from sqlalchemy import func, select
 
 from app.db.store import Store
 from app.models import AftercareCall, Role, User
-from app.services import aftercare
-from app.services.actor import Actor
-from app.services.aftercare_retention import retention_figures
+from app.services.aftercare import plan as aftercare
+from app.services.aftercare.retention import retention_figures
+from app.services.common.actor import Actor
 from bench.results import Result, median
 
 RUNS = 15

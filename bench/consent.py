@@ -23,8 +23,10 @@ def _school(path: Path):
     from sqlalchemy import insert, select, update
 
     from app.db.store import open_store
+    from app.demo import consent as demo_consent
+    from app.demo import school as demo
     from app.models import Consent, ConsentForm, ConsentScope, Student
-    from app.services import accounts, demo, demo_consent
+    from app.services.admin import accounts
 
     store = open_store(f"sqlite:///{path}")
     actor = store.run(
@@ -65,7 +67,7 @@ def batch_export(work: Path) -> list[Result]:
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from app.services import accounts
+    from app.services.admin import accounts
     from app.ui.network.view import NetworkView
     from app.ui.tasks import TaskRunner
     from app.ui.workspace import Workspace

@@ -13,7 +13,9 @@ from pathlib import Path
 
 from app.db.encrypt import encrypt_file
 from app.db.store import Store
-from app.services import accounts, cohort, students
+from app.services.admin import accounts
+from app.services.students import cohort
+from app.services.students import student_file as students
 from bench.generate import PASSWORD, copy_database, say
 from bench.results import Result
 

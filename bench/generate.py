@@ -5,7 +5,7 @@ A school over ten years: 3,000 students with 12,000 internships, 15,000 conversa
 students, their guardians and paths: the region is only used for the cohort measurements).
 
 Everything goes in with Core `insert()` over lists of dicts, in batches, each batch its own
-transaction; the audit rows carry a valid hash chain (app.services.audit._entry_hash).
+transaction; the audit rows carry a valid hash chain (app.services.common.audit._entry_hash).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from pathlib import Path
 from sqlalchemy import func, select, text
 
 from app.db.store import Store, open_store
+from app.demo import school as demo
 from app.models import (
     AftercareCall,
     AuditEntry,
@@ -40,9 +41,8 @@ from app.models import (
     User,
 )
 from app.models.base import utcnow
-from app.services import demo
-from app.services.actor import Actor
-from app.services.audit import GENESIS, _entry_hash
+from app.services.common.actor import Actor
+from app.services.common.audit import GENESIS, _entry_hash
 
 BENCH_DIR = Path(__file__).resolve().parent
 CACHE_DIR = BENCH_DIR / ".cache"

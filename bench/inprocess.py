@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QApplication
 
 from app.db.store import Store
 from app.db.urls import describe
-from app.services import accounts
-from app.services.actor import Actor
-from app.services.cohort import CohortFilter, CohortRow, list_cohort
-from app.services.students import open_student_file
+from app.services.admin import accounts
+from app.services.common.actor import Actor
+from app.services.students.cohort import CohortFilter, CohortRow, list_cohort
+from app.services.students.student_file import open_student_file
 from app.ui.cohort.model import CohortModel
 from app.ui.cohort.view import CohortView
 from app.ui.student.window import StudentFileWindow

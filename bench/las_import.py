@@ -19,7 +19,7 @@ BUDGET_S = 3.0
 
 def _school(url: str):
     from app.db.store import open_store
-    from app.services import accounts
+    from app.services.admin import accounts
 
     store = open_store(url)
     actor = store.run(
@@ -34,8 +34,9 @@ def _school(url: str):
 
 
 def _source(kind: str, store, actor):
-    from app.services import csv_mappings, las_import
-    from app.services.demo_las_import import csv_document, edexml_document, generate_students
+    from app.demo.las_files import csv_document, edexml_document, generate_students
+    from app.services.las_import import csv_mappings
+    from app.services.las_import import importer as las_import
 
     people = generate_students(STUDENTS, seed=3)
     if kind == "edexml":
@@ -47,7 +48,7 @@ def _source(kind: str, store, actor):
 
 
 def _timed(store, actor, source) -> tuple[float, int]:
-    from app.services import las_import
+    from app.services.las_import import importer as las_import
 
     started = time.perf_counter()
     preview = store.run(las_import.preview_import, actor, source)

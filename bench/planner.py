@@ -13,12 +13,12 @@ import time
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
+from app.core.validation import today
 from app.db.store import Store
 from app.db.urls import describe
-from app.services import accounts
-from app.services.actor import Actor
-from app.services.planner import PlannerQuery, open_planner, school_year_of
-from app.services.validation import today
+from app.services.admin import accounts
+from app.services.common.actor import Actor
+from app.services.internships.planner import PlannerQuery, open_planner, school_year_of
 from app.ui.internships.planner import PlannerTab
 from app.ui.tasks import TaskRunner
 from app.ui.workspace import Workspace

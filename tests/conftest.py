@@ -22,8 +22,8 @@ import pytest
 from keyring.backend import KeyringBackend
 
 from app.db import Store, open_store
-from app.services import accounts
-from app.services.actor import Actor
+from app.services.admin import accounts
+from app.services.common.actor import Actor
 
 COORDINATOR_PASSWORD = "horizon-2026-veilig"
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from app.services import cohort
-from app.services.unlock import open_for_user
+from app.services.admin.unlock import open_for_user
+from app.services.students import cohort
 from tests.koers_cli import run_koers
 
 PASSWORD = "cli-test-wachtwoord"

@@ -17,8 +17,10 @@ from app.db import open_store
 from app.db.keyfile import KeyFile, keyfile_path
 from app.db.store import sqlcipher_connect
 from app.db.urls import parse_url, sqlite_path
-from app.services import accounts, audit, students
-from app.services.students import StudentInput
+from app.services.admin import accounts
+from app.services.common import audit
+from app.services.students import student_file as students
+from app.services.students.student_file import StudentInput
 from tests.koers_cli import run_koers
 
 PASSWORD = "cli-audit-wachtwoord"

@@ -6,8 +6,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from app.services import cohort
-from app.services.unlock import open_for_user
+from app.services.admin.unlock import open_for_user
+from app.services.students import cohort
 from tests.koers_cli import run_koers
 
 PASSWORD = "cli-test-wachtwoord"

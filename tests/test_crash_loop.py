@@ -26,9 +26,11 @@ from pathlib import Path
 import pytest
 
 from app.db.store import Store, sqlcipher_connect
-from app.services import accounts, audit, students
-from app.services.students import GuardianInput, StudentInput
-from app.services.unlock import create_encrypted_database
+from app.services.admin import accounts
+from app.services.admin.unlock import create_encrypted_database
+from app.services.common import audit
+from app.services.students import student_file as students
+from app.services.students.student_file import GuardianInput, StudentInput
 from tests.crash.worker import BATCH
 
 pytestmark = [

@@ -9,8 +9,8 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.models import Student
-from app.services import accounts
-from app.services.unlock import create_encrypted_database, open_for_user
+from app.services.admin import accounts
+from app.services.admin.unlock import create_encrypted_database, open_for_user
 from tests.koers_cli import run_koers
 
 PASSWORD = "purge-test-wachtwoord"

@@ -19,7 +19,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _as_user(args: argparse.Namespace, work) -> int:
-    from app.services.errors import KoersError
+    from app.core.errors import KoersError
 
     store, actor = open_as_user(args)
     try:
@@ -31,7 +31,7 @@ def _as_user(args: argparse.Namespace, work) -> int:
 
 
 def _verify(_args: argparse.Namespace, store, actor) -> int:
-    from app.services.audit import check_chain
+    from app.services.common.audit import check_chain
 
     report = store.run(check_chain, actor)
     if report.intact:
@@ -42,7 +42,7 @@ def _verify(_args: argparse.Namespace, store, actor) -> int:
 
 
 def _export(args: argparse.Namespace, store, actor) -> int:
-    from app.services.subject_access import save_subject_access
+    from app.services.admin.subject_access import save_subject_access
 
     saved = store.run(save_subject_access, actor, args.student, args.out)
     print(
@@ -53,7 +53,7 @@ def _export(args: argparse.Namespace, store, actor) -> int:
 
 
 def _grants(args: argparse.Namespace) -> int:
-    from app.services.audit import grants_sql
+    from app.services.common.audit import grants_sql
 
     try:
         print(grants_sql(args.role), end="")

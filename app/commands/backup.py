@@ -10,9 +10,9 @@ from app.commands.common import CommandError, database_url, open_as_user
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.core.errors import KoersError
     from app.db.urls import parse_url, sqlite_path
-    from app.services import maintenance
-    from app.services.errors import KoersError
+    from app.services.admin import maintenance
 
     if sqlite_path(parse_url(database_url(args))) is None:
         raise CommandError(maintenance.ONLY_EMBEDDED, EXIT_FAILED)

@@ -9,7 +9,7 @@ from app.cli import EXIT_AUTH, EXIT_FAILED, EXIT_USAGE, read_password
 
 if TYPE_CHECKING:
     from app.db.store import Store
-    from app.services.actor import Actor
+    from app.services.common.actor import Actor
 
 
 class CommandError(Exception):
@@ -37,8 +37,8 @@ def open_as_user(args: argparse.Namespace) -> tuple[Store, Actor]:
 
     Wrong password: CommandError with exit code 3. The caller disposes the store.
     """
-    from app.services.errors import KoersError
-    from app.services.unlock import open_for_user
+    from app.core.errors import KoersError
+    from app.services.admin.unlock import open_for_user
 
     password = read_password(f"Wachtwoord voor {args.user}: ")
     if not password:

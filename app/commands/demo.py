@@ -8,12 +8,13 @@ from app.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, fail, read_password
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    from app.core.errors import KoersError
+    from app.core.passwords import password_problem
     from app.db import open_store
     from app.db.urls import describe, parse_url, resolve_database_url
-    from app.services import accounts, demo
-    from app.services.errors import KoersError
-    from app.services.passwords import password_problem
-    from app.services.unlock import create_encrypted_database, database_state, grant_keys
+    from app.demo import school as demo
+    from app.services.admin import accounts
+    from app.services.admin.unlock import create_encrypted_database, database_state, grant_keys
 
     password = read_password("Wachtwoord voor de gebruiker 'demo': ")
     if not password:

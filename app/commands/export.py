@@ -23,9 +23,9 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError("--out moet een .csv- of .xlsx-bestand zijn", EXIT_USAGE)
     if args.export_command == "leavers" and not 2000 <= args.year <= 2100:
         raise CommandError("--year moet een jaartal zijn, bijvoorbeeld 2026", EXIT_USAGE)
-    from app.services import sharing
-    from app.services.consent import ConsentRefusedError
-    from app.services.errors import KoersError, NotFoundError, PermissionDeniedError
+    from app.core.errors import KoersError, NotFoundError, PermissionDeniedError
+    from app.services.consent import sharing
+    from app.services.consent.register import ConsentRefusedError
 
     store, actor = open_as_user(args)
     try:

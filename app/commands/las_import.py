@@ -16,10 +16,11 @@ MISSING_LISTED = 20
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.core.errors import KoersError, NotFoundError, ValidationError
     from app.importers.paths import ImportFileError, read_input_file
     from app.importers.safe_xml import MAX_XML_BYTES
-    from app.services import csv_mappings, las_import
-    from app.services.errors import KoersError, NotFoundError, ValidationError
+    from app.services.las_import import csv_mappings
+    from app.services.las_import import importer as las_import
 
     try:
         data = read_input_file(args.file, MAX_XML_BYTES)

@@ -19,8 +19,8 @@ def _day(value: date) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.services import retention
-    from app.services.errors import KoersError
+    from app.core.errors import KoersError
+    from app.services.admin import retention
 
     store, actor = open_as_user(args)
     try:

@@ -15,8 +15,8 @@ from app.commands.common import CommandError, database_url
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.services import maintenance
-    from app.services.errors import KoersError
+    from app.core.errors import KoersError
+    from app.services.admin import maintenance
 
     url = database_url(args)
     password = read_password(f"Wachtwoord voor {args.user}: ")

@@ -25,8 +25,8 @@ HEADER = [
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.services.errors import KoersError
-    from app.services.students import cohort_table
+    from app.core.errors import KoersError
+    from app.services.students.student_file import cohort_table
 
     store, actor = open_as_user(args)
     try:

@@ -23,10 +23,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.core.errors import KoersError
 from app.db import keyfile
 from app.db.files import fsync_dir, fsync_file, write_atomic
 from app.db.integrity import IntegrityReport, check_database, describe_error, quiet_sqlcipher
-from app.services.errors import KoersError
 
 if TYPE_CHECKING:
     from app.db.store import Store

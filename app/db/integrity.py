@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.services.errors import KoersError
+from app.core.errors import KoersError
 
 # quick_check can list thousands of damaged pages; the user needs the first few.
 MAX_PROBLEMS = 10

@@ -53,7 +53,7 @@ READ_ONLY_MESSAGE = (
 def _refuse_flush(session, _context, _instances) -> None:
     store = session.info.get("store")
     if store is not None and store.read_only and (session.new or session.dirty or session.deleted):
-        from app.services.errors import ReadOnlyError
+        from app.core.errors import ReadOnlyError
 
         raise ReadOnlyError(READ_ONLY_MESSAGE)
 
@@ -66,7 +66,7 @@ def _refuse_statement(state) -> None:
         and store.read_only
         and (state.is_insert or state.is_update or state.is_delete)
     ):
-        from app.services.errors import ReadOnlyError
+        from app.core.errors import ReadOnlyError
 
         raise ReadOnlyError(READ_ONLY_MESSAGE)
 

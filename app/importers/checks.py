@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from app.core.dates import age_on
 from app.importers.records import ERROR, WARNING, ImportedStudent, Issue, RawStudent
 
 MAX_KEY = 40  # students.las_key
@@ -76,10 +77,6 @@ def age_band(jaargroep: str | None) -> str:
     if (jaargroep or "").isdigit():
         return "vo"
     return {"S": "so", "V": "vso"}.get(jaargroep or "", "other")
-
-
-def age_on(birth: date, day: date) -> int:
-    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
 class _Checker:

@@ -13,7 +13,7 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
-from app.services.errors import KoersError
+from app.core.errors import KoersError
 
 # Names Windows maps to devices in every folder, with or without an extension.
 WINDOWS_DEVICES = frozenset(

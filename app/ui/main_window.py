@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.services import cohort, drafts, users
-from app.services.labels import ROLE
+from app.services.admin import users
+from app.services.common.labels import ROLE
+from app.services.students import cohort, drafts
 from app.ui.admin.view import AdminView
 from app.ui.aftercare.badge import announce_due_calls
 from app.ui.cohort.view import CohortView

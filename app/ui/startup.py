@@ -27,7 +27,7 @@ class Opened:
     encrypted and opens only with a user's password."""
 
     url: str
-    kind: str  # see app.services.unlock.DatabaseState
+    kind: str  # see app.services.admin.unlock.DatabaseState
     label: str
     school_name: str = ""
     is_demo: bool = False
@@ -51,9 +51,9 @@ class LoggedIn:
 def _prepare(url: str) -> Opened:
     from app.db import open_store
     from app.db.urls import describe
-    from app.services import accounts
-    from app.services.maintenance import refuse_network_database
-    from app.services.unlock import database_state
+    from app.services.admin import accounts
+    from app.services.admin.maintenance import refuse_network_database
+    from app.services.admin.unlock import database_state
 
     # SQLite on a network share is refused before anything is opened or created there.
     refuse_network_database(url)
@@ -65,8 +65,8 @@ def _prepare(url: str) -> Opened:
         if school is not None:
             opened.school_name, opened.is_demo = school.name, school.is_demo
     # Warm up while the user types: the first window after log-in then costs no imports.
-    import app.services.cohort
-    import app.services.unlock
+    import app.services.admin.unlock
+    import app.services.students.cohort
     import app.ui.main_window  # noqa: F401
     from app.db import migrate
 
@@ -84,8 +84,9 @@ def _warm_queries() -> None:
     """
     from app.db.store import Store
     from app.models import Base, Role
-    from app.services import accounts, cohort
-    from app.services.actor import Actor
+    from app.services.admin import accounts
+    from app.services.common.actor import Actor
+    from app.services.students import cohort
 
     scratch = Store("sqlite://")
     try:
@@ -99,14 +100,15 @@ def _warm_queries() -> None:
 
 
 def _overview(store, actor):
-    from app.services import accounts, cohort
+    from app.services.admin import accounts
+    from app.services.students import cohort
 
     with store.session() as session:
         return accounts.school_info(session), cohort.cohort_overview(session, actor)
 
 
 def _log_in(opened: Opened, username: str, password: str) -> LoggedIn:
-    from app.services import accounts, maintenance
+    from app.services.admin import accounts, maintenance
 
     if opened.store is None:
         checked = maintenance.open_checked(opened.url, username, password)
@@ -129,7 +131,7 @@ def _log_in(opened: Opened, username: str, password: str) -> LoggedIn:
 
 def _after_start(store):
     """On the worker, after the window shows: the integrity check, then the daily backup."""
-    from app.services import maintenance
+    from app.services.admin import maintenance
 
     report = maintenance.start_checks(store)
     if report.ok:
@@ -138,8 +140,9 @@ def _after_start(store):
 
 
 def _create_school(opened: Opened, choice: FirstRunChoice) -> LoggedIn:
-    from app.services import accounts, demo
-    from app.services.unlock import create_encrypted_database, grant_keys
+    from app.demo import school as demo
+    from app.services.admin import accounts
+    from app.services.admin.unlock import create_encrypted_database, grant_keys
 
     name = demo.SCHOOL_NAME if choice.demo else choice.school_name
     store, recovery = opened.store, ""
@@ -313,7 +316,7 @@ class StartupController(QObject):
         )
 
     def _login_failed(self, exc: BaseException, username: str = "", password: str = "") -> None:
-        from app.services import maintenance
+        from app.services.admin import maintenance
         from app.ui.common.messages import show_error, user_message
 
         if isinstance(exc, maintenance.DamagedDatabaseError) and self.auto_login is None:

@@ -64,7 +64,7 @@ class TaskRunner(QObject):
 
 
 def _is_user_error(exc: BaseException) -> bool:
-    from app.services.errors import KoersError
+    from app.core.errors import KoersError
 
     return isinstance(exc, KoersError)
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.db.store import Store
-from app.services.accounts import SchoolInfo
-from app.services.actor import Actor
+from app.services.admin.accounts import SchoolInfo
+from app.services.common.actor import Actor
 from app.ui.tasks import TaskRunner
 
 

@@ -42,7 +42,7 @@ from app.models import (
     Student,
     TransitionPath,
 )
-from app.services.consent import ConsentInput
+from app.services.consent.register import ConsentInput
 
 # A marker per scope; a refused scope's marker must never appear in an exported file.
 MARKERS = {

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from app.core.errors import ConflictError, PermissionDeniedError
 from app.models import (
     AftercareCall,
     ConsentScope,
@@ -17,11 +18,10 @@ from app.models import (
     ProposalStatus,
     Role,
 )
-from app.services import consent as consents
-from app.services import sharing
-from app.services.actor import Actor
-from app.services.consent import ConsentRefusedError
-from app.services.errors import ConflictError, PermissionDeniedError
+from app.services.common.actor import Actor
+from app.services.consent import register as consents
+from app.services.consent import sharing
+from app.services.consent.register import ConsentRefusedError
 from tests.consent.helpers import MARKERS, consent_input, full_student, organisations, pdf_text
 
 AT = date(2026, 11, 1)

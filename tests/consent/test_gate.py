@@ -8,11 +8,11 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from app.core.errors import PermissionDeniedError, ValidationError
 from app.models import ConsentScope, ExportLog, LegalRepresentation, Organisation, Student
-from app.services import consent as consents
-from app.services import sharing
-from app.services.consent import ConsentRefusedError, may_share
-from app.services.errors import PermissionDeniedError, ValidationError
+from app.services.consent import register as consents
+from app.services.consent import sharing
+from app.services.consent.register import ConsentRefusedError, may_share
 from tests.consent.helpers import MARKERS, consent_input, full_student, organisations, pdf_text
 
 AT = date(2026, 9, 1)
@@ -258,7 +258,7 @@ def test_leavers_list_names_only_with_consent(store, coordinator, network, tmp_p
 
 def test_exports_are_for_the_coordinator_only(store, coordinator, network, tmp_path):
     from app.models import Role
-    from app.services.actor import Actor
+    from app.services.common.actor import Actor
 
     _student(store, las_key="14")
     reader = Actor(coordinator.user_id, "x", "X", Role.READ_ONLY)

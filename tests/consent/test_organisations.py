@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from app.core.errors import ValidationError
 from app.models import OrganisationKind, Student
-from app.services import organisations
-from app.services.errors import ValidationError
-from app.services.organisations import ContactInput, OrganisationInput
+from app.services.network import organisations
+from app.services.network.organisations import ContactInput, OrganisationInput
 
 CBS_CSV = (
     "\ufeffGemeentecode;GemeentecodeGM;Gemeentenaam;Provinciecode;Provincienaam\r\n"
@@ -72,7 +72,7 @@ def test_cbs_and_rmc_imports(store, coordinator):
 def test_demo_codes_only_where_known(store, coordinator):
     import random
 
-    from app.services import demo_consent
+    from app.demo import consent as demo_consent
 
     store.run(lambda s: demo_consent.network(s, coordinator, random.Random(1)))
     rows = store.run(organisations.list_organisations, coordinator)

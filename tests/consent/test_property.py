@@ -25,8 +25,8 @@ from app.models import (
     OrganisationKind,
     Student,
 )
-from app.services import sharing
-from app.services.consent import ConsentRefusedError, may_share
+from app.services.consent import sharing
+from app.services.consent.register import ConsentRefusedError, may_share
 from tests.consent.helpers import MARKERS, full_student, organisations, pdf_text
 
 TODAY = date(2026, 9, 1)

@@ -18,8 +18,8 @@ from app.models import (
     InternshipType,
     Student,
 )
-from app.services import consent as consents
-from app.services import sharing
+from app.services.consent import register as consents
+from app.services.consent import sharing
 from tests.consent.helpers import MARKERS, consent_input, full_student, organisations, pdf_text
 
 AT = date(2026, 9, 1)
@@ -123,7 +123,8 @@ def test_report_with_every_section_matches_the_database(store, coordinator, tmp_
 def test_report_for_a_demo_student_and_the_consent_form(store, coordinator, tmp_path):
     import random
 
-    from app.services import demo, demo_consent
+    from app.demo import consent as demo_consent
+    from app.demo import school as demo
 
     def arrange(session):
         rng = random.Random(7)
@@ -142,7 +143,7 @@ def test_report_for_a_demo_student_and_the_consent_form(store, coordinator, tmp_
 
     # Whatever the demo gave this student, the report holds exactly what the gate allows.
     def ensure_consent(session):
-        from app.services.organisations import municipality_of
+        from app.services.network.organisations import municipality_of
 
         return municipality_of(session, session.get(Student, student.id)).id
 

@@ -28,9 +28,9 @@ def main() -> None:
 
     from app.db.store import Store
     from app.models import User
-    from app.services import students
-    from app.services.actor import Actor
-    from app.services.students import GuardianInput, StudentInput
+    from app.services.common.actor import Actor
+    from app.services.students import student_file as students
+    from app.services.students.student_file import GuardianInput, StudentInput
 
     env = os.environ
     store = Store(f"sqlite:///{env['KOERS_CRASH_DB']}", key=bytes.fromhex(env["KOERS_CRASH_KEY"]))

@@ -11,16 +11,18 @@ from pathlib import Path
 import pytest
 from alembic import command
 
+from app.core.errors import AuthenticationError, KoersError, PermissionDeniedError
 from app.db import Store, backup, keyfile, migrate, open_store
 from app.db.encrypt import SQLITE_MAGIC
 from app.db.keyfile import KeyFile, keyfile_path
 from app.db.store import sqlcipher_connect
 from app.models import Role
-from app.services import accounts, cohort, maintenance, students
-from app.services.actor import Actor
-from app.services.errors import AuthenticationError, KoersError, PermissionDeniedError
-from app.services.students import StudentInput
-from app.services.unlock import create_encrypted_database, open_for_user
+from app.services.admin import accounts, maintenance
+from app.services.admin.unlock import create_encrypted_database, open_for_user
+from app.services.common.actor import Actor
+from app.services.students import cohort
+from app.services.students import student_file as students
+from app.services.students.student_file import StudentInput
 
 PASSWORD = "horizon-2026-veilig"
 DAY = datetime(2026, 3, 2, 7, 30)

@@ -6,16 +6,17 @@ from pathlib import Path
 
 import pytest
 
+from app.core.errors import AuthenticationError
 from app.db.keyfile import KeyFile, keyfile_path
-from app.services import accounts, students, users
-from app.services.errors import AuthenticationError
-from app.services.students import StudentInput
-from app.services.unlock import (
+from app.services.admin import accounts, users
+from app.services.admin.unlock import (
     create_encrypted_database,
     open_for_user,
     open_with_recovery_key,
 )
-from app.services.users import UserInput
+from app.services.admin.users import UserInput
+from app.services.students import student_file as students
+from app.services.students.student_file import StudentInput
 
 COORDINATOR_PASSWORD = "coordinator-2026"
 MENTOR_PASSWORD = "mentor-wachtwoord-2026"

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from app.core.errors import AuthenticationError, KoersError
 from app.db import Store, backup, integrity
 from app.db.integrity import NetworkShareError, check_database, refuse_network_path
 from app.db.store import sqlcipher_connect
-from app.services import maintenance
-from app.services.errors import AuthenticationError, KoersError
-from app.services.unlock import create_encrypted_database
+from app.services.admin import maintenance
+from app.services.admin.unlock import create_encrypted_database
 from tests.db.test_backup import DAY, PASSWORD, _school, flip_bytes, quick_kdf  # noqa: F401
 
 

@@ -15,8 +15,9 @@ from sqlalchemy import inspect, select, text
 from app.db import Store, migrate, open_store
 from app.models import Base, Student
 from app.resources import package_path
-from app.services import accounts, students
-from app.services.students import StudentInput
+from app.services.admin import accounts
+from app.services.students import student_file as students
+from app.services.students.student_file import StudentInput
 
 
 def test_upgrade_builds_every_table_on_an_empty_database(database_url: str) -> None:

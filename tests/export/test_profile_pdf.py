@@ -10,10 +10,16 @@ from sqlalchemy import select
 
 from app.db import Store
 from app.models import DecisionRole, ExportLog, Factor
-from app.services import profile, students
-from app.services.actor import Actor
-from app.services.profile import AssessmentInput, DecisionInput, ParticipantInput, ScoreInput
-from app.services.students import StudentInput
+from app.services.common.actor import Actor
+from app.services.profile import assessments as profile
+from app.services.profile.assessments import (
+    AssessmentInput,
+    DecisionInput,
+    ParticipantInput,
+    ScoreInput,
+)
+from app.services.students import student_file as students
+from app.services.students.student_file import StudentInput
 
 
 def test_the_profile_pdf_has_the_four_factors_and_the_name_on_one_page(

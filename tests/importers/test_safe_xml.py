@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from app.core.errors import KoersError
 from app.importers.paths import ImportFileError
 from app.importers.safe_xml import parse_xml
-from app.services.errors import KoersError
 
 NORMAL = """<?xml version="1.0" encoding="UTF-8"?>
 <EDEX xmlns="http://www.edustandaard.nl/edex/2.1">

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from app.services import accounts
-from app.services.demo_las_import import csv_document, edexml_document, generate_students
-from app.services.unlock import create_encrypted_database
+from app.demo.las_files import csv_document, edexml_document, generate_students
+from app.services.admin import accounts
+from app.services.admin.unlock import create_encrypted_database
 from tests.koers_cli import run_koers
 from tests.las_import.helpers import sample_bytes
 

@@ -9,19 +9,21 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, select
 
+from app.core.errors import ValidationError
 from app.db import open_store
-from app.importers.paths import ImportFileError
-from app.models import CsvMapping, Sex, Student, TransitionPath
-from app.services import accounts, csv_mappings, las_import
-from app.services.demo_las_import import (
+from app.demo.las_files import (
     GROUPS,
     GeneratedStudent,
     bsn_for,
     csv_document,
     edexml_document,
 )
-from app.services.errors import ValidationError
-from app.services.las_import import ImportSource, apply_import
+from app.importers.paths import ImportFileError
+from app.models import CsvMapping, Sex, Student, TransitionPath
+from app.services.admin import accounts
+from app.services.las_import import csv_mappings
+from app.services.las_import import importer as las_import
+from app.services.las_import.importer import ImportSource, apply_import
 from tests.las_import.helpers import counts
 
 TODAY = date(2026, 11, 24)

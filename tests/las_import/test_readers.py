@@ -6,12 +6,11 @@ from datetime import date
 
 import pytest
 
+from app.demo.las_files import bsn_for, csv_document, edexml_document, generate_students
 from app.importers.checks import elfproef, postcode_nl
 from app.importers.csv_file import read_csv, read_table, suggest_mapping
 from app.importers.edexml import read_edexml
 from app.importers.paths import ImportFileError
-from app.services.age import counts_as_minor
-from app.services.demo_las_import import bsn_for, csv_document, edexml_document, generate_students
 from tests.las_import.helpers import sample_bytes
 
 TODAY = date(2026, 11, 24)
@@ -30,13 +29,6 @@ def test_dutch_postcodes() -> None:
     assert postcode_nl("6971VB") == "6971 VB"
     assert postcode_nl(" 1234 ab ") == "1234 AB"
     assert postcode_nl("0123 AB") is None and postcode_nl("B-2000") is None
-
-
-def test_unknown_birth_date_counts_as_minor() -> None:
-    assert counts_as_minor(None, TODAY)
-    assert counts_as_minor(date(2011, 1, 1), TODAY, consent_age=16)
-    assert not counts_as_minor(date(2008, 11, 24), TODAY, consent_age=18)
-    assert counts_as_minor(date(2008, 11, 25), TODAY, consent_age=18)
 
 
 def test_sample_problems_name_line_and_element() -> None:

@@ -165,7 +165,7 @@ def test_bundle_contents(bundle: Path) -> None:
         "app.ui.launch",
         "app.ui.main_window",
         "app.ui.startup",
-        "app.services.demo",
+        "app.demo.school",
         "keyring.backends.SecretService",
         "keyring.backends.Windows",
         "keyring.backends.macOS",

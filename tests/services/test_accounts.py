@@ -7,12 +7,12 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from app.core.errors import AuthenticationError, ValidationError
 from app.db import Store
 from app.models import AuditEntry, Role, User
 from app.models.base import utcnow
-from app.services import accounts
-from app.services.actor import Actor
-from app.services.errors import AuthenticationError, ValidationError
+from app.services.admin import accounts
+from app.services.common.actor import Actor
 
 SCHOOL = {
     "school_name": "De Horizon",

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+from app.core.errors import ConflictError, PermissionDeniedError, ValidationError
 from app.db import Store
 from app.models import (
     AftercareCall,
@@ -21,11 +22,13 @@ from app.models import (
     SignalKind,
     User,
 )
-from app.services import aftercare, aftercare_calls, path, students
-from app.services.actor import Actor
-from app.services.aftercare_calls import CallInput
-from app.services.errors import ConflictError, PermissionDeniedError, ValidationError
-from app.services.students import StudentInput
+from app.services.aftercare import calls as aftercare_calls
+from app.services.aftercare import plan as aftercare
+from app.services.aftercare.calls import CallInput
+from app.services.common.actor import Actor
+from app.services.path import timeline as path
+from app.services.students import student_file as students
+from app.services.students.student_file import StudentInput
 
 LEFT = date(2025, 7, 10)
 DEFAULT_DATES = [
@@ -344,7 +347,7 @@ def test_the_drop_out_proposal_is_visible_and_its_pdf_is_a_logged_concept(
     store: Store, coordinator: Actor, mentor: Actor
 ) -> None:
     from app.models import ExportLog
-    from app.services import aftercare_file
+    from app.services.aftercare import student_file as aftercare_file
 
     sid = _left(store, coordinator, mentor)
     _log(store, mentor, _calls(store, sid)[0], date(2025, 8, 11), still="uitgevallen")
@@ -386,7 +389,7 @@ def test_the_plan_follows_any_leaving_date_and_keeps_what_was_made(
 ) -> None:
     from datetime import timedelta
 
-    from app.services.retention import add_months
+    from app.services.admin.retention import add_months
 
     sid = _student(store, coordinator, mentor, left.strftime("%d-%m-%Y"), str(next(_numbers)))
     store.run(path.set_destination, coordinator, sid, Destination.BESCHUT_WERK, None, left)

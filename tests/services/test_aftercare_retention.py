@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 from app.db import Store
 from app.models import AftercareCall, AftercarePlan, Destination, Role, Still, Student, User
-from app.services.actor import Actor
-from app.services.aftercare_retention import RetentionFigure, RetentionRow, retention_figures
+from app.services.aftercare.retention import RetentionFigure, RetentionRow, retention_figures
+from app.services.common.actor import Actor
 
 ON = date(2026, 8, 1)
 WORK, DAY, MBO = Destination.REGULAR_WORK, Destination.DAGBESTEDING, Destination.ENTREE_MBO

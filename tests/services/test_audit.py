@@ -10,9 +10,11 @@ from sqlalchemy.exc import DBAPIError
 
 from app.db import Store
 from app.models import AuditEntry
-from app.services import accounts, audit, students
-from app.services.actor import Actor
-from app.services.students import StudentInput
+from app.services.admin import accounts
+from app.services.common import audit
+from app.services.common.actor import Actor
+from app.services.students import student_file as students
+from app.services.students.student_file import StudentInput
 
 
 @pytest.fixture

@@ -7,12 +7,13 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import text
 
+from app.core.errors import NotFoundError
 from app.db import Store
 from app.models import Role, User
-from app.services import audit, students
-from app.services.actor import Actor
-from app.services.errors import NotFoundError
-from app.services.students import StudentInput
+from app.services.common import audit
+from app.services.common.actor import Actor
+from app.services.students import student_file as students
+from app.services.students.student_file import StudentInput
 
 
 @pytest.fixture

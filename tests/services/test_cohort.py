@@ -11,11 +11,13 @@ from hypothesis import strategies as st
 from sqlalchemy import select, update
 
 from app.db import Store
+from app.demo import school as demo
 from app.models import Destination, OutflowProfile, Phase, Role, Student, User
-from app.services import cohort, demo, students
-from app.services.actor import Actor
-from app.services.cohort import CohortFilter, CohortIndex, school_year
-from app.services.students import StudentInput
+from app.services.common.actor import Actor
+from app.services.students import cohort
+from app.services.students import student_file as students
+from app.services.students.cohort import CohortFilter, CohortIndex, school_year
+from app.services.students.student_file import StudentInput
 
 DEMO_STUDENTS = 60
 

@@ -7,15 +7,17 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
+from app.core.errors import ConflictError, KoersError, PermissionDeniedError, ValidationError
+from app.core.validation import format_date, today
 from app.db import Store
 from app.models import AuditEntry, ConsentAnswer, ConversationType, ExportLog, Role, User
-from app.services import agreements, conversation_planning, conversations, parent_reports
-from app.services import students as student_service
-from app.services.actor import Actor
-from app.services.conversations import AgreementInput, ConversationInput, ParticipantInput
-from app.services.errors import ConflictError, KoersError, PermissionDeniedError, ValidationError
-from app.services.students import StudentInput
-from app.services.validation import format_date, today
+from app.services.common.actor import Actor
+from app.services.conversations import agreements, parent_reports
+from app.services.conversations import planning as conversation_planning
+from app.services.conversations import recording as conversations
+from app.services.conversations.recording import AgreementInput, ConversationInput, ParticipantInput
+from app.services.students import student_file as student_service
+from app.services.students.student_file import StudentInput
 
 
 def _user(store: Store, username: str, role: Role) -> Actor:

@@ -6,7 +6,9 @@ import itertools
 
 from sqlalchemy import func, select
 
+from app.core.validation import today
 from app.db import Store
+from app.demo import school as demo
 from app.models import (
     CompetencyScore,
     Employer,
@@ -17,8 +19,7 @@ from app.models import (
     InternshipStatus,
     InternshipType,
 )
-from app.services import demo, planner
-from app.services.validation import today
+from app.services.internships import planner
 
 
 def test_demo_fills_the_network_and_the_planner(store: Store) -> None:

@@ -9,15 +9,18 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from app.core.errors import PermissionDeniedError
 from app.db import Store
 from app.export.internship_agreement import render_agreement
 from app.models import AuditEntry, ExportLog
-from app.services import employers, internship_agreement, internships, students
-from app.services.actor import Actor
-from app.services.employers import ContactInput, EmployerInput
-from app.services.errors import PermissionDeniedError
-from app.services.internships import InternshipInput
-from app.services.students import GuardianInput, StudentInput
+from app.services.common.actor import Actor
+from app.services.internships import agreement as internship_agreement
+from app.services.internships import employers
+from app.services.internships import lifecycle as internships
+from app.services.internships.employers import ContactInput, EmployerInput
+from app.services.internships.lifecycle import InternshipInput
+from app.services.students import student_file as students
+from app.services.students.student_file import GuardianInput, StudentInput
 
 
 def _text(data: bytes) -> str:

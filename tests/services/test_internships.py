@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from app.core.errors import PermissionDeniedError, ValidationError
 from app.db import Store
 from app.models import (
     Destination,
@@ -19,18 +20,20 @@ from app.models import (
     Role,
     TransitionPath,
 )
-from app.services import employers, internships, planner, students, users
-from app.services.actor import Actor
-from app.services.employers import (
+from app.services.admin import users
+from app.services.admin.users import UserInput
+from app.services.common.actor import Actor
+from app.services.internships import employers, planner
+from app.services.internships import lifecycle as internships
+from app.services.internships.employers import (
     ContactInput,
     DuplicateEmployerError,
     EmployerInput,
     PlacesInput,
 )
-from app.services.errors import PermissionDeniedError, ValidationError
-from app.services.internships import EvaluationInput, InternshipInput
-from app.services.students import StudentInput
-from app.services.users import UserInput
+from app.services.internships.lifecycle import EvaluationInput, InternshipInput
+from app.services.students import student_file as students
+from app.services.students.student_file import StudentInput
 
 
 def _student(store: Store, actor: Actor, first: str = "Daan", **extra) -> int:

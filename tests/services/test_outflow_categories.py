@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.models import Destination
-from app.services import outflow_categories as oc
+from app.services.path import outflow_categories as oc
 
 
 def test_every_destination_maps_to_exactly_one_category_in_each_shape() -> None:

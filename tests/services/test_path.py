@@ -6,12 +6,13 @@ from datetime import date
 
 import pytest
 
+from app.core.errors import PermissionDeniedError
 from app.db import Store
 from app.models import Destination, PathEventKind, Role, User
-from app.services import path, students
-from app.services.actor import Actor
-from app.services.errors import PermissionDeniedError
-from app.services.students import StudentInput
+from app.services.common.actor import Actor
+from app.services.path import timeline as path
+from app.services.students import student_file as students
+from app.services.students.student_file import StudentInput
 
 
 @pytest.fixture

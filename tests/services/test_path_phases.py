@@ -7,13 +7,14 @@ from datetime import date
 
 import pytest
 
+from app.core.errors import ConflictError, ValidationError
 from app.db import Store
 from app.models import Destination, InstrumentKind, InstrumentStatus, PathEventKind, Phase
-from app.services import path, students
-from app.services.actor import Actor
-from app.services.errors import ConflictError, ValidationError
-from app.services.path import InstrumentInput, PhaseInput
-from app.services.students import StudentInput
+from app.services.common.actor import Actor
+from app.services.path import timeline as path
+from app.services.path.timeline import InstrumentInput, PhaseInput
+from app.services.students import student_file as students
+from app.services.students.student_file import StudentInput
 
 
 @pytest.fixture
@@ -168,8 +169,8 @@ def test_a_fall_back_from_the_form_keeps_the_earlier_destination(
 def test_a_mentor_sees_and_edits_only_the_paths_of_their_own_students(
     store: Store, coordinator: Actor, student_id: int
 ) -> None:
+    from app.core.errors import PermissionDeniedError
     from app.models import Role, User
-    from app.services.errors import PermissionDeniedError
 
     with store.session() as session:
         users = [User(username=n, display_name=n, role=Role.MENTOR) for n in ("m.a", "m.b")]

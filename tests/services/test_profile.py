@@ -7,13 +7,19 @@ from datetime import date
 
 import pytest
 
+from app.core.errors import ConflictError, PermissionDeniedError, ValidationError
 from app.db import Store
 from app.models import DecisionRole, Factor, Role, User
-from app.services import profile, students
-from app.services.actor import Actor
-from app.services.errors import ConflictError, PermissionDeniedError, ValidationError
-from app.services.profile import AssessmentInput, DecisionInput, ParticipantInput, ScoreInput
-from app.services.students import StudentInput
+from app.services.common.actor import Actor
+from app.services.profile import assessments as profile
+from app.services.profile.assessments import (
+    AssessmentInput,
+    DecisionInput,
+    ParticipantInput,
+    ScoreInput,
+)
+from app.services.students import student_file as students
+from app.services.students.student_file import StudentInput
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from sqlalchemy import Table, and_, exists, func, select, update
 from sqlalchemy.orm import Session
 
+from app.core.errors import KoersError, PermissionDeniedError, ValidationError
 from app.db import Store
 from app.db.store import sqlcipher_connect
 from app.models import (
@@ -62,11 +63,11 @@ from app.models import (
     User,
     WorkCompetency,
 )
-from app.services import accounts, retention, students
-from app.services.actor import Actor
-from app.services.errors import KoersError, PermissionDeniedError, ValidationError
-from app.services.students import GuardianInput, StudentInput
-from app.services.unlock import create_encrypted_database
+from app.services.admin import accounts, retention
+from app.services.admin.unlock import create_encrypted_database
+from app.services.common.actor import Actor
+from app.services.students import student_file as students
+from app.services.students.student_file import GuardianInput, StudentInput
 
 TODAY = date(2031, 3, 15)
 KEPT = 48  # months: 24 of aftercare, then 24 of retention (the defaults)

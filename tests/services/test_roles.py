@@ -17,14 +17,17 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session
 
+from app.core.errors import PermissionDeniedError
+from app.core.passwords import hash_password
 from app.db import Store, open_store
 from app.models import Role, User
-from app.services import accounts, audit, cohort, students, subject_access, users
-from app.services.actor import Actor
-from app.services.errors import PermissionDeniedError
-from app.services.passwords import hash_password
-from app.services.students import StudentInput
-from app.services.users import UserChanges, UserInput
+from app.services.admin import accounts, subject_access, users
+from app.services.admin.users import UserChanges, UserInput
+from app.services.common import audit
+from app.services.common.actor import Actor
+from app.services.students import cohort
+from app.services.students import student_file as students
+from app.services.students.student_file import StudentInput
 from tests.conftest import COORDINATOR_PASSWORD, _fresh_postgres_database
 
 PASSWORD = COORDINATOR_PASSWORD

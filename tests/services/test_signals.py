@@ -22,9 +22,9 @@ from app.models import (
     TransitionPath,
     User,
 )
-from app.services import signals
-from app.services.actor import Actor
-from app.services.signals import Signal
+from app.services.common.actor import Actor
+from app.services.students import signals
+from app.services.students.signals import Signal
 
 ON = date(2026, 3, 1)  # six months ahead: 1 September 2026
 

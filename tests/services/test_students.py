@@ -9,12 +9,13 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.core.errors import ConflictError, PermissionDeniedError, ValidationError
 from app.db import Store
 from app.models import Guardian, Role, Student, User
-from app.services import audit, students
-from app.services.actor import Actor
-from app.services.errors import ConflictError, PermissionDeniedError, ValidationError
-from app.services.students import GuardianInput, StudentInput
+from app.services.common import audit
+from app.services.common.actor import Actor
+from app.services.students import student_file as students
+from app.services.students.student_file import GuardianInput, StudentInput
 
 
 def _input(**changes) -> StudentInput:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from app.core.errors import KoersError, NotFoundError
 from app.db import Store
 from app.export.subject_access import write_subject_access
 from app.models import (
@@ -40,10 +41,10 @@ from app.models import (
     ProfileScore,
     TransitionPath,
 )
-from app.services import students, subject_access
-from app.services.actor import Actor
-from app.services.errors import KoersError, NotFoundError
-from app.services.students import GuardianInput, StudentInput
+from app.services.admin import subject_access
+from app.services.common.actor import Actor
+from app.services.students import student_file as students
+from app.services.students.student_file import GuardianInput, StudentInput
 
 # Every table that holds rows about a student, directly or through another row.
 FILE_TABLES = {

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from app.core.errors import AuthenticationError, PermissionDeniedError, ValidationError
 from app.db import Store
 from app.db.keyfile import KeyFile, keyfile_path
 from app.models import AuditEntry, Role, User
-from app.services import accounts, unlock, users
-from app.services.actor import Actor
-from app.services.errors import AuthenticationError, PermissionDeniedError, ValidationError
-from app.services.users import UserChanges, UserInput
+from app.services.admin import accounts, unlock, users
+from app.services.admin.users import UserChanges, UserInput
+from app.services.common.actor import Actor
 
 # The rules here do not depend on the database; those that could (the uniqueness check,
 # the row lock that keeps one coordinator) run on both.
@@ -227,7 +227,7 @@ def test_the_trail_names_changed_fields_never_values(store: Store, coordinator: 
 
 @sqlite_only
 def test_a_stale_version_is_refused(store: Store, coordinator: Actor) -> None:
-    from app.services.errors import ConflictError
+    from app.core.errors import ConflictError
 
     user_id = store.run(users.create_user, coordinator, UserInput("jan", "Jan", "mentor"))
     row = store.run(users.get_user, coordinator, user_id)

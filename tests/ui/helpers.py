@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from app.db import Store, open_store
-from app.services import accounts
-from app.services.actor import Actor
+from app.services.admin import accounts
+from app.services.common.actor import Actor
 from app.ui.main_window import MainWindow
 from app.ui.tasks import TaskRunner
 from app.ui.workspace import Workspace

@@ -12,10 +12,11 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from app.db import Store
 from app.models import Role
-from app.services import accounts, students, users
-from app.services.actor import Actor
-from app.services.students import StudentInput
-from app.services.users import UserInput
+from app.services.admin import accounts, users
+from app.services.admin.users import UserInput
+from app.services.common.actor import Actor
+from app.services.students import student_file as students
+from app.services.students.student_file import StudentInput
 from app.ui.admin.view import AdminView
 from app.ui.main_window import MainWindow
 from tests.ui.helpers import main_window, new_school, workspace_for

@@ -7,14 +7,16 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
+from app.core.passwords import hash_password
+from app.core.validation import format_date, today
 from app.models import Destination, Role, User
-from app.services import accounts, path, students
-from app.services.actor import Actor
-from app.services.passwords import hash_password
-from app.services.retention import add_months
-from app.services.students import StudentInput
-from app.services.unlock import create_encrypted_database, grant_keys
-from app.services.validation import format_date, today
+from app.services.admin import accounts
+from app.services.admin.retention import add_months
+from app.services.admin.unlock import create_encrypted_database, grant_keys
+from app.services.common.actor import Actor
+from app.services.path import timeline as path
+from app.services.students import student_file as students
+from app.services.students.student_file import StudentInput
 from app.ui.startup import StartupController
 from app.ui.tasks import TaskRunner
 from tests.ui.helpers import new_school
@@ -142,7 +144,7 @@ def test_coordinator_sends_the_dropout_report_only_with_consent(qtbot, tmp_path,
     from sqlalchemy import select
 
     from app.models import AftercareCall, ConsentScope, DropoutReportProposal, ExportLog
-    from app.services import consent as consents
+    from app.services.consent import register as consents
     from app.ui.aftercare.worklist import WorklistTab
     from app.ui.workspace import Workspace
     from tests.consent.helpers import consent_input, full_student, organisations, pdf_text

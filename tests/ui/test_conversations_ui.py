@@ -15,13 +15,15 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import select
 
+from app.core.validation import format_date, today
 from app.db import Store
 from app.models import ExportLog
-from app.services import agreements, conversations, students
-from app.services.actor import Actor
-from app.services.conversations import AgreementInput, ConversationInput, ParticipantInput
-from app.services.students import GuardianInput, StudentInput
-from app.services.validation import format_date, today
+from app.services.common.actor import Actor
+from app.services.conversations import agreements
+from app.services.conversations import recording as conversations
+from app.services.conversations.recording import AgreementInput, ConversationInput, ParticipantInput
+from app.services.students import student_file as students
+from app.services.students.student_file import GuardianInput, StudentInput
 from app.ui.conversations.models import OVERDUE_COLOUR
 from app.ui.conversations.student_tab import ConversationsTab
 from app.ui.conversations.view import ConversationsArea

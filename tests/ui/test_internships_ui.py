@@ -8,14 +8,16 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from app.core.validation import today
 from app.db import Store
 from app.models import InternshipStatus
-from app.services import employers, internships, students
-from app.services.actor import Actor
-from app.services.employers import ContactInput, EmployerInput, PlacesInput
-from app.services.planner import school_year_of
-from app.services.students import StudentInput
-from app.services.validation import today
+from app.services.common.actor import Actor
+from app.services.internships import employers
+from app.services.internships import lifecycle as internships
+from app.services.internships.employers import ContactInput, EmployerInput, PlacesInput
+from app.services.internships.planner import school_year_of
+from app.services.students import student_file as students
+from app.services.students.student_file import StudentInput
 from app.ui.internships.student_tab import StudentInternshipsTab
 from app.ui.internships.view import InternshipsArea
 from app.ui.main_window import EXTRA_AREAS

@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.db import Store
-from app.services import cohort
-from app.services.actor import Actor
-from app.services.demo_las_import import csv_document, edexml_document, generate_students
+from app.demo.las_files import csv_document, edexml_document, generate_students
+from app.services.common.actor import Actor
+from app.services.students import cohort
 from app.ui.las_import.dialog import LasImportDialog
 from app.ui.las_import.model import CHECK
 from app.ui.main_window import MainWindow

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from app.services import demo
-from app.services.unlock import create_encrypted_database, grant_keys
+from app.demo import school as demo
+from app.services.admin.unlock import create_encrypted_database, grant_keys
 from app.ui.lock.idle import IdleWatcher
 from app.ui.startup import StartupController
 from app.ui.tasks import TaskRunner

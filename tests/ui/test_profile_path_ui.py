@@ -11,10 +11,11 @@ from PySide6.QtWidgets import QDialog
 
 from app.db import Store
 from app.models import Destination, Factor, Phase
-from app.services import profile, students
-from app.services.actor import Actor
-from app.services.profile import AssessmentInput, ScoreInput
-from app.services.students import StudentInput
+from app.services.common.actor import Actor
+from app.services.profile import assessments as profile
+from app.services.profile.assessments import AssessmentInput, ScoreInput
+from app.services.students import student_file as students
+from app.services.students.student_file import StudentInput
 from app.ui.cohort.model import DESTINATION, PHASE, SIGNALS
 from app.ui.main_window import MainWindow
 from tests.ui.helpers import main_window, new_school, workspace_for

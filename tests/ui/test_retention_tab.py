@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from app.db import Store
 from app.models import Role, Student, User
-from app.services.actor import Actor
+from app.services.common.actor import Actor
 from app.ui.admin.retention import PurgeDialog, RetentionTab, offer_purge_at_start
 from app.ui.workspace import Workspace
 from tests.ui.helpers import new_school, workspace_for

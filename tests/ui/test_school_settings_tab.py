@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.services import aftercare, internships
+from app.services.aftercare import plan as aftercare
+from app.services.internships import lifecycle as internships
 from app.ui.admin.school_settings import SchoolSettingsTab
 from tests.ui.helpers import new_school, workspace_for
 

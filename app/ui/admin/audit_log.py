@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import audit, users
-from app.services.audit import AuditRow
-from app.services.subject_access import SavedExport, save_subject_access
+from app.services.admin import users
+from app.services.admin.subject_access import SavedExport, save_subject_access
+from app.services.common import audit
+from app.services.common.audit import AuditRow
 from app.ui.common.fields import combo_value, fill_combo, set_combo_value
 from app.ui.common.messages import show_error
 from app.ui.common.table_model import RowTableModel

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.backup import BackupInfo, RestoreResult
-from app.services import maintenance
+from app.services.admin import maintenance
 from app.ui.common import restore_offer
 from app.ui.common.messages import show_error
 from app.ui.common.table_model import RowTableModel

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import retention
-from app.services.retention import PurgeCandidate, PurgeResult, RetentionSettings
-from app.services.validation import format_date, today
+from app.core.validation import format_date, today
+from app.services.admin import retention
+from app.services.admin.retention import PurgeCandidate, PurgeResult, RetentionSettings
 from app.ui.common.messages import show_error
 from app.ui.workspace import Workspace
 

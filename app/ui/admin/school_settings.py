@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import aftercare, internships
-from app.services.errors import ValidationError
+from app.core.errors import ValidationError
+from app.services.aftercare import plan as aftercare
+from app.services.internships import lifecycle as internships
 from app.ui.common.messages import show_error
 from app.ui.workspace import Workspace
 

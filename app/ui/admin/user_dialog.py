@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import Role
-from app.services.labels import ROLE
-from app.services.users import UserChanges, UserInput, UserRow
+from app.services.admin.users import UserChanges, UserInput, UserRow
+from app.services.common.labels import ROLE
 from app.ui.common.fields import combo_value, fill_combo, mark_invalid, set_combo_value
 
 ROLE_OPTIONS = [(ROLE[role], role.value) for role in Role]

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import users
-from app.services.errors import ValidationError
-from app.services.users import UserChanges, UserRow
+from app.core.errors import ValidationError
+from app.services.admin import users
+from app.services.admin.users import UserChanges, UserRow
 from app.ui.admin.user_dialog import PasswordDialog, UserDialog
 from app.ui.common.messages import show_error, user_message
 from app.ui.common.table_model import RowTableModel

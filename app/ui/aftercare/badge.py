@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow
 
-from app.services import aftercare
-from app.services.validation import today
+from app.core.validation import today
+from app.services.aftercare import plan as aftercare
 
 AREA_KEY = "nazorg"
 LABEL = "Nazorg"

@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.errors import ValidationError
+from app.core.validation import format_date, today
 from app.models import CallAction, Channel, Destination, SignalKind, Still
-from app.services import aftercare_calls
-from app.services.aftercare import WorklistRow
-from app.services.aftercare_calls import NO_PLACEMENT, CallInput, CallOutcome
-from app.services.errors import ValidationError
-from app.services.labels import CALL_ACTION, CHANNEL, DESTINATION, SIGNAL_KIND, STILL
-from app.services.validation import format_date, today
+from app.services.aftercare import calls as aftercare_calls
+from app.services.aftercare.calls import NO_PLACEMENT, CallInput, CallOutcome
+from app.services.aftercare.plan import WorklistRow
+from app.services.common.labels import CALL_ACTION, CHANNEL, DESTINATION, SIGNAL_KIND, STILL
 from app.ui.common.fields import fill_combo, mark_invalid
 from app.ui.common.messages import show_error, user_message
 from app.ui.workspace import Workspace

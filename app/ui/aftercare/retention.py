@@ -8,14 +8,14 @@ from datetime import date
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from app.services.aftercare_retention import (
+from app.core.validation import today
+from app.services.aftercare.retention import (
     HORIZONS,
     RetentionFigure,
     RetentionRow,
     retention_figures,
 )
-from app.services.labels import DESTINATION
-from app.services.validation import today
+from app.services.common.labels import DESTINATION
 from app.ui.common.messages import show_error
 from app.ui.common.table_model import RowTableModel
 from app.ui.workspace import Workspace

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from app.services import aftercare_file
-from app.services.aftercare_file import CallLine, StudentAftercare
-from app.services.labels import (
+from app.core.validation import format_date
+from app.services.aftercare import student_file as aftercare_file
+from app.services.aftercare.student_file import CallLine, StudentAftercare
+from app.services.common.labels import (
     CALL_ACTION,
     CALL_KIND,
     CHANNEL,
@@ -17,7 +18,6 @@ from app.services.labels import (
     STILL,
     label,
 )
-from app.services.validation import format_date
 from app.ui.common.messages import show_error
 from app.ui.common.table_model import RowTableModel
 from app.ui.workspace import Workspace

@@ -22,15 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.validation import format_date, today
 from app.db.files import write_atomic
 from app.models import CallKind, SignalKind
-from app.services import accounts, aftercare, aftercare_file, sharing
-from app.services.aftercare import OVERDUE, THIS_WEEK, Worklist, WorklistRow
-from app.services.aftercare_calls import CallOutcome
-from app.services.aftercare_file import ProposalLine
-from app.services.consent import ConsentRefusedError
-from app.services.labels import DESTINATION, SIGNAL_KIND
-from app.services.validation import format_date, today
+from app.services.admin import accounts
+from app.services.aftercare import plan as aftercare
+from app.services.aftercare import student_file as aftercare_file
+from app.services.aftercare.calls import CallOutcome
+from app.services.aftercare.plan import OVERDUE, THIS_WEEK, Worklist, WorklistRow
+from app.services.aftercare.student_file import ProposalLine
+from app.services.common.labels import DESTINATION, SIGNAL_KIND
+from app.services.consent import sharing
+from app.services.consent.register import ConsentRefusedError
 from app.ui.aftercare.call_dialog import CallDialog
 from app.ui.common.messages import show_error
 from app.ui.common.table_model import ROW_ROLE, RowTableModel

@@ -8,7 +8,7 @@ from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from app.services.cohort import CohortFilter, CohortIndex, CohortRow
+from app.services.students.cohort import CohortFilter, CohortIndex, CohortRow
 from app.ui.common.table_model import ROW_ROLE, SORT_ROLE
 
 NAME, CLASS, MENTOR, PROFILE, OUTFLOW, PHASE, DESTINATION, SIGNALS = range(8)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.cohort import CohortFilter, CohortRow, choices, signal_choices
+from app.services.students.cohort import CohortFilter, CohortRow, choices, signal_choices
 from app.ui.cohort.model import HEADERS, CohortModel
 
 ALL = "Alle"

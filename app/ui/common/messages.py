@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.services.errors import ConflictError, KoersError, ValidationError
+from app.core.errors import ConflictError, KoersError, ValidationError
 
 log = logging.getLogger(__name__)
 

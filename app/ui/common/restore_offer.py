@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 if TYPE_CHECKING:
     from app.db.backup import BackupInfo
-    from app.services.maintenance import StartReport
+    from app.services.admin.maintenance import StartReport
     from app.ui.workspace import Workspace
 
 
@@ -78,7 +78,7 @@ def offer_and_restore(
     was started; `on_restored(RestoreResult)` runs when it is done (the caller logs out
     then); errors are shown here.
     """
-    from app.services import maintenance
+    from app.services.admin import maintenance
     from app.ui.common.messages import show_error
 
     # Without a good backup the offer is only the warning (offer_restore returns False).

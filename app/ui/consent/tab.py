@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.validation import format_date, today
 from app.models import ConsentForm, ConsentScope
-from app.services import consent as consents
-from app.services import sharing
-from app.services.consent import ConsentInput, ConsentRefusedError, ConsentRow
-from app.services.labels import CONSENT_FORM, CONSENT_SCOPE, CONSENT_SCOPE_SHORT
-from app.services.validation import format_date, today
+from app.services.common.labels import CONSENT_FORM, CONSENT_SCOPE, CONSENT_SCOPE_SHORT
+from app.services.consent import register as consents
+from app.services.consent import sharing
+from app.services.consent.register import ConsentInput, ConsentRefusedError, ConsentRow
 from app.ui.common.messages import show_error
 from app.ui.common.table_model import RowTableModel
 from app.ui.workspace import Workspace

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import conversations, labels
-from app.services.conversations import ConversationFile, ConversationInput
-from app.services.errors import ValidationError
+from app.core.errors import ValidationError
+from app.services.common import labels
+from app.services.conversations import recording as conversations
+from app.services.conversations.recording import ConversationFile, ConversationInput
 from app.ui.common.fields import mark_invalid, set_combo_value
 from app.ui.common.messages import show_error
 from app.ui.conversations.editors import AgreementsEditor, ParticipantsEditor
@@ -208,7 +209,7 @@ class ConversationDialog(QDialog):
         """Opens the consent dialog with this conversation and its date filled in."""
         if self.loaded is None:
             return None
-        from app.services import sharing
+        from app.services.consent import sharing
 
         self.workspace.call(
             sharing.recipient_choices,

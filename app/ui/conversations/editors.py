@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.validation import format_date, today
 from app.models import ParticipantRole
-from app.services import labels
-from app.services.conversations import AgreementInput, ParticipantInput
-from app.services.validation import format_date, today
+from app.services.common import labels
+from app.services.conversations.recording import AgreementInput, ParticipantInput
 
 
 def _table(headers: tuple[str, ...], widths: list[int]) -> QTableWidget:

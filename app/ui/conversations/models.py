@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from app.services import labels
-from app.services.agreements import AgreementRow
-from app.services.conversations import ConversationRow
-from app.services.validation import format_date
+from app.core.validation import format_date
+from app.services.common import labels
+from app.services.conversations.agreements import AgreementRow
+from app.services.conversations.recording import ConversationRow
 from app.ui.common.table_model import Index, RowTableModel
 
 OVERDUE_COLOUR = QColor("#9b1c1c")

@@ -16,8 +16,8 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
-from app.services import parent_reports
-from app.services.parent_reports import ParentReportFile
+from app.services.conversations import parent_reports
+from app.services.conversations.parent_reports import ParentReportFile
 from app.ui.common.messages import show_error
 from app.ui.workspace import Workspace
 

@@ -14,9 +14,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import ConversationStatus
-from app.services import agreements, conversation_planning, conversations
-from app.services.agreements import AgreementRow
-from app.services.conversations import ConversationInput, ConversationRow
+from app.services.conversations import agreements
+from app.services.conversations import planning as conversation_planning
+from app.services.conversations import recording as conversations
+from app.services.conversations.agreements import AgreementRow
+from app.services.conversations.recording import ConversationInput, ConversationRow
 from app.ui.common.messages import show_error
 from app.ui.conversations.dialog import ConversationDialog
 from app.ui.conversations.models import AgreementModel, ConversationModel, table_view

@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import agreements, conversation_planning, labels
-from app.services.agreements import AgreementRow
-from app.services.conversation_planning import UpcomingConversation, Week
+from app.services.common import labels
+from app.services.conversations import agreements
+from app.services.conversations import planning as conversation_planning
+from app.services.conversations.agreements import AgreementRow
+from app.services.conversations.planning import UpcomingConversation, Week
 from app.ui.common.messages import show_error
 from app.ui.conversations.models import OVERDUE_COLOUR, AgreementModel, table_view
 from app.ui.workspace import Workspace

@@ -22,18 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.errors import ValidationError
+from app.core.validation import format_date, today
 from app.models import Destination, Evaluator, InternshipOutcome, InternshipType
-from app.services import labels
-from app.services.employers import EmployerChoice
-from app.services.errors import ValidationError
-from app.services.internships import (
+from app.services.common import labels
+from app.services.internships.employers import EmployerChoice
+from app.services.internships.lifecycle import (
     CONTRACT_DESTINATIONS,
     DAYS,
     SCORE_LABELS,
     EvaluationInput,
     InternshipInput,
 )
-from app.services.validation import format_date, today
 from app.ui.common.fields import combo_value, fill_combo, mark_invalid, set_combo_value
 from app.ui.common.messages import user_message
 

@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.validation import format_date, today
 from app.models import ContactRole, InternshipStatus, InternshipType
-from app.services import employers, labels
-from app.services.employers import (
+from app.services.common import labels
+from app.services.internships import employers
+from app.services.internships.employers import (
     ContactInput,
     DuplicateEmployerError,
     EmployerDetail,
@@ -29,8 +31,7 @@ from app.services.employers import (
     EmployerRow,
     PlacesInput,
 )
-from app.services.planner import school_year_of
-from app.services.validation import format_date, today
+from app.services.internships.planner import school_year_of
 from app.ui.common.fields import combo_value, fill_combo, set_combo_value
 from app.ui.common.messages import show_error
 from app.ui.common.table_model import SORT_ROLE, RowTableModel

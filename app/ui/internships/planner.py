@@ -14,10 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.validation import today
 from app.models import InternshipType
-from app.services import employers, internships, labels, planner
-from app.services.planner import PlannerQuery, PlannerView, school_year_of
-from app.services.validation import today
+from app.services.common import labels
+from app.services.internships import employers, planner
+from app.services.internships import lifecycle as internships
+from app.services.internships.planner import PlannerQuery, PlannerView, school_year_of
 from app.ui.common.fields import combo_value, fill_combo, set_combo_value
 from app.ui.common.messages import show_error
 from app.ui.common.table_model import RowTableModel

@@ -18,10 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.validation import format_date
 from app.models import InternshipStatus, InternshipType
-from app.services import employers, internship_agreement, internships, labels
-from app.services.internships import InternshipRow
-from app.services.validation import format_date
+from app.services.common import labels
+from app.services.internships import agreement as internship_agreement
+from app.services.internships import employers
+from app.services.internships import lifecycle as internships
+from app.services.internships.lifecycle import InternshipRow
 from app.ui.common.messages import show_error
 from app.ui.common.table_model import RowTableModel
 from app.ui.internships.dialogs import (

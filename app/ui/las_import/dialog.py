@@ -31,15 +31,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.validation import today
 from app.importers.csv_file import CSV_FIELDS
 from app.importers.paths import read_input_file
 from app.importers.safe_xml import MAX_XML_BYTES
 from app.resources import resource_path
-from app.services import csv_mappings, las_import
-from app.services.cohort import school_year
-from app.services.las_import import ImportSource
-from app.services.las_preview import ImportPreview, ImportResult
-from app.services.validation import today
+from app.services.las_import import csv_mappings
+from app.services.las_import import importer as las_import
+from app.services.las_import.importer import ImportSource
+from app.services.las_import.preview import ImportPreview, ImportResult
+from app.services.students.cohort import school_year
 from app.ui.common.messages import show_error, user_message
 from app.ui.las_import.model import PreviewModel
 from app.ui.workspace import Workspace

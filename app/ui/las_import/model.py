@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from app.services.las_preview import PreviewRow
-from app.services.validation import format_date
+from app.core.validation import format_date
+from app.services.las_import.preview import PreviewRow
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ["Overnemen", "Status", "Leerling", "Leerlingnummer", "Groep", "Uitstroom", "Details"]

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
-from app.services import drafts, session_lock
-from app.services.students import StudentInput
+from app.services.admin import session_lock
+from app.services.students import drafts
+from app.services.students.student_file import StudentInput
 from app.ui.common.messages import user_message
 from app.ui.lock.idle import IdleWatcher
 from app.ui.lock.screen import LockScreen

@@ -28,17 +28,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.errors import KoersError
 from app.models import Basis, ConsentScope, OrganisationKind
-from app.services import batch_process, organisations, sharing
-from app.services import consent as consents
-from app.services.errors import KoersError
-from app.services.labels import (
+from app.services.common.labels import (
     BASIS,
     CONSENT_SCOPE_SHORT,
     FLOW_DOCUMENT,
     ORGANISATION_KIND,
 )
-from app.services.organisations import ContactInput, OrganisationInput, OrganisationRow
+from app.services.consent import batch_process, sharing
+from app.services.consent import register as consents
+from app.services.network import organisations
+from app.services.network.organisations import ContactInput, OrganisationInput, OrganisationRow
 from app.ui.common.messages import show_error
 from app.ui.common.table_model import RowTableModel
 from app.ui.workspace import Workspace

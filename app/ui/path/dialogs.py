@@ -5,10 +5,17 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
+from app.core.validation import format_date, today
 from app.models import Destination, Phase
-from app.services import labels, path
-from app.services.path import InstrumentInput, InstrumentView, PathView, PhaseInput, PhaseView
-from app.services.validation import format_date, today
+from app.services.common import labels
+from app.services.path import timeline as path
+from app.services.path.timeline import (
+    InstrumentInput,
+    InstrumentView,
+    PathView,
+    PhaseInput,
+    PhaseView,
+)
 from app.ui.profile.form import FormDialog, date_edit, enum_combo, select_data
 from app.ui.workspace import Workspace
 

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.validation import format_date
 from app.models import PathEventKind, Phase
-from app.services import labels, path
-from app.services.path import PathView
-from app.services.validation import format_date
+from app.services.common import labels
+from app.services.path import timeline as path
+from app.services.path.timeline import PathView
 from app.ui.common.messages import show_error
 from app.ui.path.dialogs import (
     DestinationDialog,

@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.validation import format_date, today
 from app.models import DecisionRole, Factor
-from app.services import labels, profile
-from app.services.profile import (
+from app.services.common import labels
+from app.services.profile import assessments as profile
+from app.services.profile.assessments import (
     SCALE,
     AssessmentInput,
     AssessmentSummary,
@@ -36,7 +38,6 @@ from app.services.profile import (
     ParticipantInput,
     ScoreInput,
 )
-from app.services.validation import format_date, today
 from app.ui.common.messages import show_error
 from app.ui.profile.form import FormDialog, date_edit
 from app.ui.workspace import Workspace

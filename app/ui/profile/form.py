@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.errors import ValidationError
+from app.core.errors import ValidationError
 from app.ui.common.fields import mark_invalid
 from app.ui.common.messages import show_error
 from app.ui.workspace import Workspace

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import Factor
-from app.services import labels, profile
-from app.services.profile import ItemView
+from app.services.common import labels
+from app.services.profile import assessments as profile
+from app.services.profile.assessments import ItemView
 from app.ui.common.messages import show_error
 from app.ui.workspace import Workspace
 

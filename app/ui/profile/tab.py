@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.validation import format_date
 from app.models import Factor
-from app.services import labels, profile
-from app.services.profile import AssessmentView, DecisionView, ProfileOverview
-from app.services.validation import format_date
+from app.services.common import labels
+from app.services.profile import assessments as profile
+from app.services.profile.assessments import AssessmentView, DecisionView, ProfileOverview
 from app.ui.common.messages import show_error
 from app.ui.profile.dialogs import AssessmentDialog, CompareDialog, DecisionDialog
 from app.ui.workspace import Workspace
@@ -296,7 +297,7 @@ class ProfileTab(QWidget):
         initial = None
         if self.overview.newest is not None:
             # Start from the newest: scores carry over, the date is today.
-            from app.services.validation import today
+            from app.core.validation import today
 
             base = self.overview.newest.to_input()
             active = {i.id for i in self.overview.items}

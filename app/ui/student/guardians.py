@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import GuardianRelation
-from app.services import labels
-from app.services.students import GuardianInput
+from app.services.common import labels
+from app.services.students.student_file import GuardianInput
 
 COLUMNS = ["Naam", "Relatie", "Gezag", "Telefoon", "E-mail", "Adres", "Tolk nodig", "Taal"]
 NAME, RELATION, AUTHORITY, PHONE, EMAIL, ADDRESS, INTERPRETER, LANGUAGE = range(8)

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import labels
-from app.services.students import StudentInput
+from app.services.common import labels
+from app.services.students.student_file import StudentInput
 from app.ui.common.fields import combo_value, fill_combo, mark_invalid, set_combo_value
 from app.ui.student.guardians import GuardiansEditor
 

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import students
-from app.services.errors import ConflictError, ValidationError
-from app.services.students import StudentFile, StudentInput
+from app.core.errors import ConflictError, ValidationError
+from app.services.students import student_file as students
+from app.services.students.student_file import StudentFile, StudentInput
 from app.ui.common.messages import show_error
 from app.ui.student.personalia import PersonaliaTab
 from app.ui.workspace import Workspace

@@ -1,0 +1,1 @@
+"""The bottom of Koers: errors, typed values, dates and passwords. No Qt, no database."""

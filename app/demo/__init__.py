@@ -1,0 +1,1 @@
+"""The fictional demo school, generated per area through the models and services."""

@@ -1,0 +1,429 @@
+"""The demo school's employer network and internships: generated company names in the
+region, sectors, contacts and places, and internships across the years (snuffel, blok,
+lint and transition internships, evaluations, one broken off). Never real people."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+from sqlalchemy import insert, select, text
+from sqlalchemy.orm import Session
+
+from app.core.validation import today
+from app.models import (
+    CompetencyScore,
+    ContactRole,
+    Employer,
+    EmployerContact,
+    EmployerPlaces,
+    Evaluator,
+    Internship,
+    InternshipEvaluation,
+    InternshipOutcome,
+    InternshipStatus,
+    InternshipType,
+    Student,
+    WorkCompetency,
+)
+from app.services.common.actor import Actor
+
+# (kind of business, sector from the default list, what the student does there)
+BUSINESSES = [
+    ("Hoveniersbedrijf", "Groen en dieren", "Onderhoud van tuinen en plantsoenen."),
+    ("Tuincentrum", "Groen en dieren", "Planten verzorgen en de winkel bijvullen."),
+    ("Kinderboerderij", "Groen en dieren", "Dieren voeren en stallen uitmesten."),
+    ("Supermarkt", "Detailhandel", "Vakken vullen en de kassa leren bedienen."),
+    ("Kringloopwinkel", "Detailhandel", "Spullen sorteren, prijzen en in de winkel zetten."),
+    ("Bouwbedrijf", "Bouw en infra", "Helpen op de bouwplaats en opruimen."),
+    (
+        "Installatiebedrijf",
+        "Metaal en techniek",
+        "Meehelpen met installeren en materiaal klaarzetten.",
+    ),
+    ("Garage", "Metaal en techniek", "Banden wisselen en auto's wassen."),
+    ("Fietsenmaker", "Metaal en techniek", "Fietsen repareren en poetsen."),
+    ("Zorgcentrum", "Zorg en welzijn", "Koffieronde, tafels dekken en bewoners begeleiden."),
+    ("Hotel", "Horeca", "Kamers schoonmaken en het ontbijt klaarzetten."),
+    ("Lunchroom", "Horeca", "Broodjes maken en afwassen."),
+    ("Bakkerij", "Voeding", "Deeg afwegen, bakken en inpakken."),
+    ("Distributiecentrum", "Logistiek", "Orders verzamelen en pallets inpakken."),
+    ("Schoonmaakbedrijf", "Schoonmaak", "Kantoren schoonmaken volgens een vast schema."),
+    ("Gemeentewerf", "Overheid", "Groenonderhoud en zwerfafval opruimen."),
+    (
+        "Facilitair bedrijf",
+        "Facilitaire dienstverlening",
+        "Post rondbrengen en vergaderzalen klaarzetten.",
+    ),
+]
+NAMES = [
+    "Peters",
+    "Van Beek",
+    "Hermans",
+    "Coenen",
+    "Janssen",
+    "Smeets",
+    "Verheijen",
+    "Gielen",
+    "Hendrikx",
+    "Kessels",
+    "Willems",
+    "Linders",
+    "Op de Kamp",
+    "Geurts",
+]
+TRADE_NAMES = [
+    "De Maasoever",
+    "Het Groene Hart",
+    "De Peel",
+    "Noorderpoort",
+    "De Schakel",
+    "Het Anker",
+    "Maasduinen",
+    "De Horst",
+    "Leudal",
+    "De Kempen",
+]
+NOTES = [
+    "Social return: afspraak met de gemeente over twee werkplekken per jaar.",
+    "Werkt met een jobcoach van het werkbedrijf; vaste contactpersoon bij HR.",
+    "Wil graag leerlingen die al een snuffelstage hebben gedaan.",
+    "Leerlingen kunnen met de bus komen (halte voor de deur).",
+]
+SUPERVISOR_FIRST = [
+    "Anouk",
+    "Bram",
+    "Ilse",
+    "Kees",
+    "Marloes",
+    "Ruud",
+    "Sandra",
+    "Wim",
+    "Hanneke",
+    "Erik",
+    "Yvonne",
+    "Mehmet",
+    "Nadia",
+    "Gert",
+]
+SUPERVISOR_LAST = [
+    "Smeets",
+    "Peters",
+    "Coenen",
+    "Janssen",
+    "Hendrikx",
+    "Vossen",
+    "Gielen",
+    "Bakker",
+    "Kurt",
+    "Aydın",
+    "Bouhali",
+    "Verstappen",
+]
+DAY_SETS = ["ma,di", "wo,do", "di,do", "ma,wo,vr", "ma,di,do", "vr"]
+COMMENTS_SUPERVISOR = [
+    "Komt op tijd en werkt netjes. Mag iets meer vragen stellen.",
+    "Werkt rustig en zorgvuldig; het tempo gaat vooruit.",
+    "Goed met klanten, heeft soms moeite met nieuwe taken.",
+    "Zelfstandiger geworden; kan de vaste taken alleen.",
+]
+COMMENTS_SCHOOL = [
+    "Leerdoelen besproken met de leerling; volgende keer extra aandacht voor pauzes.",
+    "Stagebezoek gedaan; leerling voelt zich op zijn plek.",
+    "Doorgesproken met ouders: positief over de vorderingen.",
+]
+
+
+def _school_year(day: date) -> int:
+    return day.year if day.month >= 8 else day.year - 1
+
+
+def _employers(session: Session, rng: random.Random, actor: Actor, count: int) -> list[dict]:
+    from app.demo.school import LETTERS, PLACES, STREETS
+
+    rows, seen = [], set()
+    while len(rows) < count:
+        kind, sector, work = rng.choice(BUSINESSES)
+        place, _municipality, pc = rng.choice(PLACES)
+        name = f"{kind} {rng.choice(NAMES + TRADE_NAMES)}"
+        if (name, place) in seen:
+            continue
+        seen.add((name, place))
+        rows.append(
+            {
+                "name": name,
+                "address": f"{rng.choice(STREETS)} {rng.randint(1, 250)}",
+                "postcode": f"{pc} {rng.choice(LETTERS)}{rng.choice(LETTERS)}",
+                "city": place,
+                "sector": sector,
+                "offers_durable_internships": rng.random() < 0.35,
+                "banenafspraak_places": rng.choice([0, 0, 0, 1, 1, 2]),
+                "notes": rng.choice(NOTES) if rng.random() < 0.3 else None,
+                "created_by_id": actor.user_id,
+                "_work": work,
+            }
+        )
+    return rows
+
+
+# A demo school is some hundreds of students; the bench's 3,000-student reference school
+# brings its own 12,000 internships (bench/generate.py), so the demo's stop at this many.
+MAX_STUDENTS = 400
+
+
+def generate(
+    session: Session,
+    actor: Actor,
+    rng: random.Random,
+    *,
+    employers: int = 40,
+    max_students: int = MAX_STUDENTS,
+) -> None:
+    """Fills the network and gives the demo students internships that fit their path."""
+    now = today()
+    this_year = _school_year(now)
+    employer_rows = _employers(session, rng, actor, employers)
+    work = [row.pop("_work") for row in employer_rows]
+    session.execute(insert(Employer), employer_rows)
+    employer_ids = list(session.scalars(select(Employer.id).order_by(Employer.id)))[-employers:]
+    contacts = []
+    for eid in employer_ids:
+        contacts.append(_contact(rng, eid, ContactRole.SUPERVISOR, actor))
+        if rng.random() < 0.4:
+            contacts.append(_contact(rng, eid, ContactRole.HR, actor))
+    session.execute(insert(EmployerContact), contacts)
+    supervisor = {}
+    for cid, eid, role in session.execute(
+        select(EmployerContact.id, EmployerContact.employer_id, EmployerContact.role)
+    ):
+        if role == ContactRole.SUPERVISOR.value:
+            supervisor.setdefault(eid, cid)
+    places = []
+    for eid in employer_ids:
+        for year in (this_year - 1, this_year, this_year + 1):
+            for kind in rng.sample(list(InternshipType), rng.randint(1, 3)):
+                places.append(
+                    {
+                        "employer_id": eid,
+                        "school_year": year,
+                        "kind": kind,
+                        "places": rng.randint(1, 4),
+                        "created_by_id": actor.user_id,
+                    }
+                )
+    session.execute(insert(EmployerPlaces), places)
+
+    students = session.execute(
+        select(Student.id, Student.planned_outflow_date, Student.actual_outflow_date)
+        .where(Student.planned_outflow_date.is_not(None))
+        .order_by(Student.id)
+    ).all()
+    if len(students) > max_students:
+        students = sorted(rng.sample(students, max_students))
+    goals = dict(zip(employer_ids, work, strict=True))
+    internships: list[dict] = []
+    for sid, leaving, left in students:
+        internships += _student_internships(
+            rng, sid, leaving, left is not None, now, employer_ids, supervisor, goals, actor
+        )
+    if not internships:
+        return
+    if not any(r["status"] is InternshipStatus.BROKEN_OFF for r in internships):
+        # The demo always shows at least one broken-off internship.
+        next(r for r in internships if _break_off(rng, r, now))
+    session.execute(insert(Internship), internships)
+    _evaluations(session, rng, actor, now)
+
+
+def _contact(rng: random.Random, employer_id: int, role: ContactRole, actor: Actor) -> dict:
+    first, last = rng.choice(SUPERVISOR_FIRST), rng.choice(SUPERVISOR_LAST)
+    domain = "voorbeeld.nl"
+    return {
+        "employer_id": employer_id,
+        "name": f"{first} {last}",
+        "role": role.value,
+        "phone": f"077-{rng.randint(1000000, 9999999)}",
+        "email": f"{first[0].lower()}.{last.lower().replace(' ', '')}@{domain}".encode(
+            "ascii", "ignore"
+        ).decode(),
+        "created_by_id": actor.user_id,
+    }
+
+
+def _status(start: date, end: date, now: date) -> InternshipStatus:
+    if start > now:
+        return InternshipStatus.PLANNED
+    if end >= now:
+        return InternshipStatus.RUNNING
+    return InternshipStatus.COMPLETED
+
+
+def _student_internships(
+    rng: random.Random,
+    sid: int,
+    leaving: date,
+    has_left: bool,
+    now: date,
+    employer_ids: list[int],
+    supervisor: dict[int, int],
+    goals: dict[int, str],
+    actor: Actor,
+) -> list[dict]:
+    """Orientation internships in the years before leaving, a transition internship in the
+    final year; periods follow each other so none overlap."""
+    rows = []
+    final_start = date(leaving.year - 1, 9, 1)
+    cursor = date(leaving.year - 2, 9, 15)
+    for kind, weeks in (
+        (InternshipType.SNUFFEL, 2),
+        (InternshipType.BLOK, 10),
+        (InternshipType.LINT, 16),
+    ):
+        if rng.random() < 0.25 or cursor + timedelta(weeks=weeks) >= final_start:
+            continue
+        start = cursor + timedelta(days=rng.randint(0, 20))
+        end = start + timedelta(weeks=weeks)
+        cursor = end + timedelta(days=7)
+        rows.append(_row(rng, sid, kind, start, end, now, employer_ids, supervisor, goals, actor))
+    if rng.random() < 0.75 and (has_left or final_start <= now + timedelta(days=300)):
+        start = final_start + timedelta(days=rng.randint(0, 40))
+        end = date(leaving.year, 6, 26)
+        row = _row(
+            rng,
+            sid,
+            InternshipType.TRANSITIE,
+            start,
+            end,
+            now,
+            employer_ids,
+            supervisor,
+            goals,
+            actor,
+        )
+        if row["status"] is InternshipStatus.COMPLETED:
+            row["outcome"] = rng.choice(
+                [InternshipOutcome.CONTRACT_OFFERED] * 3
+                + [InternshipOutcome.POSITIVE, InternshipOutcome.NONE]
+            ).value
+        elif row["status"] is InternshipStatus.RUNNING and rng.random() < 0.4:
+            row["outcome"] = InternshipOutcome.INTENTION_TO_CONTRACT.value
+        rows.append(row)
+    if rows and rng.random() < 0.05:
+        _break_off(rng, rows[-1], now)
+    return rows
+
+
+REASONS = [
+    "Het werk was te zwaar; samen met de leerling besloten te stoppen.",
+    "Leerling voelde zich niet veilig bij een collega.",
+    "Het bedrijf is gestopt met leerlingen begeleiden (reorganisatie).",
+    "Te vaak te laat gekomen, ondanks afspraken.",
+]
+
+
+def _break_off(rng: random.Random, row: dict, now: date) -> bool:
+    """Breaks a begun internship off a few weeks in; a transition internship that ended
+    stays as it was (its outcome is the path's)."""
+    if row["status"] is InternshipStatus.PLANNED or (
+        row["status"] is InternshipStatus.COMPLETED and row["kind"] is InternshipType.TRANSITIE
+    ):
+        return False
+    stop = row["start_date"] + timedelta(days=rng.randint(10, 40))
+    if stop > now or stop > row["end_date"]:
+        return False
+    row.update(
+        status=InternshipStatus.BROKEN_OFF,
+        broken_off_on=stop,
+        outcome=None,
+        broken_off_reason=rng.choice(REASONS),
+    )
+    return True
+
+
+def _row(rng, sid, kind, start, end, now, employer_ids, supervisor, goals, actor) -> dict:
+    eid = rng.choice(employer_ids)
+    status = _status(start, end, now)
+    return {
+        "student_id": sid,
+        "employer_id": eid,
+        "supervisor_id": supervisor.get(eid),
+        "kind": kind,
+        "start_date": start,
+        "end_date": end,
+        "days": rng.choice(DAY_SETS),
+        "hours_per_week": rng.choice([8, 12, 16, 20, 24]),
+        "learning_goals": f"{goals[eid]} Op tijd komen en om hulp vragen als iets niet lukt.",
+        "status": status,
+        "outcome": (
+            rng.choice([InternshipOutcome.POSITIVE, InternshipOutcome.FOLLOW_UP_INTERNSHIP]).value
+            if status is InternshipStatus.COMPLETED
+            else None
+        ),
+        "broken_off_reason": None,
+        "broken_off_on": None,
+        "created_by_id": actor.user_id,
+    }
+
+
+def _evaluations(session: Session, rng: random.Random, actor: Actor, now: date) -> None:
+    """A mid-term evaluation for most internships that began, a final one for finished ones."""
+    skills = list(
+        session.scalars(select(WorkCompetency.id).where(WorkCompetency.retired.is_(False)))
+    )
+    done = session.execute(
+        select(Internship.id, Internship.start_date, Internship.end_date, Internship.status).where(
+            Internship.status.in_([InternshipStatus.RUNNING, InternshipStatus.COMPLETED])
+        )
+    ).all()
+    evaluations = []
+    for iid, start, end, status in done:
+        if rng.random() < 0.3:
+            continue
+        middle = start + (min(end, now) - start) / 2
+        evaluations.append((iid, middle, False))
+        if status is InternshipStatus.COMPLETED:
+            evaluations.append((iid, end, True))
+    if not evaluations:
+        return
+    first = (
+        session.scalar(
+            select(InternshipEvaluation.id).order_by(InternshipEvaluation.id.desc()).limit(1)
+        )
+        or 0
+    ) + 1
+    session.execute(
+        insert(InternshipEvaluation),
+        [
+            {
+                "id": first + n,
+                "internship_id": iid,
+                "evaluated_on": on,
+                "is_final": final,
+                "evaluator": rng.choice(list(Evaluator)),
+                "supervisor_comment": rng.choice(COMMENTS_SUPERVISOR),
+                "school_comment": rng.choice(COMMENTS_SCHOOL) if rng.random() < 0.6 else None,
+                "created_by_id": actor.user_id,
+            }
+            for n, (iid, on, final) in enumerate(evaluations)
+        ],
+    )
+    base = {n: rng.randint(1, 3) for n in range(len(evaluations))}
+    session.execute(
+        insert(CompetencyScore),
+        [
+            {
+                "evaluation_id": first + n,
+                "competency_id": skill,
+                "score": min(4, base[n] + rng.choice([0, 0, 1]) + (1 if final else 0)),
+            }
+            for n, (_iid, _on, final) in enumerate(evaluations)
+            for skill in skills
+        ],
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text(
+                "SELECT setval(pg_get_serial_sequence('internship_evaluations', 'id'), "
+                "(SELECT coalesce(max(id), 1) FROM internship_evaluations))"
+            )
+        )

@@ -1,0 +1,1 @@
+"""Accounts, opening and locking, backups, retention and subject access."""

@@ -1,0 +1,1 @@
+"""Two years of aftercare: the call plan, logging calls and retention."""

@@ -1,0 +1,400 @@
+"""Two years of aftercare: the call plan, the mentor's worklist and logging a call.
+
+The plan starts when the outflow is registered (a leaving date and a destination): calls at
+the school's call moments (default 1, 3, 6, 12, 18 and 24 months after leaving), each
+assigned to the student's mentor, ending `aftercare_months` after leaving. `sync_plan` is
+idempotent: it is called whenever the leaving date or the destination changes, and moves
+only the calls not yet made.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session, aliased
+
+from app.core.errors import NotFoundError
+from app.core.validation import Problems, format_date
+from app.models import (
+    AftercareCall,
+    AftercarePlan,
+    AftercareSignal,
+    CallKind,
+    Destination,
+    SchoolSettings,
+    Still,
+    Student,
+    TransitionPath,
+    User,
+)
+from app.services.admin.retention import add_months
+from app.services.common import audit
+from app.services.common.actor import Actor
+from app.services.common.labels import STILL
+from app.services.common.permissions import (
+    require_coordinator,
+    require_current_coordinator,
+    require_student_edit,
+)
+from app.services.common.rows import existing_student as load_student
+
+DEFAULT_CALL_MONTHS = (1, 3, 6, 12, 18, 24)
+# A young adult on the waakvlam schedule is contacted lightly, every half year.
+WAAKVLAM_EVERY_MONTHS = 6
+# Calls due after this week but within this many days show as "upcoming".
+UPCOMING_DAYS = 42
+
+OVERDUE, THIS_WEEK, UPCOMING = "te_laat", "deze_week", "binnenkort"
+
+
+# --- the school's call moments -----------------------------------------------------------
+
+
+def parse_moments(value: str | None) -> tuple[int, ...]:
+    """'1, 3, 6' → (1, 3, 6): sorted, unique, positive whole months."""
+    moments = {int(part) for part in (value or "").replace(";", ",").split(",") if part.strip()}
+    return tuple(sorted(m for m in moments if m > 0))
+
+
+def _school(session: Session) -> SchoolSettings | None:
+    return session.scalars(select(SchoolSettings).order_by(SchoolSettings.id).limit(1)).first()
+
+
+def call_moments(session: Session) -> tuple[tuple[int, ...], int]:
+    """The call moments (months after leaving) and how long aftercare lasts, in months."""
+    school = _school(session)
+    if school is None:
+        return DEFAULT_CALL_MONTHS, 24
+    try:
+        moments = parse_moments(school.aftercare_call_months) or DEFAULT_CALL_MONTHS
+    except ValueError:
+        moments = DEFAULT_CALL_MONTHS
+    return tuple(m for m in moments if m <= school.aftercare_months), school.aftercare_months
+
+
+def call_moments_setting(session: Session, actor: Actor) -> tuple[int, ...]:
+    """The call moments as the coordinator sets them in Beheer."""
+    require_current_coordinator(session, actor)
+    return call_moments(session)[0]
+
+
+def set_call_moments(session: Session, actor: Actor, value: str) -> tuple[int, ...]:
+    """Changes the school's call moments (coordinator only); plans follow on their next sync."""
+    require_current_coordinator(session, actor)
+    school = _school(session)
+    problems = Problems()
+    try:
+        moments = parse_moments(value)
+    except ValueError:
+        moments = ()
+    limit = school.aftercare_months if school else 24
+    if not moments or moments[-1] > limit:
+        problems.add(
+            "aftercare_call_months",
+            f"Belmomenten: geef hele maanden tussen 1 en {limit}, gescheiden door komma's.",
+        )
+    problems.raise_if_any()
+    if school is not None:
+        school.aftercare_call_months = ",".join(str(m) for m in moments)
+        school.updated_by_id = actor.user_id
+        session.flush()
+        audit.record(session, actor, "update", "school_settings", school.id, "call_moments")
+    return moments
+
+
+# --- the plan ------------------------------------------------------------------------------
+
+
+def leaving_date(student: Student) -> date | None:
+    """The actual leaving date once known, before that the planned one."""
+    return student.actual_outflow_date or student.planned_outflow_date
+
+
+def plan_of(session: Session, student_id: int) -> AftercarePlan | None:
+    return session.scalars(
+        select(AftercarePlan).where(AftercarePlan.student_id == student_id)
+    ).first()
+
+
+def sync_plan(session: Session, actor: Actor, student_id: int) -> AftercarePlan | None:
+    """Makes or updates the student's aftercare plan to match the registered outflow.
+
+    Idempotent. Calls already made never change; open calls move with the leaving date;
+    without a leaving date or destination the open calls are withdrawn.
+    """
+    student = load_student(session, student_id)
+    require_student_edit(actor, student)
+    return resync(session, actor, student)
+
+
+def resync(session: Session, actor: Actor, student: Student) -> AftercarePlan | None:
+    destination = session.scalar(
+        select(TransitionPath.destination).where(TransitionPath.student_id == student.id)
+    )
+    leaving = leaving_date(student)
+    plan = plan_of(session, student.id)
+    calls = list(
+        session.scalars(select(AftercareCall).where(AftercareCall.student_id == student.id))
+    )
+    open_calls = [c for c in calls if c.made_on is None]
+    if leaving is None or destination is None:
+        if plan is None:
+            return None
+        plan_id = plan.id
+        for call in open_calls:
+            session.delete(call)
+        if not any(c.made_on for c in calls):
+            session.delete(plan)
+            plan = None
+        session.flush()
+        audit.record(session, actor, "update", "aftercare_plan", plan_id, "withdrawn")
+        return plan
+
+    moments, months = call_moments(session)
+    changed = False
+    if plan is None:
+        plan = AftercarePlan(
+            student_id=student.id,
+            outflow_date=leaving,
+            ends_on=add_months(leaving, months),
+            destination=destination,
+            created_by_id=actor.user_id,
+            updated_by_id=actor.user_id,
+        )
+        session.add(plan)
+        changed = True
+    elif (plan.outflow_date, plan.ends_on) != (leaving, add_months(leaving, months)):
+        plan.outflow_date, plan.ends_on = leaving, add_months(leaving, months)
+        plan.updated_by_id = actor.user_id
+        changed = True
+    if plan.destination != destination and not any(c.made_on for c in calls):
+        # Corrected before the first call: the plan keeps the destination at outflow.
+        plan.destination = destination
+        changed = True
+
+    wanted: dict[int, CallKind] = {m: CallKind.PLANNED for m in moments}
+    if plan.waakvlam:
+        since = plan.waakvlam_since or leaving
+        wanted = {m: k for m, k in wanted.items() if add_months(leaving, m) <= since}
+        for m in range(WAAKVLAM_EVERY_MONTHS, months + 1, WAAKVLAM_EVERY_MONTHS):
+            if add_months(leaving, m) > since:
+                wanted[m] = CallKind.WAAKVLAM
+    made = {c.months_after_outflow for c in calls if c.made_on and c.kind is not CallKind.RETRY}
+    scheduled = {c.months_after_outflow: c for c in open_calls if c.kind is not CallKind.RETRY}
+    for call in scheduled.values():
+        if call.months_after_outflow not in wanted or call.months_after_outflow in made:
+            session.delete(call)
+            changed = True
+    for moment, kind in wanted.items():
+        if moment in made:
+            continue
+        due = add_months(leaving, moment)
+        call = scheduled.get(moment)
+        if call is None:
+            session.add(
+                AftercareCall(
+                    student_id=student.id,
+                    mentor_id=student.mentor_id,
+                    due_date=due,
+                    months_after_outflow=moment,
+                    kind=kind,
+                    created_by_id=actor.user_id,
+                    updated_by_id=actor.user_id,
+                )
+            )
+            changed = True
+        elif call.due_date != due or call.kind is not kind:
+            call.due_date, call.kind = due, kind
+            call.updated_by_id = actor.user_id
+            changed = True
+    session.flush()
+    if changed:
+        audit.record(session, actor, "update", "aftercare_plan", plan.id, "plan")
+    return plan
+
+
+def reassign_calls(
+    session: Session, actor: Actor, call_ids: list[int], mentor_id: int | None
+) -> int:
+    """Gives open calls to another mentor (coordinator only); returns how many moved."""
+    require_coordinator(actor, "Alleen een uitstroomcoördinator kan nazorgcontacten verdelen.")
+    if mentor_id is not None and session.get(User, mentor_id) is None:
+        raise NotFoundError("Deze mentor bestaat niet (meer).")
+    moved = 0
+    for call in session.scalars(select(AftercareCall).where(AftercareCall.id.in_(call_ids))):
+        if call.made_on is None and call.mentor_id != mentor_id:
+            call.mentor_id = mentor_id
+            call.updated_by_id = actor.user_id
+            moved += 1
+            audit.record(session, actor, "update", "aftercare_call", call.id, "mentor")
+    session.flush()
+    return moved
+
+
+def refresh_last_calls(session: Session, actor: Actor) -> None:
+    """Points every plan at its latest call made (for calls written around `log_call`:
+    the demo's and the bench's bulk inserts); coordinator only."""
+    require_coordinator(actor)
+    latest = (
+        select(AftercareCall.id)
+        .where(
+            AftercareCall.student_id == AftercarePlan.student_id,
+            AftercareCall.made_on.is_not(None),
+        )
+        .order_by(AftercareCall.made_on.desc(), AftercareCall.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    session.execute(update(AftercarePlan.__table__).values(last_call_id=latest))
+
+
+# --- the worklist --------------------------------------------------------------------------
+
+
+class WorklistRow(NamedTuple):
+    """One open call as the worklist shows it (a tuple: thousands are built per refresh)."""
+
+    call_id: int
+    call_version: int
+    student_id: int
+    student_name: str
+    phone: str
+    mentor_name: str
+    due_date: date
+    months_after_outflow: int | None
+    kind: CallKind
+    bucket: str
+    destination: Destination | None
+    place: str
+    waakvlam: bool
+    open_signals: int
+    last_call: str
+
+
+@dataclass(frozen=True)
+class Worklist:
+    on: date
+    rows: list[WorklistRow]
+
+    @property
+    def due_count(self) -> int:
+        return sum(1 for r in self.rows if r.bucket != UPCOMING)
+
+
+def week_end(on: date) -> date:
+    """The Sunday of `on`'s week (the week starts on Monday)."""
+    return on + timedelta(days=6 - on.weekday())
+
+
+def _scope(stmt, actor: Actor, mentor_id: int | None):
+    """Mentors see the calls assigned to them; others all calls, or one mentor's."""
+    if not actor.is_coordinator and actor.may_edit:
+        return stmt.where(AftercareCall.mentor_id == actor.user_id)
+    if mentor_id is not None:
+        return stmt.where(AftercareCall.mentor_id == mentor_id)
+    return stmt
+
+
+def due_count(session: Session, actor: Actor, on: date) -> int:
+    """How many of my calls are due: overdue or due this week (shown at start)."""
+    stmt = select(func.count(AftercareCall.id)).where(
+        AftercareCall.made_on.is_(None), AftercareCall.due_date <= week_end(on)
+    )
+    return session.scalar(_scope(stmt, actor, None)) or 0
+
+
+def call_summary(made_on: date, reached: bool | None, still: Still | None, note: str | None) -> str:
+    """One line about a call: when, reached or not, and where the former student stands."""
+    if not reached:
+        line = f"{format_date(made_on)}: niet bereikt"
+    else:
+        line = f"{format_date(made_on)}: bereikt"
+        if still is not None:
+            line += f", {STILL[still].lower()}"
+    if note:
+        short = note.strip().splitlines()[0] if note.strip() else ""
+        if short:
+            line += f" — {short[:60]}{'…' if len(short) > 60 else ''}"
+    return line
+
+
+def worklist(session: Session, actor: Actor, on: date, mentor_id: int | None = None) -> Worklist:
+    """The open calls for `actor` on `on`: overdue, due this week, upcoming (six weeks)."""
+    end = week_end(on)
+    horizon = end + timedelta(days=UPCOMING_DAYS)
+    last = aliased(AftercareCall)
+    stmt = _scope(
+        select(
+            AftercareCall.id,
+            AftercareCall.version,
+            AftercareCall.student_id,
+            AftercareCall.due_date,
+            AftercareCall.months_after_outflow,
+            AftercareCall.kind,
+            Student.first_name,
+            Student.prefix,
+            Student.surname,
+            Student.phone,
+            AftercareCall.mentor_id,
+            TransitionPath.destination,
+            TransitionPath.destination_place,
+            AftercarePlan.waakvlam,
+            last.made_on.label("last_made_on"),
+            last.reached.label("last_reached"),
+            last.still_at_destination.label("last_still"),
+            last.note.label("last_note"),
+        )
+        .join(Student, Student.id == AftercareCall.student_id)
+        .outerjoin(TransitionPath, TransitionPath.student_id == AftercareCall.student_id)
+        .outerjoin(AftercarePlan, AftercarePlan.student_id == AftercareCall.student_id)
+        .outerjoin(last, last.id == AftercarePlan.last_call_id)
+        .where(AftercareCall.made_on.is_(None), AftercareCall.due_date <= horizon)
+        .order_by(AftercareCall.due_date, AftercareCall.id),
+        actor,
+        mentor_id,
+    )
+    # Core, not ORM, execution: plain rows, without the ORM's per-row work.
+    found = session.connection().execute(stmt).all()
+    names = dict(session.execute(select(User.id, User.display_name)).all())
+    signals = dict(
+        session.execute(
+            select(AftercareSignal.student_id, func.count(AftercareSignal.id))
+            .where(AftercareSignal.resolved_on.is_(None))
+            .group_by(AftercareSignal.student_id)
+        ).all()
+    )
+    summaries: dict[int, str] = {}
+    rows = []
+    for r in found:
+        bucket = OVERDUE if r.due_date < on else THIS_WEEK if r.due_date <= end else UPCOMING
+        summary = summaries.get(r.student_id)
+        if summary is None:
+            summary = summaries[r.student_id] = (
+                call_summary(r.last_made_on, r.last_reached, r.last_still, r.last_note)
+                if r.last_made_on
+                else ""
+            )
+        rows.append(
+            WorklistRow(
+                r.id,
+                r.version,
+                r.student_id,
+                " ".join(p for p in (r.first_name, r.prefix, r.surname) if p),
+                r.phone or "",
+                names.get(r.mentor_id, ""),
+                r.due_date,
+                r.months_after_outflow,
+                r.kind,
+                bucket,
+                r.destination,
+                r.destination_place or "",
+                bool(r.waakvlam),
+                signals.get(r.student_id, 0),
+                summary,
+            )
+        )
+    audit.record(session, actor, "view", "aftercare_worklist", None, f"rows={len(rows)}")
+    return Worklist(on, rows)

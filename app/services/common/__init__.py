@@ -1,0 +1,1 @@
+"""What every area's services share: who acts, who may, the audit trail, the labels."""

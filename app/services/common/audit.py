@@ -1,0 +1,314 @@
+"""The audit trail: who did what to which record, when. Ids and field names only."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.models.audit import AuditEntry
+from app.models.base import Base, utcnow
+from app.models.user import User
+from app.services.common.actor import Actor
+from app.services.common.permissions import require_current_coordinator
+
+log = logging.getLogger(__name__)
+
+GENESIS = "0" * 64
+CHAIN_LOCK = 0x4B6F657273  # "Koers": the advisory lock that serialises appends on PostgreSQL
+
+
+def _entry_hash(
+    prev_hash: str,
+    at: datetime,
+    user_id: int | None,
+    action: str,
+    entity: str | None,
+    entity_id: int | None,
+    detail: str | None,
+) -> str:
+    parts = [prev_hash, at.isoformat(), str(user_id), action, entity or "", str(entity_id)]
+    parts.append(detail or "")
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def record(
+    session: Session,
+    actor: Actor | None,
+    action: str,
+    entity: str | None = None,
+    entity_id: int | None = None,
+    detail: str | None = None,
+) -> None:
+    """Appends one entry, chained to the one before it.
+
+    On a damaged database opened read-only nothing can be written; reading it (to restore
+    what can be saved) is then not in the trail, and the log says so without any names.
+    """
+    store = session.info.get("store")
+    if store is not None and store.read_only:
+        log.warning("audit entry %s not written: database is read-only", action)
+        return
+    if session.get_bind().dialect.name == "postgresql":
+        # One appender at a time, until commit: two could otherwise chain to the same entry.
+        session.execute(select(func.pg_advisory_xact_lock(CHAIN_LOCK)))
+    last = session.scalars(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).first()
+    prev_hash = last or GENESIS
+    at = utcnow()
+    user_id = actor.user_id if actor else None
+    session.add(
+        AuditEntry(
+            at=at,
+            user_id=user_id,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            detail=detail,
+            prev_hash=prev_hash,
+            hash=_entry_hash(prev_hash, at, user_id, action, entity, entity_id, detail),
+        )
+    )
+
+
+def record_many(
+    session: Session,
+    actor: Actor | None,
+    entries: list[tuple[str, str | None, int | None, str | None]],
+) -> None:
+    """Appends many entries (action, entity, id, detail) at once, chained in order: one
+    read of the chain's end instead of one per entry (the LAS import of 3,000 students)."""
+    if not entries:
+        return
+    store = session.info.get("store")
+    if store is not None and store.read_only:
+        log.warning("%d audit entries not written: database is read-only", len(entries))
+        return
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(CHAIN_LOCK)))
+    session.flush()
+    last = session.scalars(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).first()
+    prev_hash = last or GENESIS
+    at = utcnow()
+    user_id = actor.user_id if actor else None
+    rows = []
+    for action, entity, entity_id, detail in entries:
+        digest = _entry_hash(prev_hash, at, user_id, action, entity, entity_id, detail)
+        rows.append(
+            {
+                "at": at,
+                "user_id": user_id,
+                "action": action,
+                "entity": entity,
+                "entity_id": entity_id,
+                "detail": detail,
+                "prev_hash": prev_hash,
+                "hash": digest,
+            }
+        )
+        prev_hash = digest
+    # Ids follow the order of the rows: the chain is verified in id order.
+    # Executed in order, so the ids follow the chain (it is verified in id order).
+    session.connection().execute(AuditEntry.__table__.insert(), rows)
+
+
+def entries_for(session: Session, entity: str, entity_id: int) -> list[AuditEntry]:
+    stmt = (
+        select(AuditEntry)
+        .where(AuditEntry.entity == entity, AuditEntry.entity_id == entity_id)
+        .order_by(AuditEntry.id)
+    )
+    return list(session.scalars(stmt))
+
+
+def verify_chain(session: Session) -> int | None:
+    """Returns the id of the first entry that breaks the chain, or None when intact."""
+    prev_hash = GENESIS
+    for entry in session.scalars(select(AuditEntry).order_by(AuditEntry.id)).yield_per(5000):
+        expected = _entry_hash(
+            prev_hash,
+            entry.at,
+            entry.user_id,
+            entry.action,
+            entry.entity,
+            entry.entity_id,
+            entry.detail,
+        )
+        if entry.prev_hash != prev_hash or entry.hash != expected:
+            return entry.id
+        prev_hash = entry.hash
+    return None
+
+
+# --- reading the trail (coordinator) ------------------------------------------------------
+
+# Dutch names for the actions, for the audit-log view and its filter. Unknown actions
+# (added later) are shown by their code.
+ACTION_LABELS = {
+    "login": "Aangemeld",
+    "logout": "Afgemeld",
+    "login_failed": "Aanmelden mislukt",
+    "login_locked_out": "Aanmelden geblokkeerd",
+    "school_created": "School aangemaakt",
+    "demo_generated": "Demoschool aangemaakt",
+    "view": "Dossier bekeken",
+    "create": "Toegevoegd",
+    "update": "Gewijzigd",
+    "delete": "Verwijderd",
+    "export": "Uitgevoerd",
+    "print": "Afgedrukt",
+    "purge": "Verwijderd na bewaartermijn",
+    "user_created": "Gebruiker toegevoegd",
+    "user_updated": "Gebruiker gewijzigd",
+    "user_deactivated": "Gebruiker uitgeschakeld",
+    "user_activated": "Gebruiker geactiveerd",
+    "password_reset": "Wachtwoord opnieuw ingesteld",
+    "password_changed": "Eigen wachtwoord gewijzigd",
+    "subject_access_export": "Inzageverzoek uitgevoerd",
+    "backup": "Back-up gemaakt",
+    "restore": "Back-up teruggezet",
+    "lock": "Venster vergrendeld",
+    "unlock": "Ontgrendeld",
+    "unlock_failed": "Ontgrendelen mislukt",
+    "las_import": "Leerlingen ingelezen uit het LAS",
+    "las_import_preview": "Voorbeeld van een LAS-import bekeken",
+    "students_listed": "Leerlingenlijst uitgevoerd (opdrachtregel)",
+    "import": "Gegevens ingelezen",
+}
+
+
+def action_label(action: str) -> str:
+    return ACTION_LABELS.get(action, action)
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRow:
+    """One entry as the audit-log view shows it; `at` is UTC."""
+
+    id: int
+    at: datetime
+    user_id: int | None
+    user_name: str
+    action: str
+    entity: str | None
+    entity_id: int | None
+    detail: str | None
+
+    @property
+    def action_label(self) -> str:
+        return action_label(self.action)
+
+
+def _utc_bound(value: date | datetime, *, end: bool) -> datetime:
+    """A datetime is taken as UTC; a date as a whole local calendar day."""
+    if isinstance(value, datetime):
+        return value
+    day = value + timedelta(days=1) if end else value
+    return datetime.combine(day, time.min).astimezone(UTC).replace(tzinfo=None)
+
+
+def browse(
+    session: Session,
+    actor: Actor,
+    *,
+    action: str | None = None,
+    user_id: int | None = None,
+    entity: str | None = None,
+    entity_id: int | None = None,
+    student: str | int | None = None,
+    since: date | datetime | None = None,
+    until: date | datetime | None = None,
+    limit: int = 500,
+) -> list[AuditRow]:
+    """The newest entries matching every given filter; coordinator only.
+
+    `student` (LAS key or id) narrows to the entries about that student's file. A date
+    `until` includes that whole day; a datetime `until` is exclusive.
+    """
+    require_current_coordinator(session, actor)
+    if student is not None and student != "":
+        from app.services.admin.subject_access import find_student
+
+        entity, entity_id = "student", find_student(session, student).id
+    stmt = (
+        select(AuditEntry, User.display_name)
+        .outerjoin(User, User.id == AuditEntry.user_id)
+        .order_by(AuditEntry.id.desc())
+        .limit(max(1, min(limit, 100_000)))
+    )
+    if action:
+        stmt = stmt.where(AuditEntry.action == action)
+    if user_id is not None:
+        stmt = stmt.where(AuditEntry.user_id == user_id)
+    if entity:
+        stmt = stmt.where(AuditEntry.entity == entity)
+    if entity_id is not None:
+        stmt = stmt.where(AuditEntry.entity_id == entity_id)
+    if since is not None:
+        stmt = stmt.where(AuditEntry.at >= _utc_bound(since, end=False))
+    if until is not None:
+        stmt = stmt.where(AuditEntry.at < _utc_bound(until, end=True))
+    return [
+        AuditRow(e.id, e.at, e.user_id, name or "", e.action, e.entity, e.entity_id, e.detail)
+        for e, name in session.execute(stmt)
+    ]
+
+
+def actions_in_use(session: Session, actor: Actor) -> list[str]:
+    """The distinct actions in the trail, for the view's filter list; coordinator only."""
+    require_current_coordinator(session, actor)
+    found = set(session.scalars(select(AuditEntry.action).distinct()))
+    return sorted(found | set(ACTION_LABELS), key=action_label)
+
+
+@dataclass(frozen=True, slots=True)
+class ChainReport:
+    entries: int
+    broken_at: int | None
+
+    @property
+    def intact(self) -> bool:
+        return self.broken_at is None
+
+
+def check_chain(session: Session, actor: Actor) -> ChainReport:
+    """Whether the trail is intact, for `python -m app audit verify`; coordinator only."""
+    require_current_coordinator(session, actor)
+    count = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
+    return ChainReport(count, verify_chain(session))
+
+
+# --- PostgreSQL privileges ------------------------------------------------------------------
+
+_ROLE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
+
+
+def grants_sql(role: str) -> str:
+    """SQL a DBA runs on PostgreSQL for the app's login role: it may change every table
+    except the audit log, which it may only read and append to.
+
+    The role must not own the tables (an owner may drop the append-only trigger); the
+    migrations run as the owner.
+    """
+    if not _ROLE_NAME.match(role or ""):
+        raise ValueError(f"'{role}' is geen geldige rolnaam (letters, cijfers en _).")
+    quoted = f'"{role}"'
+    tables = sorted(t for t in Base.metadata.tables if t != AuditEntry.__tablename__)
+    table_list = ",\n    ".join(tables)
+    audit_table = AuditEntry.__tablename__
+    return (
+        f"-- Rechten voor de databaserol {quoted} van Koers.\n"
+        "-- Voer uit als eigenaar van de tabellen, na het bijwerken van het schema.\n"
+        f"GRANT USAGE ON SCHEMA public TO {quoted};\n"
+        f"GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE\n    {table_list}\nTO {quoted};\n"
+        f"GRANT SELECT ON TABLE alembic_version TO {quoted};\n"
+        "-- Het auditlogboek: alleen lezen en toevoegen.\n"
+        f"REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON TABLE {audit_table} "
+        f"FROM {quoted};\n"
+        f"GRANT SELECT, INSERT ON TABLE {audit_table} TO {quoted};\n"
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {quoted};\n"
+    )

@@ -1,0 +1,1 @@
+"""Consent, and everything that leaves the school through the one gate."""

@@ -1,0 +1,1 @@
+"""Conversations with students and parents, their agreements and reports."""

@@ -1,0 +1,135 @@
+"""The conversation report for the parents: its data, and printing or saving it (logged).
+
+Who may print it: coordinators for every student, and mentors for the students they mentor.
+Unlike exports to partners (coordinator only, `require_export`), this report goes to the
+parents who took part in the conversation, not to a third party, and the mentor is often
+the one who held the conversation. Read-only users may not print it. Every print and every
+saved PDF is written to the export log and the audit trail; a preview alone is a view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.core.errors import KoersError
+from app.core.validation import today
+from app.db.files import write_atomic
+from app.export import parent_report as report_writer
+from app.export.parent_report import (
+    ParentReportData,
+    ReportAgreement,
+    ReportNextConversation,
+    ReportParticipant,
+)
+from app.models import ConversationStatus, ExportLog, SchoolSettings
+from app.services.common import audit, labels
+from app.services.common.actor import Actor
+from app.services.common.permissions import require_edit, require_student_access
+from app.services.conversations.recording import load, next_conversation, student_for, time_text
+
+WHAT = "oudergespreksverslag"
+BASIS = "verslag voor de ouders of verzorgers die bij het gesprek waren"
+PLANNED_MESSAGE = "Dit gesprek is nog gepland. Een verslag kan pas als het gesprek is gehouden."
+
+
+@dataclass(frozen=True)
+class ParentReportFile:
+    filename: str
+    pdf: bytes
+
+
+def _check(session: Session, actor: Actor, conversation_id: int):
+    conversation = load(session, conversation_id)
+    student = student_for(session, conversation.student_id)
+    require_edit(actor)
+    require_student_access(actor, student)
+    if conversation.status is ConversationStatus.PLANNED:
+        raise KoersError(PLANNED_MESSAGE)
+    return conversation, student
+
+
+def report_data(session: Session, actor: Actor, conversation_id: int) -> ParentReportData:
+    """The plain data the report is built from (checked and audited as a view)."""
+    c, student = _check(session, actor, conversation_id)
+    school = session.scalars(select(SchoolSettings).limit(1)).first()
+    nxt = next_conversation(session, c)
+    audit.record(session, actor, "view", "parent_report", c.id)
+    return ParentReportData(
+        school_name=school.name if school else "",
+        student_name=student.full_name,
+        kind=labels.label(labels.CONVERSATION_TYPE, c.kind),
+        on=c.held_at.date(),
+        time=time_text(c.held_at),
+        place=c.place or "",
+        participants=[
+            ReportParticipant(
+                p.name,
+                labels.label(labels.PARTICIPANT_ROLE, p.role),
+                p.organisation or "",
+                p.present,
+            )
+            for p in c.participants
+        ],
+        agenda=c.agenda or "",
+        summary=c.summary or "",
+        advice=c.advice or "",
+        decisions=c.decisions or "",
+        agreements=[ReportAgreement(a.who, a.what, a.due_date, a.done_on) for a in c.agreements],
+        next=ReportNextConversation(
+            nxt.held_at.date(),
+            time_text(nxt.held_at),
+            labels.label(labels.CONVERSATION_TYPE, nxt.kind),
+            nxt.place or "",
+        )
+        if nxt is not None
+        else None,
+        contact_name=c.contact_name or "",
+        contact_phone=c.contact_phone or "",
+        contact_email=c.contact_email or "",
+        consent_asked=c.share_consent_asked,
+        consent_municipality=labels.label(labels.CONSENT_ANSWER, c.consent_municipality),
+        consent_rmc=labels.label(labels.CONSENT_ANSWER, c.consent_rmc),
+        printed_on=today(),
+    )
+
+
+def _filename(data: ParentReportData) -> str:
+    safe = "".join(ch if ch.isalnum() else "-" for ch in data.student_name).strip("-")
+    return f"gespreksverslag-{safe}-{data.on.isoformat()}.pdf"
+
+
+def report_pdf(session: Session, actor: Actor, conversation_id: int) -> ParentReportFile:
+    """The report as PDF bytes, for the preview and the printer."""
+    data = report_data(session, actor, conversation_id)
+    return ParentReportFile(_filename(data), report_writer.render(data))
+
+
+def _log(session: Session, actor: Actor, conversation_id: int, how: str) -> None:
+    c = load(session, conversation_id)
+    session.add(
+        ExportLog(
+            user_id=actor.user_id, student_id=c.student_id, what=WHAT, scopes=how, basis=BASIS
+        )
+    )
+    audit.record(session, actor, "export", "conversation", c.id, f"{WHAT}:{how}")
+
+
+def record_printed(session: Session, actor: Actor, conversation_id: int) -> None:
+    """Logs that the report went to a printer (called once the print job was made)."""
+    _check(session, actor, conversation_id)
+    _log(session, actor, conversation_id, "afgedrukt")
+
+
+def save_parent_report(session: Session, actor: Actor, conversation_id: int, path: Path) -> Path:
+    """Writes the report as a PDF file (atomically) and logs it."""
+    report = report_pdf(session, actor, conversation_id)
+    target = Path(path)
+    if target.suffix.lower() != ".pdf":
+        target = target.with_suffix(".pdf")
+    write_atomic(target, report.pdf)
+    _log(session, actor, conversation_id, "opgeslagen als pdf")
+    return target

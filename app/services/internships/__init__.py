@@ -1,0 +1,1 @@
+"""Internships, the planner and the employer network."""

@@ -1,0 +1,1 @@
+"""Importing the cohort from the school's student administration (LAS)."""

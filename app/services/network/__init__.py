@@ -1,0 +1,1 @@
+"""The school's network of organisations and their contacts."""

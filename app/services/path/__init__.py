@@ -1,0 +1,1 @@
+"""The path out of school: phases, destination, instruments, case lead."""

@@ -1,0 +1,1 @@
+"""The Denken / Doen / Willen / Zijn profile of a student."""

@@ -1,0 +1,1 @@
+"""The students: the cohort list, one student's file, signals and drafts."""

@@ -1,0 +1,189 @@
+"""Who needs attention: the signals the cohort, the trends and the outflow meeting share.
+
+One place decides what each signal means, computed for the whole cohort in a handful of
+queries (no query per student):
+
+- leaving soon without a transition internship: still at school, planned outflow within
+  `months` (or already past), and neither a transition-internship phase on the path nor a
+  transition internship that was not broken off;
+- no destination: leaving soon or already left, and the destination is empty, unknown or
+  "no work or study" (also after a fall-back);
+- profile outdated: still at school and no profile assessment in the last year;
+- no case lead: the current phase has no case lead (or the path has no phase at all).
+
+Students whose path is closed, and archived students, raise no signal.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable
+from datetime import date, timedelta
+from enum import StrEnum
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.core.validation import today
+from app.models import (
+    Destination,
+    Internship,
+    InternshipStatus,
+    InternshipType,
+    PathPhase,
+    Phase,
+    ProfileAssessment,
+    Student,
+    TransitionPath,
+)
+from app.services.common.actor import Actor
+from app.services.common.permissions import visible_students
+
+# Nine months: in the autumn this already covers the students who leave next summer.
+DEFAULT_MONTHS = 9
+PROFILE_MAX_AGE = timedelta(days=365)
+
+
+class Signal(StrEnum):
+    LEAVING_WITHOUT_TRANSITION = "geen_transitiestage"
+    NO_DESTINATION = "geen_bestemming"
+    PROFILE_OUTDATED = "profiel_verouderd"
+    NO_CASE_LEAD = "geen_regievoerder"
+
+
+LABEL = {
+    Signal.LEAVING_WITHOUT_TRANSITION: "Vertrekt binnenkort zonder transitiestage",
+    Signal.NO_DESTINATION: "Nog geen bestemming",
+    Signal.PROFILE_OUTDATED: "Profiel ouder dan een jaar",
+    Signal.NO_CASE_LEAD: "Geen regievoerder",
+}
+
+SHORT = {
+    Signal.LEAVING_WITHOUT_TRANSITION: "Geen transitiestage",
+    Signal.NO_DESTINATION: "Geen bestemming",
+    Signal.PROFILE_OUTDATED: "Profiel verouderd",
+    Signal.NO_CASE_LEAD: "Geen regievoerder",
+}
+
+NO_DESTINATION_VALUES = {None, Destination.UNKNOWN, Destination.NOTHING}
+
+
+def add_months(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def compute(
+    session: Session,
+    actor: Actor,
+    *,
+    on: date | None = None,
+    months: int = DEFAULT_MONTHS,
+    student_ids: Iterable[int] | None = None,
+) -> dict[int, frozenset[Signal]]:
+    """Every visible student with at least one signal, mapped to its signals."""
+    day = on or today()
+    horizon = add_months(day, months)
+    wanted = set(student_ids) if student_ids is not None else None
+    stmt = (
+        select(
+            Student.id,
+            Student.planned_outflow_date,
+            Student.actual_outflow_date,
+            TransitionPath.id.label("path_id"),
+            TransitionPath.current_phase,
+            TransitionPath.destination,
+        )
+        .outerjoin(TransitionPath, TransitionPath.student_id == Student.id)
+        .where(Student.archived.is_(False))
+    )
+    stmt = visible_students(stmt, actor)
+    conn = session.connection()
+    students = [row for row in conn.execute(stmt) if wanted is None or row.id in wanted]
+    if not students:
+        return {}
+    transition_paths = set(
+        conn.execute(
+            select(PathPhase.path_id)
+            .where(PathPhase.phase == Phase.TRANSITION_INTERNSHIP)
+            .distinct()
+        ).scalars()
+    )
+    transition_internships = set(
+        conn.execute(
+            select(Internship.student_id)
+            .where(
+                Internship.kind == InternshipType.TRANSITIE,
+                Internship.status != InternshipStatus.BROKEN_OFF,
+            )
+            .distinct()
+        ).scalars()
+    )
+    recent_profiles = set(
+        conn.execute(
+            select(ProfileAssessment.student_id)
+            .group_by(ProfileAssessment.student_id)
+            .having(func.max(ProfileAssessment.assessed_on) > day - PROFILE_MAX_AGE)
+        ).scalars()
+    )
+    # The case lead of each path's current phase: the latest phase row of that kind.
+    current_lead: dict[int, str | None] = {}
+    lead_rows = conn.execute(
+        select(PathPhase.path_id, PathPhase.lead_name)
+        .join(TransitionPath, TransitionPath.id == PathPhase.path_id)
+        .where(PathPhase.phase == TransitionPath.current_phase)
+        .order_by(PathPhase.path_id, PathPhase.start_date, PathPhase.id)
+    )
+    for path_id, lead_name in lead_rows:
+        current_lead[path_id] = lead_name
+
+    result: dict[int, frozenset[Signal]] = {}
+    for row in students:
+        phase = row.current_phase or Phase.ORIENTATION
+        if phase == Phase.CLOSED:
+            continue
+        found: set[Signal] = set()
+        at_school = row.actual_outflow_date is None
+        leaving_soon = (
+            at_school
+            and row.planned_outflow_date is not None
+            and row.planned_outflow_date <= horizon
+        )
+        if (
+            leaving_soon
+            and row.path_id not in transition_paths
+            and row.id not in transition_internships
+        ):
+            found.add(Signal.LEAVING_WITHOUT_TRANSITION)
+        if (leaving_soon or not at_school) and row.destination in NO_DESTINATION_VALUES:
+            found.add(Signal.NO_DESTINATION)
+        if at_school and row.id not in recent_profiles:
+            found.add(Signal.PROFILE_OUTDATED)
+        if not (current_lead.get(row.path_id) or "").strip():
+            found.add(Signal.NO_CASE_LEAD)
+        if found:
+            result[row.id] = frozenset(found)
+    return result
+
+
+def students_with(
+    session: Session,
+    actor: Actor,
+    signal: Signal,
+    *,
+    on: date | None = None,
+    months: int = DEFAULT_MONTHS,
+) -> set[int]:
+    """The ids of the visible students that raise `signal`."""
+    return {
+        sid
+        for sid, found in compute(session, actor, on=on, months=months).items()
+        if signal in found
+    }
+
+
+def short_labels(found: Iterable[Signal]) -> tuple[str, ...]:
+    """The short labels of some signals, in the fixed order of `Signal`."""
+    present = set(found)
+    return tuple(SHORT[s] for s in Signal if s in present)
