@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.core.errors import KoersError
+from app.core.files import fsync_dir, fsync_file, write_atomic
 from app.db import keyfile
-from app.db.files import fsync_dir, fsync_file, write_atomic
 from app.db.integrity import IntegrityReport, check_database, describe_error, quiet_sqlcipher
 
 if TYPE_CHECKING:

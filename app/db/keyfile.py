@@ -19,7 +19,7 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from app.db.files import write_atomic
+from app.core.files import write_atomic
 
 FORMAT = 1
 KEY_BYTES = 32

@@ -11,9 +11,9 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
+from app.core.resources import package_path
 from app.db.store import Store
 from app.db.urls import sqlite_path
-from app.resources import package_path
 
 
 class DatabaseTooNewError(RuntimeError):

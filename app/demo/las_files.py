@@ -195,7 +195,7 @@ def demo_sample(reference: date | None = None) -> list[GeneratedStudent]:
 
 def write_demo_samples(folder: Path, reference: date | None = None) -> list[Path]:
     """Writes the demo's sample EDEXML and CSV files into `folder`."""
-    from app.db.files import write_atomic
+    from app.core.files import write_atomic
 
     folder.mkdir(parents=True, exist_ok=True)
     students = demo_sample(reference)

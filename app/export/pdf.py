@@ -33,7 +33,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from app.resources import resource_path
+from app.core.resources import resource_path
 
 FONT = "KoersSans"
 BOLD = "KoersSans-Bold"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from app.db.files import write_atomic
+from app.core.files import write_atomic
 
 
 def write_subject_access(data: dict, path: str | Path) -> Path:

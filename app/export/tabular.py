@@ -24,7 +24,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 
-from app.db.files import write_atomic
+from app.core.files import write_atomic
 
 # The ASCII triggers, and their full-width forms (some spreadsheet locales read those too).
 FORMULA_TRIGGERS = frozenset("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -35,14 +36,52 @@ from app.ui.workspace import Workspace
 # Every area in navigation order; an area a role may not use is not built (see __init__).
 AREAS = [("cohort", "Leerlingen"), ("beheer", "Beheer")]
 
-# Work areas between the cohort and Beheer: (key, label, "module:Class", coordinator only).
-# An area is built as Class(workspace); it may define `refresh()` (called when shown and on
-# F5), `tabs` (a QTabWidget, for the screenshots) and a signal `open_student_requested(int)`.
-EXTRA_AREAS: list[tuple[str, str, str, bool]] = [
-    ("stages", "Stages", "app.ui.internships.view:InternshipsArea", False),
-    ("gesprekken", "Gesprekken", "app.ui.conversations.view:ConversationsArea", False),
-    ("nazorg", "Nazorg", "app.ui.aftercare.view:AftercareView", False),
-    ("netwerk", "Netwerk", "app.ui.network.view:NetworkView", True),
+
+def _internships_area() -> type[QWidget]:
+    from app.ui.internships.view import InternshipsArea
+
+    return InternshipsArea
+
+
+def _conversations_area() -> type[QWidget]:
+    from app.ui.conversations.view import ConversationsArea
+
+    return ConversationsArea
+
+
+def _aftercare_area() -> type[QWidget]:
+    from app.ui.aftercare.view import AftercareView
+
+    return AftercareView
+
+
+def _network_area() -> type[QWidget]:
+    from app.ui.network.view import NetworkView
+
+    return NetworkView
+
+
+@dataclass(frozen=True)
+class WorkArea:
+    """A work area between the cohort and Beheer, imported only when first opened.
+
+    Its class is built as Class(workspace); it may define `refresh()` (called when shown and
+    on F5), `tabs` (a QTabWidget, for the screenshots) and a signal
+    `open_student_requested(int)`. `load` imports it: a plain import inside a function, so
+    the log-in stays quick and the import graph still shows the dependency.
+    """
+
+    key: str
+    label: str
+    load: Callable[[], type[QWidget]]
+    coordinator_only: bool = False
+
+
+EXTRA_AREAS: list[WorkArea] = [
+    WorkArea("stages", "Stages", _internships_area),
+    WorkArea("gesprekken", "Gesprekken", _conversations_area),
+    WorkArea("nazorg", "Nazorg", _aftercare_area),
+    WorkArea("netwerk", "Netwerk", _network_area, coordinator_only=True),
 ]
 
 
@@ -72,7 +111,7 @@ class MainWindow(QMainWindow):
                 self.backups.restored.connect(lambda *_: self.logout_requested.emit())
             self.areas["beheer"] = self.admin
         # Work areas are built when first opened; until then an empty page holds their place.
-        self._placeholders: dict[str, QWidget] = {key: QWidget() for key, *_ in EXTRA_AREAS}
+        self._placeholders: dict[str, QWidget] = {area.key: QWidget() for area in EXTRA_AREAS}
         self._all_file_windows: list[StudentFileWindow] = []
         self._build()
         announce_due_calls(self)  # "Nazorg (3)": my aftercare calls due
@@ -115,9 +154,9 @@ class MainWindow(QMainWindow):
 
     def _area_order(self) -> list[tuple[str, str]]:
         extras = [
-            (key, label)
-            for key, label, _target, coordinator_only in EXTRA_AREAS
-            if self.workspace.actor.is_coordinator or not coordinator_only
+            (area.key, area.label)
+            for area in EXTRA_AREAS
+            if self.workspace.actor.is_coordinator or not area.coordinator_only
         ]
         order = [AREAS[0], *extras, *AREAS[1:]]
         return [(key, label) for key, label in order if key in self.areas or key in dict(extras)]
@@ -133,9 +172,8 @@ class MainWindow(QMainWindow):
             area.refresh()
 
     def _build_extra_area(self, key: str) -> None:
-        target = next(t for k, _label, t, _c in EXTRA_AREAS if k == key)
-        module_name, _, class_name = target.partition(":")
-        area = getattr(importlib.import_module(module_name), class_name)(self.workspace)
+        work_area = next(area for area in EXTRA_AREAS if area.key == key)
+        area = work_area.load()(self.workspace)
         if hasattr(area, "open_student_requested"):
             area.open_student_requested.connect(self.open_student)
         layout = QVBoxLayout(self._placeholders[key])

@@ -12,9 +12,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, select, text
 
+from app.core.resources import package_path
 from app.db import Store, migrate, open_store
 from app.models import Base, Student
-from app.resources import package_path
 from app.services.admin import accounts
 from app.services.students import student_file as students
 from app.services.students.student_file import StudentInput

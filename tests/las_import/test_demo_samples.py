@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from app.core.resources import resource_path
 from app.importers.csv_file import read_csv, read_table, suggest_mapping
 from app.importers.edexml import read_edexml
-from app.resources import resource_path
 
 
 def test_shipped_samples_import_with_two_warnings() -> None:

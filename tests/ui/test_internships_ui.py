@@ -80,10 +80,10 @@ def _fill_internship(qtbot, dialog, employer: int, start: str, end: str, days=("
 
 
 def test_areas_and_tabs_are_registered() -> None:
-    assert ("stages", "Stages", "app.ui.internships.view:InternshipsArea", False) in EXTRA_AREAS
-    assert ("stages", "Stages", "app.ui.internships.student_tab:StudentInternshipsTab") in (
-        SECTION_TABS
-    )
+    area = next(area for area in EXTRA_AREAS if area.key == "stages")
+    assert (area.label, area.load(), area.coordinator_only) == ("Stages", InternshipsArea, False)
+    tab = next(tab for tab in SECTION_TABS if tab.key == "stages")
+    assert (tab.label, tab.load()) == ("Stages", StudentInternshipsTab)
 
 
 def test_plan_evaluate_break_off_from_the_file_and_plan_from_the_planner(

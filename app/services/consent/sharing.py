@@ -17,8 +17,8 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.core.errors import ConflictError, NotFoundError
+from app.core.files import write_atomic
 from app.core.validation import format_date, today
-from app.db.files import write_atomic
 from app.export import tabular
 from app.export.dropout_report import Sending, render_dropout_report
 from app.export.transition_report import (

@@ -16,8 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.errors import KoersError
+from app.core.files import write_atomic
 from app.core.validation import today
-from app.db.files import write_atomic
 from app.export import parent_report as report_writer
 from app.export.parent_report import (
     ParentReportData,

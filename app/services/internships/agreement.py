@@ -8,8 +8,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.core.dates import age_on
 from app.core.errors import KoersError
+from app.core.files import write_atomic
 from app.core.validation import today
-from app.db.files import write_atomic
 from app.export.internship_agreement import AgreementData, render_agreement
 from app.importers.paths import safe_output_path
 from app.models import Employer, EmployerContact, ExportLog, SchoolSettings, Student

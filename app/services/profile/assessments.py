@@ -733,7 +733,7 @@ def save_profile_pdf(session: Session, actor: Actor, student_id: int, target: st
     """Prints the profile to a PDF file (written atomically); returns the path."""
     from pathlib import Path
 
-    from app.db.files import write_atomic
+    from app.core.files import write_atomic
 
     path = Path(target)
     if path.suffix.lower() != ".pdf":

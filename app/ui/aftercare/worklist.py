@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.files import write_atomic
 from app.core.validation import format_date, today
-from app.db.files import write_atomic
 from app.models import CallKind, SignalKind
 from app.services.admin import accounts
 from app.services.aftercare import plan as aftercare

@@ -352,7 +352,7 @@ class ConsentTab(QWidget):
             return
 
         def write(result: tuple[str, bytes]) -> None:
-            from app.db.files import write_atomic
+            from app.core.files import write_atomic
 
             write_atomic(Path(path), result[1])
             self._say(f"Scan opgeslagen: {path}")

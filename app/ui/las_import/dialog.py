@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.resources import resource_path
 from app.core.validation import today
 from app.importers.csv_file import CSV_FIELDS
 from app.importers.paths import read_input_file
 from app.importers.safe_xml import MAX_XML_BYTES
-from app.resources import resource_path
 from app.services.las_import import csv_mappings
 from app.services.las_import import importer as las_import
 from app.services.las_import.importer import ImportSource

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
 import weakref
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -26,25 +26,67 @@ from app.ui.common.messages import show_error
 from app.ui.student.personalia import PersonaliaTab
 from app.ui.workspace import Workspace
 
-# The tabs after Personalia, each one area of the file: (key, label, "module:Class").
-# A section tab is built as Class(workspace, student_id) once the student exists, loads its
-# own data through the workspace and saves through its own dialogs; it is imported only
-# when a file opens, so the log-in stays quick.
-SECTION_TABS: list[tuple[str, str, str]] = [
-    ("profiel", "Profiel", "app.ui.profile.tab:ProfileTab"),
-    ("traject", "Traject", "app.ui.path.tab:PathTab"),
-    ("stages", "Stages", "app.ui.internships.student_tab:StudentInternshipsTab"),
-    ("gesprekken", "Gesprekken", "app.ui.conversations.student_tab:ConversationsTab"),
-    ("nazorg", "Nazorg", "app.ui.aftercare.student_tab:StudentAftercareTab"),
-    ("toestemming", "Toestemming", "app.ui.consent.tab:ConsentTab"),
+
+def _profile_tab() -> type[QWidget]:
+    from app.ui.profile.tab import ProfileTab
+
+    return ProfileTab
+
+
+def _path_tab() -> type[QWidget]:
+    from app.ui.path.tab import PathTab
+
+    return PathTab
+
+
+def _internships_tab() -> type[QWidget]:
+    from app.ui.internships.student_tab import StudentInternshipsTab
+
+    return StudentInternshipsTab
+
+
+def _conversations_tab() -> type[QWidget]:
+    from app.ui.conversations.student_tab import ConversationsTab
+
+    return ConversationsTab
+
+
+def _aftercare_tab() -> type[QWidget]:
+    from app.ui.aftercare.student_tab import StudentAftercareTab
+
+    return StudentAftercareTab
+
+
+def _consent_tab() -> type[QWidget]:
+    from app.ui.consent.tab import ConsentTab
+
+    return ConsentTab
+
+
+@dataclass(frozen=True)
+class SectionTab:
+    """A tab after Personalia, one area of the file, imported only when a file opens.
+
+    Its class is built as Class(workspace, student_id) once the student exists, loads its
+    own data through the workspace and saves through its own dialogs. `load` is a plain
+    import inside a function: the log-in stays quick, and the import graph sees it.
+    """
+
+    key: str
+    label: str
+    load: Callable[[], type[QWidget]]
+
+
+SECTION_TABS: list[SectionTab] = [
+    SectionTab("profiel", "Profiel", _profile_tab),
+    SectionTab("traject", "Traject", _path_tab),
+    SectionTab("stages", "Stages", _internships_tab),
+    SectionTab("gesprekken", "Gesprekken", _conversations_tab),
+    SectionTab("nazorg", "Nazorg", _aftercare_tab),
+    SectionTab("toestemming", "Toestemming", _consent_tab),
 ]
 
-TABS = [("personalia", "Personalia"), *((key, label) for key, label, _ in SECTION_TABS)]
-
-
-def _section_class(target: str) -> type[QWidget]:
-    module_name, _, class_name = target.partition(":")
-    return getattr(importlib.import_module(module_name), class_name)
+TABS = [("personalia", "Personalia"), *((tab.key, tab.label) for tab in SECTION_TABS)]
 
 
 class _Sections(dict):
@@ -176,7 +218,7 @@ class StudentFileWindow(QMainWindow):
         if self._section_student is not None:
             return
         self._section_student = student_id
-        for key, label, _target in SECTION_TABS:
+        for key, label in TABS[1:]:
             holder = QWidget()
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self._holders[key] = holder
@@ -184,14 +226,14 @@ class StudentFileWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._show_section)
 
     def _build_section(self, key: str) -> QWidget:
-        target = next(t for k, _label, t in SECTION_TABS if k == key)
-        tab = _section_class(target)(self.workspace, self._section_student)
+        section = next(tab for tab in SECTION_TABS if tab.key == key)
+        tab = section.load()(self.workspace, self._section_student)
         self._holders[key].layout().addWidget(tab)
         return tab
 
     def _show_section(self, index: int) -> None:
         if index >= 1:
-            self.sections[SECTION_TABS[index - 1][0]]  # built on first sight
+            self.sections[SECTION_TABS[index - 1].key]  # built on first sight
 
     def expected_version(self) -> int | None:
         """The version the typed changes were made on (None for a new student)."""

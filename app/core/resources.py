@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-_ROOT = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent))
+_ROOT = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[2]))
 
 
 def package_path(relative: str) -> Path:
