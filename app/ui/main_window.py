@@ -27,7 +27,6 @@ from app.services.students import cohort, drafts
 from app.ui.admin.view import AdminView
 from app.ui.aftercare.badge import announce_due_calls
 from app.ui.cohort.view import CohortView
-from app.ui.common.messages import show_error
 from app.ui.lock.controller import LockController
 from app.ui.lock.idle import IdleWatcher
 from app.ui.student.window import StudentFileWindow
@@ -306,14 +305,12 @@ class MainWindow(QMainWindow):
         self.workspace.call(
             cohort.cohort_signals,
             on_success=self.cohort.set_signals,
-            on_error=lambda exc: show_error(self, exc),
         )
 
     def refresh(self) -> None:
         self.workspace.call(
             cohort.cohort_overview,
             on_success=self.show_cohort,
-            on_error=lambda exc: show_error(self, exc),
         )
         area = self.current_area()
         if area is not None and area is not self.cohort and hasattr(area, "refresh"):
@@ -398,7 +395,6 @@ class MainWindow(QMainWindow):
         self.workspace.call(
             drafts.student_drafts,
             on_success=self._reopen_drafts,
-            on_error=lambda exc: show_error(self, exc),
         )
 
     def _reopen_drafts(self, found: list[drafts.StudentDraft]) -> None:
@@ -410,7 +406,6 @@ class MainWindow(QMainWindow):
                 drafts.discard_drafts,
                 [d.id for d in found],
                 on_success=_ignore,
-                on_error=lambda exc: show_error(self, exc),
             )
 
     def _application_state(self, state: Qt.ApplicationState) -> None:

@@ -1,6 +1,6 @@
 """Toestemming tab: record a consent from a conversation, export the report for the
 municipality, withdraw the consent, try again and see the refusal naming what is missing.
-Netwerk: the batch export runs off the GUI thread with a list of who was left out."""
+Netwerk: the batch export runs in a child process with a list of who was left out."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from sqlalchemy import select
 from app.models import Conversation, ConversationType, ExportLog
 from app.ui.consent.tab import ConsentTab
 from app.ui.network.view import NetworkView
+from app.ui.tasks import TaskRunner
+from app.ui.workspace import Workspace
 from tests.consent.helpers import PDF, full_student, organisations, pdf_text
 from tests.ui.helpers import new_school, workspace_for
 
@@ -101,3 +103,18 @@ def test_batch_export_with_left_out_list(qtbot, school, tmp_path):
     assert outcome.left_out[0][0] == "Noémie Ozturk"
     assert "geen toestemming vastgelegd" in outcome.left_out[0][1]
     assert view.batch.left_model.rowCount() == 1
+
+
+def test_batch_export_runs_in_a_child_process(qtbot, school, tmp_path):
+    workspace, _student_id, _ = school
+    runner = TaskRunner()  # the real one: the batch leaves this process
+    view = NetworkView(Workspace(workspace.store, workspace.actor, workspace.school, runner, ""))
+    qtbot.addWidget(view)
+    view.batch.year.setValue(2026)
+    view.batch.folder.setText(str(tmp_path / "out"))
+    view.batch.start(at=date(2026, 9, 1))
+    assert not view.batch.start_button.isEnabled() and view.batch.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: view.batch.start_button.isEnabled(), timeout=30000)
+    runner.shutdown()
+    assert view.batch.last_outcome.left_out[0][0] == "Noémie Ozturk"
+    assert not view.batch.cancel_button.isEnabled()

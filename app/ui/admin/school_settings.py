@@ -83,7 +83,6 @@ class SchoolSettingsTab(QWidget):
         self.workspace.call(
             aftercare.call_moments_setting,
             on_success=lambda months: self.moments.setText(", ".join(map(str, months))),
-            on_error=lambda exc: show_error(self, exc),
         )
         self._load_competencies()
 
@@ -91,7 +90,6 @@ class SchoolSettingsTab(QWidget):
         self.workspace.call(
             internships.competencies,
             on_success=self._show_competencies,
-            on_error=lambda exc: show_error(self, exc),
         )
 
     def _show_competencies(self, rows: list[tuple[int, str]]) -> None:
@@ -127,7 +125,6 @@ class SchoolSettingsTab(QWidget):
             internships.add_competency,
             label,
             on_success=lambda _id: (self.new_competency.clear(), self._load_competencies()),
-            on_error=lambda exc: show_error(self, exc),
         )
 
     def _retire_competency(self) -> None:
@@ -138,5 +135,4 @@ class SchoolSettingsTab(QWidget):
             internships.retire_competency,
             item.data(Qt.ItemDataRole.UserRole),
             on_success=lambda _none: self._load_competencies(),
-            on_error=lambda exc: show_error(self, exc),
         )

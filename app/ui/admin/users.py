@@ -19,7 +19,7 @@ from app.core.errors import ValidationError
 from app.services.admin import users
 from app.services.admin.users import UserChanges, UserRow
 from app.ui.admin.user_dialog import PasswordDialog, UserDialog
-from app.ui.common.messages import show_error, user_message
+from app.ui.common.messages import user_message
 from app.ui.common.table_model import RowTableModel
 from app.ui.workspace import Workspace
 
@@ -105,9 +105,7 @@ class UsersTab(QWidget):
 
     # --- data ---------------------------------------------------------------------------
     def load(self) -> None:
-        self.workspace.call(
-            users.list_users, on_success=self.show_users, on_error=lambda e: show_error(self, e)
-        )
+        self.workspace.call(users.list_users, on_success=self.show_users)
 
     def show_users(self, rows: list[UserRow]) -> None:
         selected = self.selected_user()
@@ -210,5 +208,4 @@ class UsersTab(QWidget):
             changes,
             user.version,
             on_success=lambda _version: self.load(),
-            on_error=lambda exc: show_error(self, exc),
         )

@@ -16,7 +16,6 @@ from app.services.aftercare.retention import (
     retention_figures,
 )
 from app.services.common.labels import DESTINATION
-from app.ui.common.messages import show_error
 from app.ui.common.table_model import RowTableModel
 from app.ui.workspace import Workspace
 
@@ -91,5 +90,4 @@ class RetentionTab(QWidget):
             retention_figures,
             self.on or today(),
             on_success=self.model.set_rows,
-            on_error=lambda exc: show_error(self, exc),
         )

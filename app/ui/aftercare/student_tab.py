@@ -18,7 +18,6 @@ from app.services.common.labels import (
     STILL,
     label,
 )
-from app.ui.common.messages import show_error
 from app.ui.common.table_model import RowTableModel
 from app.ui.workspace import Workspace
 
@@ -94,7 +93,6 @@ class StudentAftercareTab(QWidget):
             aftercare_file.student_aftercare,
             self.student_id,
             on_success=self.show_aftercare,
-            on_error=lambda exc: show_error(self, exc),
         )
 
     def show_aftercare(self, data: StudentAftercare) -> None:

@@ -4,6 +4,7 @@ proposed drop-out reports."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -206,12 +207,10 @@ class WorklistTab(QWidget):
             self.on or today(),
             self.mentor.currentData(),
             on_success=self.show_worklist,
-            on_error=lambda exc: show_error(self, exc),
         )
         self.workspace.call(
             aftercare_file.open_proposals,
             on_success=self.show_proposals,
-            on_error=lambda exc: show_error(self, exc),
         )
 
     def _show_mentors(self, mentors: list[tuple[int, str]]) -> None:
@@ -273,7 +272,6 @@ class WorklistTab(QWidget):
             [row.call_id],
             mentor_id,
             on_success=lambda _n: self.refresh(),
-            on_error=lambda exc: show_error(self, exc),
         )
 
     def log_selected(self) -> CallDialog | None:
@@ -358,16 +356,14 @@ class WorklistTab(QWidget):
         path = self.ask_save_path("Concept-melding opslaan", "melding-vangnet-concept.pdf")
         if not path:
             return
-        self.workspace.call(
-            aftercare_file.dropout_report_pdf,
-            proposal.id,
-            on_success=lambda pdf: self._write(path, pdf),
-            on_error=lambda exc: show_error(self, exc),
-        )
+        store, actor = self.workspace.store, self.workspace.actor
 
-    def _write(self, path: str, pdf: bytes) -> None:
-        from pathlib import Path
+        def work() -> None:  # the file is written on the worker too, never on the GUI thread
+            pdf = store.run(aftercare_file.dropout_report_pdf, actor, proposal.id)
+            write_atomic(Path(path), pdf)
 
-        write_atomic(Path(path), pdf)
+        self.workspace.runner.submit(work, self._written)
+
+    def _written(self, _none: None) -> None:
         self.status.setStyleSheet("")
         self.status.setText("De concept-melding is opgeslagen (niet verstuurd).")

@@ -186,7 +186,6 @@ class ConsentDialog(QDialog):
             self.student_id,
             self.data(),
             on_success=done,
-            on_error=lambda exc: show_error(self, exc),
         )
 
 
@@ -351,14 +350,16 @@ class ConsentTab(QWidget):
         if not path:
             return
 
-        def write(result: tuple[str, bytes]) -> None:
+        store, actor = self.workspace.store, self.workspace.actor
+
+        def work() -> None:  # the file is written on the worker too, never on the GUI thread
             from app.core.files import write_atomic
 
-            write_atomic(Path(path), result[1])
-            self._say(f"Scan opgeslagen: {path}")
+            _name, data = store.run(consents.consent_attachment, actor, row.id)
+            write_atomic(Path(path), data)
 
-        self.workspace.call(
-            consents.consent_attachment, row.id, on_success=write, on_error=self._error
+        self.workspace.runner.submit(
+            work, lambda _none: self._say(f"Scan opgeslagen: {path}"), self._error
         )
 
     def print_form(self) -> None:

@@ -215,7 +215,6 @@ class ConversationDialog(QDialog):
             sharing.recipient_choices,
             self.student_id,
             on_success=self._open_consent_dialog,
-            on_error=lambda exc: show_error(self, exc),
         )
         return self.consent_dialog
 

@@ -19,7 +19,6 @@ from app.services.conversations import planning as conversation_planning
 from app.services.conversations import recording as conversations
 from app.services.conversations.agreements import AgreementRow
 from app.services.conversations.recording import ConversationInput, ConversationRow
-from app.ui.common.messages import show_error
 from app.ui.conversations.dialog import ConversationDialog
 from app.ui.conversations.models import AgreementModel, ConversationModel, table_view
 from app.ui.conversations.printing import ParentReportPrinting
@@ -123,13 +122,11 @@ class ConversationsTab(QWidget):
             conversations.list_for_student,
             self.student_id,
             on_success=self._show_conversations,
-            on_error=lambda exc: show_error(self, exc),
         )
         self.workspace.call(
             agreements.open_for_student,
             self.student_id,
             on_success=self._show_agreements,
-            on_error=lambda exc: show_error(self, exc),
         )
 
     def _show_conversations(self, rows: list[ConversationRow]) -> None:
@@ -188,7 +185,6 @@ class ConversationsTab(QWidget):
             conversation_planning.follow_up_input,
             row.id,
             on_success=lambda preset: self._open_dialog(None, preset),
-            on_error=lambda exc: show_error(self, exc),
         )
 
     def delete_selected(self) -> None:
@@ -199,7 +195,6 @@ class ConversationsTab(QWidget):
             conversations.open_conversation,
             row.id,
             on_success=self._confirm_delete,
-            on_error=lambda exc: show_error(self, exc),
         )
 
     def _confirm_delete(self, file) -> None:
@@ -213,7 +208,6 @@ class ConversationsTab(QWidget):
                 file.id,
                 file.version,
                 on_success=lambda _none: self.refresh(),
-                on_error=lambda exc: show_error(self, exc),
             )
 
     def confirm_delete(self, question: str) -> bool:
@@ -240,7 +234,6 @@ class ConversationsTab(QWidget):
             agreement.id,
             agreement.version,
             on_success=lambda _v: self.refresh(),
-            on_error=lambda exc: show_error(self, exc),
         )
 
     def _report(self, *, preview: bool) -> None:

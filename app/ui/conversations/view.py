@@ -20,7 +20,6 @@ from app.services.conversations import agreements
 from app.services.conversations import planning as conversation_planning
 from app.services.conversations.agreements import AgreementRow
 from app.services.conversations.planning import UpcomingConversation, Week
-from app.ui.common.messages import show_error
 from app.ui.conversations.models import OVERDUE_COLOUR, AgreementModel, table_view
 from app.ui.workspace import Workspace
 
@@ -68,7 +67,6 @@ class MyAgreementsTab(QWidget):
             agreements.mine,
             self.include_done.isChecked(),
             on_success=self._show,
-            on_error=lambda exc: show_error(self, exc),
         )
 
     def _show(self, rows: list[AgreementRow]) -> None:
@@ -99,7 +97,6 @@ class MyAgreementsTab(QWidget):
             row.id,
             row.version,
             on_success=lambda _v: self.refresh(),
-            on_error=lambda exc: show_error(self, exc),
         )
 
 
@@ -127,13 +124,11 @@ class PlannedTab(QWidget):
         self.workspace.call(
             conversation_planning.past_still_planned,
             on_success=lambda past: setattr(self, "_past", past),
-            on_error=lambda exc: show_error(self, exc),
         )
         self.workspace.call(
             conversation_planning.upcoming_by_week,
             WEEKS_AHEAD,
             on_success=self._show,
-            on_error=lambda exc: show_error(self, exc),
         )
 
     def _show(self, weeks: list[Week]) -> None:

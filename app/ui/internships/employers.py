@@ -33,7 +33,6 @@ from app.services.internships.employers import (
 )
 from app.services.internships.planner import school_year_of
 from app.ui.common.fields import combo_value, fill_combo, set_combo_value
-from app.ui.common.messages import show_error
 from app.ui.common.table_model import SORT_ROLE, RowTableModel
 from app.ui.internships.dialogs import _Dialog
 from app.ui.internships.student_tab import set_widths, table_view
@@ -266,7 +265,6 @@ class EmployersTab(QWidget):
         self.workspace.call(
             employers.list_employers,
             on_success=self._loaded,
-            on_error=lambda e: show_error(self, e),
         )
 
     def _loaded(self, rows: list[EmployerRow]) -> None:
@@ -323,7 +321,6 @@ class EmployersTab(QWidget):
         self.workspace.call(
             lambda s, a: (employers.sectors(s, a), None),
             on_success=self._open_dialog,
-            on_error=lambda e: show_error(self, e),
         )
         return self.dialog
 
@@ -336,7 +333,6 @@ class EmployersTab(QWidget):
             lambda s, a, i: (employers.sectors(s, a), employers.open_employer(s, a, i)),
             row.id,
             on_success=self._open_dialog,
-            on_error=lambda e: show_error(self, e),
         )
         return self.dialog
 
@@ -352,7 +348,6 @@ class EmployersTab(QWidget):
             employers.add_sector,
             name,
             on_success=lambda _r: self.status.setText(f"Sector '{name.strip()}' toegevoegd."),
-            on_error=lambda e: show_error(self, e),
         )
 
     def merge_selected(self, *_args, duplicate_id: int | None = None) -> None:
@@ -386,7 +381,6 @@ class EmployersTab(QWidget):
             keep.id,
             duplicate_id,
             on_success=lambda _r: self.load(),
-            on_error=lambda e: show_error(self, e),
         )
 
 

@@ -21,7 +21,6 @@ from app.services.internships import employers, planner
 from app.services.internships import lifecycle as internships
 from app.services.internships.planner import PlannerQuery, PlannerView, school_year_of
 from app.ui.common.fields import combo_value, fill_combo, set_combo_value
-from app.ui.common.messages import show_error
 from app.ui.common.table_model import RowTableModel
 from app.ui.internships.dialogs import InternshipDialog
 from app.ui.internships.student_tab import (
@@ -186,7 +185,6 @@ class PlannerTab(QWidget):
             _planner_and_sectors,
             query,
             on_success=self._loaded,
-            on_error=lambda e: show_error(self, e),
         )
 
     def _loaded(self, found) -> None:
@@ -244,9 +242,7 @@ class PlannerTab(QWidget):
             dialog.open()
             self.dialog = dialog
 
-        self.workspace.call(
-            employers.employer_choices, on_success=build, on_error=lambda e: show_error(self, e)
-        )
+        self.workspace.call(employers.employer_choices, on_success=build)
         return self.dialog
 
 

@@ -25,7 +25,6 @@ from app.services.internships import agreement as internship_agreement
 from app.services.internships import employers
 from app.services.internships import lifecycle as internships
 from app.services.internships.lifecycle import InternshipRow
-from app.ui.common.messages import show_error
 from app.ui.common.table_model import RowTableModel
 from app.ui.internships.dialogs import (
     BreakOffDialog,
@@ -151,7 +150,6 @@ class StudentInternshipsTab(QWidget):
             internships.list_for_student,
             self.student_id,
             on_success=self._loaded,
-            on_error=lambda e: show_error(self, e),
         )
 
     def _loaded(self, rows: list[InternshipRow]) -> None:
@@ -187,7 +185,6 @@ class StudentInternshipsTab(QWidget):
             internships.open_internship,
             row.id,
             on_success=self._show_details,
-            on_error=lambda e: show_error(self, e),
         )
 
     def _show_details(self, detail) -> None:
@@ -227,9 +224,7 @@ class StudentInternshipsTab(QWidget):
     def _then(self, use_case, *args, build) -> None:
         """Reads what a dialog needs off the GUI thread, then builds and opens it."""
         self.dialog = None
-        self.workspace.call(
-            use_case, *args, on_success=build, on_error=lambda e: show_error(self, e)
-        )
+        self.workspace.call(use_case, *args, on_success=build)
 
     def plan(self) -> InternshipDialog | None:
         self._then(
@@ -266,7 +261,6 @@ class StudentInternshipsTab(QWidget):
                 row.id,
                 row.version,
                 on_success=lambda _v: self.load(),
-                on_error=lambda e: show_error(self, e),
             )
 
     def complete_selected(self) -> CompleteDialog | None:
@@ -333,5 +327,4 @@ class StudentInternshipsTab(QWidget):
                 row.id,
                 target,
                 on_success=lambda path: self.status.setText(f"Opgeslagen: {path}"),
-                on_error=lambda e: show_error(self, e),
             )

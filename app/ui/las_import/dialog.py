@@ -1,13 +1,12 @@
 """Leerlingen inlezen uit het LAS: choose a file, (CSV) map its columns, preview, take.
 
 Reading, the preview and the import itself run on the worker (`TaskRunner`); the import
-reports progress through a signal and stops at the next step when the user presses
-"Stoppen" — the transaction is then rolled back, so nothing is written.
+reports progress on the GUI thread and stops at the next step when the user presses
+"Stoppen" (`Task.cancel`) — the transaction is then rolled back, so nothing is written.
 """
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.progress import Progress
 from app.core.resources import resource_path
 from app.core.validation import today
 from app.importers.csv_file import CSV_FIELDS
@@ -43,6 +43,7 @@ from app.services.las_import.preview import ImportPreview, ImportResult
 from app.services.students.cohort import school_year
 from app.ui.common.messages import show_error, user_message
 from app.ui.las_import.model import PreviewModel
+from app.ui.tasks import Task
 from app.ui.workspace import Workspace
 
 NOT_USED = "(niet gebruiken)"
@@ -64,7 +65,7 @@ class LasImportDialog(QDialog):
         self.headers: list[str] = []
         self.preview: ImportPreview | None = None
         self.source: ImportSource | None = None
-        self._cancel = threading.Event()
+        self._task: Task | None = None  # the running import, to stop it
         self._busy = False
         self.file_edit = QLineEdit(readOnly=True, placeholderText="Kies een EDEXML- of CSV-bestand")
         self.choose_button = QPushButton("Bestand kiezen…")
@@ -322,29 +323,30 @@ class LasImportDialog(QDialog):
         if self.preview is None or self.source is None or not self.preview.can_apply:
             return
         selected = self.model.selected_keys()
-        self._cancel.clear()
         self._set_busy(True)
         self.progress_bar.setRange(0, max(len(selected), 1))
         self.progress_bar.setValue(0)
-        store, actor, source, cancel = (
-            self.workspace.store,
-            self.workspace.actor,
-            self.source,
-            self._cancel,
-        )
-        emit = self.progress.emit
+        store, actor, source = self.workspace.store, self.workspace.actor, self.source
 
-        def report(done: int, total: int) -> bool:
-            emit(done, total)  # queued onto the GUI thread when run on the worker
-            return not cancel.is_set()
+        def work(progress: Progress) -> ImportResult:
+            def report(done: int, total: int) -> bool:
+                progress.report(done, total)
+                return not progress.cancelled()
 
-        def work():
             return store.run(las_import.apply_import, actor, source, selected, report)
 
-        self.workspace.runner.submit(work, self._applied, self._apply_failed)
+        # Kept before it starts: in tests the work runs (and is stopped) inside start().
+        self._task = self.workspace.runner.task(
+            work,
+            on_progress=self.progress.emit,
+            on_success=self._applied,
+            on_error=self._apply_failed,
+        )
+        self._task.start()
 
     def cancel(self) -> None:
-        self._cancel.set()
+        if self._task is not None:
+            self._task.cancel()
         self.stop_button.setEnabled(False)
         self.summary.setText("Stoppen…")
 
@@ -376,14 +378,15 @@ class LasImportDialog(QDialog):
         """The window locks: no student stays on screen or in a model; a running import
         stops (nothing is written) and can be done again after unlocking."""
         if locked:
-            self._cancel.set()
+            if self._task is not None:
+                self._task.cancel()
             self._reset()
             self.file_edit.clear()
             self.summary.setText("Het venster is vergrendeld; kies het bestand opnieuw.")
             self.reject()
 
     def reject(self) -> None:
-        if self._busy and not self._cancel.is_set():
+        if self._busy and not (self._task is not None and self._task.cancelled()):
             self.cancel()  # Esc or the window's close button while importing: stop first
             return
         super().reject()

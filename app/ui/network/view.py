@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.errors import KoersError
 from app.models import Basis, ConsentScope, OrganisationKind
 from app.services.common.labels import (
     BASIS,
@@ -42,6 +41,7 @@ from app.services.network import organisations
 from app.services.network.organisations import ContactInput, OrganisationInput, OrganisationRow
 from app.ui.common.messages import show_error
 from app.ui.common.table_model import RowTableModel
+from app.ui.tasks import Task
 from app.ui.workspace import Workspace
 
 
@@ -136,7 +136,6 @@ class OrganisationDialog(QDialog):
             organisations.save_organisation,
             *args,
             on_success=lambda _: self.accept(),
-            on_error=lambda exc: show_error(self, exc),
         )
 
 
@@ -205,7 +204,6 @@ class OrganisationsTab(QWidget):
         self.workspace.call(
             organisations.list_organisations,
             on_success=self._loaded,
-            on_error=lambda e: show_error(self, e),
         )
 
     def _loaded(self, rows) -> None:
@@ -235,7 +233,6 @@ class OrganisationsTab(QWidget):
                 organisations.delete_organisation,
                 row.id,
                 on_success=lambda _: self.refresh(),
-                on_error=lambda e: show_error(self, e),
             )
 
     def import_file(self, use_case) -> None:
@@ -254,7 +251,6 @@ class OrganisationsTab(QWidget):
             use_case,
             Path(name).read_bytes(),
             on_success=done,
-            on_error=lambda e: show_error(self, e),
         )
 
 
@@ -308,7 +304,6 @@ class FlowsTab(QWidget):
         self.workspace.call(
             consents.list_flows,
             on_success=self.model.set_rows,
-            on_error=lambda e: show_error(self, e),
         )
 
     def _row(self):
@@ -336,54 +331,7 @@ class FlowsTab(QWidget):
             self.article.text(),
             [s.value for s, box in self.scopes.items() if box.isChecked()],
             on_success=lambda _: self.refresh(),
-            on_error=lambda e: show_error(self, e),
         )
-
-
-class BatchWorker(QObject):
-    """Runs the batch in a child process; its messages come back as signals."""
-
-    planned = Signal(int)
-    progress = Signal(int, int)
-    finished = Signal(object)
-    failed = Signal(object)
-
-    def __init__(self, workspace: Workspace, year: int, folder: str, at: date | None):
-        super().__init__()
-        request = batch_process.request_for(workspace.store, workspace.actor, year, folder, at)
-        self.child = batch_process.BatchProcess(request)
-        self.timer = QTimer(self)
-        self.timer.setInterval(50)
-        self.timer.timeout.connect(self._poll)
-        self.done = False
-
-    def start(self) -> None:
-        self.child.start()
-        self.timer.start()
-
-    def cancel(self) -> None:
-        self.child.cancel()
-
-    def _poll(self) -> None:
-        if self.done:
-            # Reap the child once it has exited; never wait for it on the GUI thread.
-            if not self.child.process.is_alive():
-                self.child.process.join(0)
-                self.timer.stop()
-            return
-        for message in self.child.poll():
-            kind = message[0]
-            if kind == "planned":
-                self.planned.emit(message[1])
-            elif kind == "progress":
-                self.progress.emit(message[1], message[2])
-            else:
-                self.done = True
-                if kind == "done":
-                    self.finished.emit(message[1])
-                else:
-                    self.failed.emit(KoersError(message[1]))
-                return
 
 
 LEFT_DISPLAY = {0: lambda r: r[0], 1: lambda r: r[1]}
@@ -413,7 +361,7 @@ class BatchTab(QWidget):
         self.leavers_button = QPushButton("Lijst van vertrekkers opslaan (CSV/XLSX)…")
         self.left_model = RowTableModel(["Leerling", "Niet meegegaan, want"], LEFT_DISPLAY)
         self.left_table = _table(self.left_model)
-        self.worker: BatchWorker | None = None
+        self.task: Task | None = None
         layout = QVBoxLayout(self)
         form = QFormLayout()
         form.addRow("Jaar van uitstroom", self.year)
@@ -453,7 +401,6 @@ class BatchTab(QWidget):
         self.workspace.call(
             organisations.list_organisations,
             on_success=loaded,
-            on_error=lambda e: show_error(self, e),
         )
 
     def _choose_folder(self) -> None:
@@ -470,24 +417,30 @@ class BatchTab(QWidget):
         self.summary.setText("Bezig: de vertrekkers worden opgezocht…")
         self.start_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
-        self.worker = BatchWorker(self.workspace, self.year.value(), folder, at)
-        self.worker.planned.connect(self._planned)
-        self.worker.progress.connect(self._progress)
-        self.worker.finished.connect(self._finished)
-        self.worker.failed.connect(self._failed)
-        self.worker.start()
-
-    def _planned(self, total: int) -> None:
-        self.progress.setRange(0, max(1, total))
-        self.progress.setValue(0)
-        self.summary.setText(f"Bezig: {total} overdrachtsdossiers…")
+        workspace = self.workspace
+        request = batch_process.request_for(
+            workspace.store, workspace.actor, self.year.value(), folder, at
+        )
+        # In a child process: 300 reports must not freeze the window (see batch_process).
+        self.task = workspace.runner.task(
+            batch_process.export_batch,
+            request,
+            on_progress=self._progress,
+            on_success=self._finished,
+            on_error=self._failed,
+            child_process=True,
+        )
+        self.task.start()
 
     def _progress(self, done: int, total: int) -> None:
+        if done == 0:  # the first report: the plan is made
+            self.progress.setRange(0, max(1, total))
+            self.summary.setText(f"Bezig: {total} overdrachtsdossiers…")
         self.progress.setValue(done)
 
     def cancel(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel()
+        if self.task is not None and not self.task.finished:
+            self.task.cancel()
             self.summary.setText("Afbreken… het dossier dat nu gemaakt wordt, wordt nog afgemaakt.")
 
     def _finished(self, outcome: sharing.BatchOutcome) -> None:
@@ -527,7 +480,6 @@ class BatchTab(QWidget):
             on_success=lambda r: self.summary.setText(
                 f"Lijst opgeslagen: {r.named} op naam, {r.counted} alleen als aantal."
             ),
-            on_error=lambda e: show_error(self, e),
         )
 
 

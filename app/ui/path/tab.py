@@ -27,7 +27,6 @@ from app.models import PathEventKind, Phase
 from app.services.common import labels
 from app.services.path import timeline as path
 from app.services.path.timeline import PathView
-from app.ui.common.messages import show_error
 from app.ui.path.dialogs import (
     DestinationDialog,
     FallBackDialog,
@@ -178,7 +177,6 @@ class PathTab(QWidget):
             path.path_view,
             self.student_id,
             on_success=self.show_path,
-            on_error=lambda exc: show_error(self, exc),
         )
 
     def show_path(self, view: PathView) -> None:

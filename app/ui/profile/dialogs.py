@@ -38,7 +38,6 @@ from app.services.profile.assessments import (
     ParticipantInput,
     ScoreInput,
 )
-from app.ui.common.messages import show_error
 from app.ui.profile.form import FormDialog, date_edit
 from app.ui.workspace import Workspace
 
@@ -330,7 +329,6 @@ class CompareDialog(QDialog):
             self.older.currentData(),
             self.newer.currentData(),
             on_success=self.show_comparison,
-            on_error=lambda exc: show_error(self, exc),
         )
 
     def show_comparison(self, comparison: Comparison) -> None:

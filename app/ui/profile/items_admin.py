@@ -76,7 +76,6 @@ class ProfileItemsTab(QWidget):
         self.workspace.call(
             profile.list_items,
             on_success=self.show_items,
-            on_error=lambda exc: show_error(self, exc),
         )
 
     def show_items(self, items: list[ItemView]) -> None:

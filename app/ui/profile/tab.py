@@ -30,7 +30,6 @@ from app.models import Factor
 from app.services.common import labels
 from app.services.profile import assessments as profile
 from app.services.profile.assessments import AssessmentView, DecisionView, ProfileOverview
-from app.ui.common.messages import show_error
 from app.ui.profile.dialogs import AssessmentDialog, CompareDialog, DecisionDialog
 from app.ui.workspace import Workspace
 
@@ -216,7 +215,6 @@ class ProfileTab(QWidget):
             profile.profile_overview,
             self.student_id,
             on_success=self.show_overview,
-            on_error=lambda exc: show_error(self, exc),
         )
 
     def show_overview(self, overview: ProfileOverview) -> None:
@@ -280,7 +278,6 @@ class ProfileTab(QWidget):
             profile.get_assessment,
             assessment_id,
             on_success=self.show_assessment,
-            on_error=lambda exc: show_error(self, exc),
         )
 
     def _changed(self) -> None:
@@ -383,5 +380,4 @@ class ProfileTab(QWidget):
             self.student_id,
             target,
             on_success=done,
-            on_error=lambda exc: show_error(self, exc),
         )

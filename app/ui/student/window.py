@@ -261,7 +261,6 @@ class StudentFileWindow(QMainWindow):
             students.open_student_file,
             self.student_id,
             on_success=self._show,
-            on_error=lambda exc: show_error(self, exc),
         )
 
     def revert(self) -> None:
