@@ -10,10 +10,10 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from app.core.child_process import STOPPED
 from app.core.errors import ConflictError, KoersError
 from app.ui.common.messages import UNEXPECTED
 from app.ui.tasks import TaskRunner
-from app.ui.tasks.child import STOPPED
 from tests.ui import task_work
 
 

@@ -19,9 +19,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.core import child_process as child
 from app.core.errors import KoersError
 from app.ui.common import messages
-from app.ui.tasks import child
 
 log = logging.getLogger(__name__)
 

@@ -1,4 +1,5 @@
-"""Long work in a process of its own, behind the task runner's interface.
+"""Long work in a process of its own, behind the task runner's interface (no Qt: the child
+imports only this module and the work's own).
 
 The child runs `work(*args, progress)` and sends pickled messages through a queue:
 ("progress", done, total), then ("done", result) or ("failed", error). A listener thread in
