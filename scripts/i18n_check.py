@@ -148,7 +148,9 @@ _IDENTIFIER = re.compile(r"[a-z0-9_.\-/:*?#+ ]*|#[0-9A-Fa-f]{3,8}|[\w.]+:[A-Z]\w
 # Style sheets and style fragments ("color: #9b1c1c;").
 _STYLE = re.compile(r"[^{}]*\{[^{}]*:[^{}]*;[^{}]*\}.*|\s*[a-z-]+\s*:[^;]*;\s*", re.DOTALL)
 # Base classes in app/ui that are not QObjects although their name starts with Q.
-_NOT_QOBJECT = frozenset({"QStandardItem", "QTableWidgetItem", "QListWidgetItem", "QTreeWidgetItem"})
+_NOT_QOBJECT = frozenset(
+    {"QStandardItem", "QTableWidgetItem", "QListWidgetItem", "QTreeWidgetItem"}
+)
 
 
 @dataclass(frozen=True)
@@ -188,9 +190,7 @@ def reads_like_prose(text: str) -> bool:
 
 
 def _static_text(node: ast.JoinedStr) -> str:
-    return "".join(
-        v.value if isinstance(v, ast.Constant) else "{}" for v in node.values
-    )
+    return "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
 
 
 def _call_name(call: ast.Call) -> str:
@@ -239,9 +239,7 @@ def qobject_classes(trees: list[ast.Module]) -> set[str]:
             return False
         if name.startswith("Q") and name not in bases:
             return True
-        return name not in seen and any(
-            is_qobject(b, seen | {name}) for b in bases.get(name, [])
-        )
+        return name not in seen and any(is_qobject(b, seen | {name}) for b in bases.get(name, []))
 
     for name in bases:
         if is_qobject(name):
@@ -292,8 +290,6 @@ class _Finder:
                 if child is not None:
                     self.visit(child, cls, has_self, runtime)
             return
-        if isinstance(node, ast.Attribute) and _is_string(node.value):
-            return  # ", ".join(...), "x".format(...): separators and templates
         if isinstance(node, ast.Constant | ast.JoinedStr):
             self._consider(node, cls, has_self, runtime, sink=False)
             return
@@ -313,10 +309,16 @@ class _Finder:
             decorators = {d.id for d in node.decorator_list if isinstance(d, ast.Name)}
             first = args.args[0].arg if args.args else None
             # A method of this class (not a nested function of one) decides `self`.
-            if cls is not None and not has_self and first == "self" and not decorators & {
-                "staticmethod",
-                "classmethod",
-            }:
+            if (
+                cls is not None
+                and not has_self
+                and first == "self"
+                and not decorators
+                & {
+                    "staticmethod",
+                    "classmethod",
+                }
+            ):
                 inner_self = cls in self.qobjects
         body = node.body if isinstance(node.body, list) else [node.body]
         for index, child in enumerate(body):

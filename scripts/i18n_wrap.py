@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from i18n_check import Finding, find  # noqa: E402
+from i18n_check import Finding, find
 
 QT_CORE = "PySide6.QtCore"
 CHUNK = 60  # characters per piece of a long generated template
@@ -131,9 +131,12 @@ def _add_import(source: str, name: str) -> str:
     """Adds `from PySide6.QtCore import name` after the first top-level import block."""
     tree = ast.parse(source)
     for node in tree.body:
-        if isinstance(node, ast.ImportFrom) and node.module == QT_CORE:
-            if any(alias.name == name for alias in node.names):
-                return source
+        if (
+            isinstance(node, ast.ImportFrom)
+            and node.module == QT_CORE
+            and any(alias.name == name for alias in node.names)
+        ):
+            return source
     imports = [n for n in tree.body if isinstance(n, ast.Import | ast.ImportFrom)]
     lines = source.splitlines(keepends=True)
     at = imports[0].lineno - 1 if imports else 0

@@ -7,7 +7,7 @@ import os
 import sys
 import tempfile
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME, ORG_NAME
@@ -51,7 +51,9 @@ def run_gui(args: argparse.Namespace) -> int:
     url = resolve_database_url(args.database, settings.value("database/url") or None)
     auto_login = None
     if args.user:
-        password = read_password(f"Wachtwoord voor {args.user}: ")
+        password = read_password(
+            QCoreApplication.translate("launch", "Wachtwoord voor {user}: ").format(user=args.user)
+        )
         if not password:
             print("koers: geef het wachtwoord in KOERS_PASSWORD", file=sys.stderr)
             return 2
@@ -77,7 +79,7 @@ def run_gui(args: argparse.Namespace) -> int:
         controller.main_window_shown.connect(
             lambda window: finish(take_screenshots(window, args.screenshots))
         )
-    if os.environ.get("KOERS_EXIT_WHEN_LOGIN_READY"):
+    if os.environ.get(QCoreApplication.translate("launch", "KOERS_EXIT_WHEN_LOGIN_READY")):
         # bench/: the moment the login window is ready for typing.
         QTimer.singleShot(0, lambda: (print("login-ready", flush=True), finish(EXIT_OK)))
     controller.start()
