@@ -143,8 +143,11 @@ EXEMPT_KEYWORDS = frozenset({"objectName", "styleSheet", "encoding", "mode", "pr
 WRAPPERS = frozenset({"tr", "translate", "QT_TRANSLATE_NOOP", "QT_TR_NOOP", "QT_TRANSLATE_NOOP3"})
 
 _TAGS = re.compile(r"<[^>]*>|\{[^{}]*\}|&\w+;|%\w")
-# Keys, file names, colours, module paths ("app.ui.x:View"), drivers ("postgresql+psycopg").
-_IDENTIFIER = re.compile(r"[a-z0-9_.\-/:*?#+ ]*|#[0-9A-Fa-f]{3,8}|[\w.]+:[A-Z]\w*")
+# Keys, file names, colours, CONSTANT_NAMES, module paths ("app.ui.x:View"),
+# drivers ("postgresql+psycopg").
+_IDENTIFIER = re.compile(
+    r"[a-z0-9_.\-/:*?#+ ]*|#[0-9A-Fa-f]{3,8}|[\w.]+:[A-Z]\w*|[A-Z0-9]+(_[A-Z0-9]+)+"
+)
 # Style sheets and style fragments ("color: #9b1c1c;").
 _STYLE = re.compile(r"[^{}]*\{[^{}]*:[^{}]*;[^{}]*\}.*|\s*[a-z-]+\s*:[^;]*;\s*", re.DOTALL)
 # Base classes in app/ui that are not QObjects although their name starts with Q.
@@ -201,12 +204,14 @@ def _call_name(call: ast.Call) -> str:
 
 
 def _is_logger_call(call: ast.Call) -> bool:
+    """log.warning(...) and os.environ.get(...): text for the log, names of variables."""
     func = call.func
-    return (
-        isinstance(func, ast.Attribute)
-        and isinstance(func.value, ast.Name)
-        and func.value.id in LOGGERS
-    )
+    if not isinstance(func, ast.Attribute):
+        return False
+    owner = func.value
+    if isinstance(owner, ast.Name):
+        return owner.id in LOGGERS or owner.id == "environ"
+    return isinstance(owner, ast.Attribute) and owner.attr == "environ"
 
 
 def module_context(path: Path) -> str:

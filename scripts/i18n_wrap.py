@@ -58,12 +58,26 @@ def _placeholder_name(expr: ast.expr) -> str:
     elif isinstance(expr, ast.Attribute):
         name = expr.attr
     elif isinstance(expr, ast.Subscript):
-        return _placeholder_name(expr.value)
-    elif isinstance(expr, ast.Call) and len(expr.args) == 1:
+        # DESTINATION[row.destination] -> destination
+        inner = expr.slice if isinstance(expr.slice, ast.Name | ast.Attribute) else expr.value
+        return _placeholder_name(inner)
+    elif isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and not expr.args:
+        # key.strip() -> key, self.status.text() -> status
+        return _placeholder_name(expr.func.value)
+    elif isinstance(expr, ast.Call) and expr.args:
+        # len(rows) -> rows, labels.get(kind, "") -> kind, format_date(day) -> day
         return _placeholder_name(expr.args[0])
+    elif isinstance(expr, ast.Call):
+        return _placeholder_name(expr.func)
+    elif isinstance(expr, ast.BoolOp):
+        return _placeholder_name(expr.values[0])
+    elif isinstance(expr, ast.IfExp):
+        return _placeholder_name(expr.body)
+    elif isinstance(expr, ast.BinOp):
+        return _placeholder_name(expr.left)
     else:
         name = "value"
-    name = name.lstrip("_") or "value"
+    name = name.strip("_").lower() or "value"
     if keyword.iskeyword(name) or name == "self":
         name = "value"
     return name

@@ -74,8 +74,8 @@ class _DemoPage(QWizardPage):
         super().__init__()
         self.setTitle(self.tr("Demoschool"))
         self.setSubTitle(
-            self.tr("U meldt zich aan als gebruiker '{DEMO_USERNAME}'.").format(
-                DEMO_USERNAME=DEMO_USERNAME
+            self.tr("U meldt zich aan als gebruiker '{demo_username}'.").format(
+                demo_username=DEMO_USERNAME
             )
         )
         self.students = QSpinBox()

@@ -221,8 +221,8 @@ class AuditLogTab(QWidget):
         self.model.set_rows(rows)
         text = f"{len(rows)} regels"
         if len(rows) >= LIMIT:
-            text += self.tr("(de nieuwste {LIMIT}; verfijn de filters voor oudere)").format(
-                LIMIT=LIMIT
+            text += self.tr("(de nieuwste {limit}; verfijn de filters voor oudere)").format(
+                limit=LIMIT
             )
         self.count_label.setText(text)
 
@@ -250,7 +250,7 @@ class AuditLogTab(QWidget):
         path, _filter = QFileDialog.getSaveFileName(
             self,
             self.tr("Inzagegegevens opslaan"),
-            self.tr("inzageverzoek-{value}.json").format(value=key.strip()),
+            self.tr("inzageverzoek-{key}.json").format(key=key.strip()),
             self.tr("JSON-bestanden (*.json)"),
         )
         if path:

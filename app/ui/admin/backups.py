@@ -53,8 +53,8 @@ def size_text(size: int) -> str:
             value=max(1, round(size / 1024))
         )
     return (
-        QCoreApplication.translate("admin.backups", "{value:.1f} MB")
-        .format(value=size / (1024 * 1024))
+        QCoreApplication.translate("admin.backups", "{size:.1f} MB")
+        .format(size=size / (1024 * 1024))
         .replace(".", ",")
     )
 

@@ -56,14 +56,14 @@ def _months(n: int) -> str:
 def confirmation_text(count: int) -> str:
     return QCoreApplication.translate(
         "admin.retention",
-        "{value} definitief verwijderen?\n\nAlles over {value2} gaat "
-        "uit alle onderdelen van Koers: personalia, profiel, traject, "
+        "{count} definitief verwijderen?\n\nAlles over {value} gaat uit "
+        "alle onderdelen van Koers: personalia, profiel, traject, "
         "stages, gesprekken, nazorg en toestemmingen. Dit kan niet "
         "ongedaan worden gemaakt. Het auditlogboek houdt alleen bij "
         "dát er verwijderd is, zonder namen.",
     ).format(
-        value=_files(count).capitalize(),
-        value2=QCoreApplication.translate("admin.retention", "deze leerling")
+        count=_files(count).capitalize(),
+        value=QCoreApplication.translate("admin.retention", "deze leerling")
         if count == 1
         else QCoreApplication.translate("admin.retention", "deze leerlingen"),
     )
@@ -208,7 +208,7 @@ class RetentionTab(QWidget):
                 self.table.setItem(row, column, item)
         n = len(self.candidates)
         self.count_label.setText(
-            self.tr("{value} voorbij de bewaartermijn.").format(value=_files(n).capitalize())
+            self.tr("{n} voorbij de bewaartermijn.").format(n=_files(n).capitalize())
             if n
             else self.tr("Geen dossiers voorbij de bewaartermijn.")
         )
@@ -235,7 +235,7 @@ class RetentionTab(QWidget):
 
     def _purged(self, result: PurgeResult) -> None:
         self.status.setText(
-            self.tr("{value} verwijderd.").format(value=_files(result.count).capitalize())
+            self.tr("{count} verwijderd.").format(count=_files(result.count).capitalize())
         )
         self.workspace.call(
             retention.remove_old_backups,
@@ -248,8 +248,8 @@ class RetentionTab(QWidget):
     def _backups_removed(self, count: int) -> None:
         if count:
             self.status.setText(
-                self.tr("{value} {count} oude back-up{value2} verwijderd.").format(
-                    value=self.status.text(), count=count, value2="s" if count != 1 else ""
+                self.tr("{status} {count} oude back-up{value} verwijderd.").format(
+                    status=self.status.text(), count=count, value="s" if count != 1 else ""
                 )
             )
 
@@ -294,11 +294,11 @@ def offer_purge_at_start(
             QCoreApplication.translate("admin.retention", "Bewaartermijn verstreken"),
             QCoreApplication.translate(
                 "admin.retention",
-                "{value} {value2} voorbij de bewaartermijn. Wilt u nu "
+                "{candidates} {value} voorbij de bewaartermijn. Wilt u nu "
                 "bekijken wat er verwijderd wordt?",
             ).format(
-                value=_files(len(candidates)).capitalize(),
-                value2="is" if len(candidates) == 1 else "zijn",
+                candidates=_files(len(candidates)).capitalize(),
+                value="is" if len(candidates) == 1 else "zijn",
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,

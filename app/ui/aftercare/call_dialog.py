@@ -97,10 +97,10 @@ class CallDialog(QDialog):
     def _build(self) -> None:
         row = self.row
         intro = QLabel(
-            self.tr("<b>{student_name}</b> — telefoon {value}<br>Bestemming: {value2}").format(
+            self.tr("<b>{student_name}</b> — telefoon {phone}<br>Bestemming: {destination}").format(
                 student_name=row.student_name,
-                value=row.phone or "onbekend",
-                value2=DESTINATION.get(row.destination, "onbekend"),
+                phone=row.phone or "onbekend",
+                destination=DESTINATION.get(row.destination, "onbekend"),
             )
             + (f", {row.place}" if row.place else "")
         )

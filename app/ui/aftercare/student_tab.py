@@ -129,10 +129,10 @@ class StudentAftercareTab(QWidget):
         else:
             text = self.tr(
                 "Van school op {outflow_date}. Bestemming bij uitstroom: "
-                "{value}. Nazorg tot {ends_on}."
+                "{destination}. Nazorg tot {ends_on}."
             ).format(
                 outflow_date=format_date(data.outflow_date),
-                value=label(DESTINATION, data.destination) or "onbekend",
+                destination=label(DESTINATION, data.destination) or "onbekend",
                 ends_on=format_date(data.ends_on),
             )
             if data.waakvlam:
@@ -153,11 +153,11 @@ class StudentAftercareTab(QWidget):
         for p in data.proposals:
             parts.append(
                 self.tr(
-                    "Melding uitval aan het vangnet (gemeente {value}): {value2} "
-                    "(voorgesteld op {proposed_on})."
+                    "Melding uitval aan het vangnet (gemeente {municipality}): "
+                    "{status} (voorgesteld op {proposed_on})."
                 ).format(
-                    value=p.municipality or "onbekend",
-                    value2=PROPOSAL_STATUS[p.status].lower(),
+                    municipality=p.municipality or "onbekend",
+                    status=PROPOSAL_STATUS[p.status].lower(),
                     proposed_on=format_date(p.proposed_on),
                 )
             )

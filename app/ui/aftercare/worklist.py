@@ -90,8 +90,8 @@ def due_text(n: int) -> str:
             "aftercare.worklist", "Er staan geen nazorgcontacten voor deze week of eerder open."
         )
     return QCoreApplication.translate(
-        "aftercare.worklist", "{value} te doen (deze week of te laat)."
-    ).format(value=_count(n, "nazorgcontact", "nazorgcontacten"))
+        "aftercare.worklist", "{n} te doen (deze week of te laat)."
+    ).format(n=_count(n, "nazorgcontact", "nazorgcontacten"))
 
 
 class WorklistModel(RowTableModel[WorklistRow]):
@@ -269,11 +269,12 @@ class WorklistTab(QWidget):
         for p in proposals:
             item = QListWidgetItem(
                 self.tr(
-                    "{proposed_on} — {student_name} — gemeente {value}: voorgesteld, niet verstuurd"
+                    "{proposed_on} — {student_name} — gemeente {municipality}: "
+                    "voorgesteld, niet verstuurd"
                 ).format(
                     proposed_on=format_date(p.proposed_on),
                     student_name=p.student_name,
-                    value=p.municipality or "onbekend",
+                    municipality=p.municipality or "onbekend",
                 )
             )
             item.setData(Qt.ItemDataRole.UserRole, p)

@@ -177,8 +177,8 @@ class PlannedTab(QWidget):
             head.setExpanded(True)
         self.summary.setText(
             self.tr(
-                "{value} in de komende {weeks} weken (dubbelklik om het dossier te openen)."
-            ).format(value=_count(total, "geplande "), weeks=len(weeks))
+                "{total} in de komende {weeks} weken (dubbelklik om het dossier te openen)."
+            ).format(total=_count(total, "geplande "), weeks=len(weeks))
         )
 
     def _item(self, c: UpcomingConversation, *, with_year: bool = False) -> QTreeWidgetItem:

@@ -379,7 +379,7 @@ class EmployersTab(QWidget):
             employers.add_sector,
             name,
             on_success=lambda _r: self.status.setText(
-                self.tr("Sector '{value}' toegevoegd.").format(value=name.strip())
+                self.tr("Sector '{name}' toegevoegd.").format(name=name.strip())
             ),
             on_error=lambda e: show_error(self, e),
         )

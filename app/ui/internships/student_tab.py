@@ -229,7 +229,11 @@ class StudentInternshipsTab(QWidget):
         )
 
     def _show_details(self, detail) -> None:
-        lines = [self.tr("Leerdoelen: {value}").format(value=detail.learning_goals or "—")]
+        lines = [
+            self.tr("Leerdoelen: {learning_goals}").format(
+                learning_goals=detail.learning_goals or "—"
+            )
+        ]
         if detail.row.broken_off_reason:
             lines.append(
                 self.tr("Afgebroken: {broken_off_reason}").format(

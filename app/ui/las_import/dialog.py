@@ -306,8 +306,8 @@ class LasImportDialog(QDialog):
             return
         text = self.preview.summary
         if self.preview.can_apply:
-            text += self.tr("Gekozen om over te nemen: {value}.").format(
-                value=self.model.chosen_count()
+            text += self.tr("Gekozen om over te nemen: {model}.").format(
+                model=self.model.chosen_count()
             )
         else:
             text += self.tr(" Los eerst de fouten op in het LAS; er wordt niets ingelezen.")

@@ -548,7 +548,7 @@ class BatchTab(QWidget):
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Lijst van vertrekkers"),
-            self.tr("vertrekkers_{value}.xlsx").format(value=self.year.value()),
+            self.tr("vertrekkers_{year}.xlsx").format(year=self.year.value()),
             self.tr("Excel (*.xlsx);;CSV (*.csv)"),
         )
         if not name:

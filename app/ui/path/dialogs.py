@@ -138,8 +138,8 @@ class HandOverDialog(FormDialog, _PhaseFields):
             else self.tr("(nog geen regievoerder)")
         )
         intro = QLabel(
-            self.tr("Huidige fase: <b>{PHASE}</b>, regie bij {who}.").format(
-                PHASE=labels.PHASE[view.current_phase], who=who
+            self.tr("Huidige fase: <b>{current_phase}</b>, regie bij {who}.").format(
+                current_phase=labels.PHASE[view.current_phase], who=who
             )
         )
         intro.setWordWrap(True)

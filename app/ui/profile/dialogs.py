@@ -145,7 +145,7 @@ class AssessmentDialog(FormDialog):
         grid.setColumnStretch(2, 1)
         layout.addLayout(grid)
         layout.addWidget(
-            QLabel(self.tr("Toelichting bij {FACTOR}").format(FACTOR=labels.FACTOR[factor]))
+            QLabel(self.tr("Toelichting bij {factor}").format(factor=labels.FACTOR[factor]))
         )
         text = QPlainTextEdit(initial.factor_texts.get(factor.value, ""))
         text.setTabChangesFocus(True)

@@ -152,7 +152,7 @@ class ProfileItemsTab(QWidget):
             label, ok = QInputDialog.getText(
                 self,
                 self.tr("Onderdeel toevoegen"),
-                self.tr("Nieuw onderdeel onder {FACTOR}:").format(FACTOR=labels.FACTOR[factor]),
+                self.tr("Nieuw onderdeel onder {factor}:").format(factor=labels.FACTOR[factor]),
                 QLineEdit.EchoMode.Normal,
             )
             if not ok:
