@@ -163,7 +163,8 @@ class Finding:
     path: Path
     node: ast.Constant | ast.JoinedStr
     # "self": self.tr(...); "translate": QCoreApplication.translate(context, ...);
-    # "noop": QT_TRANSLATE_NOOP(context, ...) for text evaluated when the module is imported.
+    # "noop": QT_TRANSLATE_NOOP(context, ...) for text evaluated when the module is imported;
+    # "plain": an f-string with text only in its expressions, to become "...".format(...).
     form: str
     context: str
     text: str
@@ -359,10 +360,11 @@ class _Finder:
         if isinstance(node, ast.JoinedStr):
             text = _static_text(node)
             if not has_words(text):
-                # Only placeholders and punctuation: the text, if any, is in the expressions.
-                for value in node.values:
-                    if isinstance(value, ast.FormattedValue):
-                        self.visit(value.value, cls, has_self, runtime)
+                # Only placeholders and punctuation: the text, if any, is in the expressions,
+                # where lupdate cannot see it (it skips f-strings). Such an f-string must
+                # become a plain str.format first ("plain"); then its text can be wrapped.
+                if _holds_text(node):
+                    self.found.append(Finding(self.path, node, "plain", "", text))
                 return
         elif isinstance(node.value, str):
             text = node.value
@@ -381,6 +383,23 @@ class _Finder:
             form = "translate"
         context = cls if cls is not None else self.module
         self.found.append(Finding(self.path, node, form, context, text))
+
+
+def _holds_text(node: ast.JoinedStr) -> bool:
+    """True when an expression inside the f-string holds prose or a translation call."""
+    for value in node.values:
+        if not isinstance(value, ast.FormattedValue):
+            continue
+        for inner in ast.walk(value.value):
+            if isinstance(inner, ast.Call) and _call_name(inner) in WRAPPERS:
+                return True
+            if (
+                isinstance(inner, ast.Constant)
+                and isinstance(inner.value, str)
+                and reads_like_prose(inner.value)
+            ):
+                return True
+    return False
 
 
 def _is_string(node: ast.AST) -> bool:

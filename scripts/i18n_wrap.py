@@ -10,6 +10,9 @@ Usage: python scripts/i18n_wrap.py [PATH ...]   (default: app/ui), then `ruff fo
   (marks it for lupdate; the code that shows it must translate it, which is done by hand)
 - an f-string becomes a template with named placeholders:
   f"Week {week}" -> self.tr("Week {week}").format(week=week)
+- an f-string whose text is only inside its expressions becomes a plain template first,
+  f"{name}{' (demo)' if demo else ''}" -> ("{name}{value}").format(...), and the next pass
+  wraps the text that is now outside the f-string (lupdate does not look inside f-strings)
 
 Literals are located with the AST and replaced as text, so the rest of the file keeps its
 formatting. Running it again changes nothing (wrapped text is no longer reported). An f-string
@@ -112,6 +115,8 @@ def template(node: ast.JoinedStr) -> tuple[str, list[tuple[str, str]]] | None:
 
 
 def _wrapper(finding: Finding) -> str:
+    if finding.form == "plain":
+        return "("
     if finding.form == "self":
         return "self.tr("
     if finding.form == "translate":
@@ -130,7 +135,10 @@ def replacement(finding: Finding, segment: str) -> str | None:
         return None
     text, fields = built
     arguments = ", ".join(f"{name}={source}" for name, source in fields)
-    return f"{_wrapper(finding)}{_literal(text)}).format({arguments})"
+    literal = _literal(text)
+    if finding.form == "plain" and literal.count('"') == 2:
+        return f"{literal}.format({arguments})"
+    return f"{_wrapper(finding)}{literal}).format({arguments})"
 
 
 def _offsets(data: bytes) -> list[int]:

@@ -59,7 +59,9 @@ class LoginWindow(QWidget):
         self.username.setFocus()
 
     def set_school(self, name: str, is_demo: bool) -> None:
-        self.school.setText(f"{name}{self.tr(' — demodatabase') if is_demo else ''}")
+        self.school.setText(
+            "{name}{value}".format(name=name, value=self.tr(" — demodatabase") if is_demo else "")
+        )
         self.button.setEnabled(True)
 
     def set_busy(self, busy: bool) -> None:

@@ -392,7 +392,10 @@ class EmployersTab(QWidget):
         others = [r for r in self.model.rows() if r.id != keep.id]
         if duplicate_id is None:
             names = [
-                f"{r.name} ({r.postcode or self.tr('geen postcode')}, {r.city})" for r in others
+                "{name} ({postcode}, {city})".format(
+                    name=r.name, postcode=r.postcode or self.tr("geen postcode"), city=r.city
+                )
+                for r in others
             ]
             same = [n for n, r in enumerate(others) if r.name.lower() == keep.name.lower()]
             picked, ok = QInputDialog.getItem(
