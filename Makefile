@@ -1,6 +1,6 @@
 # The two commands of the README: `make run` starts Koers, `make test` runs every test.
 # Both prepare the machine first (Debian libraries Qt needs, .venv with the project).
-.PHONY: run test lint screenshots bench bundle
+.PHONY: run test lint screenshots bench bundle translations
 
 run:
 	scripts/bootstrap.sh
@@ -25,3 +25,8 @@ bench:
 bundle:
 	scripts/bootstrap.sh
 	installer/build.sh
+
+# Collects the UI text into resources/translations/*.ts (commit those) and compiles the .qm.
+translations:
+	scripts/bootstrap.sh
+	scripts/translations.sh

@@ -15,6 +15,8 @@ pyinstaller="${PYINSTALLER:-$root/.venv/bin/pyinstaller}"
 
 cd "$root"
 start=$SECONDS
+# The .qm translations are build products; the spec bundles them.
+PYSIDE6_BIN="$(dirname "$pyinstaller")" scripts/translations.sh --release-only
 "$pyinstaller" --noconfirm --clean --log-level WARN \
   --distpath "$dist" --workpath "$work" installer/koers.spec
 echo "build.sh: $dist/koers built in $((SECONDS - start)) s ($(du -sh "$dist/koers" | cut -f1))"

@@ -64,3 +64,5 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q -e ".[dev]"
   touch "$stamp"
 fi
+# The compiled translations (.qm, not in git) from the committed .ts files.
+scripts/translations.sh --release-only

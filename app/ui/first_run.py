@@ -33,17 +33,21 @@ class FirstRunChoice:
 class _StartPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle("Welkom bij Koers")
-        self.setSubTitle("Deze database is nog leeg. Hoe wilt u beginnen?")
-        self.empty = QRadioButton("Mijn school inrichten (een lege school)")
-        self.demo = QRadioButton("Eerst rondkijken in een demoschool met fictieve leerlingen")
+        self.setTitle(self.tr("Welkom bij Koers"))
+        self.setSubTitle(self.tr("Deze database is nog leeg. Hoe wilt u beginnen?"))
+        self.empty = QRadioButton(self.tr("Mijn school inrichten (een lege school)"))
+        self.demo = QRadioButton(
+            self.tr("Eerst rondkijken in een demoschool met fictieve leerlingen")
+        )
         self.empty.setChecked(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addWidget(self.demo)
         note = QLabel(
-            "De demoschool bevat verzonnen namen en gegevens. Gebruik haar niet voor echte "
-            "leerlingen; maak daarvoor later een nieuwe, lege database."
+            self.tr(
+                "De demoschool bevat verzonnen namen en gegevens. Gebruik haar niet voor echte "
+                "leerlingen; maak daarvoor later een nieuwe, lege database."
+            )
         )
         note.setWordWrap(True)
         layout.addSpacing(12)
@@ -53,14 +57,14 @@ class _StartPage(QWizardPage):
 class _SchoolPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle("Uw school")
+        self.setTitle(self.tr("Uw school"))
         self.name = QLineEdit()
         self.brin = QLineEdit()
-        self.brin.setPlaceholderText("bijvoorbeeld 12AB")
+        self.brin.setPlaceholderText(self.tr("bijvoorbeeld 12AB"))
         self.brin.setMaxLength(6)
         form = QFormLayout(self)
-        form.addRow("Naam van de school", self.name)
-        form.addRow("BRIN", self.brin)
+        form.addRow(self.tr("Naam van de school"), self.name)
+        form.addRow(self.tr("BRIN"), self.brin)
         self.registerField("school_name*", self.name)
         self.registerField("brin*", self.brin)
 
@@ -68,19 +72,23 @@ class _SchoolPage(QWizardPage):
 class _DemoPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle("Demoschool")
-        self.setSubTitle(f"U meldt zich aan als gebruiker '{DEMO_USERNAME}'.")
+        self.setTitle(self.tr("Demoschool"))
+        self.setSubTitle(
+            self.tr("U meldt zich aan als gebruiker '{demo_username}'.").format(
+                demo_username=DEMO_USERNAME
+            )
+        )
         self.students = QSpinBox()
         self.students.setRange(0, 5000)
         self.students.setValue(150)
         form = QFormLayout(self)
-        form.addRow("Aantal fictieve leerlingen", self.students)
+        form.addRow(self.tr("Aantal fictieve leerlingen"), self.students)
 
 
 class _AccountPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle("Uw account als uitstroomcoördinator")
+        self.setTitle(self.tr("Uw account als uitstroomcoördinator"))
         self.username = QLineEdit()
         self.display_name = QLineEdit()
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
@@ -89,20 +97,24 @@ class _AccountPage(QWizardPage):
         self.problem.setObjectName("wizardProblem")
         self.problem.setWordWrap(True)
         self.form = QFormLayout(self)
-        self.form.addRow("Gebruikersnaam", self.username)
-        self.form.addRow("Uw naam", self.display_name)
-        self.form.addRow("Wachtwoord", self.password)
-        self.form.addRow("Wachtwoord (nogmaals)", self.repeat)
+        self.form.addRow(self.tr("Gebruikersnaam"), self.username)
+        self.form.addRow(self.tr("Uw naam"), self.display_name)
+        self.form.addRow(self.tr("Wachtwoord"), self.password)
+        self.form.addRow(self.tr("Wachtwoord (nogmaals)"), self.repeat)
         self.form.addRow(self.problem)
         for widget in (self.username, self.display_name, self.password, self.repeat):
             widget.textChanged.connect(self.completeChanged)
 
     def set_demo(self, demo: bool) -> None:
-        self.setTitle("Wachtwoord voor de demo" if demo else "Uw account als uitstroomcoördinator")
+        self.setTitle(
+            self.tr("Wachtwoord voor de demo")
+            if demo
+            else self.tr("Uw account als uitstroomcoördinator")
+        )
         self.username.setText(DEMO_USERNAME if demo else self.username.text())
         self.username.setReadOnly(demo)
         if demo and not self.display_name.text():
-            self.display_name.setText("Ingrid Peeters")
+            self.display_name.setText(self.tr("Ingrid Peeters"))
 
     def isComplete(self) -> bool:
         filled = all(
@@ -110,7 +122,7 @@ class _AccountPage(QWizardPage):
         )
         same = self.password.text() == self.repeat.text()
         self.problem.setText(
-            "" if same or not self.repeat.text() else "De wachtwoorden verschillen."
+            "" if same or not self.repeat.text() else self.tr("De wachtwoorden verschillen.")
         )
         return filled and same
 
@@ -122,7 +134,7 @@ class FirstRunWizard(QWizard):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setWindowTitle("Koers — eerste start")
+        self.setWindowTitle(self.tr("Koers — eerste start"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.start = _StartPage()
         self.school = _SchoolPage()
@@ -132,10 +144,10 @@ class FirstRunWizard(QWizard):
         self.setPage(self.SCHOOL, self.school)
         self.setPage(self.DEMO, self.demo)
         self.setPage(self.ACCOUNT, self.account)
-        self.setButtonText(QWizard.WizardButton.FinishButton, "Beginnen")
-        self.setButtonText(QWizard.WizardButton.NextButton, "Volgende >")
-        self.setButtonText(QWizard.WizardButton.BackButton, "< Vorige")
-        self.setButtonText(QWizard.WizardButton.CancelButton, "Annuleren")
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Beginnen"))
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Volgende >"))
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< Vorige"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Annuleren"))
         self.resize(620, 440)
         self.currentIdChanged.connect(self._entered)
 

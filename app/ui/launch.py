@@ -1,4 +1,4 @@
-"""Starting the GUI: QApplication, Dutch translations, settings, and the start-up flow."""
+"""Starting the GUI: QApplication, translations, settings, and the start-up flow."""
 
 from __future__ import annotations
 
@@ -7,22 +7,13 @@ import os
 import sys
 import tempfile
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME, ORG_NAME
 from app.cli import EXIT_FAILED, EXIT_OK, read_password
 
 SMOKE_TIMEOUT_MS = 120_000
-
-
-def _install_dutch(app: QApplication) -> None:
-    """Standard dialogs (Ja/Nee, Annuleren) speak Dutch too."""
-    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
-    translator = QTranslator(app)
-    path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load("qtbase_nl", path):
-        app.installTranslator(translator)
 
 
 def create_application() -> QApplication:
@@ -32,7 +23,9 @@ def create_application() -> QApplication:
     from app.ui.style import STYLE_SHEET
 
     app.setStyleSheet(STYLE_SHEET)
-    _install_dutch(app)
+    from app.ui.translations import chosen_language, install_translators
+
+    install_translators(app, chosen_language())
     return app
 
 
@@ -51,7 +44,9 @@ def run_gui(args: argparse.Namespace) -> int:
     url = resolve_database_url(args.database, settings.value("database/url") or None)
     auto_login = None
     if args.user:
-        password = read_password(f"Wachtwoord voor {args.user}: ")
+        password = read_password(
+            QCoreApplication.translate("launch", "Wachtwoord voor {user}: ").format(user=args.user)
+        )
         if not password:
             print("koers: geef het wachtwoord in KOERS_PASSWORD", file=sys.stderr)
             return 2

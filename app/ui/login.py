@@ -19,27 +19,27 @@ class LoginWindow(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Koers — aanmelden")
-        self.school = QLabel("Database openen…")
+        self.setWindowTitle(self.tr("Koers — aanmelden"))
+        self.school = QLabel(self.tr("Database openen…"))
         self.school.setObjectName("loginSchool")
         self.school.setWordWrap(True)
         self.username = QLineEdit()
-        self.username.setAccessibleName("Gebruikersnaam")
+        self.username.setAccessibleName(self.tr("Gebruikersnaam"))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("Wachtwoord")
+        self.password.setAccessibleName(self.tr("Wachtwoord"))
         self.message = QLabel()
         self.message.setObjectName("loginMessage")
         self.message.setWordWrap(True)
-        self.button = QPushButton("Aanmelden")
+        self.button = QPushButton(self.tr("Aanmelden"))
         self.button.setDefault(True)
         self.button.setEnabled(False)
-        title = QLabel("Koers")
+        title = QLabel(self.tr("Koers"))
         title.setObjectName("loginTitle")
-        subtitle = QLabel("Uitstroom, stages en nazorg")
+        subtitle = QLabel(self.tr("Uitstroom, stages en nazorg"))
         form = QFormLayout()
-        form.addRow("Gebruikersnaam", self.username)
-        form.addRow("Wachtwoord", self.password)
+        form.addRow(self.tr("Gebruikersnaam"), self.username)
+        form.addRow(self.tr("Wachtwoord"), self.password)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 28)
         layout.addWidget(title)
@@ -59,12 +59,14 @@ class LoginWindow(QWidget):
         self.username.setFocus()
 
     def set_school(self, name: str, is_demo: bool) -> None:
-        self.school.setText(f"{name}{' — demodatabase' if is_demo else ''}")
+        self.school.setText(
+            "{name}{value}".format(name=name, value=self.tr(" — demodatabase") if is_demo else "")
+        )
         self.button.setEnabled(True)
 
     def set_busy(self, busy: bool) -> None:
         self.button.setEnabled(not busy)
-        self.button.setText("Bezig met aanmelden…" if busy else "Aanmelden")
+        self.button.setText(self.tr("Bezig met aanmelden…") if busy else self.tr("Aanmelden"))
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -73,7 +75,7 @@ class LoginWindow(QWidget):
         if not self.button.isEnabled():
             return
         if not self.username.text().strip() or not self.password.text():
-            self.show_message("Vul uw gebruikersnaam en wachtwoord in.")
+            self.show_message(self.tr("Vul uw gebruikersnaam en wachtwoord in."))
             return
         self.show_message("")
         self.set_busy(True)

@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QCoreApplication,
+    QSettings,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,7 +41,10 @@ from app.ui.student.window import StudentFileWindow
 from app.ui.workspace import Workspace
 
 # Every area in navigation order; an area a role may not use is not built (see __init__).
-AREAS = [("cohort", "Leerlingen"), ("beheer", "Beheer")]
+AREAS = [
+    ("cohort", QT_TRANSLATE_NOOP("main_window", "Leerlingen")),
+    ("beheer", QT_TRANSLATE_NOOP("main_window", "Beheer")),
+]
 
 
 def _internships_area() -> type[QWidget]:
@@ -77,10 +88,12 @@ class WorkArea:
 
 
 EXTRA_AREAS: list[WorkArea] = [
-    WorkArea("stages", "Stages", _internships_area),
-    WorkArea("gesprekken", "Gesprekken", _conversations_area),
-    WorkArea("nazorg", "Nazorg", _aftercare_area),
-    WorkArea("netwerk", "Netwerk", _network_area, coordinator_only=True),
+    WorkArea("stages", QT_TRANSLATE_NOOP("main_window", "Stages"), _internships_area),
+    WorkArea("gesprekken", QT_TRANSLATE_NOOP("main_window", "Gesprekken"), _conversations_area),
+    WorkArea("nazorg", QT_TRANSLATE_NOOP("main_window", "Nazorg"), _aftercare_area),
+    WorkArea(
+        "netwerk", QT_TRANSLATE_NOOP("main_window", "Netwerk"), _network_area, coordinator_only=True
+    ),
 ]
 
 
@@ -105,7 +118,7 @@ class MainWindow(QMainWindow):
                 from app.ui.admin.backups import BackupsTab
 
                 self.backups = BackupsTab(workspace)
-                self.admin.add_tab(self.backups, "Back-ups")
+                self.admin.add_tab(self.backups, self.tr("Back-ups"))
                 # After a restore the session ends; the user logs in on the restored file.
                 self.backups.restored.connect(lambda *_: self.logout_requested.emit())
             self.areas["beheer"] = self.admin
@@ -125,14 +138,14 @@ class MainWindow(QMainWindow):
     # --- construction -------------------------------------------------------------------
     def _build(self) -> None:
         school = self.workspace.school
-        title = f"Koers — {school.name}"
+        title = self.tr("Koers — {name}").format(name=school.name)
         if school.is_demo:
-            title += " — DEMO"
+            title += self.tr(" — DEMO")
         self.setWindowTitle(title)
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(180)
         for key, label in self._area_order():
-            item = QListWidgetItem(label)
+            item = QListWidgetItem(QCoreApplication.translate("main_window", label))
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setSizeHint(QSize(160, 36))
             self.navigation.addItem(item)
@@ -195,57 +208,61 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         may_edit = self.workspace.actor.may_edit
         self.new_action = self._action(
-            "Nieuwe leerling",
+            self.tr("Nieuwe leerling"),
             lambda: self.open_student(None),
             QKeySequence.StandardKey.New,
-            "Een leerling toevoegen aan de uitstroomgroep",
+            self.tr("Een leerling toevoegen aan de uitstroomgroep"),
         )
         self.new_action.setEnabled(may_edit)
         self.open_action = self._action(
-            "Dossier openen",
+            self.tr("Dossier openen"),
             self.open_selected,
             QKeySequence.StandardKey.Open,
-            "Het dossier van de gekozen leerling openen",
+            self.tr("Het dossier van de gekozen leerling openen"),
         )
         self.refresh_action = self._action(
-            "Vernieuwen",
+            self.tr("Vernieuwen"),
             self.refresh,
             QKeySequence.StandardKey.Refresh,
-            "De lijst opnieuw laden uit de database",
+            self.tr("De lijst opnieuw laden uit de database"),
         )
         self.find_action = self._action(
-            "Zoeken",
+            self.tr("Zoeken"),
             self.cohort.focus_search,
             QKeySequence.StandardKey.Find,
-            "Naar het zoekveld",
+            self.tr("Naar het zoekveld"),
         )
         self.database_action = self._action(
-            "Database kiezen…", self.choose_database, tip="Ingebouwde database of gedeelde server"
+            self.tr("Database kiezen…"),
+            self.choose_database,
+            tip=self.tr("Ingebouwde database of gedeelde server"),
         )
         self.database_action.setEnabled(self.workspace.actor.is_coordinator)
-        self.logout_action = self._action("Afmelden", self.logout_requested.emit)
+        self.logout_action = self._action(self.tr("Afmelden"), self.logout_requested.emit)
         self.lock_action = self._action(
-            "Nu vergrendelen",
+            self.tr("Nu vergrendelen"),
             lambda: self.lock.lock("handmatig"),
-            "Ctrl+L",
-            "Het venster vergrendelen; uw wachtwoord opent het weer",
+            self.tr("Ctrl+L"),
+            self.tr("Het venster vergrendelen; uw wachtwoord opent het weer"),
         )
         # Ctrl+L locks from every Koers window, a student file included.
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.quit_action = self._action("Afsluiten", self.close, QKeySequence.StandardKey.Quit)
-        about = self._action("Over Koers", self.about)
+        self.quit_action = self._action(
+            self.tr("Afsluiten"), self.close, QKeySequence.StandardKey.Quit
+        )
+        about = self._action(self.tr("Over Koers"), self.about)
 
-        file_menu = self.menuBar().addMenu("&Bestand")
+        file_menu = self.menuBar().addMenu(self.tr("&Bestand"))
         for action in (self.new_action, self.open_action):
             file_menu.addAction(action)
         # The LAS import (issue 6): coordinators only, never while locked.
         self.import_action: QAction | None = None
         if self.workspace.actor.is_coordinator:
             self.import_action = self._action(
-                "Leerlingen inlezen uit LAS…",
+                self.tr("Leerlingen inlezen uit LAS…"),
                 self.import_from_las,
-                "Ctrl+I",
-                "Leerlingen inlezen uit een EDEXML- of CSV-bestand van het LAS",
+                self.tr("Ctrl+I"),
+                self.tr("Leerlingen inlezen uit een EDEXML- of CSV-bestand van het LAS"),
             )
             file_menu.addAction(self.import_action)
         file_menu.addSeparator()
@@ -253,14 +270,14 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.logout_action)
         file_menu.addAction(self.quit_action)
-        edit_menu = self.menuBar().addMenu("Be&werken")
+        edit_menu = self.menuBar().addMenu(self.tr("Be&werken"))
         edit_menu.addAction(self.find_action)
-        view_menu = self.menuBar().addMenu("Beel&d")
+        view_menu = self.menuBar().addMenu(self.tr("Beel&d"))
         view_menu.addAction(self.refresh_action)
-        help_menu = self.menuBar().addMenu("&Help")
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(about)
 
-        toolbar = self.addToolBar("Werkbalk")
+        toolbar = self.addToolBar(self.tr("Werkbalk"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -275,7 +292,7 @@ class MainWindow(QMainWindow):
         database = QLabel(self.workspace.database_label)
         database.setObjectName("databaseLabel")
         if self.workspace.school.is_demo:
-            demo = QLabel(" DEMO-DATABASE: fictieve leerlingen ")
+            demo = QLabel(self.tr(" DEMO-DATABASE: fictieve leerlingen "))
             demo.setObjectName("demoBadge")
             self.statusBar().addPermanentWidget(demo)
         self.statusBar().addPermanentWidget(user)
@@ -421,10 +438,11 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         QMessageBox.about(
             self,
-            "Over Koers",
-            f"<b>Koers {__version__}</b><br>Uitstroom, stages en nazorg voor vso en "
-            "praktijkonderwijs.<br><br>"
-            f"Database: {self.workspace.database_label}",
+            self.tr("Over Koers"),
+            self.tr(
+                "<b>Koers {version}</b><br>Uitstroom, stages en nazorg voor "
+                "vso en praktijkonderwijs.<br><br>Database: {database_label}"
+            ).format(version=__version__, database_label=self.workspace.database_label),
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:

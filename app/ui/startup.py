@@ -224,14 +224,14 @@ class StartupController(QObject):
 
         note = ""
         if not credentials.secure_store_available():
-            note = (
+            note = self.tr(
                 "\n\nDeze pc heeft geen veilige opslag voor wachtwoorden; Koers bewaart het "
                 "daarom niet en vraagt het elke keer."
             )
         password, ok = QInputDialog.getText(
             self.login,
-            "Wachtwoord databaseserver",
-            f"Wachtwoord voor {describe(url)}:{note}",
+            self.tr("Wachtwoord databaseserver"),
+            self.tr("Wachtwoord voor {url}:{note}").format(url=describe(url), note=note),
             QLineEdit.EchoMode.Password,
         )
         if not ok:
@@ -264,7 +264,7 @@ class StartupController(QObject):
                 return
         message = user_message(exc)
         if type(exc).__name__ == "OperationalError":
-            message = (
+            message = self.tr(
                 "De database kan niet worden geopend. Controleer de verbinding met de "
                 "databaseserver of het pad naar het databasebestand."
             )
@@ -275,9 +275,9 @@ class StartupController(QObject):
     def _start_wizard(self) -> None:
         if self.auto_login:
             self.login.show_message(
-                "Deze database heeft nog geen school. Start Koers zonder --user."
+                self.tr("Deze database heeft nog geen school. Start Koers zonder --user.")
             )
-            self.failed.emit("Deze database heeft nog geen school.", 1)
+            self.failed.emit(self.tr("Deze database heeft nog geen school."), 1)
             return
         from app.ui.first_run import FirstRunWizard
 
@@ -329,9 +329,9 @@ class StartupController(QObject):
                 self.runner.submit(
                     lambda: maintenance.restore_as_user(url, path, username, password),
                     lambda _r: self.login.show_message(
-                        "De back-up is teruggezet. Meld u opnieuw aan."
+                        self.tr("De back-up is teruggezet. Meld u opnieuw aan.")
                     ),
-                    lambda e: show_error(self.login, e, "Terugzetten mislukt"),
+                    lambda e: show_error(self.login, e, self.tr("Terugzetten mislukt")),
                 )
             return
 
@@ -382,7 +382,7 @@ class StartupController(QObject):
         from app.ui.common.messages import show_error
 
         if self.auto_login is None:
-            show_error(window, exc, "Controle bij het starten")
+            show_error(window, exc, self.tr("Controle bij het starten"))
 
     def _damaged(self, window, workspace, report) -> None:
         if report.ok or self.auto_login is not None:
@@ -401,7 +401,7 @@ class StartupController(QObject):
             window.close()
             window.deleteLater()
         self.login.set_busy(False)
-        self.login.show_message("De back-up is teruggezet. Meld u opnieuw aan.")
+        self.login.show_message(self.tr("De back-up is teruggezet. Meld u opnieuw aan."))
         self.login.show()
 
     def close_database(self) -> None:
@@ -421,7 +421,7 @@ class StartupController(QObject):
             self.store.dispose()
             self.store = None
         self.login.set_busy(False)
-        self.login.show_message("U bent afgemeld.")
+        self.login.show_message(self.tr("U bent afgemeld."))
         self.login.show()
         window.deleteLater()
         self.auto_login = None

@@ -152,6 +152,9 @@ def test_bundle_contents(bundle: Path) -> None:
     translations = {path.name for path in internal.rglob("*.qm")}
     assert "qtbase_nl.qm" in translations
     assert "qtbase_de.qm" not in translations  # Dutch only
+    # Koers's own translations, compiled by installer/build.sh from the committed .ts files.
+    assert (internal / "resources" / "translations" / "koers_en.qm").is_file()
+    assert not list((internal / "resources").rglob("*.ts"))
 
     libraries = {path.name.lower() for path in internal.rglob("*") if path.is_file()}
     for unused in ("qt6qml", "qt6quick", "qt6webengine", "qt6multimedia", "qt63d"):

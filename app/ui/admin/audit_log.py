@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,11 +33,22 @@ from app.ui.common.table_model import RowTableModel
 from app.ui.workspace import Workspace
 
 AT, USER, ACTION, ENTITY, ENTITY_ID, DETAIL = range(6)
-HEADERS = ["Tijdstip", "Gebruiker", "Actie", "Onderdeel", "Id", "Velden"]
+HEADERS = [
+    QT_TRANSLATE_NOOP("admin.audit_log", "Tijdstip"),
+    QT_TRANSLATE_NOOP("admin.audit_log", "Gebruiker"),
+    QT_TRANSLATE_NOOP("admin.audit_log", "Actie"),
+    QT_TRANSLATE_NOOP("admin.audit_log", "Onderdeel"),
+    QT_TRANSLATE_NOOP("admin.audit_log", "Id"),
+    QT_TRANSLATE_NOOP("admin.audit_log", "Velden"),
+]
 LIMIT = 500
 
 
-ENTITY_LABELS = {"student": "Leerling", "user": "Gebruiker", "school": "School"}
+ENTITY_LABELS = {
+    "student": QT_TRANSLATE_NOOP("admin.audit_log", "Leerling"),
+    "user": QT_TRANSLATE_NOOP("admin.audit_log", "Gebruiker"),
+    "school": QT_TRANSLATE_NOOP("admin.audit_log", "School"),
+}
 NO_DATE = QDate(2000, 1, 1)
 
 
@@ -50,7 +61,9 @@ _DISPLAY = {
     AT: lambda r: local_time(r.at).strftime("%d-%m-%Y %H:%M:%S"),
     USER: lambda r: r.user_name or ("—" if r.user_id is None else f"#{r.user_id}"),
     ACTION: lambda r: r.action_label,
-    ENTITY: lambda r: ENTITY_LABELS.get(r.entity or "", r.entity or ""),
+    ENTITY: lambda r: QCoreApplication.translate(
+        "admin.audit_log", ENTITY_LABELS.get(r.entity or "", r.entity or "")
+    ),
     ENTITY_ID: lambda r: "" if r.entity_id is None else str(r.entity_id),
     DETAIL: lambda r: r.detail or "",
 }
@@ -63,7 +76,12 @@ _SORT_KEY = {
 
 class AuditModel(RowTableModel[AuditRow]):
     def __init__(self, parent=None) -> None:
-        super().__init__(HEADERS, _DISPLAY, _SORT_KEY, parent=parent)
+        super().__init__(
+            [QCoreApplication.translate("admin.audit_log", h) for h in HEADERS],
+            _DISPLAY,
+            _SORT_KEY,
+            parent=parent,
+        )
 
 
 def _filter_choices(session, actor) -> tuple[list[str], list[tuple[str, int]]]:
@@ -97,16 +115,18 @@ class AuditLogTab(QWidget):
         self.table = QTableView()
         self.action = QComboBox()
         self.user = QComboBox()
-        self.student = QLineEdit(placeholderText="leerlingnummer of id")
+        self.student = QLineEdit(placeholderText=self.tr("leerlingnummer of id"))
         self.student.setMinimumWidth(170)
         self.since = _date_edit()
         self.until = _date_edit()
-        self.search_button = QPushButton("Zoeken")
-        self.clear_button = QPushButton("Filters wissen")
-        self.subject_button = QPushButton("Inzageverzoek uitvoeren…")
+        self.search_button = QPushButton(self.tr("Zoeken"))
+        self.clear_button = QPushButton(self.tr("Filters wissen"))
+        self.subject_button = QPushButton(self.tr("Inzageverzoek uitvoeren…"))
         self.subject_button.setToolTip(
-            "Alles wat Koers over één leerling bewaart, als bestand (AVG-inzageverzoek: "
-            "binnen een maand beantwoorden)."
+            self.tr(
+                "Alles wat Koers over één leerling bewaart, als bestand (AVG-inzageverzoek: "
+                "binnen een maand beantwoorden)."
+            )
         )
         self.count_label = QLabel()
         self._choices_loaded = False
@@ -117,16 +137,16 @@ class AuditLogTab(QWidget):
         self.subject_button.clicked.connect(self.ask_subject_access)
 
     def _build(self) -> None:
-        fill_combo(self.action, [], empty="Alle acties")
-        fill_combo(self.user, [], empty="Alle gebruikers")
+        fill_combo(self.action, [], empty=self.tr("Alle acties"))
+        fill_combo(self.user, [], empty=self.tr("Alle gebruikers"))
         filters = QGridLayout()
         for column, (caption, widget) in enumerate(
             [
-                ("Actie", self.action),
-                ("Gebruiker", self.user),
-                ("Leerling", self.student),
-                ("Van", self.since),
-                ("Tot en met", self.until),
+                (self.tr("Actie"), self.action),
+                (self.tr("Gebruiker"), self.user),
+                (self.tr("Leerling"), self.student),
+                (self.tr("Van"), self.since),
+                (self.tr("Tot en met"), self.until),
             ]
         ):
             label = QLabel(caption)
@@ -171,8 +191,10 @@ class AuditLogTab(QWidget):
     def _show_choices(self, choices: tuple[list[str], list[tuple[str, int]]]) -> None:
         actions, people = choices
         current_action, current_user = combo_value(self.action), combo_value(self.user)
-        fill_combo(self.action, [(audit.action_label(a), a) for a in actions], empty="Alle acties")
-        fill_combo(self.user, people, empty="Alle gebruikers")
+        fill_combo(
+            self.action, [(audit.action_label(a), a) for a in actions], empty=self.tr("Alle acties")
+        )
+        fill_combo(self.user, people, empty=self.tr("Alle gebruikers"))
         set_combo_value(self.action, current_action)
         set_combo_value(self.user, current_user)
         self._choices_loaded = True
@@ -199,7 +221,9 @@ class AuditLogTab(QWidget):
         self.model.set_rows(rows)
         text = f"{len(rows)} regels"
         if len(rows) >= LIMIT:
-            text += f" (de nieuwste {LIMIT}; verfijn de filters voor oudere)"
+            text += self.tr("(de nieuwste {limit}; verfijn de filters voor oudere)").format(
+                limit=LIMIT
+            )
         self.count_label.setText(text)
 
     def clear_filters(self) -> None:
@@ -217,17 +241,17 @@ class AuditLogTab(QWidget):
     def ask_subject_access(self) -> None:
         key, ok = QInputDialog.getText(
             self,
-            "Inzageverzoek",
-            "Leerlingnummer (LAS) van de leerling die om inzage vraagt:",
+            self.tr("Inzageverzoek"),
+            self.tr("Leerlingnummer (LAS) van de leerling die om inzage vraagt:"),
             text=self.student.text().strip(),
         )
         if not ok or not key.strip():
             return
         path, _filter = QFileDialog.getSaveFileName(
             self,
-            "Inzagegegevens opslaan",
-            f"inzageverzoek-{key.strip()}.json",
-            "JSON-bestanden (*.json)",
+            self.tr("Inzagegegevens opslaan"),
+            self.tr("inzageverzoek-{key}.json").format(key=key.strip()),
+            self.tr("JSON-bestanden (*.json)"),
         )
         if path:
             self.export_subject_access(key.strip(), path)
@@ -244,9 +268,11 @@ class AuditLogTab(QWidget):
     def _subject_access_saved(self, saved: SavedExport) -> None:
         QMessageBox.information(
             self,
-            "Inzageverzoek",
-            f"Opgeslagen in {saved.path}: {saved.rows} gegevensrijen en "
-            f"{saved.audit_entries} regels uit het auditlogboek. Het verzoek staat in het "
-            "auditlogboek.",
+            self.tr("Inzageverzoek"),
+            self.tr(
+                "Opgeslagen in {path}: {rows} gegevensrijen en "
+                "{audit_entries} regels uit het auditlogboek. Het verzoek "
+                "staat in het auditlogboek."
+            ).format(path=saved.path, rows=saved.rows, audit_entries=saved.audit_entries),
         )
         self.search()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -27,29 +29,44 @@ from app.ui.common.table_model import RowTableModel
 from app.ui.workspace import Workspace
 
 DATE, KIND, SIZE, VERIFIED = range(4)
-HEADERS = ["Datum", "Soort", "Grootte", "Gecontroleerd"]
+HEADERS = [
+    QT_TRANSLATE_NOOP("admin.backups", "Datum"),
+    QT_TRANSLATE_NOOP("admin.backups", "Soort"),
+    QT_TRANSLATE_NOOP("admin.backups", "Grootte"),
+    QT_TRANSLATE_NOOP("admin.backups", "Gecontroleerd"),
+]
 
 
 def kind_text(info: BackupInfo) -> str:
     if info.label == "dagelijks":
-        return "Dagelijks"
+        return QCoreApplication.translate("admin.backups", "Dagelijks")
     if info.label == "handmatig":
-        return "Met de hand"
+        return QCoreApplication.translate("admin.backups", "Met de hand")
     if info.label.startswith("voor-upgrade"):
-        return "Voor een update"
-    return info.label or "Onbekend"
+        return QCoreApplication.translate("admin.backups", "Voor een update")
+    return info.label or QCoreApplication.translate("admin.backups", "Onbekend")
 
 
 def size_text(size: int) -> str:
     if size < 1024 * 1024:
-        return f"{max(1, round(size / 1024))} kB"
-    return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
+        return QCoreApplication.translate("admin.backups", "{value} kB").format(
+            value=max(1, round(size / 1024))
+        )
+    return (
+        QCoreApplication.translate("admin.backups", "{size:.1f} MB")
+        .format(size=size / (1024 * 1024))
+        .replace(".", ",")
+    )
 
 
 def verified_text(info: BackupInfo) -> str:
     if info.verified is None:
-        return "Ja, bij het maken"
-    return "In orde" if info.verified else "Beschadigd of niet te openen"
+        return QCoreApplication.translate("admin.backups", "Ja, bij het maken")
+    return (
+        QCoreApplication.translate("admin.backups", "In orde")
+        if info.verified
+        else QCoreApplication.translate("admin.backups", "Beschadigd of niet te openen")
+    )
 
 
 _DISPLAY = {
@@ -69,7 +86,11 @@ _SORT_KEY = {
 class BackupsModel(RowTableModel[BackupInfo]):
     def __init__(self, parent=None) -> None:
         super().__init__(
-            HEADERS, _DISPLAY, _SORT_KEY, tooltip=lambda info: str(info.path), parent=parent
+            [QCoreApplication.translate("admin.backups", h) for h in HEADERS],
+            _DISPLAY,
+            _SORT_KEY,
+            tooltip=lambda info: str(info.path),
+            parent=parent,
         )
 
 
@@ -100,9 +121,9 @@ class BackupsTab(QWidget):
         self._busy = False
         self.model = BackupsModel(self)
         self.table = QTableView()
-        self.backup_button = QPushButton("Nu back-up maken")
-        self.restore_button = QPushButton("Terugzetten…")
-        self.verify_button = QPushButton("Alles controleren")
+        self.backup_button = QPushButton(self.tr("Nu back-up maken"))
+        self.restore_button = QPushButton(self.tr("Terugzetten…"))
+        self.verify_button = QPushButton(self.tr("Alles controleren"))
         self.status = QLabel()
         self.status.setWordWrap(True)
         self._build()
@@ -126,10 +147,12 @@ class BackupsTab(QWidget):
         for column, width in enumerate([160, 150, 100]):
             self.table.setColumnWidth(column, width)
         explanation = QLabel(
-            "Koers maakt elke dag en voor elke update een back-up, versleuteld zoals de "
-            "database, en controleert elke back-up door haar te openen. De tien nieuwste "
-            "blijven bewaard. Bewaar ook af en toe een kopie van de map met back-ups op een "
-            "andere plek."
+            self.tr(
+                "Koers maakt elke dag en voor elke update een back-up, versleuteld zoals de "
+                "database, en controleert elke back-up door haar te openen. De tien nieuwste "
+                "blijven bewaard. Bewaar ook af en toe een kopie van de map met back-ups op een "
+                "andere plek."
+            )
         )
         explanation.setWordWrap(True)
         buttons = QHBoxLayout()
@@ -151,7 +174,7 @@ class BackupsTab(QWidget):
                 button.setEnabled(False)
             return
         if verify:
-            self._set_busy(True, "De back-ups worden gecontroleerd…")
+            self._set_busy(True, self.tr("De back-ups worden gecontroleerd…"))
         self.workspace.runner.submit(
             lambda: maintenance.list_backups(store, actor, verify=verify),
             self.show_backups,
@@ -162,9 +185,13 @@ class BackupsTab(QWidget):
         self._set_busy(False)
         self.model.set_rows(rows)
         if not rows:
-            self.status.setText("Er zijn nog geen back-ups.")
+            self.status.setText(self.tr("Er zijn nog geen back-ups."))
         else:
-            self.status.setText(f"{len(rows)} back-ups in {rows[0].path.parent}.")
+            self.status.setText(
+                self.tr("{rows} back-ups in {parent}.").format(
+                    rows=len(rows), parent=rows[0].path.parent
+                )
+            )
 
     def selected(self) -> BackupInfo | None:
         index = self.table.currentIndex()
@@ -193,7 +220,7 @@ class BackupsTab(QWidget):
     # --- actions ------------------------------------------------------------------------
     def make_backup(self) -> None:
         store, actor = self.workspace.store, self.workspace.actor
-        self._set_busy(True, "Back-up wordt gemaakt en gecontroleerd…")
+        self._set_busy(True, self.tr("Back-up wordt gemaakt en gecontroleerd…"))
         self.workspace.runner.submit(
             lambda: maintenance.backup_now(store, actor), self._backup_made, self._failed
         )
@@ -201,7 +228,9 @@ class BackupsTab(QWidget):
     def _backup_made(self, info: BackupInfo) -> None:
         self._set_busy(False)
         self.load()
-        self.status.setText(f"Back-up gemaakt en gecontroleerd: {info.path.name}")
+        self.status.setText(
+            self.tr("Back-up gemaakt en gecontroleerd: {name}").format(name=info.path.name)
+        )
 
     def restore_selected(self) -> None:
         info = self.selected()
@@ -211,7 +240,7 @@ class BackupsTab(QWidget):
         if password is None:
             return
         store, actor = self.workspace.store, self.workspace.actor
-        self._set_busy(True, "De back-up wordt teruggezet…")
+        self._set_busy(True, self.tr("De back-up wordt teruggezet…"))
         self.workspace.runner.submit(
             lambda: maintenance.restore(store, actor, info.path, password),
             self._restored,
@@ -221,9 +250,9 @@ class BackupsTab(QWidget):
     def _restored(self, result: RestoreResult) -> None:
         self._set_busy(False)
         moved = result.moved_aside[0].name if result.moved_aside else ""
-        text = f"De back-up {result.restored_from.name} is teruggezet."
+        text = self.tr("De back-up {name} is teruggezet.").format(name=result.restored_from.name)
         if moved:
-            text += f" De vorige database is bewaard als {moved}."
+            text += self.tr("De vorige database is bewaard als {moved}.").format(moved=moved)
         self.status.setText(text)
-        self.inform(self, "Back-up teruggezet", text + " Meld u opnieuw aan.")
+        self.inform(self, self.tr("Back-up teruggezet"), text + self.tr(" Meld u opnieuw aan."))
         self.restored.emit(result)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -36,25 +36,36 @@ from app.ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
-HEADERS = ["Leerling", "Uitstroom", "Einde nazorg", "Bewaren tot"]
+HEADERS = [
+    QT_TRANSLATE_NOOP("admin.retention", "Leerling"),
+    QT_TRANSLATE_NOOP("admin.retention", "Uitstroom"),
+    QT_TRANSLATE_NOOP("admin.retention", "Einde nazorg"),
+    QT_TRANSLATE_NOOP("admin.retention", "Bewaren tot"),
+]
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _files(n: int) -> str:
-    return "1 dossier" if n == 1 else f"{n} dossiers"
+    return QCoreApplication.translate("admin.retention", "1 dossier") if n == 1 else f"{n} dossiers"
 
 
 def _months(n: int) -> str:
-    return "1 maand" if n == 1 else f"{n} maanden"
+    return QCoreApplication.translate("admin.retention", "1 maand") if n == 1 else f"{n} maanden"
 
 
 def confirmation_text(count: int) -> str:
-    return (
-        f"{_files(count).capitalize()} definitief verwijderen?\n\n"
-        f"Alles over {'deze leerling' if count == 1 else 'deze leerlingen'} gaat uit alle "
-        "onderdelen van Koers: personalia, profiel, traject, stages, gesprekken, nazorg en "
-        "toestemmingen. Dit kan niet ongedaan worden gemaakt. Het auditlogboek houdt alleen "
-        "bij dát er verwijderd is, zonder namen."
+    return QCoreApplication.translate(
+        "admin.retention",
+        "{count} definitief verwijderen?\n\nAlles over {value} gaat uit "
+        "alle onderdelen van Koers: personalia, profiel, traject, "
+        "stages, gesprekken, nazorg en toestemmingen. Dit kan niet "
+        "ongedaan worden gemaakt. Het auditlogboek houdt alleen bij "
+        "dát er verwijderd is, zonder namen.",
+    ).format(
+        count=_files(count).capitalize(),
+        value=QCoreApplication.translate("admin.retention", "deze leerling")
+        if count == 1
+        else QCoreApplication.translate("admin.retention", "deze leerlingen"),
     )
 
 
@@ -73,17 +84,17 @@ class RetentionTab(QWidget):
         self.explanation.setWordWrap(True)
         self.months = QSpinBox()
         self.months.setRange(retention.MIN_RETENTION_MONTHS, retention.MAX_RETENTION_MONTHS)
-        self.months.setSuffix(" maanden")
-        self.months.setAccessibleName("Bewaartermijn na de nazorg, in maanden")
+        self.months.setSuffix(self.tr(" maanden"))
+        self.months.setAccessibleName(self.tr("Bewaartermijn na de nazorg, in maanden"))
         self.months.setEnabled(may_purge)
-        self.save_button = QPushButton("Opslaan")
+        self.save_button = QPushButton(self.tr("Opslaan"))
         self.save_button.setEnabled(may_purge)
-        self.preview_button = QPushButton("Bekijk wat verwijderd wordt")
+        self.preview_button = QPushButton(self.tr("Bekijk wat verwijderd wordt"))
         self.preview_button.setEnabled(may_purge)
-        self.purge_button = QPushButton("Verwijderen…")
+        self.purge_button = QPushButton(self.tr("Verwijderen…"))
         self.purge_button.setEnabled(False)
         self.table = QTableWidget(0, len(HEADERS))
-        self.count_label = QLabel("Klik op ‘Bekijk wat verwijderd wordt’ voor de lijst.")
+        self.count_label = QLabel(self.tr("Klik op ‘Bekijk wat verwijderd wordt’ voor de lijst."))
         self.status = QLabel()
         self.status.setWordWrap(True)
         if not may_purge:
@@ -99,9 +110,11 @@ class RetentionTab(QWidget):
         setting.addWidget(self.months)
         setting.addWidget(self.save_button)
         setting.addStretch(1)
-        form.addRow("Bewaren na de nazorg:", setting)
+        form.addRow(self.tr("Bewaren na de nazorg:"), setting)
 
-        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("admin.retention", h) for h in HEADERS]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
@@ -138,11 +151,17 @@ class RetentionTab(QWidget):
         self.months.setValue(settings.retention_months)
         total = settings.aftercare_months + settings.retention_months
         self.explanation.setText(
-            f"Na de uitstroom loopt de nazorg {_months(settings.aftercare_months)}. Daarna "
-            f"wordt een dossier nog {_months(settings.retention_months)} bewaard, dus tot "
-            f"{_months(total)} na de uitstroom. Is die termijn voorbij, dan wordt het dossier "
-            "uit alle onderdelen van Koers verwijderd, en back-ups ouder dan de "
-            "bewaartermijn ook."
+            self.tr(
+                "Na de uitstroom loopt de nazorg {aftercare_months}. Daarna "
+                "wordt een dossier nog {retention_months} bewaard, dus tot "
+                "{total} na de uitstroom. Is die termijn voorbij, dan wordt "
+                "het dossier uit alle onderdelen van Koers verwijderd, en "
+                "back-ups ouder dan de bewaartermijn ook."
+            ).format(
+                aftercare_months=_months(settings.aftercare_months),
+                retention_months=_months(settings.retention_months),
+                total=_months(total),
+            )
         )
 
     def save_setting(self) -> None:
@@ -155,7 +174,11 @@ class RetentionTab(QWidget):
 
     def _setting_saved(self, settings: RetentionSettings) -> None:
         self.show_settings(settings)
-        self.status.setText(f"Bewaartermijn opgeslagen: {_months(settings.retention_months)}.")
+        self.status.setText(
+            self.tr("Bewaartermijn opgeslagen: {retention_months}.").format(
+                retention_months=_months(settings.retention_months)
+            )
+        )
         if self.candidates or self.table.rowCount():
             self.preview()
 
@@ -185,16 +208,16 @@ class RetentionTab(QWidget):
                 self.table.setItem(row, column, item)
         n = len(self.candidates)
         self.count_label.setText(
-            f"{_files(n).capitalize()} voorbij de bewaartermijn."
+            self.tr("{n} voorbij de bewaartermijn.").format(n=_files(n).capitalize())
             if n
-            else "Geen dossiers voorbij de bewaartermijn."
+            else self.tr("Geen dossiers voorbij de bewaartermijn.")
         )
         self.purge_button.setEnabled(bool(n) and self.workspace.actor.is_coordinator)
 
     def confirm(self, count: int) -> bool:
         answer = QMessageBox.question(
             self,
-            "Dossiers verwijderen",
+            self.tr("Dossiers verwijderen"),
             confirmation_text(count),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
@@ -211,7 +234,9 @@ class RetentionTab(QWidget):
         )
 
     def _purged(self, result: PurgeResult) -> None:
-        self.status.setText(f"{_files(result.count).capitalize()} verwijderd.")
+        self.status.setText(
+            self.tr("{count} verwijderd.").format(count=_files(result.count).capitalize())
+        )
         self.workspace.call(
             retention.remove_old_backups,
             datetime.now(),
@@ -223,7 +248,9 @@ class RetentionTab(QWidget):
     def _backups_removed(self, count: int) -> None:
         if count:
             self.status.setText(
-                f"{self.status.text()} {count} oude back-up{'s' if count != 1 else ''} verwijderd."
+                self.tr("{status} {count} oude back-up{value} verwijderd.").format(
+                    status=self.status.text(), count=count, value="s" if count != 1 else ""
+                )
             )
 
     def _failed(self, exc: BaseException) -> None:
@@ -241,7 +268,7 @@ class PurgeDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Dossiers voorbij de bewaartermijn")
+        self.setWindowTitle(self.tr("Dossiers voorbij de bewaartermijn"))
         self.resize(720, 480)
         self.tab = RetentionTab(workspace, self)
         self.tab.load()
@@ -264,10 +291,15 @@ def offer_purge_at_start(
             return
         answer = QMessageBox.question(
             parent,
-            "Bewaartermijn verstreken",
-            f"{_files(len(candidates)).capitalize()} "
-            f"{'is' if len(candidates) == 1 else 'zijn'} voorbij de bewaartermijn. "
-            "Wilt u nu bekijken wat er verwijderd wordt?",
+            QCoreApplication.translate("admin.retention", "Bewaartermijn verstreken"),
+            QCoreApplication.translate(
+                "admin.retention",
+                "{candidates} {value} voorbij de bewaartermijn. Wilt u nu "
+                "bekijken wat er verwijderd wordt?",
+            ).format(
+                candidates=_files(len(candidates)).capitalize(),
+                value="is" if len(candidates) == 1 else "zijn",
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
         )

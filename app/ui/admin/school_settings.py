@@ -30,41 +30,48 @@ class SchoolSettingsTab(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.moments = QLineEdit()
-        self.moments.setPlaceholderText("bijv. 1, 3, 6, 12, 18, 24")
+        self.moments.setPlaceholderText(self.tr("bijv. 1, 3, 6, 12, 18, 24"))
         self.moments_status = QLabel()
-        self.save_moments = QPushButton("Belmomenten opslaan")
+        self.save_moments = QPushButton(self.tr("Belmomenten opslaan"))
         self.save_moments.clicked.connect(self._save_moments)
         self.competencies = QListWidget()
         self.new_competency = QLineEdit()
-        self.new_competency.setPlaceholderText("Nieuwe competentie, bijv. 'Klantvriendelijk'")
-        self.add_button = QPushButton("Toevoegen")
+        self.new_competency.setPlaceholderText(
+            self.tr("Nieuwe competentie, bijv. 'Klantvriendelijk'")
+        )
+        self.add_button = QPushButton(self.tr("Toevoegen"))
         self.add_button.clicked.connect(self._add_competency)
         self.new_competency.returnPressed.connect(self._add_competency)
-        self.retire_button = QPushButton("Niet meer beoordelen")
+        self.retire_button = QPushButton(self.tr("Niet meer beoordelen"))
         self.retire_button.clicked.connect(self._retire_competency)
         self._build()
 
     def _build(self) -> None:
-        aftercare_box = QGroupBox("Nazorg: belmomenten")
+        aftercare_box = QGroupBox(self.tr("Nazorg: belmomenten"))
         form = QFormLayout(aftercare_box)
         form.addRow(
             QLabel(
-                "Na hoeveel maanden na de uitstroom belt de mentor? Nieuwe en gewijzigde "
-                "nazorgplannen volgen deze momenten; gemaakte gesprekken blijven staan."
+                self.tr(
+                    "Na hoeveel maanden na de uitstroom belt de mentor? Nieuwe en gewijzigde "
+                    "nazorgplannen volgen deze momenten; gemaakte gesprekken blijven staan."
+                )
             )
         )
-        form.addRow("Maanden na uitstroom", self.moments)
+        form.addRow(self.tr("Maanden na uitstroom"), self.moments)
         row = QHBoxLayout()
         row.addWidget(self.moments_status, 1)
         row.addWidget(self.save_moments)
         form.addRow(row)
 
-        competency_box = QGroupBox("Werkcompetenties in stage-evaluaties")
+        competency_box = QGroupBox(self.tr("Werkcompetenties in stage-evaluaties"))
         box = QVBoxLayout(competency_box)
         box.addWidget(
             QLabel(
-                "Deze competenties (bij de factor Doen) worden in elke stage-evaluatie gescoord. "
-                "Een competentie die u niet meer gebruikt, blijft zichtbaar in oude evaluaties."
+                self.tr(
+                    "Deze competenties (bij de factor Doen) worden in elke stage-evaluatie "
+                    "gescoord. "
+                    "Een competentie die u niet meer gebruikt, blijft zichtbaar in oude evaluaties."
+                )
             )
         )
         box.addWidget(self.competencies, 1)
@@ -111,7 +118,7 @@ class SchoolSettingsTab(QWidget):
 
     def _moments_saved(self, months: tuple[int, ...]) -> None:
         self.moments.setText(", ".join(map(str, months)))
-        self.moments_status.setText("Opgeslagen.")
+        self.moments_status.setText(self.tr("Opgeslagen."))
 
     def _moments_refused(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):

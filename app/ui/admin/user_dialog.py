@@ -7,7 +7,7 @@ is corrected in place instead of typed again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,10 +26,11 @@ from app.services.common.labels import ROLE
 from app.ui.common.fields import combo_value, fill_combo, mark_invalid, set_combo_value
 
 ROLE_OPTIONS = [(ROLE[role], role.value) for role in Role]
-ROLE_HELP = (
+ROLE_HELP = QT_TRANSLATE_NOOP(
+    "admin.user_dialog",
     "Uitstroomcoördinator: alles, ook gebruikers, instellingen en uitvoer. "
     "Mentor: alleen de eigen mentorleerlingen, geen uitvoer. "
-    "Alleen lezen: bekijken, niets wijzigen of uitvoeren."
+    "Alleen lezen: bekijken, niets wijzigen of uitvoeren.",
 )
 
 
@@ -51,8 +52,8 @@ class _FormDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Opslaan"))
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -97,7 +98,9 @@ class UserDialog(_FormDialog):
     """A new account (`user` None) or the changes to an existing one."""
 
     def __init__(self, user: UserRow | None = None, parent: QWidget | None = None) -> None:
-        super().__init__("Nieuwe gebruiker" if user is None else "Gebruiker wijzigen", parent)
+        super().__init__(
+            self.tr("Nieuwe gebruiker") if user is None else self.tr("Gebruiker wijzigen"), parent
+        )
         self.user = user
         self.username = QLineEdit()
         self.display_name = QLineEdit()
@@ -106,12 +109,12 @@ class UserDialog(_FormDialog):
         fill_combo(self.role, ROLE_OPTIONS, empty=None)
         self.password = _password_field()
         self.repeat = _password_field()
-        role_help = QLabel(ROLE_HELP)
+        role_help = QLabel(QCoreApplication.translate("admin.user_dialog", ROLE_HELP))
         role_help.setWordWrap(True)
-        self.form.addRow("Gebruikersnaam", self.username)
-        self.form.addRow("Naam", self.display_name)
-        self.form.addRow("E-mail", self.email)
-        self.form.addRow("Rol", self.role)
+        self.form.addRow(self.tr("Gebruikersnaam"), self.username)
+        self.form.addRow(self.tr("Naam"), self.display_name)
+        self.form.addRow(self.tr("E-mail"), self.email)
+        self.form.addRow(self.tr("Rol"), self.role)
         self.form.addRow("", role_help)
         self.fields = {
             "username": self.username,
@@ -121,10 +124,10 @@ class UserDialog(_FormDialog):
         }
         if user is None:
             set_combo_value(self.role, Role.MENTOR.value)
-            self.form.addRow("Wachtwoord", self.password)
-            self.form.addRow("Herhaal wachtwoord", self.repeat)
+            self.form.addRow(self.tr("Wachtwoord"), self.password)
+            self.form.addRow(self.tr("Herhaal wachtwoord"), self.repeat)
             hint = QLabel(
-                "Leeg laten: het account kan pas aanmelden nadat u een wachtwoord instelt."
+                self.tr("Leeg laten: het account kan pas aanmelden nadat u een wachtwoord instelt.")
             )
             hint.setWordWrap(True)
             self.form.addRow("", hint)
@@ -139,7 +142,7 @@ class UserDialog(_FormDialog):
 
     def local_problems(self) -> dict[str, str]:
         if self.user is None and self.password.text() != self.repeat.text():
-            return {"repeat": "Herhaal wachtwoord: de twee wachtwoorden verschillen."}
+            return {"repeat": self.tr("Herhaal wachtwoord: de twee wachtwoorden verschillen.")}
         return {}
 
     def collect(self) -> UserInput | UserChanges:
@@ -163,23 +166,26 @@ class PasswordDialog(_FormDialog):
     """A new password for someone else's account (the coordinator's reset)."""
 
     def __init__(self, user: UserRow, parent: QWidget | None = None) -> None:
-        super().__init__("Wachtwoord opnieuw instellen", parent)
+        super().__init__(self.tr("Wachtwoord opnieuw instellen"), parent)
         self.user = user
         self.password = _password_field()
         self.repeat = _password_field()
         intro = QLabel(
-            f"Nieuw wachtwoord voor {user.display_name} ({user.username}). Geef het "
-            "persoonlijk door; een blokkade na te veel pogingen vervalt hiermee."
+            self.tr(
+                "Nieuw wachtwoord voor {display_name} ({username}). Geef het "
+                "persoonlijk door; een blokkade na te veel pogingen vervalt "
+                "hiermee."
+            ).format(display_name=user.display_name, username=user.username)
         )
         intro.setWordWrap(True)
         self.form.addRow(intro)
-        self.form.addRow("Nieuw wachtwoord", self.password)
-        self.form.addRow("Herhaal wachtwoord", self.repeat)
+        self.form.addRow(self.tr("Nieuw wachtwoord"), self.password)
+        self.form.addRow(self.tr("Herhaal wachtwoord"), self.repeat)
         self.fields = {"password": self.password, "repeat": self.repeat}
 
     def local_problems(self) -> dict[str, str]:
         if self.password.text() != self.repeat.text():
-            return {"repeat": "Herhaal wachtwoord: de twee wachtwoorden verschillen."}
+            return {"repeat": self.tr("Herhaal wachtwoord: de twee wachtwoorden verschillen.")}
         return {}
 
     def collect(self) -> str:

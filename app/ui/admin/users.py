@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -24,17 +24,23 @@ from app.ui.common.table_model import RowTableModel
 from app.ui.workspace import Workspace
 
 NAME, USERNAME, ROLE, EMAIL, STATE = range(5)
-HEADERS = ["Naam", "Gebruikersnaam", "Rol", "E-mail", "Status"]
+HEADERS = [
+    QT_TRANSLATE_NOOP("admin.users", "Naam"),
+    QT_TRANSLATE_NOOP("admin.users", "Gebruikersnaam"),
+    QT_TRANSLATE_NOOP("admin.users", "Rol"),
+    QT_TRANSLATE_NOOP("admin.users", "E-mail"),
+    QT_TRANSLATE_NOOP("admin.users", "Status"),
+]
 
 
 def state_text(row: UserRow) -> str:
     if not row.active:
-        return "Uitgeschakeld"
+        return QCoreApplication.translate("admin.users", "Uitgeschakeld")
     if not row.has_password:
-        return "Geen wachtwoord"
+        return QCoreApplication.translate("admin.users", "Geen wachtwoord")
     if row.locked:
-        return "Tijdelijk geblokkeerd"
-    return "Actief"
+        return QCoreApplication.translate("admin.users", "Tijdelijk geblokkeerd")
+    return QCoreApplication.translate("admin.users", "Actief")
 
 
 _DISPLAY = {
@@ -49,7 +55,12 @@ _SORT_KEY = {**_DISPLAY, NAME: lambda r: r.display_name.lower()}
 
 class UsersModel(RowTableModel[UserRow]):
     def __init__(self, parent=None) -> None:
-        super().__init__(HEADERS, _DISPLAY, _SORT_KEY, parent=parent)
+        super().__init__(
+            [QCoreApplication.translate("admin.users", h) for h in HEADERS],
+            _DISPLAY,
+            _SORT_KEY,
+            parent=parent,
+        )
 
     def row_of(self, user_id: int) -> int:
         return next((i for i, r in enumerate(self.rows()) if r.id == user_id), -1)
@@ -63,10 +74,10 @@ class UsersTab(QWidget):
         self.workspace = workspace
         self.model = UsersModel(self)
         self.table = QTableView()
-        self.new_button = QPushButton("Nieuwe gebruiker…")
-        self.edit_button = QPushButton("Wijzigen…")
-        self.password_button = QPushButton("Wachtwoord opnieuw instellen…")
-        self.active_button = QPushButton("Uitschakelen")
+        self.new_button = QPushButton(self.tr("Nieuwe gebruiker…"))
+        self.edit_button = QPushButton(self.tr("Wijzigen…"))
+        self.password_button = QPushButton(self.tr("Wachtwoord opnieuw instellen…"))
+        self.active_button = QPushButton(self.tr("Uitschakelen"))
         self.count_label = QLabel()
         self.dialog: UserDialog | PasswordDialog | None = None
         self._build()
@@ -110,7 +121,9 @@ class UsersTab(QWidget):
     def show_users(self, rows: list[UserRow]) -> None:
         selected = self.selected_user()
         self.model.set_rows(rows)
-        self.count_label.setText(f"{sum(r.active for r in rows)} actieve gebruikers")
+        self.count_label.setText(
+            self.tr("{value} actieve gebruikers").format(value=sum(r.active for r in rows))
+        )
         if selected is not None:
             self.select_user(selected.id)
 
@@ -130,7 +143,9 @@ class UsersTab(QWidget):
         for button in (self.edit_button, self.password_button, self.active_button):
             button.setEnabled(user is not None)
         if user is not None:
-            self.active_button.setText("Uitschakelen" if user.active else "Inschakelen")
+            self.active_button.setText(
+                self.tr("Uitschakelen") if user.active else self.tr("Inschakelen")
+            )
             self.password_button.setEnabled(user.active)
 
     # --- actions ------------------------------------------------------------------------
@@ -189,10 +204,12 @@ class UsersTab(QWidget):
         if user.active:
             answer = QMessageBox.question(
                 self,
-                "Gebruiker uitschakelen",
-                f"{user.display_name} kan daarna niet meer aanmelden. Het wachtwoord vervalt; "
-                "wordt het account later weer ingeschakeld, dan stelt u een nieuw wachtwoord "
-                "in. Doorgaan?",
+                self.tr("Gebruiker uitschakelen"),
+                self.tr(
+                    "{display_name} kan daarna niet meer aanmelden. Het "
+                    "wachtwoord vervalt; wordt het account later weer "
+                    "ingeschakeld, dan stelt u een nieuw wachtwoord in. Doorgaan?"
+                ).format(display_name=user.display_name),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return

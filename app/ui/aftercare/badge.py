@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QMainWindow
 
 from app.core.validation import today
 from app.services.aftercare import plan as aftercare
 
 AREA_KEY = "nazorg"
-LABEL = "Nazorg"
+LABEL = QT_TRANSLATE_NOOP("aftercare.badge", "Nazorg")
 
 
 def area_label(count: int) -> str:
-    return f"{LABEL} ({count})" if count else LABEL
+    label = QCoreApplication.translate("aftercare.badge", LABEL)
+    return f"{label} ({count})" if count else label
 
 
 def announce_due_calls(window: QMainWindow) -> None:
@@ -32,11 +33,18 @@ def announce_due_calls(window: QMainWindow) -> None:
 
     def show(count: int) -> None:
         item.setText(area_label(count))
-        item.setToolTip(f"{count} nazorgcontacten te doen (deze week of te laat)")
+        item.setToolTip(
+            QCoreApplication.translate(
+                "aftercare.badge", "{count} nazorgcontacten te doen (deze week of te laat)"
+            ).format(count=count)
+        )
         if count:
             window.statusBar().showMessage(
-                f"U hebt {count} nazorgcontact{'en' if count != 1 else ''} te doen "
-                "(deze week of te laat): zie Nazorg.",
+                QCoreApplication.translate(
+                    "aftercare.badge",
+                    "U hebt {count} nazorgcontact{value} te doen (deze week of te "
+                    "laat): zie Nazorg.",
+                ).format(count=count, value="en" if count != 1 else ""),
                 15000,
             )
 

@@ -46,11 +46,13 @@ class CallDialog(QDialog):
         super().__init__(parent)
         self.workspace, self.row, self.on_logged = workspace, row, on_logged
         self.outcome: CallOutcome | None = None
-        self.setWindowTitle(f"Nazorgcontact — {row.student_name}")
+        self.setWindowTitle(
+            self.tr("Nazorgcontact — {student_name}").format(student_name=row.student_name)
+        )
         self.made_on = QLineEdit(format_date(today()))
-        self.made_on.setPlaceholderText("dd-mm-jjjj")
-        self.reached = QRadioButton("Bereikt")
-        self.not_reached = QRadioButton("Niet bereikt")
+        self.made_on.setPlaceholderText(self.tr("dd-mm-jjjj"))
+        self.reached = QRadioButton(self.tr("Bereikt"))
+        self.not_reached = QRadioButton(self.tr("Niet bereikt"))
         self.reached.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.reached)
@@ -63,18 +65,18 @@ class CallDialog(QDialog):
         fill_combo(
             self.new_destination,
             [(DESTINATION[d], d.value) for d in Destination if d not in NO_PLACEMENT],
-            empty="— kies de nieuwe plek —",
+            empty=self.tr("— kies de nieuwe plek —"),
         )
         self.new_place = QLineEdit()
-        self.new_place.setPlaceholderText("Werkgever, opleiding of plek")
+        self.new_place.setPlaceholderText(self.tr("Werkgever, opleiding of plek"))
         self.signals = {
             k: QCheckBox(SIGNAL_KIND[k]) for k in SignalKind if k is not SignalKind.UNREACHABLE
         }
         self.action = QComboBox()
         fill_combo(self.action, [(CALL_ACTION[a], a.value) for a in CallAction], empty=None)
-        self.refused_help = QCheckBox("Wil (nu) geen hulp: verder op een lichte waakvlam")
+        self.refused_help = QCheckBox(self.tr("Wil (nu) geen hulp: verder op een lichte waakvlam"))
         self.note = QPlainTextEdit()
-        self.note.setPlaceholderText("Korte notitie: hoe gaat het, wat is afgesproken?")
+        self.note.setPlaceholderText(self.tr("Korte notitie: hoe gaat het, wat is afgesproken?"))
         self.note.setMaximumHeight(90)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -83,8 +85,8 @@ class CallDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("Vastleggen")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
+        self.save_button.setText(self.tr("Vastleggen"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
         self._build()
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -95,8 +97,11 @@ class CallDialog(QDialog):
     def _build(self) -> None:
         row = self.row
         intro = QLabel(
-            f"<b>{row.student_name}</b> — telefoon {row.phone or 'onbekend'}<br>"
-            f"Bestemming: {DESTINATION.get(row.destination, 'onbekend')}"
+            self.tr("<b>{student_name}</b> — telefoon {phone}<br>Bestemming: {destination}").format(
+                student_name=row.student_name,
+                phone=row.phone or "onbekend",
+                destination=DESTINATION.get(row.destination, "onbekend"),
+            )
             + (f", {row.place}" if row.place else "")
         )
         intro.setTextFormat(intro.textFormat().RichText)
@@ -108,16 +113,16 @@ class CallDialog(QDialog):
         for n, box in enumerate(self.signals.values()):
             signals.addWidget(box, n // 3, n % 3)
         form = QFormLayout()
-        form.addRow("Datum:", self.made_on)
-        form.addRow("Contact:", reached)
-        form.addRow("Hoe:", self.channel)
-        form.addRow("Nog op de plek:", self.still)
-        form.addRow("Nieuwe bestemming:", self.new_destination)
-        form.addRow("Plek:", self.new_place)
-        form.addRow("Signalen:", signals)
-        form.addRow("Actie:", self.action)
+        form.addRow(self.tr("Datum:"), self.made_on)
+        form.addRow(self.tr("Contact:"), reached)
+        form.addRow(self.tr("Hoe:"), self.channel)
+        form.addRow(self.tr("Nog op de plek:"), self.still)
+        form.addRow(self.tr("Nieuwe bestemming:"), self.new_destination)
+        form.addRow(self.tr("Plek:"), self.new_place)
+        form.addRow(self.tr("Signalen:"), signals)
+        form.addRow(self.tr("Actie:"), self.action)
         form.addRow("", self.refused_help)
-        form.addRow("Notitie:", self.note)
+        form.addRow(self.tr("Notitie:"), self.note)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

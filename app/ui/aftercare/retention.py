@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -19,11 +20,12 @@ from app.services.common.labels import DESTINATION
 from app.ui.common.table_model import RowTableModel
 from app.ui.workspace import Workspace
 
-EXPLANATION = (
+EXPLANATION = QT_TRANSLATE_NOOP(
+    "aftercare.retention",
     "Hoeveel oud-leerlingen zitten na 6, 12 en 24 maanden nog op een plek (dezelfde of een "
     "andere), volgens het nazorgcontact op dat moment. Het percentage telt alleen de "
     "oud-leerlingen van wie het bekend is (n); ‘onbekend’ zijn zij die niet bereikt zijn of "
-    "van wie het contact nog open staat. Een moment dat nog niet is aangebroken blijft leeg."
+    "van wie het contact nog open staat. Een moment dat nog niet is aangebroken blijft leeg.",
 )
 
 
@@ -31,20 +33,28 @@ def figure_text(figure: RetentionFigure) -> str:
     if figure.known == 0 and figure.unknown == 0:
         return ""
     share = "—" if figure.share is None else f"{round(100 * figure.share)} %"
-    text = f"{share} (n={figure.known}"
+    text = QCoreApplication.translate("aftercare.retention", "{share} (n={known}").format(
+        share=share, known=figure.known
+    )
     if figure.unknown:
-        text += f", {figure.unknown} onbekend"
+        text += QCoreApplication.translate("aftercare.retention", ", {unknown} onbekend").format(
+            unknown=figure.unknown
+        )
     return text + ")"
 
 
 def destination_text(row: RetentionRow) -> str:
-    return "Alle bestemmingen" if row.destination is None else DESTINATION[row.destination]
+    return (
+        QCoreApplication.translate("aftercare.retention", "Alle bestemmingen")
+        if row.destination is None
+        else DESTINATION[row.destination]
+    )
 
 
 class RetentionModel(RowTableModel[RetentionRow]):
     def __init__(self, parent=None) -> None:
-        headers = ["Uitstroomjaar", "Bestemming", "Oud-leerlingen"]
-        headers += [f"Na {m} maanden" for m in HORIZONS]
+        headers = [self.tr("Uitstroomjaar"), self.tr("Bestemming"), self.tr("Oud-leerlingen")]
+        headers += [self.tr("Na {m} maanden").format(m=m) for m in HORIZONS]
         display = {
             0: lambda r: str(r.year),
             1: destination_text,
@@ -79,7 +89,7 @@ class RetentionTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        explanation = QLabel(EXPLANATION)
+        explanation = QLabel(QCoreApplication.translate("aftercare.retention", EXPLANATION))
         explanation.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from app.core.validation import format_date
@@ -27,8 +28,18 @@ def contact_text(call: CallLine) -> str:
         return ""
     how = label(CHANNEL, call.channel).lower()
     if not call.reached:
-        return f"Niet bereikt ({how})" if how else "Niet bereikt"
-    return f"Bereikt ({how})" if how else "Bereikt"
+        return (
+            QCoreApplication.translate("aftercare.student_tab", "Niet bereikt ({how})").format(
+                how=how
+            )
+            if how
+            else QCoreApplication.translate("aftercare.student_tab", "Niet bereikt")
+        )
+    return (
+        QCoreApplication.translate("aftercare.student_tab", "Bereikt ({how})").format(how=how)
+        if how
+        else QCoreApplication.translate("aftercare.student_tab", "Bereikt")
+    )
 
 
 def moment_text(call: CallLine) -> str:
@@ -39,8 +50,15 @@ def moment_text(call: CallLine) -> str:
 
 class CallsModel(RowTableModel[CallLine]):
     def __init__(self, parent=None) -> None:
-        headers = ["Gepland", "Moment", "Mentor", "Gedaan op", "Contact", "Nog op de plek"]
-        headers += ["Signalen", "Actie", "Notitie"]
+        headers = [
+            self.tr("Gepland"),
+            self.tr("Moment"),
+            self.tr("Mentor"),
+            self.tr("Gedaan op"),
+            self.tr("Contact"),
+            self.tr("Nog op de plek"),
+        ]
+        headers += [self.tr("Signalen"), self.tr("Actie"), self.tr("Notitie")]
         display = {
             0: lambda c: format_date(c.due_date),
             1: moment_text,
@@ -50,7 +68,7 @@ class CallsModel(RowTableModel[CallLine]):
             5: lambda c: label(STILL, c.still),
             6: lambda c: ", ".join(SIGNAL_KIND[s].lower() for s in c.signals),
             7: lambda c: label(CALL_ACTION, c.action) if c.reached else "",
-            8: lambda c: c.note + (" (wil geen hulp: waakvlam)" if c.refused_help else ""),
+            8: lambda c: c.note + (self.tr(" (wil geen hulp: waakvlam)") if c.refused_help else ""),
         }
         sort_key = dict(display)
         sort_key[0] = lambda c: (c.due_date, c.call_id)
@@ -82,7 +100,9 @@ class StudentAftercareTab(QWidget):
         layout.addWidget(self.signals)
         layout.addWidget(self.table, 1)
         if student_id is None:
-            self.summary.setText("Sla de leerling eerst op; de nazorg begint na de uitstroom.")
+            self.summary.setText(
+                self.tr("Sla de leerling eerst op; de nazorg begint na de uitstroom.")
+            )
         else:
             self.refresh()
 
@@ -99,25 +119,30 @@ class StudentAftercareTab(QWidget):
         self.data = data
         if data.outflow_date is None:
             self.summary.setText(
-                "Nog geen nazorgplan: dat komt er zodra de uitstroom is vastgelegd "
-                "(datum van vertrek en bestemming)."
+                self.tr(
+                    "Nog geen nazorgplan: dat komt er zodra de uitstroom is vastgelegd "
+                    "(datum van vertrek en bestemming)."
+                )
             )
         else:
-            text = (
-                f"Van school op {format_date(data.outflow_date)}. Bestemming bij uitstroom: "
-                f"{label(DESTINATION, data.destination) or 'onbekend'}. "
-                f"Nazorg tot {format_date(data.ends_on)}."
+            text = self.tr(
+                "Van school op {outflow_date}. Bestemming bij uitstroom: "
+                "{destination}. Nazorg tot {ends_on}."
+            ).format(
+                outflow_date=format_date(data.outflow_date),
+                destination=label(DESTINATION, data.destination) or "onbekend",
+                ends_on=format_date(data.ends_on),
             )
             if data.waakvlam:
-                text += (
-                    f" Sinds {format_date(data.waakvlam_since)} op een lichte waakvlam "
-                    "(wil nu geen hulp; elk half jaar even contact)."
-                )
+                text += self.tr(
+                    "Sinds {waakvlam_since} op een lichte waakvlam (wil nu geen "
+                    "hulp; elk half jaar even contact)."
+                ).format(waakvlam_since=format_date(data.waakvlam_since))
             self.summary.setText(text)
         parts = []
         if data.open_signals:
             parts.append(
-                "Open signalen: "
+                self.tr("Open signalen: ")
                 + ", ".join(
                     f"{SIGNAL_KIND[k].lower()} ({format_date(d)})" for k, d in data.open_signals
                 )
@@ -125,9 +150,14 @@ class StudentAftercareTab(QWidget):
             )
         for p in data.proposals:
             parts.append(
-                f"Melding uitval aan het vangnet (gemeente {p.municipality or 'onbekend'}): "
-                f"{PROPOSAL_STATUS[p.status].lower()} (voorgesteld op "
-                f"{format_date(p.proposed_on)})."
+                self.tr(
+                    "Melding uitval aan het vangnet (gemeente {municipality}): "
+                    "{status} (voorgesteld op {proposed_on})."
+                ).format(
+                    municipality=p.municipality or "onbekend",
+                    status=PROPOSAL_STATUS[p.status].lower(),
+                    proposed_on=format_date(p.proposed_on),
+                )
             )
         self.signals.setText(" ".join(parts))
         self.signals.setVisible(bool(parts))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,7 +40,11 @@ from app.ui.common.messages import show_error
 from app.ui.common.table_model import ROW_ROLE, RowTableModel
 from app.ui.workspace import Workspace
 
-BUCKET = {OVERDUE: "Te laat", THIS_WEEK: "Deze week", aftercare.UPCOMING: "Binnenkort"}
+BUCKET = {
+    OVERDUE: QT_TRANSLATE_NOOP("aftercare.worklist", "Te laat"),
+    THIS_WEEK: QT_TRANSLATE_NOOP("aftercare.worklist", "Deze week"),
+    aftercare.UPCOMING: QT_TRANSLATE_NOOP("aftercare.worklist", "Binnenkort"),
+}
 BUCKET_ORDER = {OVERDUE: 0, THIS_WEEK: 1, aftercare.UPCOMING: 2}
 
 
@@ -52,14 +56,28 @@ def moment(row: WorklistRow) -> str:
     months = row.months_after_outflow
     base = f"{months} mnd" if months else ""
     if row.kind is CallKind.RETRY:
-        return f"{base}, nieuwe poging".lstrip(", ")
+        return (
+            QCoreApplication.translate("aftercare.worklist", "{base}, nieuwe poging")
+            .format(base=base)
+            .lstrip(", ")
+        )
     if row.kind is CallKind.WAAKVLAM or row.waakvlam:
-        return f"{base}, waakvlam".lstrip(", ")
+        return (
+            QCoreApplication.translate("aftercare.worklist", "{base}, waakvlam")
+            .format(base=base)
+            .lstrip(", ")
+        )
     return base
 
 
 def destination(row: WorklistRow) -> str:
-    text = DESTINATION.get(row.destination, "Onbekend") if row.destination else "Onbekend"
+    text = (
+        DESTINATION.get(
+            row.destination, QCoreApplication.translate("aftercare.worklist", "Onbekend")
+        )
+        if row.destination
+        else QCoreApplication.translate("aftercare.worklist", "Onbekend")
+    )
     return f"{text}, {row.place}" if row.place else text
 
 
@@ -69,22 +87,33 @@ def _count(n: int, one: str, many: str) -> str:
 
 def due_text(n: int) -> str:
     if n == 0:
-        return "Er staan geen nazorgcontacten voor deze week of eerder open."
-    return f"{_count(n, 'nazorgcontact', 'nazorgcontacten')} te doen (deze week of te laat)."
+        return QCoreApplication.translate(
+            "aftercare.worklist", "Er staan geen nazorgcontacten voor deze week of eerder open."
+        )
+    return QCoreApplication.translate(
+        "aftercare.worklist", "{n} te doen (deze week of te laat)."
+    ).format(n=_count(n, "nazorgcontact", "nazorgcontacten"))
 
 
 class WorklistModel(RowTableModel[WorklistRow]):
     def __init__(self, with_mentor: bool, parent=None) -> None:
-        headers = ["Wanneer", "Status", "Oud-leerling", "Telefoon", "Bestemming", "Moment"]
-        headers += ["Laatste contact", "Signalen"]
+        headers = [
+            self.tr("Wanneer"),
+            self.tr("Status"),
+            self.tr("Oud-leerling"),
+            self.tr("Telefoon"),
+            self.tr("Bestemming"),
+            self.tr("Moment"),
+        ]
+        headers += [self.tr("Laatste contact"), self.tr("Signalen")]
         display = {
             0: lambda r: format_date(r.due_date),
-            1: lambda r: BUCKET[r.bucket],
+            1: lambda r: QCoreApplication.translate("aftercare.worklist", BUCKET[r.bucket]),
             2: lambda r: r.student_name,
             3: lambda r: r.phone,
             4: destination,
             5: moment,
-            6: lambda r: r.last_call or "Nog geen contact",
+            6: lambda r: r.last_call or self.tr("Nog geen contact"),
             7: lambda r: str(r.open_signals) if r.open_signals else "",
         }
         sort_key = dict(display)
@@ -92,7 +121,7 @@ class WorklistModel(RowTableModel[WorklistRow]):
         sort_key[1] = lambda r: (BUCKET_ORDER[r.bucket], r.due_date)
         sort_key[7] = lambda r: r.open_signals
         if with_mentor:
-            headers.append("Mentor")
+            headers.append(self.tr("Mentor"))
             display[8] = sort_key[8] = lambda r: r.mentor_name
         super().__init__(headers, display, sort_key, tooltip=lambda r: r.last_call, parent=parent)
 
@@ -110,31 +139,33 @@ class WorklistTab(QWidget):
         self.model = WorklistModel(self.sees_all, self)
         self.worklist: Worklist | None = None
         self.mentor = QComboBox()
-        self.mentor.setAccessibleName("Mentor")
-        self.mentor.addItem("Alle mentoren", None)
+        self.mentor.setAccessibleName(self.tr("Mentor"))
+        self.mentor.addItem(self.tr("Alle mentoren"), None)
         self.summary = QLabel()
         self.summary.setObjectName("dueSummary")
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.table = QTableView()
-        self.log_button = QPushButton("Contact vastleggen…")
+        self.log_button = QPushButton(self.tr("Contact vastleggen…"))
         self.log_button.setEnabled(False)
-        self.open_button = QPushButton("Dossier openen")
+        self.open_button = QPushButton(self.tr("Dossier openen"))
         self.open_button.setEnabled(False)
-        self.reassign_button = QPushButton("Andere mentor…")
-        self.reassign_button.setToolTip("Dit nazorgcontact aan een andere mentor geven")
+        self.reassign_button = QPushButton(self.tr("Andere mentor…"))
+        self.reassign_button.setToolTip(self.tr("Dit nazorgcontact aan een andere mentor geven"))
         self.reassign_button.setEnabled(False)
         self.reassign_button.setVisible(actor.is_coordinator)
         self.proposals = QListWidget()
         self.proposals.setMaximumHeight(72)
-        self.pdf_button = QPushButton("Concept-melding opslaan als PDF…")
+        self.pdf_button = QPushButton(self.tr("Concept-melding opslaan als PDF…"))
         self.pdf_button.setEnabled(False)
         self.pdf_button.setVisible(actor.is_coordinator)
         # Sending goes through the consent gate (consent for 'nazorg' to the municipality).
-        self.send_button = QPushButton("Versturen naar gemeente…")
+        self.send_button = QPushButton(self.tr("Versturen naar gemeente…"))
         self.send_button.setToolTip(
-            "Slaat de melding op voor de woongemeente, alleen als daarvoor toestemming "
-            "(nazorg) is vastgelegd; het voorstel staat daarna op verstuurd."
+            self.tr(
+                "Slaat de melding op voor de woongemeente, alleen als daarvoor toestemming "
+                "(nazorg) is vastgelegd; het voorstel staat daarna op verstuurd."
+            )
         )
         self.send_button.setEnabled(False)
         self.send_button.setVisible(actor.is_coordinator)
@@ -153,7 +184,7 @@ class WorklistTab(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         if self.sees_all:
-            top.addWidget(QLabel("Mentor:"))
+            top.addWidget(QLabel(self.tr("Mentor:")))
             top.addWidget(self.mentor)
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -185,9 +216,11 @@ class WorklistTab(QWidget):
         proposal_buttons.addStretch(1)
         proposals.addLayout(proposal_buttons)
         caption = QLabel(
-            "<b>Voorstellen: melding uitval aan het vangnet van de gemeente</b> — vastgelegd, "
-            "nog niet verstuurd. Versturen kan alleen met vastgelegde toestemming voor "
-            "‘nazorg’ aan de woongemeente."
+            self.tr(
+                "<b>Voorstellen: melding uitval aan het vangnet van de gemeente</b> — vastgelegd, "
+                "nog niet verstuurd. Versturen kan alleen met vastgelegde toestemming voor "
+                "‘nazorg’ aan de woongemeente."
+            )
         )
         caption.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -229,13 +262,19 @@ class WorklistTab(QWidget):
     def show_proposals(self, proposals: list[ProposalLine]) -> None:
         self.proposals.clear()
         if not proposals:
-            self.proposals.addItem("Geen openstaande voorstellen.")
+            self.proposals.addItem(self.tr("Geen openstaande voorstellen."))
             self.proposals.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
             return
         for p in proposals:
             item = QListWidgetItem(
-                f"{format_date(p.proposed_on)} — {p.student_name} — gemeente "
-                f"{p.municipality or 'onbekend'}: voorgesteld, niet verstuurd"
+                self.tr(
+                    "{proposed_on} — {student_name} — gemeente {municipality}: "
+                    "voorgesteld, niet verstuurd"
+                ).format(
+                    proposed_on=format_date(p.proposed_on),
+                    student_name=p.student_name,
+                    municipality=p.municipality or "onbekend",
+                )
             )
             item.setData(Qt.ItemDataRole.UserRole, p)
             self.proposals.addItem(item)
@@ -262,7 +301,12 @@ class WorklistTab(QWidget):
         if row is None or not names:
             return
         name, ok = QInputDialog.getItem(
-            self, "Andere mentor", f"Wie belt {row.student_name}?", names, 0, False
+            self,
+            self.tr("Andere mentor"),
+            self.tr("Wie belt {student_name}?").format(student_name=row.student_name),
+            names,
+            0,
+            False,
         )
         if not ok:
             return
@@ -283,21 +327,23 @@ class WorklistTab(QWidget):
         return dialog
 
     def _logged(self, outcome: CallOutcome) -> None:
-        parts = ["Het contact is vastgelegd."]
+        parts = [self.tr("Het contact is vastgelegd.")]
         if outcome.retry_call_id:
-            parts.append("Er staat een nieuwe poging over een week klaar.")
+            parts.append(self.tr("Er staat een nieuwe poging over een week klaar."))
         if SignalKind.UNREACHABLE in outcome.raised:
-            parts.append("Drie keer op rij niet bereikt: er is een signaal afgegeven.")
+            parts.append(self.tr("Drie keer op rij niet bereikt: er is een signaal afgegeven."))
         others = [SIGNAL_KIND[k].lower() for k in outcome.raised if k is not SignalKind.UNREACHABLE]
         if others:
-            parts.append(f"Signalen: {', '.join(others)}.")
+            parts.append(self.tr("Signalen: {others}.").format(others=", ".join(others)))
         if outcome.proposal_id:
             parts.append(
-                "Uitgevallen zonder nieuwe plek: een melding aan het vangnet is voorgesteld "
-                "(niet verstuurd)."
+                self.tr(
+                    "Uitgevallen zonder nieuwe plek: een melding aan het vangnet is voorgesteld "
+                    "(niet verstuurd)."
+                )
             )
         if outcome.waakvlam:
-            parts.append("De nazorg gaat verder op een lichte waakvlam (elk half jaar).")
+            parts.append(self.tr("De nazorg gaat verder op een lichte waakvlam (elk half jaar)."))
         self.status.setText(" ".join(parts))
         self.refresh()
 
@@ -312,7 +358,7 @@ class WorklistTab(QWidget):
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
     def ask_save_path(self, title: str, suggestion: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, title, suggestion, "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, title, suggestion, self.tr("PDF (*.pdf)"))
         return path
 
     def send_proposal(self) -> None:
@@ -322,7 +368,7 @@ class WorklistTab(QWidget):
             return
         where = (proposal.municipality or "gemeente").lower().replace(" ", "-")
         path = self.ask_save_path(
-            "Melding uitval versturen naar de gemeente", f"melding-vangnet-{where}.pdf"
+            self.tr("Melding uitval versturen naar de gemeente"), f"melding-vangnet-{where}.pdf"
         )
         if not path:
             return
@@ -337,8 +383,11 @@ class WorklistTab(QWidget):
     def _sent(self, result: sharing.ExportResult) -> None:
         self.status.setStyleSheet("")
         self.status.setText(
-            f"De melding uitval is opgeslagen in {result.path} om naar de gemeente te sturen "
-            f"({result.basis}). Het voorstel staat nu op verstuurd."
+            self.tr(
+                "De melding uitval is opgeslagen in {path} om naar de "
+                "gemeente te sturen ({basis}). Het voorstel staat nu op "
+                "verstuurd."
+            ).format(path=result.path, basis=result.basis)
         )
         self.refresh()
 
@@ -353,7 +402,7 @@ class WorklistTab(QWidget):
         proposal = self.selected_proposal()
         if proposal is None:
             return
-        path = self.ask_save_path("Concept-melding opslaan", "melding-vangnet-concept.pdf")
+        path = self.ask_save_path(self.tr("Concept-melding opslaan"), "melding-vangnet-concept.pdf")
         if not path:
             return
         store, actor = self.workspace.store, self.workspace.actor
@@ -366,4 +415,4 @@ class WorklistTab(QWidget):
 
     def _written(self, _none: None) -> None:
         self.status.setStyleSheet("")
-        self.status.setText("De concept-melding is opgeslagen (niet verstuurd).")
+        self.status.setText(self.tr("De concept-melding is opgeslagen (niet verstuurd)."))

@@ -6,21 +6,28 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from app.services.students.cohort import CohortFilter, CohortIndex, CohortRow
 from app.ui.common.table_model import ROW_ROLE, SORT_ROLE
 
 NAME, CLASS, MENTOR, PROFILE, OUTFLOW, PHASE, DESTINATION, SIGNALS = range(8)
 HEADERS = [
-    "Naam",
-    "Klas",
-    "Mentor",
-    "Uitstroomprofiel",
-    "Geplande uitstroom",
-    "Fase",
-    "Bestemming",
-    "Aandacht",
+    QT_TRANSLATE_NOOP("cohort.model", "Naam"),
+    QT_TRANSLATE_NOOP("cohort.model", "Klas"),
+    QT_TRANSLATE_NOOP("cohort.model", "Mentor"),
+    QT_TRANSLATE_NOOP("cohort.model", "Uitstroomprofiel"),
+    QT_TRANSLATE_NOOP("cohort.model", "Geplande uitstroom"),
+    QT_TRANSLATE_NOOP("cohort.model", "Fase"),
+    QT_TRANSLATE_NOOP("cohort.model", "Bestemming"),
+    QT_TRANSLATE_NOOP("cohort.model", "Aandacht"),
 ]
 
 
@@ -126,7 +133,7 @@ class CohortModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return QCoreApplication.translate("cohort.model", HEADERS[section])
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,14 +19,20 @@ from PySide6.QtWidgets import (
 from app.services.students.cohort import CohortFilter, CohortRow, choices, signal_choices
 from app.ui.cohort.model import HEADERS, CohortModel
 
-ALL = "Alle"
+ALL = QT_TRANSLATE_NOOP("cohort.view", "Alle")
+
+
+def _all() -> str:
+    return QCoreApplication.translate("cohort.view", ALL)
+
+
 _FILTERS = [
-    ("school_year", "Schooljaar uitstroom"),
-    ("class_name", "Klas"),
-    ("mentor", "Mentor"),
-    ("profile", "Uitstroomprofiel"),
-    ("phase", "Fase"),
-    ("signal", "Aandacht"),
+    ("school_year", QT_TRANSLATE_NOOP("cohort.view", "Schooljaar uitstroom")),
+    ("class_name", QT_TRANSLATE_NOOP("cohort.view", "Klas")),
+    ("mentor", QT_TRANSLATE_NOOP("cohort.view", "Mentor")),
+    ("profile", QT_TRANSLATE_NOOP("cohort.view", "Uitstroomprofiel")),
+    ("phase", QT_TRANSLATE_NOOP("cohort.view", "Fase")),
+    ("signal", QT_TRANSLATE_NOOP("cohort.view", "Aandacht")),
 ]
 _COLUMN_WIDTHS = [190, 50, 140, 140, 125, 100, 170, 220]
 
@@ -37,7 +43,9 @@ class CohortView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = CohortModel(self)
-        self.search = QLineEdit(placeholderText="Zoek op naam, leerlingnummer, klas, mentor…")
+        self.search = QLineEdit(
+            placeholderText=self.tr("Zoek op naam, leerlingnummer, klas, mentor…")
+        )
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(280)
         self.combos: dict[str, QComboBox] = {}
@@ -54,6 +62,7 @@ class CohortView(QWidget):
     def _build(self) -> None:
         filters = QHBoxLayout()
         for attr, label in _FILTERS:
+            label = QCoreApplication.translate("cohort.view", label)
             combo = QComboBox()
             combo.setToolTip(label)
             combo.setAccessibleName(label)
@@ -66,7 +75,7 @@ class CohortView(QWidget):
             box.addWidget(combo)
             filters.addLayout(box)
         search_box = QVBoxLayout()
-        search_box.addWidget(QLabel("Zoeken"))
+        search_box.addWidget(QLabel(self.tr("Zoeken")))
         search_box.addWidget(self.search)
         filters.insertLayout(0, search_box, 2)
         filters.addStretch(1)
@@ -87,7 +96,7 @@ class CohortView(QWidget):
             self.table.setColumnWidth(column, width)
 
         layout = QVBoxLayout(self)
-        title = QLabel("Leerlingen in de uitstroom")
+        title = QLabel(self.tr("Leerlingen in de uitstroom"))
         title.setObjectName("areaTitle")
         layout.addWidget(title)
         layout.addLayout(filters)
@@ -103,7 +112,7 @@ class CohortView(QWidget):
             current = combo.currentText()
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(ALL)
+            combo.addItem(_all())
             combo.addItems(signal_choices(rows) if attr == "signal" else choices(rows, attr))
             combo.setCurrentIndex(max(0, combo.findText(current)))
             combo.blockSignals(False)
@@ -117,7 +126,7 @@ class CohortView(QWidget):
         current = combo.currentText()
         combo.blockSignals(True)
         combo.clear()
-        combo.addItem(ALL)
+        combo.addItem(_all())
         combo.addItems(signal_choices(self.model.rows()))
         combo.setCurrentIndex(max(0, combo.findText(current)))
         combo.blockSignals(False)
@@ -128,7 +137,7 @@ class CohortView(QWidget):
 
     def current_filter(self) -> CohortFilter:
         values = {
-            attr: ("" if combo.currentText() == ALL else combo.currentText())
+            attr: ("" if combo.currentText() == _all() else combo.currentText())
             for attr, combo in self.combos.items()
         }
         return CohortFilter(text=self.search.text(), **values)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -12,21 +13,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-EXPLANATION = (
+EXPLANATION = QT_TRANSLATE_NOOP(
+    "common.recovery_key",
     "Koers versleutelt de database op deze pc. Uw wachtwoord opent haar, en ook die van de "
     "andere gebruikers. Raakt het sleutelbestand kwijt of weet niemand meer een wachtwoord, "
     "dan opent alleen deze <b>herstelsleutel</b> de database nog.<br><br>"
     "Druk hem af of schrijf hem op en bewaar hem achter slot, bijvoorbeeld in de kluis van "
-    "de school. Koers toont hem maar één keer."
+    "de school. Koers toont hem maar één keer.",
 )
 
 
 class RecoveryKeyDialog(QDialog):
     def __init__(self, recovery_key: str, school: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Herstelsleutel — bewaar deze goed")
+        self.setWindowTitle(self.tr("Herstelsleutel — bewaar deze goed"))
         self.recovery_key = recovery_key
-        text = QLabel(EXPLANATION)
+        text = QLabel(QCoreApplication.translate("common.recovery_key", EXPLANATION))
         text.setWordWrap(True)
         key = QLabel(recovery_key)
         key.setObjectName("recoveryKey")
@@ -34,11 +36,11 @@ class RecoveryKeyDialog(QDialog):
         font.setPointSize(15)
         key.setFont(font)
         key.setTextInteractionFlags(key.textInteractionFlags().TextSelectableByMouse)
-        copy = QPushButton("Kopiëren")
+        copy = QPushButton(self.tr("Kopiëren"))
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(recovery_key))
         buttons = QDialogButtonBox()
         done = buttons.addButton(
-            "Ik heb de sleutel bewaard", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Ik heb de sleutel bewaard"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         done.clicked.connect(self.accept)
         layout = QVBoxLayout(self)

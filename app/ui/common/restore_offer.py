@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ def offer_restore(parent: QWidget | None, report: StartReport) -> bool:
     details = "\n".join(report.problems[:5])
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Database beschadigd")
+    box.setWindowTitle(QCoreApplication.translate("common.restore_offer", "Database beschadigd"))
     box.setText(report.message)
     if details:
         box.setDetailedText(details)
@@ -31,8 +32,14 @@ def offer_restore(parent: QWidget | None, report: StartReport) -> bool:
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.exec()
         return False
-    restore = box.addButton("Terugzetten…", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Alleen-lezen openen", QMessageBox.ButtonRole.RejectRole)
+    restore = box.addButton(
+        QCoreApplication.translate("common.restore_offer", "Terugzetten…"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    box.addButton(
+        QCoreApplication.translate("common.restore_offer", "Alleen-lezen openen"),
+        QMessageBox.ButtonRole.RejectRole,
+    )
     box.setDefaultButton(restore)
     box.exec()
     return box.clickedButton() is restore
@@ -41,11 +48,15 @@ def offer_restore(parent: QWidget | None, report: StartReport) -> bool:
 def confirm_restore(parent: QWidget | None, info: BackupInfo) -> bool:
     answer = QMessageBox.question(
         parent,
-        "Back-up terugzetten",
-        f"De database wordt vervangen door de back-up van {when(info)}.\n\n"
-        "Wat sindsdien is ingevoerd, staat niet in die back-up. De huidige database wordt "
-        "niet verwijderd maar bewaard naast de nieuwe (…voor-herstel-…). Daarna meldt Koers "
-        "u af.\n\nDoorgaan?",
+        QCoreApplication.translate("common.restore_offer", "Back-up terugzetten"),
+        QCoreApplication.translate(
+            "common.restore_offer",
+            "De database wordt vervangen door de back-up van {info}.\n\nWat "
+            "sindsdien is ingevoerd, staat niet in die back-up. De "
+            "huidige database wordt niet verwijderd maar bewaard naast de "
+            "nieuwe (…voor-herstel-…). Daarna meldt Koers u "
+            "af.\n\nDoorgaan?",
+        ).format(info=when(info)),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )
@@ -56,8 +67,11 @@ def ask_password(parent: QWidget | None, username: str) -> str | None:
     """The password that opens the backup (and confirms that this is meant)."""
     password, ok = QInputDialog.getText(
         parent,
-        "Bevestigen met wachtwoord",
-        f"Wachtwoord van {username} (het wachtwoord dat gold toen de back-up werd gemaakt):",
+        QCoreApplication.translate("common.restore_offer", "Bevestigen met wachtwoord"),
+        QCoreApplication.translate(
+            "common.restore_offer",
+            "Wachtwoord van {username} (het wachtwoord dat gold toen de back-up werd gemaakt):",
+        ).format(username=username),
         QLineEdit.EchoMode.Password,
     )
     return password if ok and password else None
@@ -91,6 +105,8 @@ def offer_and_restore(
     workspace.runner.submit(
         lambda: maintenance.restore(store, actor, path, secret),
         on_restored,
-        lambda exc: show_error(parent, exc, "Terugzetten mislukt"),
+        lambda exc: show_error(
+            parent, exc, QCoreApplication.translate("common.restore_offer", "Terugzetten mislukt")
+        ),
     )
     return True

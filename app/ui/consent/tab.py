@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,12 +35,22 @@ from app.ui.common.messages import show_error
 from app.ui.common.table_model import RowTableModel
 from app.ui.workspace import Workspace
 
-HEADERS = ["Ontvanger", "Onderdelen", "Gegeven op", "Door", "Vorm", "Geldig t/m", "Status"]
+HEADERS = [
+    QT_TRANSLATE_NOOP("consent.tab", "Ontvanger"),
+    QT_TRANSLATE_NOOP("consent.tab", "Onderdelen"),
+    QT_TRANSLATE_NOOP("consent.tab", "Gegeven op"),
+    QT_TRANSLATE_NOOP("consent.tab", "Door"),
+    QT_TRANSLATE_NOOP("consent.tab", "Vorm"),
+    QT_TRANSLATE_NOOP("consent.tab", "Geldig t/m"),
+    QT_TRANSLATE_NOOP("consent.tab", "Status"),
+]
 
 
 def _status(row: ConsentRow) -> str:
     if row.status == "Ingetrokken":
-        return f"Ingetrokken {format_date(row.withdrawn_on)} ({row.withdrawn_by})"
+        return QCoreApplication.translate(
+            "consent.tab", "Ingetrokken {withdrawn_on} ({withdrawn_by})"
+        ).format(withdrawn_on=format_date(row.withdrawn_on), withdrawn_by=row.withdrawn_by)
     return row.status + (f" — {row.problem}" if row.problem else "")
 
 
@@ -70,7 +80,7 @@ class ConsentDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Toestemming vastleggen")
+        self.setWindowTitle(self.tr("Toestemming vastleggen"))
         self.workspace, self.student_id = workspace, student_id
         self.conversation_id = conversation_id
         self.saved_id: int | None = None
@@ -84,15 +94,15 @@ class ConsentDialog(QDialog):
         self.scopes = {s: QCheckBox(CONSENT_SCOPE[s]) for s in ConsentScope}
         for box in self.scopes.values():
             box.setChecked(True)
-        self.by_student = QCheckBox("De leerling zelf")
+        self.by_student = QCheckBox(self.tr("De leerling zelf"))
         self.by_student.setChecked(True)
         self.guardian = QComboBox()
         self.guardian.setEditable(True)
-        self.guardian.lineEdit().setPlaceholderText("naam van de ouder of voogd")
+        self.guardian.lineEdit().setPlaceholderText(self.tr("naam van de ouder of voogd"))
         self.representative = QComboBox()
         self.representative.setEditable(True)
         self.representative.lineEdit().setPlaceholderText(
-            "naam van curator of mentor (bij curatele/mentorschap)"
+            self.tr("naam van curator of mentor (bij curatele/mentorschap)")
         )
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -102,36 +112,43 @@ class ConsentDialog(QDialog):
             self.form.addItem(CONSENT_FORM[value], value.value)
         self.witness = QLineEdit()
         self.valid_until = QLineEdit()
-        self.valid_until.setPlaceholderText("dd-mm-jjjj (leeg: geen einddatum)")
-        self.scan_button = QPushButton("Scan kiezen (PDF)…")
-        self.scan_label = QLabel("Geen scan gekozen")
+        self.valid_until.setPlaceholderText(self.tr("dd-mm-jjjj (leeg: geen einddatum)"))
+        self.scan_button = QPushButton(self.tr("Scan kiezen (PDF)…"))
+        self.scan_label = QLabel(self.tr("Geen scan gekozen"))
         self.note = QLineEdit()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Opslaan"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
         form = QFormLayout(self)
         form.addRow(self.hint)
-        form.addRow("Ontvanger", self.recipient)
+        form.addRow(self.tr("Ontvanger"), self.recipient)
         scope_box = QVBoxLayout()
         for box in self.scopes.values():
             scope_box.addWidget(box)
-        form.addRow("Wat mag gedeeld worden", scope_box)
-        form.addRow("Gegeven door", self.by_student)
-        form.addRow("Ouder of voogd", self.guardian)
-        form.addRow("Wettelijk vertegenwoordiger", self.representative)
-        form.addRow("Datum", self.given_on)
-        form.addRow("Vorm", self.form)
-        form.addRow("Getuige (bij mondeling)", self.witness)
+        form.addRow(self.tr("Wat mag gedeeld worden"), scope_box)
+        form.addRow(self.tr("Gegeven door"), self.by_student)
+        form.addRow(self.tr("Ouder of voogd"), self.guardian)
+        form.addRow(self.tr("Wettelijk vertegenwoordiger"), self.representative)
+        form.addRow(self.tr("Datum"), self.given_on)
+        form.addRow(self.tr("Vorm"), self.form)
+        form.addRow(self.tr("Getuige (bij mondeling)"), self.witness)
         scan = QHBoxLayout()
         scan.addWidget(self.scan_button)
         scan.addWidget(self.scan_label, 1)
-        form.addRow("Getekend formulier", scan)
-        form.addRow("Geldig tot en met", self.valid_until)
-        form.addRow("Opmerking", self.note)
+        form.addRow(self.tr("Getekend formulier"), scan)
+        form.addRow(self.tr("Geldig tot en met"), self.valid_until)
+        form.addRow(self.tr("Opmerking"), self.note)
         if conversation_id is not None:
-            form.addRow("Gesprek", QLabel(f"Gegeven in het gesprek van {format_date(given_on)}"))
+            form.addRow(
+                self.tr("Gesprek"),
+                QLabel(
+                    self.tr("Gegeven in het gesprek van {given_on}").format(
+                        given_on=format_date(given_on)
+                    )
+                ),
+            )
         form.addRow(self.buttons)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -151,7 +168,9 @@ class ConsentDialog(QDialog):
             box.setCurrentIndex(0)
 
     def _choose_scan(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Scan kiezen", "", "PDF (*.pdf)")
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Scan kiezen"), "", self.tr("PDF (*.pdf)")
+        )
         if name:
             self.set_scan(Path(name).name, Path(name).read_bytes())
 
@@ -197,7 +216,11 @@ class ConsentTab(QWidget):
     def __init__(self, workspace: Workspace, student_id: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.workspace, self.student_id = workspace, student_id
-        self.model = RowTableModel(HEADERS, DISPLAY, tooltip=lambda r: r.problem or r.status)
+        self.model = RowTableModel(
+            [QCoreApplication.translate("consent.tab", h) for h in HEADERS],
+            DISPLAY,
+            tooltip=lambda r: r.problem or r.status,
+        )
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -205,12 +228,12 @@ class ConsentTab(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
-        self.record_button = QPushButton("Toestemming vastleggen…")
-        self.withdraw_button = QPushButton("Intrekken…")
-        self.form_button = QPushButton("Toestemmingsformulier afdrukken…")
-        self.scan_button = QPushButton("Scan opslaan…")
+        self.record_button = QPushButton(self.tr("Toestemming vastleggen…"))
+        self.withdraw_button = QPushButton(self.tr("Intrekken…"))
+        self.form_button = QPushButton(self.tr("Toestemmingsformulier afdrukken…"))
+        self.scan_button = QPushButton(self.tr("Scan opslaan…"))
         self.recipient = QComboBox()
-        self.export_button = QPushButton("Overdrachtsdossier maken…")
+        self.export_button = QPushButton(self.tr("Overdrachtsdossier maken…"))
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -237,8 +260,10 @@ class ConsentTab(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Gegevens gaan alleen naar een partner met toestemming (of een wettelijke "
-            "grondslag). Een ingetrokken of verlopen toestemming stopt elke volgende uitvoer."
+            self.tr(
+                "Gegevens gaan alleen naar een partner met toestemming (of een wettelijke "
+                "grondslag). Een ingetrokken of verlopen toestemming stopt elke volgende uitvoer."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -254,7 +279,7 @@ class ConsentTab(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         export = QHBoxLayout()
-        export.addWidget(QLabel("Overdrachtsdossier voor"))
+        export.addWidget(QLabel(self.tr("Overdrachtsdossier voor")))
         export.addWidget(self.recipient, 1)
         export.addWidget(self.export_button)
         layout.addLayout(export)
@@ -308,7 +333,7 @@ class ConsentTab(QWidget):
         return self.dialog
 
     def _recorded(self) -> None:
-        self._say("Toestemming vastgelegd.")
+        self._say(self.tr("Toestemming vastgelegd."))
         self.refresh()
         self.changed.emit()
 
@@ -319,7 +344,7 @@ class ConsentTab(QWidget):
     def withdraw(self) -> None:
         row = self.selected()
         if row is None:
-            self._say("Kies eerst de toestemming die wordt ingetrokken.")
+            self._say(self.tr("Kies eerst de toestemming die wordt ingetrokken."))
             return
         by, ok = self.ask_withdrawn_by()
         if not ok:
@@ -330,23 +355,25 @@ class ConsentTab(QWidget):
             format_date(today()),
             by,
             row.version,
-            on_success=lambda _: (self._say("Toestemming ingetrokken."), self.refresh()),
+            on_success=lambda _: (self._say(self.tr("Toestemming ingetrokken.")), self.refresh()),
             on_error=self._error,
         )
 
     def ask_withdrawn_by(self) -> tuple[str, bool]:
-        return QInputDialog.getText(self, "Toestemming intrekken", "Ingetrokken door:")
+        return QInputDialog.getText(
+            self, self.tr("Toestemming intrekken"), self.tr("Ingetrokken door:")
+        )
 
     def ask_save_path(self, title: str, suggestion: str) -> str:
-        name, _ = QFileDialog.getSaveFileName(self, title, suggestion, "PDF (*.pdf)")
+        name, _ = QFileDialog.getSaveFileName(self, title, suggestion, self.tr("PDF (*.pdf)"))
         return name
 
     def save_scan(self) -> None:
         row = self.selected()
         if row is None or not row.has_attachment:
-            self._say("Kies een toestemming met een scan van het getekende formulier.")
+            self._say(self.tr("Kies een toestemming met een scan van het getekende formulier."))
             return
-        path = self.ask_save_path("Scan opslaan", "toestemming-scan.pdf")
+        path = self.ask_save_path(self.tr("Scan opslaan"), "toestemming-scan.pdf")
         if not path:
             return
 
@@ -359,27 +386,31 @@ class ConsentTab(QWidget):
             write_atomic(Path(path), data)
 
         self.workspace.runner.submit(
-            work, lambda _none: self._say(f"Scan opgeslagen: {path}"), self._error
+            work,
+            lambda _none: self._say(self.tr("Scan opgeslagen: {path}").format(path=path)),
+            self._error,
         )
 
     def print_form(self) -> None:
-        path = self.ask_save_path("Toestemmingsformulier opslaan", "toestemmingsformulier.pdf")
+        path = self.ask_save_path(
+            self.tr("Toestemmingsformulier opslaan"), "toestemmingsformulier.pdf"
+        )
         if not path:
             return
         self.workspace.call(
             sharing.consent_form,
             self.student_id,
             path,
-            on_success=lambda p: self._say(f"Formulier opgeslagen: {p}"),
+            on_success=lambda p: self._say(self.tr("Formulier opgeslagen: {p}").format(p=p)),
             on_error=self._error,
         )
 
     def export_report(self) -> None:
         recipient = self.recipient.currentData()
         if recipient is None:
-            self._say("Kies eerst een ontvanger.")
+            self._say(self.tr("Kies eerst een ontvanger."))
             return
-        path = self.ask_save_path("Overdrachtsdossier opslaan", "overdrachtsdossier.pdf")
+        path = self.ask_save_path(self.tr("Overdrachtsdossier opslaan"), "overdrachtsdossier.pdf")
         if not path:
             return
         self.workspace.call(
@@ -393,7 +424,11 @@ class ConsentTab(QWidget):
 
     def _exported(self, result: sharing.ExportResult) -> None:
         scopes = ", ".join(CONSENT_SCOPE_SHORT[s] for s in ConsentScope if s in result.scopes)
-        self._say(f"Overdrachtsdossier opgeslagen in {result.path} (met: {scopes}).")
+        self._say(
+            self.tr("Overdrachtsdossier opgeslagen in {path} (met: {scopes}).").format(
+                path=result.path, scopes=scopes
+            )
+        )
 
     def _export_failed(self, exc: BaseException) -> None:
         if isinstance(exc, ConsentRefusedError):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,7 +32,10 @@ from app.ui.common.messages import show_error
 from app.ui.conversations.editors import AgreementsEditor, ParticipantsEditor
 from app.ui.workspace import Workspace
 
-CONSENT_QUESTION = "Is gevraagd of het verslag gedeeld mag worden met de gemeente en het RMC?"
+CONSENT_QUESTION = QT_TRANSLATE_NOOP(
+    "conversations.dialog",
+    "Is gevraagd of het verslag gedeeld mag worden met de gemeente en het RMC?",
+)
 
 
 def _combo(mapping: dict, empty: str | None = None) -> QComboBox:
@@ -70,29 +73,31 @@ class ConversationDialog(QDialog):
         self.student_id = student_id
         self.conversation_id = conversation_id
         self.loaded: ConversationFile | None = None
-        self.setWindowTitle("Gesprek — Koers")
+        self.setWindowTitle(self.tr("Gesprek — Koers"))
         self.kind = _combo(labels.CONVERSATION_TYPE)
         self.status = _combo(labels.CONVERSATION_STATUS)
         self.date = QLineEdit()
-        self.date.setPlaceholderText("dd-mm-jjjj")
+        self.date.setPlaceholderText(self.tr("dd-mm-jjjj"))
         self.time = QLineEdit()
-        self.time.setPlaceholderText("uu:mm")
+        self.time.setPlaceholderText(self.tr("uu:mm"))
         self.place = QLineEdit()
         self.links = QLabel()
         self.links.setWordWrap(True)
         self.participants = ParticipantsEditor()
-        self.agenda = _text_box("De vragen van de ouders en de leerling, en de agenda")
-        self.summary = _text_box("Wat is er besproken? Schrijf korte, duidelijke zinnen.")
-        self.advice = _text_box("Het advies van de school (bij een adviesgesprek)")
-        self.decisions = _text_box("Wat is er besloten?")
+        self.agenda = _text_box(self.tr("De vragen van de ouders en de leerling, en de agenda"))
+        self.summary = _text_box(self.tr("Wat is er besproken? Schrijf korte, duidelijke zinnen."))
+        self.advice = _text_box(self.tr("Het advies van de school (bij een adviesgesprek)"))
+        self.decisions = _text_box(self.tr("Wat is er besloten?"))
         self.agreements = AgreementsEditor()
-        self.consent_asked = QCheckBox(CONSENT_QUESTION)
-        self.consent_municipality = _combo(labels.CONSENT_ANSWER, "Nog geen antwoord")
-        self.consent_rmc = _combo(labels.CONSENT_ANSWER, "Nog geen antwoord")
+        self.consent_asked = QCheckBox(
+            QCoreApplication.translate("conversations.dialog", CONSENT_QUESTION)
+        )
+        self.consent_municipality = _combo(labels.CONSENT_ANSWER, self.tr("Nog geen antwoord"))
+        self.consent_rmc = _combo(labels.CONSENT_ANSWER, self.tr("Nog geen antwoord"))
         self.consent_answered_by = QLineEdit()
-        self.consent_answered_by.setPlaceholderText("bijvoorbeeld: moeder en leerling")
+        self.consent_answered_by.setPlaceholderText(self.tr("bijvoorbeeld: moeder en leerling"))
         # A "ja" becomes a consent in the register: recording consent is the coordinator's.
-        self.record_consent_button = QPushButton("Toestemming vastleggen…")
+        self.record_consent_button = QPushButton(self.tr("Toestemming vastleggen…"))
         self.record_consent_button.setVisible(workspace.actor.is_coordinator)
         self.record_consent_button.clicked.connect(self.record_consent)
         self.consent_dialog = None
@@ -103,8 +108,8 @@ class ConversationDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Opslaan"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.consent_asked.toggled.connect(self._consent_enabled)
@@ -136,55 +141,57 @@ class ConversationDialog(QDialog):
     # --- layout ---------------------------------------------------------------------------
     def _build(self) -> None:
         top = QGridLayout()
-        top.addWidget(QLabel("Soort gesprek"), 0, 0)
+        top.addWidget(QLabel(self.tr("Soort gesprek")), 0, 0)
         top.addWidget(self.kind, 0, 1)
-        top.addWidget(QLabel("Status"), 0, 2)
+        top.addWidget(QLabel(self.tr("Status")), 0, 2)
         top.addWidget(self.status, 0, 3)
-        top.addWidget(QLabel("Datum"), 1, 0)
+        top.addWidget(QLabel(self.tr("Datum")), 1, 0)
         top.addWidget(self.date, 1, 1)
-        top.addWidget(QLabel("Tijd"), 1, 2)
+        top.addWidget(QLabel(self.tr("Tijd")), 1, 2)
         top.addWidget(self.time, 1, 3)
-        top.addWidget(QLabel("Plaats"), 2, 0)
+        top.addWidget(QLabel(self.tr("Plaats")), 2, 0)
         top.addWidget(self.place, 2, 1, 1, 3)
         top.setColumnStretch(1, 1)
         top.setColumnStretch(3, 1)
 
         talk = QWidget()
         talk_form = QFormLayout(talk)
-        talk_form.addRow("Vragen en agenda", self.agenda)
-        talk_form.addRow("Samenvatting", self.summary)
-        talk_form.addRow("Advies van de school", self.advice)
-        talk_form.addRow("Besluiten", self.decisions)
+        talk_form.addRow(self.tr("Vragen en agenda"), self.agenda)
+        talk_form.addRow(self.tr("Samenvatting"), self.summary)
+        talk_form.addRow(self.tr("Advies van de school"), self.advice)
+        talk_form.addRow(self.tr("Besluiten"), self.decisions)
 
-        consent_box = QGroupBox("Toestemmingsvraag")
+        consent_box = QGroupBox(self.tr("Toestemmingsvraag"))
         consent_form = QFormLayout(consent_box)
         consent_form.addRow(self.consent_asked)
-        consent_form.addRow("Delen met de gemeente", self.consent_municipality)
-        consent_form.addRow("Delen met het RMC", self.consent_rmc)
-        consent_form.addRow("Antwoord gegeven door", self.consent_answered_by)
+        consent_form.addRow(self.tr("Delen met de gemeente"), self.consent_municipality)
+        consent_form.addRow(self.tr("Delen met het RMC"), self.consent_rmc)
+        consent_form.addRow(self.tr("Antwoord gegeven door"), self.consent_answered_by)
         consent_form.addRow("", self.record_consent_button)
         note = QLabel(
-            "Het antwoord wordt bij de leerling bewaard, zodat een 'ja' als toestemming "
-            "kan worden vastgelegd. Het verslag zelf gaat alleen naar de ouders."
+            self.tr(
+                "Het antwoord wordt bij de leerling bewaard, zodat een 'ja' als toestemming "
+                "kan worden vastgelegd. Het verslag zelf gaat alleen naar de ouders."
+            )
         )
         note.setWordWrap(True)
         note.setObjectName("hint")
         consent_form.addRow(note)
-        contact_box = QGroupBox("Contactpersoon van de school (staat op het verslag)")
+        contact_box = QGroupBox(self.tr("Contactpersoon van de school (staat op het verslag)"))
         contact_form = QFormLayout(contact_box)
-        contact_form.addRow("Naam", self.contact_name)
-        contact_form.addRow("Telefoon", self.contact_phone)
-        contact_form.addRow("E-mail", self.contact_email)
+        contact_form.addRow(self.tr("Naam"), self.contact_name)
+        contact_form.addRow(self.tr("Telefoon"), self.contact_phone)
+        contact_form.addRow(self.tr("E-mail"), self.contact_email)
         extra = QWidget()
         extra_layout = QVBoxLayout(extra)
         extra_layout.addWidget(consent_box)
         extra_layout.addWidget(contact_box)
         extra_layout.addStretch(1)
 
-        self.tabs.addTab(self.participants, "Deelnemers")
-        self.tabs.addTab(talk, "Gesprek")
-        self.tabs.addTab(self.agreements, "Afspraken")
-        self.tabs.addTab(extra, "Toestemming en contact")
+        self.tabs.addTab(self.participants, self.tr("Deelnemers"))
+        self.tabs.addTab(talk, self.tr("Gesprek"))
+        self.tabs.addTab(self.agreements, self.tr("Afspraken"))
+        self.tabs.addTab(extra, self.tr("Toestemming en contact"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.links)
@@ -200,9 +207,9 @@ class ConversationDialog(QDialog):
         saved = getattr(self, "loaded", None) is not None
         self.record_consent_button.setEnabled(saved)
         self.record_consent_button.setToolTip(
-            "Legt de toestemming vast in het register, met dit gesprek erbij."
+            self.tr("Legt de toestemming vast in het register, met dit gesprek erbij.")
             if saved
-            else "Sla het gesprek eerst op; daarna kan de toestemming worden vastgelegd."
+            else self.tr("Sla het gesprek eerst op; daarna kan de toestemming worden vastgelegd.")
         )
 
     def record_consent(self):
@@ -281,14 +288,24 @@ class ConversationDialog(QDialog):
 
     def _show_file(self, file: ConversationFile) -> None:
         self.loaded = file
-        self.setWindowTitle(f"Gesprek met {file.student_name} — Koers")
+        self.setWindowTitle(
+            self.tr("Gesprek met {student_name} — Koers").format(student_name=file.student_name)
+        )
         links = []
         if file.previous is not None:
             kind = labels.label(labels.CONVERSATION_TYPE, file.previous.kind)
-            links.append(f"Vervolg op: {kind} van {file.previous.held_at:%d-%m-%Y}")
+            links.append(
+                self.tr("Vervolg op: {kind} van {held_at:%d-%m-%Y}").format(
+                    kind=kind, held_at=file.previous.held_at
+                )
+            )
         if file.next is not None:
             kind = labels.label(labels.CONVERSATION_TYPE, file.next.kind)
-            links.append(f"Volgend gesprek: {kind} op {file.next.held_at:%d-%m-%Y}")
+            links.append(
+                self.tr("Volgend gesprek: {kind} op {held_at:%d-%m-%Y}").format(
+                    kind=kind, held_at=file.next.held_at
+                )
+            )
         self.links.setText("   ·   ".join(links))
         self._show(file.input)
         self._update_consent_button()

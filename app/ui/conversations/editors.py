@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -54,7 +54,7 @@ class _RowsEditor(QWidget):
         super().__init__()
         self.table = table
         self.add_button = QPushButton(add_label)
-        self.remove_button = QPushButton("Verwijderen")
+        self.remove_button = QPushButton(self.tr("Verwijderen"))
         self.add_button.clicked.connect(self.add_empty)
         self.remove_button.clicked.connect(self.remove_selected)
         self.table.itemChanged.connect(lambda _item: self.changed.emit())
@@ -89,10 +89,18 @@ class _RowsEditor(QWidget):
 class ParticipantsEditor(_RowsEditor):
     """Name, role (from the fixed list), organisation, and whether the person was there."""
 
-    COLUMNS = ("Naam", "Rol", "Organisatie", "Aanwezig")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("ParticipantsEditor", "Naam"),
+        QT_TRANSLATE_NOOP("ParticipantsEditor", "Rol"),
+        QT_TRANSLATE_NOOP("ParticipantsEditor", "Organisatie"),
+        QT_TRANSLATE_NOOP("ParticipantsEditor", "Aanwezig"),
+    )
 
     def __init__(self) -> None:
-        super().__init__(_table(self.COLUMNS, [200, 300, 220]), "Deelnemer toevoegen")
+        super().__init__(
+            _table(tuple(self.tr(c) for c in self.COLUMNS), [200, 300, 220]),
+            self.tr("Deelnemer toevoegen"),
+        )
 
     def set_participants(self, participants: list[ParticipantInput]) -> None:
         self.table.blockSignals(True)
@@ -121,7 +129,7 @@ class ParticipantsEditor(_RowsEditor):
         self.table.setCellWidget(row, 1, role)
         self.table.setItem(row, 2, QTableWidgetItem(p.organisation))
         present = _check_item(p.present)
-        present.setToolTip("Uit: uitgenodigd, maar niet aanwezig")
+        present.setToolTip(self.tr("Uit: uitgenodigd, maar niet aanwezig"))
         self.table.setItem(row, 3, present)
 
     def collect(self) -> list[ParticipantInput]:
@@ -143,14 +151,23 @@ class ParticipantsEditor(_RowsEditor):
 class AgreementsEditor(_RowsEditor):
     """Who does what before when, who follows it up in Koers, and when it was done."""
 
-    COLUMNS = ("Wie", "Doet wat", "Uiterlijk", "Volgt op (Koers)", "Afgerond op")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("AgreementsEditor", "Wie"),
+        QT_TRANSLATE_NOOP("AgreementsEditor", "Doet wat"),
+        QT_TRANSLATE_NOOP("AgreementsEditor", "Uiterlijk"),
+        QT_TRANSLATE_NOOP("AgreementsEditor", "Volgt op (Koers)"),
+        QT_TRANSLATE_NOOP("AgreementsEditor", "Afgerond op"),
+    )
     WHO, WHAT, DUE, OWNER, DONE = range(5)
 
     def __init__(self) -> None:
-        super().__init__(_table(self.COLUMNS, [160, 300, 95, 170]), "Afspraak toevoegen")
+        super().__init__(
+            _table(tuple(self.tr(c) for c in self.COLUMNS), [160, 300, 95, 170]),
+            self.tr("Afspraak toevoegen"),
+        )
         self.staff: list[tuple[int, str]] = []
-        self.done_button = QPushButton("Afgerond (vandaag)")
-        self.done_button.setToolTip("Zet de datum van vandaag bij de gekozen afspraak")
+        self.done_button = QPushButton(self.tr("Afgerond (vandaag)"))
+        self.done_button.setToolTip(self.tr("Zet de datum van vandaag bij de gekozen afspraak"))
         self.done_button.clicked.connect(self.mark_selected_done)
         self.buttons.insertWidget(2, self.done_button)
 

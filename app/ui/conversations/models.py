@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
@@ -33,8 +33,14 @@ def table_view(model) -> QTableView:
 
 def agreement_state(row: AgreementRow) -> str:
     if row.done:
-        return f"Afgerond {format_date(row.done_on)}"
-    return "Te laat" if row.overdue else "Open"
+        return QCoreApplication.translate("conversations.models", "Afgerond {done_on}").format(
+            done_on=format_date(row.done_on)
+        )
+    return (
+        QCoreApplication.translate("conversations.models", "Te laat")
+        if row.overdue
+        else QCoreApplication.translate("conversations.models", "Open")
+    )
 
 
 class AgreementModel(RowTableModel[AgreementRow]):
@@ -42,16 +48,22 @@ class AgreementModel(RowTableModel[AgreementRow]):
 
     def __init__(self, *, with_student: bool, parent=None) -> None:
         columns: list[tuple[str, object, object]] = [
-            ("Uiterlijk", lambda r: format_date(r.due_date) or "—", lambda r: r.due_date or _far()),
-            ("Status", agreement_state, agreement_state),
+            (
+                self.tr("Uiterlijk"),
+                lambda r: format_date(r.due_date) or "—",
+                lambda r: r.due_date or _far(),
+            ),
+            (self.tr("Status"), agreement_state, agreement_state),
         ]
         if with_student:
-            columns.append(("Leerling", lambda r: r.student_name, lambda r: r.student_name))
+            columns.append(
+                (self.tr("Leerling"), lambda r: r.student_name, lambda r: r.student_name)
+            )
         columns += [
-            ("Wie", lambda r: r.who, lambda r: r.who.lower()),
-            ("Doet wat", lambda r: r.what, lambda r: r.what.lower()),
+            (self.tr("Wie"), lambda r: r.who, lambda r: r.who.lower()),
+            (self.tr("Doet wat"), lambda r: r.what, lambda r: r.what.lower()),
             (
-                "Gesprek",
+                self.tr("Gesprek"),
                 lambda r: (
                     f"{labels.label(labels.CONVERSATION_TYPE, r.conversation_kind)} "
                     f"{r.conversation_date:%d-%m-%Y}"
@@ -88,21 +100,25 @@ def _far() -> date:
 class ConversationModel(RowTableModel[ConversationRow]):
     def __init__(self, parent=None) -> None:
         columns = [
-            ("Datum", lambda r: f"{r.held_at:%d-%m-%Y}", lambda r: r.held_at),
-            ("Tijd", lambda r: _time(r), lambda r: r.held_at),
+            (self.tr("Datum"), lambda r: f"{r.held_at:%d-%m-%Y}", lambda r: r.held_at),
+            (self.tr("Tijd"), lambda r: _time(r), lambda r: r.held_at),
             (
-                "Soort",
+                self.tr("Soort"),
                 lambda r: labels.label(labels.CONVERSATION_TYPE, r.kind),
                 lambda r: r.kind.value,
             ),
             (
-                "Status",
+                self.tr("Status"),
                 lambda r: labels.label(labels.CONVERSATION_STATUS, r.status),
                 lambda r: r.status.value,
             ),
-            ("Plaats", lambda r: r.place, lambda r: r.place.lower()),
-            ("Deelnemers", lambda r: r.participants, lambda r: r.participants.lower()),
-            ("Open afspraken", _open_text, lambda r: (r.overdue_agreements, r.open_agreements)),
+            (self.tr("Plaats"), lambda r: r.place, lambda r: r.place.lower()),
+            (self.tr("Deelnemers"), lambda r: r.participants, lambda r: r.participants.lower()),
+            (
+                self.tr("Open afspraken"),
+                _open_text,
+                lambda r: (r.overdue_agreements, r.open_agreements),
+            ),
         ]
         super().__init__(
             [c[0] for c in columns],
@@ -130,5 +146,7 @@ def _open_text(row: ConversationRow) -> str:
     if not row.open_agreements:
         return "—"
     if row.overdue_agreements:
-        return f"{row.open_agreements} ({row.overdue_agreements} te laat)"
+        return QCoreApplication.translate(
+            "conversations.models", "{open_agreements} ({overdue_agreements} te laat)"
+        ).format(open_agreements=row.open_agreements, overdue_agreements=row.overdue_agreements)
     return str(row.open_agreements)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, QSize
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
@@ -43,7 +43,9 @@ class PdfPages:
         """Draws every page onto `printer`, each scaled to fit its page; returns the count."""
         painter = QPainter()
         if not painter.begin(printer):
-            raise OSError("De printer kon niet worden gestart.")
+            raise OSError(
+                QCoreApplication.translate("PdfPages", "De printer kon niet worden gestart.")
+            )
         try:
             dpi = min(printer.resolution(), MAX_DPI)
             for index in range(self.count):
@@ -77,7 +79,7 @@ def a4_printer() -> QPrinter:
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)
     printer.setFullPage(True)
-    printer.setDocName("Verslag voor ouders")
+    printer.setDocName(QCoreApplication.translate("conversations.printing", "Verslag voor ouders"))
     return printer
 
 
@@ -99,19 +101,28 @@ class ParentReportPrinting:
     # --- dialogs ------------------------------------------------------------------------
     def _print_dialog(self, printer: QPrinter) -> bool:
         dialog = QPrintDialog(printer, self.parent)
-        dialog.setWindowTitle("Verslag voor ouders afdrukken")
+        dialog.setWindowTitle(
+            QCoreApplication.translate("ParentReportPrinting", "Verslag voor ouders afdrukken")
+        )
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def _preview_dialog(self, printer: QPrinter, pages: PdfPages) -> bool:
         dialog = QPrintPreviewDialog(printer, self.parent)
-        dialog.setWindowTitle("Afdrukvoorbeeld — verslag voor ouders")
+        dialog.setWindowTitle(
+            QCoreApplication.translate(
+                "ParentReportPrinting", "Afdrukvoorbeeld — verslag voor ouders"
+            )
+        )
         dialog.resize(900, 1000)
         dialog.paintRequested.connect(pages.paint)
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def _save_dialog(self, suggested: str) -> str | None:
         path, _filter = QFileDialog.getSaveFileName(
-            self.parent, "Verslag voor ouders opslaan", suggested, "PDF-bestanden (*.pdf)"
+            self.parent,
+            QCoreApplication.translate("ParentReportPrinting", "Verslag voor ouders opslaan"),
+            suggested,
+            QCoreApplication.translate("ParentReportPrinting", "PDF-bestanden (*.pdf)"),
         )
         return path or None
 

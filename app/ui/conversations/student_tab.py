@@ -45,14 +45,14 @@ class ConversationsTab(QWidget):
         for column, width in enumerate([90, 120, 160, 360]):
             self.agreement_table.setColumnWidth(column, width)
         may_edit = workspace.actor.may_edit
-        self.new_button = QPushButton("Nieuw gesprek…")
-        self.open_button = QPushButton("Openen…")
-        self.follow_up_button = QPushButton("Vervolggesprek plannen…")
-        self.preview_button = QPushButton("Verslag voor ouders: voorbeeld…")
-        self.print_button = QPushButton("Afdrukken…")
-        self.save_pdf_button = QPushButton("Opslaan als pdf…")
-        self.done_button = QPushButton("Afspraak afgerond")
-        self.delete_button = QPushButton("Verwijderen…")
+        self.new_button = QPushButton(self.tr("Nieuw gesprek…"))
+        self.open_button = QPushButton(self.tr("Openen…"))
+        self.follow_up_button = QPushButton(self.tr("Vervolggesprek plannen…"))
+        self.preview_button = QPushButton(self.tr("Verslag voor ouders: voorbeeld…"))
+        self.print_button = QPushButton(self.tr("Afdrukken…"))
+        self.save_pdf_button = QPushButton(self.tr("Opslaan als pdf…"))
+        self.done_button = QPushButton(self.tr("Afspraak afgerond"))
+        self.delete_button = QPushButton(self.tr("Verwijderen…"))
         for button in (
             self.new_button,
             self.follow_up_button,
@@ -101,7 +101,7 @@ class ConversationsTab(QWidget):
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
         heading = QHBoxLayout()
-        title = QLabel("Open afspraken van deze leerling")
+        title = QLabel(self.tr("Open afspraken van deze leerling"))
         title.setObjectName("sectionTitle")
         heading.addWidget(title)
         heading.addStretch(1)
@@ -133,7 +133,11 @@ class ConversationsTab(QWidget):
         self.model.set_rows(rows)
         planned = sum(1 for r in rows if r.status is ConversationStatus.PLANNED)
         total = f"{len(rows)} {'gesprek' if len(rows) == 1 else 'gesprekken'}"
-        self.status.setText(f"{total}, waarvan {planned} gepland" if planned else total)
+        self.status.setText(
+            self.tr("{total}, waarvan {planned} gepland").format(total=total, planned=planned)
+            if planned
+            else total
+        )
         self._update_buttons()
 
     def _show_agreements(self, rows: list[AgreementRow]) -> None:
@@ -158,7 +162,7 @@ class ConversationsTab(QWidget):
         self.delete_button.setEnabled(row is not None)
         for button in (self.preview_button, self.print_button, self.save_pdf_button):
             button.setEnabled(held)
-            button.setToolTip("" if held else "Kies een gehouden gesprek")
+            button.setToolTip("" if held else self.tr("Kies een gehouden gesprek"))
         self.done_button.setEnabled(bool(self.agreement_table.selectionModel().selectedRows()))
 
     # --- actions --------------------------------------------------------------------------
@@ -199,8 +203,10 @@ class ConversationsTab(QWidget):
 
     def _confirm_delete(self, file) -> None:
         answer = self.confirm_delete(
-            f"Het gesprek van {file.input.date} met alle deelnemers en afspraken verwijderen? "
-            "Dit kan niet ongedaan worden gemaakt."
+            self.tr(
+                "Het gesprek van {date} met alle deelnemers en afspraken "
+                "verwijderen? Dit kan niet ongedaan worden gemaakt."
+            ).format(date=file.input.date)
         )
         if answer:
             self.workspace.call(
@@ -213,7 +219,7 @@ class ConversationsTab(QWidget):
     def confirm_delete(self, question: str) -> bool:
         choice = QMessageBox.question(
             self,
-            "Gesprek verwijderen",
+            self.tr("Gesprek verwijderen"),
             question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -29,7 +29,9 @@ WEEKDAYS = ["ma", "di", "wo", "do", "vr", "za", "zo"]
 
 def _count(n: int, adjective: str = "") -> str:
     if n == 0:
-        return f"geen {adjective}gesprekken"
+        return QCoreApplication.translate(
+            "conversations.view", "geen {adjective}gesprekken"
+        ).format(adjective=adjective)
     return f"{n} {adjective}gesprek" if n == 1 else f"{n} {adjective}gesprekken"
 
 
@@ -44,10 +46,10 @@ class MyAgreementsTab(QWidget):
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         for column, width in enumerate([90, 120, 160, 110, 340]):
             self.table.setColumnWidth(column, width)
-        self.include_done = QCheckBox("Ook afgeronde afspraken tonen")
-        self.done_button = QPushButton("Afgerond")
+        self.include_done = QCheckBox(self.tr("Ook afgeronde afspraken tonen"))
+        self.done_button = QPushButton(self.tr("Afgerond"))
         self.done_button.setVisible(workspace.actor.may_edit)
-        self.open_button = QPushButton("Dossier openen")
+        self.open_button = QPushButton(self.tr("Dossier openen"))
         self.summary = QLabel()
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
@@ -74,9 +76,11 @@ class MyAgreementsTab(QWidget):
         still_open = [r for r in rows if not r.done]
         late = sum(1 for r in still_open if r.overdue)
         count = len(still_open)
-        text = f"{count} open {'afspraak' if count == 1 else 'afspraken'} die u opvolgt"
+        text = self.tr("{count} open {value} die u opvolgt").format(
+            count=count, value="afspraak" if count == 1 else "afspraken"
+        )
         if late:
-            text += f", waarvan {late} te laat"
+            text += self.tr(", waarvan {late} te laat").format(late=late)
         self.summary.setText(text + ".")
 
     def _selected(self) -> AgreementRow | None:
@@ -109,7 +113,14 @@ class PlannedTab(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Week / datum", "Leerling", "Soort gesprek", "Plaats"])
+        self.tree.setHeaderLabels(
+            [
+                self.tr("Week / datum"),
+                self.tr("Leerling"),
+                self.tr("Soort gesprek"),
+                self.tr("Plaats"),
+            ]
+        )
         self.tree.setAlternatingRowColors(True)
         for column, width in enumerate([260, 200, 260]):
             self.tree.setColumnWidth(column, width)
@@ -136,7 +147,7 @@ class PlannedTab(QWidget):
         total = 0
         if self._past:
             head = QTreeWidgetItem(
-                ["Datum voorbij, nog geen verslag", "", _count(len(self._past)), ""]
+                [self.tr("Datum voorbij, nog geen verslag"), "", _count(len(self._past)), ""]
             )
             head.setForeground(0, OVERDUE_COLOUR)
             font = head.font(0)
@@ -147,7 +158,9 @@ class PlannedTab(QWidget):
                 head.addChild(self._item(c, with_year=True))
             head.setExpanded(True)
         for week in weeks:
-            title = f"Week {week.number}  ({week.monday:%d-%m} t/m {week.sunday:%d-%m-%Y})"
+            title = self.tr("Week {number}  ({monday:%d-%m} t/m {sunday:%d-%m-%Y})").format(
+                number=week.number, monday=week.monday, sunday=week.sunday
+            )
             head = QTreeWidgetItem([title, "", _count(len(week.conversations)), ""])
             font = head.font(0)
             font.setBold(True)
@@ -158,8 +171,9 @@ class PlannedTab(QWidget):
                 total += 1
             head.setExpanded(True)
         self.summary.setText(
-            f"{_count(total, 'geplande ')} in de komende {len(weeks)} weken "
-            "(dubbelklik om het dossier te openen)."
+            self.tr(
+                "{total} in de komende {weeks} weken (dubbelklik om het dossier te openen)."
+            ).format(total=_count(total, "geplande "), weeks=len(weeks))
         )
 
     def _item(self, c: UpcomingConversation, *, with_year: bool = False) -> QTreeWidgetItem:
@@ -191,8 +205,8 @@ class ConversationsArea(QWidget):
         self.mine = MyAgreementsTab(workspace)
         self.planned = PlannedTab(workspace)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.mine, "Mijn afspraken")
-        self.tabs.addTab(self.planned, "Gepland")
+        self.tabs.addTab(self.mine, self.tr("Mijn afspraken"))
+        self.tabs.addTab(self.planned, self.tr("Gepland"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)

@@ -6,7 +6,7 @@ the caller reports success (`accept`) or problems (`show_error`), so nothing typ
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -52,8 +52,8 @@ class _Dialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        self.save_button.setText("Opslaan")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
+        self.save_button.setText(self.tr("Opslaan"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
         self.buttons.accepted.connect(lambda: self.submitted.emit(self.collect()))
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -79,7 +79,7 @@ class _Dialog(QDialog):
 
 def _date_field(value: str = "") -> QLineEdit:
     field = QLineEdit(value)
-    field.setPlaceholderText("dd-mm-jjjj")
+    field.setPlaceholderText(QCoreApplication.translate("internships.dialogs", "dd-mm-jjjj"))
     return field
 
 
@@ -95,15 +95,17 @@ class InternshipDialog(_Dialog):
         students: list[tuple[int, str]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("Stage plannen" if data is None else "Stage wijzigen", parent)
+        super().__init__(
+            self.tr("Stage plannen") if data is None else self.tr("Stage wijzigen"), parent
+        )
         data = data or InternshipInput()
         self.employers = {e.id: e for e in employers}
         self.student = QComboBox()
         if students is not None:
             fill_combo(self.student, [(name, sid) for sid, name in students], empty=None)
-            self.form.addRow("Leerling", self.student)
+            self.form.addRow(self.tr("Leerling"), self.student)
         self.employer = QComboBox()
-        fill_combo(self.employer, [(e.label, e.id) for e in employers], empty="— kies —")
+        fill_combo(self.employer, [(e.label, e.id) for e in employers], empty=self.tr("— kies —"))
         self.supervisor = QComboBox()
         self.kind = QComboBox()
         fill_combo(
@@ -124,17 +126,17 @@ class InternshipDialog(_Dialog):
         fill_combo(
             self.outcome,
             [(labels.INTERNSHIP_OUTCOME[o], o.value) for o in InternshipOutcome],
-            empty="— nog niet bekend —",
+            empty=self.tr("— nog niet bekend —"),
         )
-        self.form.addRow("Werkgever", self.employer)
-        self.form.addRow("Praktijkbegeleider", self.supervisor)
-        self.form.addRow("Soort stage", self.kind)
-        self.form.addRow("Begindatum", self.start)
-        self.form.addRow("Einddatum", self.end)
-        self.form.addRow("Stagedagen", days)
-        self.form.addRow("Uren per week", self.hours)
-        self.form.addRow("Leerdoelen", self.goals)
-        self.form.addRow("Resultaat / intentie", self.outcome)
+        self.form.addRow(self.tr("Werkgever"), self.employer)
+        self.form.addRow(self.tr("Praktijkbegeleider"), self.supervisor)
+        self.form.addRow(self.tr("Soort stage"), self.kind)
+        self.form.addRow(self.tr("Begindatum"), self.start)
+        self.form.addRow(self.tr("Einddatum"), self.end)
+        self.form.addRow(self.tr("Stagedagen"), days)
+        self.form.addRow(self.tr("Uren per week"), self.hours)
+        self.form.addRow(self.tr("Leerdoelen"), self.goals)
+        self.form.addRow(self.tr("Resultaat / intentie"), self.outcome)
         self.fields = {
             "employer_id": self.employer,
             "supervisor_id": self.supervisor,
@@ -164,7 +166,7 @@ class InternshipDialog(_Dialog):
             )
             for cid, name, role in contacts
         ]
-        fill_combo(self.supervisor, options, empty="— geen —")
+        fill_combo(self.supervisor, options, empty=self.tr("— geen —"))
         if len(contacts) == 1:
             self.supervisor.setCurrentIndex(1)
 
@@ -189,27 +191,27 @@ class EvaluationDialog(_Dialog):
     """A dated evaluation: a score per work competency and comments by both sides."""
 
     def __init__(self, competencies: list[tuple[int, str]], parent: QWidget | None = None) -> None:
-        super().__init__("Evaluatie vastleggen", parent)
+        super().__init__(self.tr("Evaluatie vastleggen"), parent)
         self.on = _date_field(format_date(today()))
-        self.final = QCheckBox("Eindevaluatie")
+        self.final = QCheckBox(self.tr("Eindevaluatie"))
         self.evaluator = QComboBox()
         fill_combo(self.evaluator, [(v, k.value) for k, v in labels.EVALUATOR.items()], empty=None)
-        self.form.addRow("Datum", self.on)
+        self.form.addRow(self.tr("Datum"), self.on)
         self.form.addRow("", self.final)
-        self.form.addRow("Door", self.evaluator)
+        self.form.addRow(self.tr("Door"), self.evaluator)
         self.scores: dict[int, QComboBox] = {}
         options = [(text, n) for n, text in SCORE_LABELS.items()]
         for cid, label in competencies:
             box = QComboBox()
-            fill_combo(box, options, empty="— niet gescoord —")
+            fill_combo(box, options, empty=self.tr("— niet gescoord —"))
             self.scores[cid] = box
             self.form.addRow(label, box)
         self.supervisor_comment = QPlainTextEdit()
         self.school_comment = QPlainTextEdit()
         for edit in (self.supervisor_comment, self.school_comment):
             edit.setFixedHeight(60)
-        self.form.addRow("Opmerkingen praktijkbegeleider", self.supervisor_comment)
-        self.form.addRow("Opmerkingen school", self.school_comment)
+        self.form.addRow(self.tr("Opmerkingen praktijkbegeleider"), self.supervisor_comment)
+        self.form.addRow(self.tr("Opmerkingen school"), self.school_comment)
         self.fields = {"evaluated_on": self.on, "evaluator": self.evaluator}
         set_combo_value(self.evaluator, Evaluator.TOGETHER.value)
 
@@ -228,13 +230,13 @@ class BreakOffDialog(_Dialog):
     """Breaking an internship off: the date and the reason, both required."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Stage afbreken", parent)
+        super().__init__(self.tr("Stage afbreken"), parent)
         self.on = _date_field(format_date(today()))
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("bijvoorbeeld: past niet bij de leerling")
-        self.form.addRow("Afgebroken op", self.on)
-        self.form.addRow("Reden", self.reason)
-        self.save_button.setText("Afbreken")
+        self.reason.setPlaceholderText(self.tr("bijvoorbeeld: past niet bij de leerling"))
+        self.form.addRow(self.tr("Afgebroken op"), self.on)
+        self.form.addRow(self.tr("Reden"), self.reason)
+        self.save_button.setText(self.tr("Afbreken"))
         self.fields = {"broken_off_on": self.on, "broken_off_reason": self.reason}
 
     def collect(self) -> tuple[str, str]:
@@ -246,26 +248,28 @@ class CompleteDialog(_Dialog):
     can set the path's destination in the same step."""
 
     def __init__(self, is_transition: bool, parent: QWidget | None = None) -> None:
-        super().__init__("Stage afronden", parent)
+        super().__init__(self.tr("Stage afronden"), parent)
         self.on = _date_field(format_date(today()))
         self.outcome = QComboBox()
         fill_combo(
             self.outcome,
             [(labels.INTERNSHIP_OUTCOME[o], o.value) for o in InternshipOutcome],
-            empty="— kies —",
+            empty=self.tr("— kies —"),
         )
-        self.to_destination = QCheckBox("Werk bij deze werkgever als bestemming vastleggen")
+        self.to_destination = QCheckBox(
+            self.tr("Werk bij deze werkgever als bestemming vastleggen")
+        )
         self.destination = QComboBox()
         fill_combo(
             self.destination,
             [(labels.DESTINATION[d], d.value) for d in CONTRACT_DESTINATIONS],
             empty=None,
         )
-        self.form.addRow("Datum", self.on)
-        self.form.addRow("Resultaat", self.outcome)
+        self.form.addRow(self.tr("Datum"), self.on)
+        self.form.addRow(self.tr("Resultaat"), self.outcome)
         if is_transition:
             self.form.addRow("", self.to_destination)
-            self.form.addRow("Bestemming", self.destination)
+            self.form.addRow(self.tr("Bestemming"), self.destination)
             self.outcome.currentIndexChanged.connect(self._contract_changed)
         self.destination.setEnabled(False)
         self.to_destination.toggled.connect(self.destination.setEnabled)

@@ -55,7 +55,9 @@ class EmployerDialog(_Dialog):
     def __init__(
         self, sectors: list[str], detail: EmployerDetail | None = None, parent=None
     ) -> None:
-        super().__init__("Nieuwe werkgever" if detail is None else "Werkgever", parent)
+        super().__init__(
+            self.tr("Nieuwe werkgever") if detail is None else self.tr("Werkgever"), parent
+        )
         self.setMinimumWidth(880)
         self.detail = detail
         data = detail.input if detail else EmployerInput()
@@ -64,16 +66,18 @@ class EmployerDialog(_Dialog):
         self.postcode = QLineEdit(data.postcode)
         self.city = QLineEdit(data.city)
         self.sector = QComboBox()
-        fill_combo(self.sector, [(s, s) for s in sectors], empty="— kies —")
+        fill_combo(self.sector, [(s, s) for s in sectors], empty=self.tr("— kies —"))
         set_combo_value(self.sector, data.sector or None)
-        self.durable = QCheckBox("Biedt duurzame stages (kan overgaan in een baan)")
+        self.durable = QCheckBox(self.tr("Biedt duurzame stages (kan overgaan in een baan)"))
         self.durable.setChecked(data.offers_durable_internships)
         self.banenafspraak = QLineEdit(str(data.banenafspraak_places))
         self.notes = QPlainTextEdit(data.notes)
-        self.notes.setPlaceholderText("Bijvoorbeeld afspraken over social return")
+        self.notes.setPlaceholderText(self.tr("Bijvoorbeeld afspraken over social return"))
         self.notes.setFixedHeight(60)
         self.contacts = QTableWidget(0, 4)
-        self.contacts.setHorizontalHeaderLabels(["Naam", "Rol", "Telefoon", "E-mail"])
+        self.contacts.setHorizontalHeaderLabels(
+            [self.tr("Naam"), self.tr("Rol"), self.tr("Telefoon"), self.tr("E-mail")]
+        )
         self.contacts.horizontalHeader().setStretchLastSection(True)
         self.contacts.setFixedHeight(120)
         for column, width in enumerate([170, 165, 110]):
@@ -82,35 +86,43 @@ class EmployerDialog(_Dialog):
         for c in data.contacts:
             self.add_contact(c)
         self.places = QTableWidget(0, 3)
-        self.places.setHorizontalHeaderLabels(["Schooljaar", "Soort stage", "Plaatsen"])
+        self.places.setHorizontalHeaderLabels(
+            [self.tr("Schooljaar"), self.tr("Soort stage"), self.tr("Plaatsen")]
+        )
         self.places.horizontalHeader().setStretchLastSection(True)
         self.places.setFixedHeight(110)
         self.places.setColumnWidth(0, 120)
         self.places.setColumnWidth(1, 150)
         for p in data.places:
             self.add_places(p)
-        add_contact = QPushButton("Contactpersoon toevoegen")
+        add_contact = QPushButton(self.tr("Contactpersoon toevoegen"))
         add_contact.clicked.connect(lambda: self.add_contact(ContactInput()))
-        add_places = QPushButton("Plaatsen toevoegen")
+        add_places = QPushButton(self.tr("Plaatsen toevoegen"))
         add_places.clicked.connect(
             lambda: self.add_places(PlacesInput(school_year_of(today()), "blokstage", 1))
         )
-        self.form.addRow("Naam", self.name)
-        self.form.addRow("Adres", self.address)
-        self.form.addRow("Postcode", self.postcode)
-        self.form.addRow("Plaats", self.city)
-        self.form.addRow("Sector", self.sector)
+        self.form.addRow(self.tr("Naam"), self.name)
+        self.form.addRow(self.tr("Adres"), self.address)
+        self.form.addRow(self.tr("Postcode"), self.postcode)
+        self.form.addRow(self.tr("Plaats"), self.city)
+        self.form.addRow(self.tr("Sector"), self.sector)
         self.form.addRow("", self.durable)
-        self.form.addRow("Plaatsen banenafspraak", self.banenafspraak)
-        self.form.addRow("Notities", self.notes)
-        self.form.addRow("Contactpersonen", self.contacts)
+        self.form.addRow(self.tr("Plaatsen banenafspraak"), self.banenafspraak)
+        self.form.addRow(self.tr("Notities"), self.notes)
+        self.form.addRow(self.tr("Contactpersonen"), self.contacts)
         self.form.addRow("", add_contact)
-        self.form.addRow("Stageplaatsen", self.places)
+        self.form.addRow(self.tr("Stageplaatsen"), self.places)
         self.form.addRow("", add_places)
         if detail is not None:
             history = QTableWidget(len(detail.history), 5)
             history.setHorizontalHeaderLabels(
-                ["Leerling", "Soort", "Periode", "Status", "Resultaat"]
+                [
+                    self.tr("Leerling"),
+                    self.tr("Soort"),
+                    self.tr("Periode"),
+                    self.tr("Status"),
+                    self.tr("Resultaat"),
+                ]
             )
             history.horizontalHeader().setStretchLastSection(True)
             history.setFixedHeight(120)
@@ -133,7 +145,10 @@ class EmployerDialog(_Dialog):
             self.history = history
             count = len(detail.history)
             self.form.addRow(
-                f"Geschiedenis ({count} {'stage' if count == 1 else 'stages'})", history
+                self.tr("Geschiedenis ({count} {value})").format(
+                    count=count, value="stage" if count == 1 else "stages"
+                ),
+                history,
             )
         self.fields = {
             "name": self.name,
@@ -207,7 +222,15 @@ class EmployersTab(QWidget):
         self.workspace = workspace
         self.dialog: EmployerDialog | None = None
         self.model: RowTableModel[EmployerRow] = RowTableModel(
-            ["Naam", "Plaats", "Postcode", "Sector", "Duurzaam", "Banenafspraak", "Stages"],
+            [
+                self.tr("Naam"),
+                self.tr("Plaats"),
+                self.tr("Postcode"),
+                self.tr("Sector"),
+                self.tr("Duurzaam"),
+                self.tr("Banenafspraak"),
+                self.tr("Stages"),
+            ],
             {
                 0: lambda r: r.name,
                 1: lambda r: r.city,
@@ -237,16 +260,16 @@ class EmployersTab(QWidget):
         self.table.setModel(self.proxy)
         self.table.doubleClicked.connect(lambda *_: self.open_selected())
         set_widths(self.table, [260, 110, 80, 190, 85, 115])
-        self.search = QLineEdit(placeholderText="Zoek op naam, plaats of sector")
+        self.search = QLineEdit(placeholderText=self.tr("Zoek op naam, plaats of sector"))
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         row = QHBoxLayout()
         row.addWidget(self.search, 1)
         self.buttons = {}
         for key, text, slot in (
-            ("new", "Nieuwe werkgever…", self.new_employer),
-            ("open", "Openen…", self.open_selected),
-            ("merge", "Samenvoegen…", self.merge_selected),
-            ("sector", "Sector toevoegen…", self.add_sector),
+            ("new", self.tr("Nieuwe werkgever…"), self.new_employer),
+            ("open", self.tr("Openen…"), self.open_selected),
+            ("merge", self.tr("Samenvoegen…"), self.merge_selected),
+            ("sector", self.tr("Sector toevoegen…"), self.add_sector),
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)
@@ -269,7 +292,7 @@ class EmployersTab(QWidget):
 
     def _loaded(self, rows: list[EmployerRow]) -> None:
         self.model.set_rows(rows)
-        self.status.setText(f"{len(rows)} werkgevers in het netwerk")
+        self.status.setText(self.tr("{rows} werkgevers in het netwerk").format(rows=len(rows)))
 
     def selected(self) -> EmployerRow | None:
         indexes = self.table.selectionModel().selectedRows()
@@ -309,10 +332,12 @@ class EmployersTab(QWidget):
         dialog.show_error(exc)
         if isinstance(exc, DuplicateEmployerError):
             dialog.problem.setText(
-                exc.message + " Is het echt een andere vestiging, sla dan nogmaals op met "
-                "'Toch toevoegen'."
+                exc.message
+                + self.tr(
+                    " Is het echt een andere vestiging, sla dan nogmaals op met 'Toch toevoegen'."
+                )
             )
-            dialog.save_button.setText("Toch toevoegen")
+            dialog.save_button.setText(self.tr("Toch toevoegen"))
             dialog.submitted.disconnect()
             dialog.submitted.connect(lambda _d: dialog.save_anyway())
 
@@ -340,14 +365,18 @@ class EmployersTab(QWidget):
         """Extends the school's sector list (the default list stays)."""
         if name is None:
             name, ok = QInputDialog.getText(
-                self, "Sector toevoegen", "Naam van de nieuwe sector voor het werkgeversnetwerk:"
+                self,
+                self.tr("Sector toevoegen"),
+                self.tr("Naam van de nieuwe sector voor het werkgeversnetwerk:"),
             )
             if not ok:
                 return
         self.workspace.call(
             employers.add_sector,
             name,
-            on_success=lambda _r: self.status.setText(f"Sector '{name.strip()}' toegevoegd."),
+            on_success=lambda _r: self.status.setText(
+                self.tr("Sector '{name}' toegevoegd.").format(name=name.strip())
+            ),
         )
 
     def merge_selected(self, *_args, duplicate_id: int | None = None) -> None:
@@ -357,13 +386,20 @@ class EmployersTab(QWidget):
             return
         others = [r for r in self.model.rows() if r.id != keep.id]
         if duplicate_id is None:
-            names = [f"{r.name} ({r.postcode or 'geen postcode'}, {r.city})" for r in others]
+            names = [
+                "{name} ({postcode}, {city})".format(
+                    name=r.name, postcode=r.postcode or self.tr("geen postcode"), city=r.city
+                )
+                for r in others
+            ]
             same = [n for n, r in enumerate(others) if r.name.lower() == keep.name.lower()]
             picked, ok = QInputDialog.getItem(
                 self,
-                "Werkgevers samenvoegen",
-                f"Welke werkgever is een dubbele van '{keep.name}'? Zijn stages, contacten "
-                "en plaatsen gaan over naar deze werkgever.",
+                self.tr("Werkgevers samenvoegen"),
+                self.tr(
+                    "Welke werkgever is een dubbele van '{name}'? Zijn stages, "
+                    "contacten en plaatsen gaan over naar deze werkgever."
+                ).format(name=keep.name),
                 names,
                 same[0] if same else 0,
                 False,
@@ -372,7 +408,11 @@ class EmployersTab(QWidget):
                 return
             duplicate_id = others[names.index(picked)].id
             answer = QMessageBox.question(
-                self, "Werkgevers samenvoegen", f"'{picked}' samenvoegen met '{keep.name}'?"
+                self,
+                self.tr("Werkgevers samenvoegen"),
+                self.tr("'{picked}' samenvoegen met '{name}'?").format(
+                    picked=picked, name=keep.name
+                ),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return

@@ -3,7 +3,7 @@ of students who have no internship yet."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -35,7 +35,11 @@ from app.ui.workspace import Workspace
 
 def _without_model(parent) -> RowTableModel:
     return RowTableModel(
-        ["Leerling", "Klas", "Mentor"],
+        [
+            QCoreApplication.translate("internships.planner", "Leerling"),
+            QCoreApplication.translate("internships.planner", "Klas"),
+            QCoreApplication.translate("internships.planner", "Mentor"),
+        ],
         {0: lambda r: r.name, 1: lambda r: r.class_name, 2: lambda r: r.mentor},
         {0: lambda r: r.sort_name, 1: lambda r: r.class_name, 2: lambda r: r.mentor},
         parent=parent,
@@ -44,7 +48,14 @@ def _without_model(parent) -> RowTableModel:
 
 def _free_model(parent) -> RowTableModel:
     return RowTableModel(
-        ["Werkgever", "Plaats", "Sector", "Soort", "Vrij", "Plaatsen"],
+        [
+            QCoreApplication.translate("internships.planner", "Werkgever"),
+            QCoreApplication.translate("internships.planner", "Plaats"),
+            QCoreApplication.translate("internships.planner", "Sector"),
+            QCoreApplication.translate("internships.planner", "Soort"),
+            QCoreApplication.translate("internships.planner", "Vrij"),
+            QCoreApplication.translate("internships.planner", "Plaatsen"),
+        ],
         {
             0: lambda r: r.employer_name,
             1: lambda r: r.city,
@@ -97,19 +108,19 @@ class PlannerTab(QWidget):
         fill_combo(
             self.kind,
             [(labels.INTERNSHIP_TYPE[k], k.value) for k in InternshipType],
-            empty="Alle soorten",
+            empty=self.tr("Alle soorten"),
         )
         self.class_name = QComboBox()
-        fill_combo(self.class_name, [], empty="Alle klassen")
-        self.plan_button = QPushButton("Stage plannen…")
+        fill_combo(self.class_name, [], empty=self.tr("Alle klassen"))
+        self.plan_button = QPushButton(self.tr("Stage plannen…"))
         self.plan_button.clicked.connect(self.plan_for_selected)
         self.plan_button.setVisible(workspace.actor.may_edit)
         filters = QHBoxLayout()
         for text, widget in (
-            ("Schooljaar", self.year),
-            ("Sector", self.sector),
-            ("Soort", self.kind),
-            ("Klas", self.class_name),
+            (self.tr("Schooljaar"), self.year),
+            (self.tr("Sector"), self.sector),
+            (self.tr("Soort"), self.kind),
+            (self.tr("Klas"), self.class_name),
         ):
             filters.addWidget(QLabel(text))
             filters.addWidget(widget)
@@ -119,11 +130,18 @@ class PlannerTab(QWidget):
         self.without = _without_model(self)
         self.free = _free_model(self)
         self.transitions = RowTableModel(
-            ["Leerling", "Werkgever", "Intentie werkgever", "Status", "Periode", "Klas"],
+            [
+                self.tr("Leerling"),
+                self.tr("Werkgever"),
+                self.tr("Intentie werkgever"),
+                self.tr("Status"),
+                self.tr("Periode"),
+                self.tr("Klas"),
+            ],
             {
                 0: lambda r: r.student_name,
                 1: lambda r: r.employer_name,
-                2: lambda r: labels.outcome_label(r.outcome) or "nog niet uitgesproken",
+                2: lambda r: labels.outcome_label(r.outcome) or self.tr("nog niet uitgesproken"),
                 3: lambda r: labels.INTERNSHIP_STATUS[r.status],
                 4: lambda r: r.period_text,
                 5: lambda r: r.class_name,
@@ -156,10 +174,12 @@ class PlannerTab(QWidget):
         set_widths(self.transition_table, [170, 210, 170, 80, 175])
         self.summary = QLabel()
         grid = QGridLayout()
-        grid.addWidget(_titled("Stages in deze periode", self.internship_table), 0, 0)
-        grid.addWidget(_titled("Leerlingen zonder stage", self.without_table), 0, 1)
-        grid.addWidget(_titled("Werkgevers met vrije plaatsen", self.free_table), 1, 0)
-        grid.addWidget(_titled("Transitiestages eindexamenjaar", self.transition_table), 1, 1)
+        grid.addWidget(_titled(self.tr("Stages in deze periode"), self.internship_table), 0, 0)
+        grid.addWidget(_titled(self.tr("Leerlingen zonder stage"), self.without_table), 0, 1)
+        grid.addWidget(_titled(self.tr("Werkgevers met vrije plaatsen"), self.free_table), 1, 0)
+        grid.addWidget(
+            _titled(self.tr("Transitiestages eindexamenjaar"), self.transition_table), 1, 1
+        )
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
@@ -192,8 +212,8 @@ class PlannerTab(QWidget):
         self.view = view
         self._filling = True
         for combo, options, empty in (
-            (self.sector, sectors, "Alle sectoren"),
-            (self.class_name, view.classes, "Alle klassen"),
+            (self.sector, sectors, self.tr("Alle sectoren")),
+            (self.class_name, view.classes, self.tr("Alle klassen")),
         ):
             current = combo_value(combo)
             fill_combo(combo, [(o, o) for o in options], empty=empty)
@@ -205,9 +225,15 @@ class PlannerTab(QWidget):
         self.transitions.set_rows(view.transitions)
         places = sum(f.free for f in view.free_places)
         self.summary.setText(
-            f"{len(view.internships)} stages, {len(view.without)} leerlingen zonder stage, "
-            f"{places} vrije plaatsen bij {len({f.employer_id for f in view.free_places})} "
-            "werkgevers."
+            self.tr(
+                "{internships} stages, {without} leerlingen zonder stage, "
+                "{places} vrije plaatsen bij {value} werkgevers."
+            ).format(
+                internships=len(view.internships),
+                without=len(view.without),
+                places=places,
+                value=len({f.employer_id for f in view.free_places}),
+            )
         )
 
     def refresh(self) -> None:

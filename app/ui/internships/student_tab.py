@@ -3,7 +3,7 @@ the actions of the life-cycle (plan, start, complete, break off, evaluate, print
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,17 +42,53 @@ def internship_model(parent=None, *, with_student: bool = False) -> RowTableMode
     columns: list[tuple[str, object, object]] = []
     if with_student:
         columns += [
-            ("Leerling", lambda r: r.student_name, lambda r: r.sort_name),
-            ("Klas", lambda r: r.class_name, lambda r: r.class_name),
+            (
+                QCoreApplication.translate("internships.student_tab", "Leerling"),
+                lambda r: r.student_name,
+                lambda r: r.sort_name,
+            ),
+            (
+                QCoreApplication.translate("internships.student_tab", "Klas"),
+                lambda r: r.class_name,
+                lambda r: r.class_name,
+            ),
         ]
     columns += [
-        ("Werkgever", lambda r: r.employer_name, lambda r: r.employer_name.lower()),
-        ("Sector", lambda r: r.sector, lambda r: r.sector),
-        ("Soort", lambda r: labels.INTERNSHIP_TYPE[r.kind], lambda r: r.kind.value),
-        ("Periode", lambda r: r.period_text, lambda r: r.start_date),
-        ("Dagen", lambda r: r.days.replace(",", ", "), lambda r: r.days),
-        ("Status", lambda r: labels.INTERNSHIP_STATUS[r.status], lambda r: r.status.value),
-        ("Resultaat", lambda r: labels.outcome_label(r.outcome), lambda r: r.outcome or ""),
+        (
+            QCoreApplication.translate("internships.student_tab", "Werkgever"),
+            lambda r: r.employer_name,
+            lambda r: r.employer_name.lower(),
+        ),
+        (
+            QCoreApplication.translate("internships.student_tab", "Sector"),
+            lambda r: r.sector,
+            lambda r: r.sector,
+        ),
+        (
+            QCoreApplication.translate("internships.student_tab", "Soort"),
+            lambda r: labels.INTERNSHIP_TYPE[r.kind],
+            lambda r: r.kind.value,
+        ),
+        (
+            QCoreApplication.translate("internships.student_tab", "Periode"),
+            lambda r: r.period_text,
+            lambda r: r.start_date,
+        ),
+        (
+            QCoreApplication.translate("internships.student_tab", "Dagen"),
+            lambda r: r.days.replace(",", ", "),
+            lambda r: r.days,
+        ),
+        (
+            QCoreApplication.translate("internships.student_tab", "Status"),
+            lambda r: labels.INTERNSHIP_STATUS[r.status],
+            lambda r: r.status.value,
+        ),
+        (
+            QCoreApplication.translate("internships.student_tab", "Resultaat"),
+            lambda r: labels.outcome_label(r.outcome),
+            lambda r: r.outcome or "",
+        ),
     ]
     return RowTableModel(
         [c[0] for c in columns],
@@ -105,17 +141,19 @@ class StudentInternshipsTab(QWidget):
         set_widths(self.table, INTERNSHIP_WIDTHS)
         self.table.doubleClicked.connect(lambda *_: self.edit_selected())
         self.details = QPlainTextEdit(readOnly=True)
-        self.details.setPlaceholderText("Kies een stage om leerdoelen en evaluaties te zien.")
+        self.details.setPlaceholderText(
+            self.tr("Kies een stage om leerdoelen en evaluaties te zien.")
+        )
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         for key, text, slot in (
-            ("plan", "Stage plannen…", self.plan),
-            ("edit", "Wijzigen…", self.edit_selected),
-            ("start", "Starten", self.start_selected),
-            ("complete", "Afronden…", self.complete_selected),
-            ("break_off", "Afbreken…", self.break_off_selected),
-            ("evaluate", "Evaluatie…", self.evaluate_selected),
-            ("agreement", "Stageovereenkomst (pdf)…", self.print_selected),
+            ("plan", self.tr("Stage plannen…"), self.plan),
+            ("edit", self.tr("Wijzigen…"), self.edit_selected),
+            ("start", self.tr("Starten"), self.start_selected),
+            ("complete", self.tr("Afronden…"), self.complete_selected),
+            ("break_off", self.tr("Afbreken…"), self.break_off_selected),
+            ("evaluate", self.tr("Evaluatie…"), self.evaluate_selected),
+            ("agreement", self.tr("Stageovereenkomst (pdf)…"), self.print_selected),
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)
@@ -155,7 +193,7 @@ class StudentInternshipsTab(QWidget):
     def _loaded(self, rows: list[InternshipRow]) -> None:
         self._loaded_once = True
         self.model.set_rows(rows)
-        self.status.setText("1 stage" if len(rows) == 1 else f"{len(rows)} stages")
+        self.status.setText(self.tr("1 stage") if len(rows) == 1 else f"{len(rows)} stages")
         if rows and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)  # the newest, with its evaluations below
         self._selection()
@@ -188,19 +226,33 @@ class StudentInternshipsTab(QWidget):
         )
 
     def _show_details(self, detail) -> None:
-        lines = [f"Leerdoelen: {detail.learning_goals or '—'}"]
+        lines = [
+            self.tr("Leerdoelen: {learning_goals}").format(
+                learning_goals=detail.learning_goals or "—"
+            )
+        ]
         if detail.row.broken_off_reason:
-            lines.append(f"Afgebroken: {detail.row.broken_off_reason}")
+            lines.append(
+                self.tr("Afgebroken: {broken_off_reason}").format(
+                    broken_off_reason=detail.row.broken_off_reason
+                )
+            )
         for e in detail.evaluations:
-            kind = "Eindevaluatie" if e.is_final else "Evaluatie"
+            kind = self.tr("Eindevaluatie") if e.is_final else self.tr("Evaluatie")
             lines.append("")
             lines.append(f"{kind} {format_date(e.evaluated_on)} ({labels.EVALUATOR[e.evaluator]})")
             if e.scores:
                 lines.append("  " + " · ".join(f"{s.label} {s.score}" for s in e.scores))
             if e.supervisor_comment:
-                lines.append(f"  Praktijkbegeleider: {e.supervisor_comment}")
+                lines.append(
+                    self.tr("Praktijkbegeleider: {supervisor_comment}").format(
+                        supervisor_comment=e.supervisor_comment
+                    )
+                )
             if e.school_comment:
-                lines.append(f"  School: {e.school_comment}")
+                lines.append(
+                    self.tr("School: {school_comment}").format(school_comment=e.school_comment)
+                )
         self.details.setPlainText("\n".join(lines))
 
     # --- actions -----------------------------------------------------------------------
@@ -317,14 +369,18 @@ class StudentInternshipsTab(QWidget):
         if target is None:
             target, _filter = QFileDialog.getSaveFileName(
                 self,
-                "Stageovereenkomst opslaan",
-                f"stageovereenkomst-{row.student_name.replace(' ', '-').lower()}.pdf",
-                "PDF (*.pdf)",
+                self.tr("Stageovereenkomst opslaan"),
+                self.tr("stageovereenkomst-{value}.pdf").format(
+                    value=row.student_name.replace(" ", "-").lower()
+                ),
+                self.tr("PDF (*.pdf)"),
             )
         if target:
             self.workspace.call(
                 internship_agreement.save_agreement,
                 row.id,
                 target,
-                on_success=lambda path: self.status.setText(f"Opgeslagen: {path}"),
+                on_success=lambda path: self.status.setText(
+                    self.tr("Opgeslagen: {path}").format(path=path)
+                ),
             )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -46,7 +46,7 @@ from app.ui.las_import.model import PreviewModel
 from app.ui.tasks import Task
 from app.ui.workspace import Workspace
 
-NOT_USED = "(niet gebruiken)"
+NOT_USED = QT_TRANSLATE_NOOP("las_import.dialog", "(niet gebruiken)")
 
 
 class LasImportDialog(QDialog):
@@ -57,7 +57,7 @@ class LasImportDialog(QDialog):
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Leerlingen inlezen uit het LAS — Koers")
+        self.setWindowTitle(self.tr("Leerlingen inlezen uit het LAS — Koers"))
         self.workspace = workspace
         self.data: bytes = b""
         self.file_name = ""
@@ -67,25 +67,27 @@ class LasImportDialog(QDialog):
         self.source: ImportSource | None = None
         self._task: Task | None = None  # the running import, to stop it
         self._busy = False
-        self.file_edit = QLineEdit(readOnly=True, placeholderText="Kies een EDEXML- of CSV-bestand")
-        self.choose_button = QPushButton("Bestand kiezen…")
-        self.mapping_box = QGroupBox("Kolomindeling (CSV)")
+        self.file_edit = QLineEdit(
+            readOnly=True, placeholderText=self.tr("Kies een EDEXML- of CSV-bestand")
+        )
+        self.choose_button = QPushButton(self.tr("Bestand kiezen…"))
+        self.mapping_box = QGroupBox(self.tr("Kolomindeling (CSV)"))
         self.source_combo = QComboBox(editable=True)
         self.column_combos: dict[str, QComboBox] = {}
-        self.preview_button = QPushButton("Voorbeeld tonen")
-        self.summary = QLabel("Kies een bestand uit het LAS (EDEXML 2.1 of CSV).")
+        self.preview_button = QPushButton(self.tr("Voorbeeld tonen"))
+        self.summary = QLabel(self.tr("Kies een bestand uit het LAS (EDEXML 2.1 of CSV)."))
         self.summary.setWordWrap(True)
         self.model = PreviewModel(self)
         self.table = QTableView()
         self.problems = QListWidget()
-        self.all_button = QPushButton("Alles kiezen")
-        self.none_button = QPushButton("Niets kiezen")
-        self.leaving_button = QPushButton("Uitstroom dit of volgend schooljaar")
+        self.all_button = QPushButton(self.tr("Alles kiezen"))
+        self.none_button = QPushButton(self.tr("Niets kiezen"))
+        self.leaving_button = QPushButton(self.tr("Uitstroom dit of volgend schooljaar"))
         self.group_combo = QComboBox()
         self.progress_bar = QProgressBar()
-        self.stop_button = QPushButton("Stoppen")
-        self.apply_button = QPushButton("Inlezen")
-        self.close_button = QPushButton("Sluiten")
+        self.stop_button = QPushButton(self.tr("Stoppen"))
+        self.apply_button = QPushButton(self.tr("Inlezen"))
+        self.close_button = QPushButton(self.tr("Sluiten"))
         self._build()
         self._connect()
         self._set_busy(False)
@@ -94,12 +96,12 @@ class LasImportDialog(QDialog):
     # --- construction -------------------------------------------------------------------
     def _build(self) -> None:
         top = QHBoxLayout()
-        top.addWidget(QLabel("Bestand"))
+        top.addWidget(QLabel(self.tr("Bestand")))
         top.addWidget(self.file_edit, 1)
         top.addWidget(self.choose_button)
 
         form = QFormLayout(self.mapping_box)
-        form.addRow("Bron (onthouden als)", self.source_combo)
+        form.addRow(self.tr("Bron (onthouden als)"), self.source_combo)
         for name, label in CSV_FIELDS:
             combo = QComboBox()
             combo.setAccessibleName(label)
@@ -122,7 +124,7 @@ class LasImportDialog(QDialog):
         choose.addWidget(self.all_button)
         choose.addWidget(self.none_button)
         choose.addWidget(self.leaving_button)
-        choose.addWidget(QLabel("Groep"))
+        choose.addWidget(QLabel(self.tr("Groep")))
         choose.addWidget(self.group_combo)
         choose.addStretch(1)
 
@@ -135,7 +137,7 @@ class LasImportDialog(QDialog):
         problems_layout = QVBoxLayout(problems)
         problems_layout.setContentsMargins(0, 0, 0, 0)
         problems_layout.addWidget(
-            QLabel("Fouten, waarschuwingen en leerlingen niet in het bestand")
+            QLabel(self.tr("Fouten, waarschuwingen en leerlingen niet in het bestand"))
         )
         problems_layout.addWidget(self.problems, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -181,7 +183,10 @@ class LasImportDialog(QDialog):
             # The demo school ships generated sample exports to try the import with.
             start = str(resource_path("demo"))
         path, _filter = QFileDialog.getOpenFileName(
-            self, "LAS-bestand kiezen", start, "LAS-uitvoer (*.xml *.csv *.txt);;Alle bestanden (*)"
+            self,
+            self.tr("LAS-bestand kiezen"),
+            start,
+            self.tr("LAS-uitvoer (*.xml *.csv *.txt);;Alle bestanden (*)"),
         )
         if path:
             self.load_file(path)
@@ -190,7 +195,7 @@ class LasImportDialog(QDialog):
         """Reads the file (on the worker) and shows its preview or the mapping step."""
         self._reset()
         self.file_edit.setText(path)
-        self.summary.setText("Het bestand wordt gelezen…")
+        self.summary.setText(self.tr("Het bestand wordt gelezen…"))
 
         def read():
             data = read_input_file(path, MAX_XML_BYTES)
@@ -237,8 +242,10 @@ class LasImportDialog(QDialog):
             index = combo.findData(mapping.get(name, ""))
             combo.setCurrentIndex(max(index, 0))
         self.summary.setText(
-            "Controleer welke kolom wat bevat en kies dan 'Voorbeeld tonen'. De indeling "
-            "wordt onthouden onder de naam van de bron."
+            self.tr(
+                "Controleer welke kolom wat bevat en kies dan 'Voorbeeld tonen'. De indeling "
+                "wordt onthouden onder de naam van de bron."
+            )
         )
 
     def mapping(self) -> dict[str, str]:
@@ -259,7 +266,7 @@ class LasImportDialog(QDialog):
             if name == csv_mappings.STANDARD_MAPPING:
                 name = ""
         self.source = ImportSource(self.kind, self.data, self.file_name, mapping, name)
-        self.summary.setText("Het voorbeeld wordt gemaakt…")
+        self.summary.setText(self.tr("Het voorbeeld wordt gemaakt…"))
         self.workspace.call(
             las_import.preview_import,
             self.source,
@@ -274,21 +281,23 @@ class LasImportDialog(QDialog):
         self.model.set_rows(sorted(preview.rows, key=lambda r: (order[r.status], r.name)))
         groups = sorted({r.class_name for r in preview.rows} - {""})
         self.group_combo.clear()
-        self.group_combo.addItem("(alle groepen)", "")
+        self.group_combo.addItem(self.tr("(alle groepen)"), "")
         for group in groups:
             self.group_combo.addItem(group, group)
         self.problems.clear()
         for message in preview.errors:
-            self.problems.addItem(f"Fout — {message}")
+            self.problems.addItem(self.tr("Fout — {message}").format(message=message))
         for message in preview.warnings:
-            self.problems.addItem(f"Waarschuwing — {message}")
+            self.problems.addItem(self.tr("Waarschuwing — {message}").format(message=message))
         for missing in preview.missing:
             self.problems.addItem(
-                f"Niet in het bestand (blijft in Koers) — {missing.las_key} {missing.name}"
+                self.tr("Niet in het bestand (blijft in Koers) — {las_key} {name}").format(
+                    las_key=missing.las_key, name=missing.name
+                )
             )
         if preview.new_mentors:
             self.problems.addItem(
-                "Nieuwe mentoren (zonder wachtwoord; activeren in Beheer) — "
+                self.tr("Nieuwe mentoren (zonder wachtwoord; activeren in Beheer) — ")
                 + ", ".join(preview.new_mentors)
             )
         self._update_count()
@@ -298,9 +307,11 @@ class LasImportDialog(QDialog):
             return
         text = self.preview.summary
         if self.preview.can_apply:
-            text += f" Gekozen om over te nemen: {self.model.chosen_count()}."
+            text += self.tr("Gekozen om over te nemen: {model}.").format(
+                model=self.model.chosen_count()
+            )
         else:
-            text += " Los eerst de fouten op in het LAS; er wordt niets ingelezen."
+            text += self.tr(" Los eerst de fouten op in het LAS; er wordt niets ingelezen.")
         self.summary.setText(text)
         self._set_busy(False)
 
@@ -348,7 +359,7 @@ class LasImportDialog(QDialog):
         if self._task is not None:
             self._task.cancel()
         self.stop_button.setEnabled(False)
-        self.summary.setText("Stoppen…")
+        self.summary.setText(self.tr("Stoppen…"))
 
     def _show_progress(self, done: int, total: int) -> None:
         self.progress_bar.setRange(0, max(total, 1))
@@ -357,7 +368,7 @@ class LasImportDialog(QDialog):
     def _applied(self, result: ImportResult) -> None:
         self._set_busy(False)
         self.apply_button.setEnabled(False)
-        self.summary.setText(f"Ingelezen: {result.summary}")
+        self.summary.setText(self.tr("Ingelezen: {summary}").format(summary=result.summary))
         self.imported.emit(result)
 
     def _apply_failed(self, exc: BaseException) -> None:
@@ -382,7 +393,7 @@ class LasImportDialog(QDialog):
                 self._task.cancel()
             self._reset()
             self.file_edit.clear()
-            self.summary.setText("Het venster is vergrendeld; kies het bestand opnieuw.")
+            self.summary.setText(self.tr("Het venster is vergrendeld; kies het bestand opnieuw."))
             self.reject()
 
     def reject(self) -> None:

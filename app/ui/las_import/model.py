@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from app.core.validation import format_date
 from app.services.las_import.preview import PreviewRow
 
 Index = QModelIndex | QPersistentModelIndex
-HEADERS = ["Overnemen", "Status", "Leerling", "Leerlingnummer", "Groep", "Uitstroom", "Details"]
+HEADERS = [
+    QT_TRANSLATE_NOOP("las_import.model", "Overnemen"),
+    QT_TRANSLATE_NOOP("las_import.model", "Status"),
+    QT_TRANSLATE_NOOP("las_import.model", "Leerling"),
+    QT_TRANSLATE_NOOP("las_import.model", "Leerlingnummer"),
+    QT_TRANSLATE_NOOP("las_import.model", "Groep"),
+    QT_TRANSLATE_NOOP("las_import.model", "Uitstroom"),
+    QT_TRANSLATE_NOOP("las_import.model", "Details"),
+]
 CHECK, STATUS, NAME, KEY, GROUP, OUTFLOW, DETAILS = range(7)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 from app.services.admin import session_lock
 from app.services.students import drafts
@@ -13,7 +13,7 @@ from app.ui.common.messages import user_message
 from app.ui.lock.idle import IdleWatcher
 from app.ui.lock.screen import LockScreen
 
-WRONG_PASSWORD = "Dit wachtwoord klopt niet."
+WRONG_PASSWORD = QT_TRANSLATE_NOOP("lock.controller", "Dit wachtwoord klopt niet.")
 
 
 @dataclass
@@ -66,7 +66,7 @@ class LockController(QObject):
 
     def _checked(self, ok: bool) -> None:
         if not ok:
-            self.screen.failed(WRONG_PASSWORD)
+            self.screen.failed(QCoreApplication.translate("lock.controller", WRONG_PASSWORD))
             return
         self.locked = False
         self.window.show_unlocked()

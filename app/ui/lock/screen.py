@@ -19,23 +19,26 @@ class LockScreen(QWidget):
 
     def __init__(self, user_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        title = QLabel("Koers is vergrendeld")
+        title = QLabel(self.tr("Koers is vergrendeld"))
         title.setObjectName("areaTitle")
         title.setMinimumHeight(title.sizeHint().height() + 12)
         explanation = QLabel(
-            f"Aangemeld als {user_name}. Voer uw wachtwoord in om verder te gaan. "
-            "Wat u nog niet had opgeslagen, staat daarna weer voor u klaar."
+            self.tr(
+                "Aangemeld als {user_name}. Voer uw wachtwoord in om verder "
+                "te gaan. Wat u nog niet had opgeslagen, staat daarna weer "
+                "voor u klaar."
+            ).format(user_name=user_name)
         )
         explanation.setWordWrap(True)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("Wachtwoord")
-        self.password.setPlaceholderText("Wachtwoord")
+        self.password.setAccessibleName(self.tr("Wachtwoord"))
+        self.password.setPlaceholderText(self.tr("Wachtwoord"))
         self.message = QLabel()
         self.message.setObjectName("loginMessage")
-        self.unlock_button = QPushButton("Ontgrendelen")
+        self.unlock_button = QPushButton(self.tr("Ontgrendelen"))
         self.unlock_button.setDefault(True)
-        self.switch_button = QPushButton("Aanmelden als andere gebruiker")
+        self.switch_button = QPushButton(self.tr("Aanmelden als andere gebruiker"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.switch_button)
         buttons.addStretch(1)
@@ -71,7 +74,7 @@ class LockScreen(QWidget):
 
     def _submit(self) -> None:
         if not self.password.text():
-            self.message.setText("Vul uw wachtwoord in.")
+            self.message.setText(self.tr("Vul uw wachtwoord in."))
             return
         self.unlock_button.setEnabled(False)
         self.unlock_requested.emit(self.password.text())

@@ -63,7 +63,9 @@ class OrganisationDialog(QDialog):
     def __init__(self, workspace: Workspace, regions: list[OrganisationRow], row=None, parent=None):
         super().__init__(parent)
         self.workspace, self.row = workspace, row
-        self.setWindowTitle("Organisatie wijzigen" if row else "Nieuwe organisatie")
+        self.setWindowTitle(
+            self.tr("Organisatie wijzigen") if row else self.tr("Nieuwe organisatie")
+        )
         self.code = QLineEdit(row.code if row else "")
         self.name = QLineEdit(row.name if row else "")
         self.alt_name = QLineEdit(row.alt_name if row else "")
@@ -73,7 +75,7 @@ class OrganisationDialog(QDialog):
         if row:
             self.kind.setCurrentIndex(self.kind.findData(row.kind.value))
         self.cbs = QLineEdit(row.cbs_code if row else "")
-        self.cbs.setPlaceholderText("GM0000, alleen als u hem zeker weet")
+        self.cbs.setPlaceholderText(self.tr("GM0000, alleen als u hem zeker weet"))
         self.region = QComboBox()
         self.region.addItem("—", None)
         for region in regions:
@@ -81,29 +83,29 @@ class OrganisationDialog(QDialog):
         if row and row.rmc_region_id:
             self.region.setCurrentIndex(self.region.findData(row.rmc_region_id))
         self.address = QLineEdit(row.address if row else "")
-        self.active = QCheckBox("Actief (er kan naartoe worden uitgevoerd)")
+        self.active = QCheckBox(self.tr("Actief (er kan naartoe worden uitgevoerd)"))
         self.active.setChecked(row.active if row else True)
         self.contacts = QPlainTextEdit(
             "\n".join(f"{c.name}; {c.role}; {c.phone}; {c.email}" for c in row.contacts)
             if row
             else ""
         )
-        self.contacts.setPlaceholderText("Eén per regel: naam; rol; telefoon; e-mail")
+        self.contacts.setPlaceholderText(self.tr("Eén per regel: naam; rol; telefoon; e-mail"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Opslaan"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
         form = QFormLayout(self)
-        form.addRow("Code", self.code)
-        form.addRow("Naam", self.name)
-        form.addRow("Tweede naam (bijv. Doorstroompunt)", self.alt_name)
-        form.addRow("Soort", self.kind)
-        form.addRow("CBS-gemeentecode", self.cbs)
-        form.addRow("RMC-regio", self.region)
-        form.addRow("Adres", self.address)
+        form.addRow(self.tr("Code"), self.code)
+        form.addRow(self.tr("Naam"), self.name)
+        form.addRow(self.tr("Tweede naam (bijv. Doorstroompunt)"), self.alt_name)
+        form.addRow(self.tr("Soort"), self.kind)
+        form.addRow(self.tr("CBS-gemeentecode"), self.cbs)
+        form.addRow(self.tr("RMC-regio"), self.region)
+        form.addRow(self.tr("Adres"), self.address)
         form.addRow("", self.active)
-        form.addRow("Contactpersonen", self.contacts)
+        form.addRow(self.tr("Contactpersonen"), self.contacts)
         form.addRow(buttons)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -160,18 +162,27 @@ class OrganisationsTab(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.model = RowTableModel(
-            ["Code", "Naam", "Soort", "CBS-code", "RMC-regio", "Actief"], ORG_DISPLAY
+            [
+                self.tr("Code"),
+                self.tr("Naam"),
+                self.tr("Soort"),
+                self.tr("CBS-code"),
+                self.tr("RMC-regio"),
+                self.tr("Actief"),
+            ],
+            ORG_DISPLAY,
         )
         self.contacts = RowTableModel(
-            ["Contactpersoon", "Rol", "Telefoon", "E-mail"], CONTACT_DISPLAY
+            [self.tr("Contactpersoon"), self.tr("Rol"), self.tr("Telefoon"), self.tr("E-mail")],
+            CONTACT_DISPLAY,
         )
         self.table = _table(self.model)
         self.contact_table = _table(self.contacts)
-        self.new_button = QPushButton("Nieuwe organisatie…")
-        self.edit_button = QPushButton("Wijzigen…")
-        self.delete_button = QPushButton("Verwijderen")
-        self.cbs_button = QPushButton("CBS-gemeententabel inlezen…")
-        self.rmc_button = QPushButton("Tabel gemeente → RMC-regio inlezen…")
+        self.new_button = QPushButton(self.tr("Nieuwe organisatie…"))
+        self.edit_button = QPushButton(self.tr("Wijzigen…"))
+        self.delete_button = QPushButton(self.tr("Verwijderen"))
+        self.cbs_button = QPushButton(self.tr("CBS-gemeententabel inlezen…"))
+        self.rmc_button = QPushButton(self.tr("Tabel gemeente → RMC-regio inlezen…"))
         self.status = QLabel()
         self.dialog = None
         layout = QVBoxLayout(self)
@@ -187,7 +198,7 @@ class OrganisationsTab(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
         layout.addWidget(self.table, 3)
-        layout.addWidget(QLabel("Contactpersonen van de gekozen organisatie"))
+        layout.addWidget(QLabel(self.tr("Contactpersonen van de gekozen organisatie")))
         layout.addWidget(self.contact_table, 1)
         layout.addWidget(self.status)
         self.new_button.clicked.connect(lambda: self.edit(None))
@@ -208,7 +219,7 @@ class OrganisationsTab(QWidget):
 
     def _loaded(self, rows) -> None:
         self.model.set_rows(rows)
-        self.status.setText(f"{len(rows)} organisaties")
+        self.status.setText(self.tr("{rows} organisaties").format(rows=len(rows)))
         if rows and not self.table.selectionModel().selectedRows():
             self.table.selectRow(0)
 
@@ -236,14 +247,22 @@ class OrganisationsTab(QWidget):
             )
 
     def import_file(self, use_case) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Tabel inlezen", "", "CSV (*.csv *.txt)")
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Tabel inlezen"), "", self.tr("CSV (*.csv *.txt)")
+        )
         if not name:
             return
 
         def done(result) -> None:
-            skipped = f"; {len(result.skipped)} regels overgeslagen" if result.skipped else ""
+            skipped = (
+                self.tr("; {skipped} regels overgeslagen").format(skipped=len(result.skipped))
+                if result.skipped
+                else ""
+            )
             self.status.setText(
-                f"Ingelezen: {result.added} toegevoegd, {result.updated} bijgewerkt{skipped}."
+                self.tr("Ingelezen: {added} toegevoegd, {updated} bijgewerkt{skipped}.").format(
+                    added=result.added, updated=result.updated, skipped=skipped
+                )
             )
             self.refresh()
 
@@ -270,22 +289,32 @@ class FlowsTab(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.model = RowTableModel(
-            ["Wat", "Naar", "Grondslag", "Wetsartikel", "Onderdelen"], FLOW_DISPLAY
+            [
+                self.tr("Wat"),
+                self.tr("Naar"),
+                self.tr("Grondslag"),
+                self.tr("Wetsartikel"),
+                self.tr("Onderdelen"),
+            ],
+            FLOW_DISPLAY,
         )
         self.table = _table(self.model)
         self.basis = QComboBox()
         for basis in Basis:
             self.basis.addItem(BASIS[basis], basis.value)
         self.article = QLineEdit()
-        self.article.setPlaceholderText("bijv. WVO art. 118h")
+        self.article.setPlaceholderText(self.tr("bijv. WVO art. 118h"))
         self.scopes = {s: QCheckBox(CONSENT_SCOPE_SHORT[s]) for s in ConsentScope}
-        self.save_button = QPushButton("Grondslag opslaan")
+        self.save_button = QPushButton(self.tr("Grondslag opslaan"))
         layout = QVBoxLayout(self)
         explain = QLabel(
-            "Standaard gaat alles op toestemming. Rust een gegevensstroom op een wettelijke taak "
-            "(zoals de melding van vertrekkers aan het RMC), kies dan de wettelijke grondslag, "
-            "noem het artikel en kies wat op grond daarvan gedeeld wordt. Dit staat op elk "
-            "document dat de school verlaat en in het uitvoerlogboek."
+            self.tr(
+                "Standaard gaat alles op toestemming. Rust een gegevensstroom op een "
+                "wettelijke taak "
+                "(zoals de melding van vertrekkers aan het RMC), kies dan de wettelijke grondslag, "
+                "noem het artikel en kies wat op grond daarvan gedeeld wordt. Dit staat op elk "
+                "document dat de school verlaat en in het uitvoerlogboek."
+            )
         )
         explain.setWordWrap(True)
         layout.addWidget(explain)
@@ -348,27 +377,29 @@ class BatchTab(QWidget):
         self.year.setValue(date.today().year)
         self.year.setMaximumWidth(110)
         self.folder = QLineEdit()
-        self.folder.setPlaceholderText("map voor de PDF's")
-        self.folder_button = QPushButton("Map kiezen…")
-        self.start_button = QPushButton("Overdrachtsdossiers maken")
-        self.cancel_button = QPushButton("Afbreken")
+        self.folder.setPlaceholderText(self.tr("map voor de PDF's"))
+        self.folder_button = QPushButton(self.tr("Map kiezen…"))
+        self.start_button = QPushButton(self.tr("Overdrachtsdossiers maken"))
+        self.cancel_button = QPushButton(self.tr("Afbreken"))
         self.cancel_button.setEnabled(False)
         self.progress = QProgressBar()
         self.progress.setFormat("%v van %m")
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.rmc = QComboBox()
-        self.leavers_button = QPushButton("Lijst van vertrekkers opslaan (CSV/XLSX)…")
-        self.left_model = RowTableModel(["Leerling", "Niet meegegaan, want"], LEFT_DISPLAY)
+        self.leavers_button = QPushButton(self.tr("Lijst van vertrekkers opslaan (CSV/XLSX)…"))
+        self.left_model = RowTableModel(
+            [self.tr("Leerling"), self.tr("Niet meegegaan, want")], LEFT_DISPLAY
+        )
         self.left_table = _table(self.left_model)
         self.task: Task | None = None
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        form.addRow("Jaar van uitstroom", self.year)
+        form.addRow(self.tr("Jaar van uitstroom"), self.year)
         folder = QHBoxLayout()
         folder.addWidget(self.folder, 1)
         folder.addWidget(self.folder_button)
-        form.addRow("Opslaan in", folder)
+        form.addRow(self.tr("Opslaan in"), folder)
         layout.addLayout(form)
         run = QHBoxLayout()
         run.addWidget(self.start_button)
@@ -376,10 +407,10 @@ class BatchTab(QWidget):
         run.addWidget(self.progress, 1)
         layout.addLayout(run)
         layout.addWidget(self.summary)
-        layout.addWidget(QLabel("Niet uitgevoerd"))
+        layout.addWidget(QLabel(self.tr("Niet uitgevoerd")))
         layout.addWidget(self.left_table, 1)
         rmc = QHBoxLayout()
-        rmc.addWidget(QLabel("Lijst voor"))
+        rmc.addWidget(QLabel(self.tr("Lijst voor")))
         rmc.addWidget(self.rmc, 1)
         rmc.addWidget(self.leavers_button)
         layout.addLayout(rmc)
@@ -404,17 +435,17 @@ class BatchTab(QWidget):
         )
 
     def _choose_folder(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, "Map voor de overdrachtsdossiers")
+        name = QFileDialog.getExistingDirectory(self, self.tr("Map voor de overdrachtsdossiers"))
         if name:
             self.folder.setText(name)
 
     def start(self, at: date | None = None) -> None:
         folder = self.folder.text().strip()
         if not folder:
-            self.summary.setText("Kies eerst een map voor de PDF's.")
+            self.summary.setText(self.tr("Kies eerst een map voor de PDF's."))
             return
         self.progress.setRange(0, 0)
-        self.summary.setText("Bezig: de vertrekkers worden opgezocht…")
+        self.summary.setText(self.tr("Bezig: de vertrekkers worden opgezocht…"))
         self.start_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         workspace = self.workspace
@@ -435,22 +466,25 @@ class BatchTab(QWidget):
     def _progress(self, done: int, total: int) -> None:
         if done == 0:  # the first report: the plan is made
             self.progress.setRange(0, max(1, total))
-            self.summary.setText(f"Bezig: {total} overdrachtsdossiers…")
+            self.summary.setText(self.tr("Bezig: {total} overdrachtsdossiers…").format(total=total))
         self.progress.setValue(done)
 
     def cancel(self) -> None:
         if self.task is not None and not self.task.finished:
             self.task.cancel()
-            self.summary.setText("Afbreken… het dossier dat nu gemaakt wordt, wordt nog afgemaakt.")
+            self.summary.setText(
+                self.tr("Afbreken… het dossier dat nu gemaakt wordt, wordt nog afgemaakt.")
+            )
 
     def _finished(self, outcome: sharing.BatchOutcome) -> None:
         self.start_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         self.left_model.set_rows(outcome.left_out)
-        stopped = " De uitvoer is afgebroken." if outcome.cancelled else ""
+        stopped = self.tr(" De uitvoer is afgebroken.") if outcome.cancelled else ""
         self.summary.setText(
-            f"{len(outcome.written)} overdrachtsdossiers opgeslagen, "
-            f"{len(outcome.left_out)} leerlingen niet.{stopped}"
+            self.tr(
+                "{written} overdrachtsdossiers opgeslagen, {left_out} leerlingen niet.{stopped}"
+            ).format(written=len(outcome.written), left_out=len(outcome.left_out), stopped=stopped)
         )
         self.last_outcome = outcome
 
@@ -462,13 +496,13 @@ class BatchTab(QWidget):
     def save_leavers(self) -> None:
         code = self.rmc.currentData()
         if not code:
-            self.summary.setText("Er is nog geen RMC-regio in het netwerk.")
+            self.summary.setText(self.tr("Er is nog geen RMC-regio in het netwerk."))
             return
         name, _ = QFileDialog.getSaveFileName(
             self,
-            "Lijst van vertrekkers",
-            f"vertrekkers_{self.year.value()}.xlsx",
-            "Excel (*.xlsx);;CSV (*.csv)",
+            self.tr("Lijst van vertrekkers"),
+            self.tr("vertrekkers_{year}.xlsx").format(year=self.year.value()),
+            self.tr("Excel (*.xlsx);;CSV (*.csv)"),
         )
         if not name:
             return
@@ -478,7 +512,9 @@ class BatchTab(QWidget):
             code,
             name,
             on_success=lambda r: self.summary.setText(
-                f"Lijst opgeslagen: {r.named} op naam, {r.counted} alleen als aantal."
+                self.tr("Lijst opgeslagen: {named} op naam, {counted} alleen als aantal.").format(
+                    named=r.named, counted=r.counted
+                )
             ),
         )
 
@@ -494,9 +530,9 @@ class NetworkView(QWidget):
         self.organisations = OrganisationsTab(workspace)
         self.flows = FlowsTab(workspace)
         self.batch = BatchTab(workspace)
-        self.tabs.addTab(self.organisations, "Organisaties")
-        self.tabs.addTab(self.flows, "Grondslagen")
-        self.tabs.addTab(self.batch, "Uitvoer")
+        self.tabs.addTab(self.organisations, self.tr("Organisaties"))
+        self.tabs.addTab(self.flows, self.tr("Grondslagen"))
+        self.tabs.addTab(self.batch, self.tr("Uitvoer"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)

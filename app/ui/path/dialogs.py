@@ -3,6 +3,7 @@ instrument and the outflow plan. Each saves through one use case and shows Dutch
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from app.core.validation import format_date, today
@@ -31,19 +32,37 @@ class _PhaseFields:
     """The fields of one phase, shared by the phase and the hand-over dialogs."""
 
     def _phase_fields(self, dialog: FormDialog, data: PhaseInput, prefix: str = "") -> None:
-        self.phase = dialog.add_field("phase", f"{prefix}Fase", enum_combo(labels.PHASE))
+        self.phase = dialog.add_field(
+            "phase",
+            QCoreApplication.translate("_PhaseFields", "{prefix}Fase").format(prefix=prefix),
+            enum_combo(labels.PHASE),
+        )
         select_data(self.phase, data.phase)
         self.start = dialog.add_field(
-            "start_date", f"{prefix}Begindatum", date_edit(data.start_date)
+            "start_date",
+            QCoreApplication.translate("_PhaseFields", "{prefix}Begindatum").format(prefix=prefix),
+            date_edit(data.start_date),
         )
-        self.lead_name = dialog.add_field("lead_name", "Regievoerder", QLineEdit(data.lead_name))
-        self.lead_name.setPlaceholderText("Naam van wie de regie heeft")
+        self.lead_name = dialog.add_field(
+            "lead_name",
+            QCoreApplication.translate("_PhaseFields", "Regievoerder"),
+            QLineEdit(data.lead_name),
+        )
+        self.lead_name.setPlaceholderText(
+            QCoreApplication.translate("_PhaseFields", "Naam van wie de regie heeft")
+        )
         self.lead_org = dialog.add_field(
-            "lead_organisation", "Organisatie", QLineEdit(data.lead_organisation)
+            "lead_organisation",
+            QCoreApplication.translate("_PhaseFields", "Organisatie"),
+            QLineEdit(data.lead_organisation),
         )
-        self.lead_org.setPlaceholderText("Bijv. school, gemeente, UWV, werkbedrijf")
+        self.lead_org.setPlaceholderText(
+            QCoreApplication.translate("_PhaseFields", "Bijv. school, gemeente, UWV, werkbedrijf")
+        )
         self.lead_contact = dialog.add_field(
-            "lead_contact", "Telefoon of e-mail", QLineEdit(data.lead_contact)
+            "lead_contact",
+            QCoreApplication.translate("_PhaseFields", "Telefoon of e-mail"),
+            QLineEdit(data.lead_contact),
         )
 
     def _phase_input(self, **extra) -> PhaseInput:
@@ -69,19 +88,21 @@ class PhaseDialog(FormDialog, _PhaseFields):
         suggested: Phase = Phase.ORIENTATION,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(workspace, "Fase wijzigen" if phase else "Nieuwe fase", parent)
+        super().__init__(
+            workspace, self.tr("Fase wijzigen") if phase else self.tr("Nieuwe fase"), parent
+        )
         self.student_id, self.existing = student_id, phase
         data = phase.to_input() if phase else PhaseInput(suggested.value, format_date(today()))
         self._phase_fields(self, data)
-        self.end = self.add_field("end_date", "Einddatum", date_edit(data.end_date))
+        self.end = self.add_field("end_date", self.tr("Einddatum"), date_edit(data.end_date))
         self.handover_date = self.add_field(
-            "handover_date", "Datum overdracht", date_edit(data.handover_date)
+            "handover_date", self.tr("Datum overdracht"), date_edit(data.handover_date)
         )
         self.handover_note = self.add_field(
-            "handover_note", "Notitie overdracht", _note(data.handover_note)
+            "handover_note", self.tr("Notitie overdracht"), _note(data.handover_note)
         )
         if phase is None:
-            hint = QLabel("De vorige fase eindigt automatisch de dag vóór de begindatum.")
+            hint = QLabel(self.tr("De vorige fase eindigt automatisch de dag vóór de begindatum."))
             hint.setWordWrap(True)
             self.form.addRow("", hint)
         self.finish_layout()
@@ -108,20 +129,28 @@ class HandOverDialog(FormDialog, _PhaseFields):
         view: PathView,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(workspace, "Warme overdracht", parent)
+        super().__init__(workspace, self.tr("Warme overdracht"), parent)
         self.student_id = student_id
         current = view.current
-        who = current.lead_text if current and current.lead_text else "(nog geen regievoerder)"
-        intro = QLabel(f"Huidige fase: <b>{labels.PHASE[view.current_phase]}</b>, regie bij {who}.")
+        who = (
+            current.lead_text
+            if current and current.lead_text
+            else self.tr("(nog geen regievoerder)")
+        )
+        intro = QLabel(
+            self.tr("Huidige fase: <b>{current_phase}</b>, regie bij {who}.").format(
+                current_phase=labels.PHASE[view.current_phase], who=who
+            )
+        )
         intro.setWordWrap(True)
         self.form.addRow(intro)
         self.date = self.add_field(
-            "handover_date", "Datum overdracht", date_edit(format_date(today()))
+            "handover_date", self.tr("Datum overdracht"), date_edit(format_date(today()))
         )
-        self.note = self.add_field("handover_note", "Wat is overgedragen", _note())
+        self.note = self.add_field("handover_note", self.tr("Wat is overgedragen"), _note())
         order = list(Phase)
         following = order[min(order.index(view.current_phase) + 1, len(order) - 1)]
-        self.form.addRow(QLabel("<b>De volgende fase</b>"))
+        self.form.addRow(QLabel(self.tr("<b>De volgende fase</b>")))
         self._phase_fields(self, PhaseInput(following.value, format_date(today())))
         self.finish_layout()
         self.resize(560, 460)
@@ -139,20 +168,26 @@ class DestinationDialog(FormDialog):
     def __init__(
         self, workspace: Workspace, student_id: int, view: PathView, parent: QWidget | None = None
     ) -> None:
-        super().__init__(workspace, "Bestemming vastleggen", parent)
+        super().__init__(workspace, self.tr("Bestemming vastleggen"), parent)
         self.student_id = student_id
         self.destination = self.add_field(
-            "destination", "Bestemming", enum_combo(labels.DESTINATION, "— kies —")
+            "destination",
+            self.tr("Bestemming"),
+            enum_combo(labels.DESTINATION, self.tr("— kies —")),
         )
         if view.destination is not None and view.destination is not Destination.NOTHING:
             select_data(self.destination, view.destination.value)
         self.place = self.add_field(
-            "destination_place", "Werkgever of opleiding", QLineEdit(view.destination_place)
+            "destination_place",
+            self.tr("Werkgever of opleiding"),
+            QLineEdit(view.destination_place),
         )
         default_day = view.planned_outflow or today()
-        self.date = self.add_field("destination_date", "Datum", date_edit(format_date(default_day)))
-        self.reason = self.add_field("reason", "Toelichting", _note())
-        hint = QLabel("De vorige bestemming blijft in de tijdlijn staan.")
+        self.date = self.add_field(
+            "destination_date", self.tr("Datum"), date_edit(format_date(default_day))
+        )
+        self.reason = self.add_field("reason", self.tr("Toelichting"), _note())
+        hint = QLabel(self.tr("De vorige bestemming blijft in de tijdlijn staan."))
         self.form.addRow("", hint)
         self.finish_layout()
         self.resize(540, 320)
@@ -171,18 +206,22 @@ class FallBackDialog(FormDialog):
     def __init__(
         self, workspace: Workspace, student_id: int, view: PathView, parent: QWidget | None = None
     ) -> None:
-        super().__init__(workspace, "Terugval vastleggen", parent)
+        super().__init__(workspace, self.tr("Terugval vastleggen"), parent)
         self.student_id = student_id
-        now = labels.label(labels.DESTINATION, view.destination) or "geen bestemming"
+        now = labels.label(labels.DESTINATION, view.destination) or self.tr("geen bestemming")
         intro = QLabel(
-            f"Huidige bestemming: <b>{now}</b>. Een terugval (stage afgebroken, contract "
-            "gestopt, opleiding gestopt) komt als nieuwe regel in de tijdlijn; niets wordt "
-            "overschreven."
+            self.tr(
+                "Huidige bestemming: <b>{now}</b>. Een terugval (stage "
+                "afgebroken, contract gestopt, opleiding gestopt) komt als "
+                "nieuwe regel in de tijdlijn; niets wordt overschreven."
+            ).format(now=now)
         )
         intro.setWordWrap(True)
         self.form.addRow(intro)
-        self.date = self.add_field("fall_back_date", "Datum", date_edit(format_date(today())))
-        self.reason = self.add_field("reason", "Reden", _note())
+        self.date = self.add_field(
+            "fall_back_date", self.tr("Datum"), date_edit(format_date(today()))
+        )
+        self.reason = self.add_field("reason", self.tr("Reden"), _note())
         self.finish_layout()
         self.resize(520, 280)
 
@@ -202,17 +241,23 @@ class InstrumentDialog(FormDialog):
         instrument: InstrumentView | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        title = "Instrument wijzigen" if instrument else "Instrument toevoegen"
+        title = self.tr("Instrument wijzigen") if instrument else self.tr("Instrument toevoegen")
         super().__init__(workspace, title, parent)
         self.student_id, self.existing = student_id, instrument
         data = instrument.to_input() if instrument else InstrumentInput()
-        self.kind = self.add_field("kind", "Instrument", enum_combo(labels.INSTRUMENT_KIND))
+        self.kind = self.add_field(
+            "kind", self.tr("Instrument"), enum_combo(labels.INSTRUMENT_KIND)
+        )
         select_data(self.kind, data.kind)
-        self.status = self.add_field("status", "Status", enum_combo(labels.INSTRUMENT_STATUS))
+        self.status = self.add_field(
+            "status", self.tr("Status"), enum_combo(labels.INSTRUMENT_STATUS)
+        )
         select_data(self.status, data.status)
-        self.start = self.add_field("start_date", "Ingangsdatum", date_edit(data.start_date))
-        self.end = self.add_field("end_date", "Einddatum", date_edit(data.end_date))
-        self.note = self.add_field("note", "Notitie", QLineEdit(data.note))
+        self.start = self.add_field(
+            "start_date", self.tr("Ingangsdatum"), date_edit(data.start_date)
+        )
+        self.end = self.add_field("end_date", self.tr("Einddatum"), date_edit(data.end_date))
+        self.note = self.add_field("note", self.tr("Notitie"), QLineEdit(data.note))
         self.finish_layout()
         self.resize(500, 260)
 
@@ -233,21 +278,28 @@ class OutflowPlanDialog(FormDialog):
     def __init__(
         self, workspace: Workspace, student_id: int, view: PathView, parent: QWidget | None = None
     ) -> None:
-        super().__init__(workspace, "Uitstroomprofiel en geplande uitstroom", parent)
+        super().__init__(workspace, self.tr("Uitstroomprofiel en geplande uitstroom"), parent)
         self.student_id = student_id
         self.profile = self.add_field(
             "outflow_profile",
-            "Uitstroomprofiel",
-            enum_combo(labels.OUTFLOW_PROFILE, "— onbekend —"),
+            self.tr("Uitstroomprofiel"),
+            enum_combo(labels.OUTFLOW_PROFILE, self.tr("— onbekend —")),
         )
         select_data(self.profile, view.outflow_profile.value if view.outflow_profile else None)
         self.planned = self.add_field(
             "planned_outflow_date",
-            "Geplande uitstroom",
+            self.tr("Geplande uitstroom"),
             date_edit(format_date(view.planned_outflow)),
         )
         if view.enrolment_date:
-            self.form.addRow("", QLabel(f"Ingeschreven op {format_date(view.enrolment_date)}."))
+            self.form.addRow(
+                "",
+                QLabel(
+                    self.tr("Ingeschreven op {enrolment_date}.").format(
+                        enrolment_date=format_date(view.enrolment_date)
+                    )
+                ),
+            )
         self.finish_layout()
         self.resize(480, 200)
 

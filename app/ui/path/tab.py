@@ -80,13 +80,29 @@ class PathTab(QWidget):
         self.view: PathView | None = None
         self.facts: dict[str, QLabel] = {}
         self.timeline = QTreeWidget()
-        self.timeline.setHeaderLabels(["Datum", "Wat er gebeurde"])
+        self.timeline.setHeaderLabels([self.tr("Datum"), self.tr("Wat er gebeurde")])
         self.timeline.setRootIsDecorated(False)
         self.timeline.setAlternatingRowColors(True)
         self.timeline.setWordWrap(True)
         self.timeline.setColumnWidth(0, 100)
-        self.phases = _table(["Fase", "Van", "Tot", "Regievoerder", "Overdracht"])
-        self.instruments = _table(["Instrument", "Status", "Van", "Tot", "Notitie"])
+        self.phases = _table(
+            [
+                self.tr("Fase"),
+                self.tr("Van"),
+                self.tr("Tot"),
+                self.tr("Regievoerder"),
+                self.tr("Overdracht"),
+            ]
+        )
+        self.instruments = _table(
+            [
+                self.tr("Instrument"),
+                self.tr("Status"),
+                self.tr("Van"),
+                self.tr("Tot"),
+                self.tr("Notitie"),
+            ]
+        )
         self.buttons: dict[str, QPushButton] = {}
         self._build()
         self.load()
@@ -105,14 +121,18 @@ class PathTab(QWidget):
             (
                 facts,
                 [
-                    ("profile", "Uitstroomprofiel"),
-                    ("planned", "Geplande uitstroom"),
-                    ("phase", "Huidige fase"),
+                    ("profile", self.tr("Uitstroomprofiel")),
+                    ("planned", self.tr("Geplande uitstroom")),
+                    ("phase", self.tr("Huidige fase")),
                 ],
             ),
             (
                 facts2,
-                [("lead", "Regievoerder nu"), ("destination", "Bestemming"), ("since", "Sinds")],
+                [
+                    ("lead", self.tr("Regievoerder nu")),
+                    ("destination", self.tr("Bestemming")),
+                    ("since", self.tr("Sinds")),
+                ],
             ),
         ):
             for key, caption in items:
@@ -126,33 +146,39 @@ class PathTab(QWidget):
         top.addLayout(facts2, 1)
 
         actions = QHBoxLayout()
-        actions.addWidget(self._button("plan", "Uitstroomplan…", self.edit_plan))
-        actions.addWidget(self._button("phase", "Nieuwe fase…", self.new_phase))
-        actions.addWidget(self._button("handover", "Warme overdracht…", self.hand_over))
-        actions.addWidget(self._button("destination", "Bestemming…", self.set_destination))
-        actions.addWidget(self._button("fall_back", "Terugval…", self.fall_back))
+        actions.addWidget(self._button("plan", self.tr("Uitstroomplan…"), self.edit_plan))
+        actions.addWidget(self._button("phase", self.tr("Nieuwe fase…"), self.new_phase))
+        actions.addWidget(self._button("handover", self.tr("Warme overdracht…"), self.hand_over))
+        actions.addWidget(self._button("destination", self.tr("Bestemming…"), self.set_destination))
+        actions.addWidget(self._button("fall_back", self.tr("Terugval…"), self.fall_back))
         actions.addStretch(1)
 
-        timeline_box = QGroupBox("Tijdlijn")
+        timeline_box = QGroupBox(self.tr("Tijdlijn"))
         tl = QVBoxLayout(timeline_box)
         tl.addWidget(self.timeline)
 
-        phases_box = QGroupBox("Fasen en regievoerders")
+        phases_box = QGroupBox(self.tr("Fasen en regievoerders"))
         pl = QVBoxLayout(phases_box)
         pl.addWidget(self.phases)
         pb = QHBoxLayout()
         pb.addStretch(1)
-        pb.addWidget(self._button("edit_phase", "Fase wijzigen…", self.edit_selected_phase))
+        pb.addWidget(
+            self._button("edit_phase", self.tr("Fase wijzigen…"), self.edit_selected_phase)
+        )
         pl.addLayout(pb)
         self.phases.doubleClicked.connect(lambda *_: self.edit_selected_phase())
 
-        instruments_box = QGroupBox("Instrumenten")
+        instruments_box = QGroupBox(self.tr("Instrumenten"))
         il = QVBoxLayout(instruments_box)
         il.addWidget(self.instruments)
         ib = QHBoxLayout()
         ib.addStretch(1)
-        ib.addWidget(self._button("add_instrument", "Instrument toevoegen…", self.add_instrument))
-        ib.addWidget(self._button("edit_instrument", "Wijzigen…", self.edit_selected_instrument))
+        ib.addWidget(
+            self._button("add_instrument", self.tr("Instrument toevoegen…"), self.add_instrument)
+        )
+        ib.addWidget(
+            self._button("edit_instrument", self.tr("Wijzigen…"), self.edit_selected_instrument)
+        )
         il.addLayout(ib)
         self.instruments.doubleClicked.connect(lambda *_: self.edit_selected_instrument())
 
@@ -183,13 +209,18 @@ class PathTab(QWidget):
         self.view = view
         current = view.current
         self.facts["profile"].setText(
-            labels.label(labels.OUTFLOW_PROFILE, view.outflow_profile) or "Nog niet gekozen"
+            labels.label(labels.OUTFLOW_PROFILE, view.outflow_profile)
+            or self.tr("Nog niet gekozen")
         )
-        self.facts["planned"].setText(format_date(view.planned_outflow) or "Nog niet gepland")
+        self.facts["planned"].setText(
+            format_date(view.planned_outflow) or self.tr("Nog niet gepland")
+        )
         self.facts["phase"].setText(labels.PHASE[view.current_phase])
         lead = current.lead_text if current and current.lead_text else ""
-        self.facts["lead"].setText(lead or "⚠ Nog geen regievoerder")
-        destination = labels.label(labels.DESTINATION, view.destination) or "Nog geen bestemming"
+        self.facts["lead"].setText(lead or self.tr("⚠ Nog geen regievoerder"))
+        destination = labels.label(labels.DESTINATION, view.destination) or self.tr(
+            "Nog geen bestemming"
+        )
         if view.destination_place:
             destination += f" — {view.destination_place}"
         self.facts["destination"].setText(destination)
@@ -217,7 +248,7 @@ class PathTab(QWidget):
                 child.setFirstColumnSpanned(True)
         self.timeline.expandAll()
         if not view.timeline:
-            self.timeline.addTopLevelItem(QTreeWidgetItem(["", "Nog niets vastgelegd."]))
+            self.timeline.addTopLevelItem(QTreeWidgetItem(["", self.tr("Nog niets vastgelegd.")]))
 
         _fill(
             self.phases,
@@ -226,7 +257,7 @@ class PathTab(QWidget):
                     labels.PHASE[p.phase],
                     format_date(p.start_date),
                     format_date(p.end_date),
-                    p.lead_text or "— geen —",
+                    p.lead_text or self.tr("— geen —"),
                     format_date(p.handover_date),
                 ]
                 for p in view.phases

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,12 +43,15 @@ from app.ui.profile.form import FormDialog, date_edit
 from app.ui.workspace import Workspace
 
 CHANGED = QColor("#fff4c2")
-BETTER, WORSE = "▲ vooruit", "▼ achteruit"
+BETTER, WORSE = (
+    QT_TRANSLATE_NOOP("profile.dialogs", "▲ vooruit"),
+    QT_TRANSLATE_NOOP("profile.dialogs", "▼ achteruit"),
+)
 
 
 def score_combo(value: int | None) -> QComboBox:
     combo = QComboBox()
-    combo.addItem("— niet gescoord", None)
+    combo.addItem(QCoreApplication.translate("profile.dialogs", "— niet gescoord"), None)
     for score, text in SCALE.items():
         combo.addItem(f"{score}  {text}", score)
     index = combo.findData(value)
@@ -70,25 +74,27 @@ class AssessmentDialog(FormDialog):
         kept_items: list[ItemView] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        title = "Beoordeling herzien" if assessment_id else "Nieuwe beoordeling"
+        title = self.tr("Beoordeling herzien") if assessment_id else self.tr("Nieuwe beoordeling")
         super().__init__(workspace, title, parent)
         self.student_id, self.assessment_id, self.version = student_id, assessment_id, version
         initial = initial or AssessmentInput(assessed_on=format_date(today()))
         scores = {s.item_id: s for s in initial.scores}
-        self.date = self.add_field("assessed_on", "Datum", date_edit(initial.assessed_on))
+        self.date = self.add_field("assessed_on", self.tr("Datum"), date_edit(initial.assessed_on))
         present = QHBoxLayout()
-        self.student_present = QCheckBox("Leerling was erbij")
+        self.student_present = QCheckBox(self.tr("Leerling was erbij"))
         self.student_present.setChecked(initial.student_present)
-        self.parents_present = QCheckBox("Ouders of verzorgers waren erbij")
+        self.parents_present = QCheckBox(self.tr("Ouders of verzorgers waren erbij"))
         self.parents_present.setChecked(initial.parents_present)
         present.addWidget(self.student_present)
         present.addWidget(self.parents_present)
         present.addStretch(1)
-        self.form.addRow("Besproken met", present)
-        self.wish_job = self.add_field("wish_job", "Wensbaan", QLineEdit(initial.wish_job))
-        self.chance_job = self.add_field("chance_job", "Kansbaan", QLineEdit(initial.chance_job))
-        self.wish_job.setPlaceholderText("Wat de leerling het liefst wil doen")
-        self.chance_job.setPlaceholderText("Wat nu haalbaar lijkt")
+        self.form.addRow(self.tr("Besproken met"), present)
+        self.wish_job = self.add_field("wish_job", self.tr("Wensbaan"), QLineEdit(initial.wish_job))
+        self.chance_job = self.add_field(
+            "chance_job", self.tr("Kansbaan"), QLineEdit(initial.chance_job)
+        )
+        self.wish_job.setPlaceholderText(self.tr("Wat de leerling het liefst wil doen"))
+        self.chance_job.setPlaceholderText(self.tr("Wat nu haalbaar lijkt"))
 
         # Items in use, plus retired items this assessment already scored (a revision).
         shown = list(items) + [i for i in (kept_items or []) if i.id not in {x.id for x in items}]
@@ -120,12 +126,12 @@ class AssessmentDialog(FormDialog):
         meaning.setWordWrap(True)
         layout.addWidget(meaning)
         grid = QGridLayout()
-        grid.addWidget(QLabel("<b>Onderdeel</b>"), 0, 0)
-        grid.addWidget(QLabel("<b>Score</b>"), 0, 1)
-        grid.addWidget(QLabel("<b>Korte notitie</b>"), 0, 2)
+        grid.addWidget(QLabel(self.tr("<b>Onderdeel</b>")), 0, 0)
+        grid.addWidget(QLabel(self.tr("<b>Score</b>")), 0, 1)
+        grid.addWidget(QLabel(self.tr("<b>Korte notitie</b>")), 0, 2)
         for row, item in enumerate(items, start=1):
             given = scores.get(item.id)
-            caption = item.label + (" (niet meer in gebruik)" if item.retired else "")
+            caption = item.label + (self.tr(" (niet meer in gebruik)") if item.retired else "")
             grid.addWidget(QLabel(caption), row, 0)
             combo = score_combo(given.score if given else None)
             note = QLineEdit(given.note if given else "")
@@ -137,7 +143,9 @@ class AssessmentDialog(FormDialog):
             grid.addWidget(note, row, 2)
         grid.setColumnStretch(2, 1)
         layout.addLayout(grid)
-        layout.addWidget(QLabel(f"Toelichting bij {labels.FACTOR[factor]}"))
+        layout.addWidget(
+            QLabel(self.tr("Toelichting bij {factor}").format(factor=labels.FACTOR[factor]))
+        )
         text = QPlainTextEdit(initial.factor_texts.get(factor.value, ""))
         text.setTabChangesFocus(True)
         self.factor_texts[factor] = text
@@ -188,7 +196,11 @@ ROLES = [
     DecisionRole.CASE_LEAD,
     DecisionRole.OTHER,
 ]
-AGREEMENT = [("Eens", True), ("Niet eens", False), ("Niet gezegd", None)]
+AGREEMENT = [
+    (QT_TRANSLATE_NOOP("profile.dialogs", "Eens"), True),
+    (QT_TRANSLATE_NOOP("profile.dialogs", "Niet eens"), False),
+    (QT_TRANSLATE_NOOP("profile.dialogs", "Niet gezegd"), None),
+]
 
 
 class DecisionDialog(FormDialog):
@@ -201,20 +213,24 @@ class DecisionDialog(FormDialog):
         decision: DecisionView | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        title = "Sleutelbeslissing wijzigen" if decision else "Nieuwe sleutelbeslissing"
+        title = (
+            self.tr("Sleutelbeslissing wijzigen")
+            if decision
+            else self.tr("Nieuwe sleutelbeslissing")
+        )
         super().__init__(workspace, title, parent)
         self.student_id, self.decision = student_id, decision
         initial = decision.to_input() if decision else DecisionInput(format_date(today()))
-        self.date = self.add_field("decided_on", "Datum", date_edit(initial.decided_on))
+        self.date = self.add_field("decided_on", self.tr("Datum"), date_edit(initial.decided_on))
         self.text = QPlainTextEdit(initial.decision)
         self.text.setTabChangesFocus(True)
         self.text.setMaximumHeight(90)
-        self.add_field("decision", "Beslissing", self.text)
+        self.add_field("decision", self.tr("Beslissing"), self.text)
         given = {p.role: p for p in initial.participants}
         grid = QGridLayout()
-        grid.addWidget(QLabel("<b>Was erbij</b>"), 0, 0)
-        grid.addWidget(QLabel("<b>Naam (mag leeg)</b>"), 0, 1)
-        grid.addWidget(QLabel("<b>Eens?</b>"), 0, 2)
+        grid.addWidget(QLabel(self.tr("<b>Was erbij</b>")), 0, 0)
+        grid.addWidget(QLabel(self.tr("<b>Naam (mag leeg)</b>")), 0, 1)
+        grid.addWidget(QLabel(self.tr("<b>Eens?</b>")), 0, 2)
         self.rows: dict[DecisionRole, tuple[QCheckBox, QLineEdit, QComboBox]] = {}
         for row, role in enumerate(ROLES, start=1):
             person = given.get(role.value)
@@ -223,7 +239,7 @@ class DecisionDialog(FormDialog):
             name = QLineEdit(person.name if person else "")
             agreed = QComboBox()
             for text, value in AGREEMENT:
-                agreed.addItem(text, value)
+                agreed.addItem(QCoreApplication.translate("profile.dialogs", text), value)
             agreed.setCurrentIndex([v for _t, v in AGREEMENT].index(person.agreed) if person else 0)
             grid.addWidget(check, row, 0)
             grid.addWidget(name, row, 1)
@@ -233,7 +249,7 @@ class DecisionDialog(FormDialog):
         holder = QWidget()
         holder.setLayout(grid)
         holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.add_field("participants", "Deelnemers", holder)
+        self.add_field("participants", self.tr("Deelnemers"), holder)
         self.finish_layout()
         self.resize(620, 420)
 
@@ -257,13 +273,13 @@ def _summary_text(summary: AssessmentSummary) -> str:
 
 
 COMPARE_HEADERS = [
-    "Factor",
-    "Onderdeel",
-    "Eerder",
-    "Nu",
-    "Verschil",
-    "Notitie eerder",
-    "Notitie nu",
+    QT_TRANSLATE_NOOP("profile.dialogs", "Factor"),
+    QT_TRANSLATE_NOOP("profile.dialogs", "Onderdeel"),
+    QT_TRANSLATE_NOOP("profile.dialogs", "Eerder"),
+    QT_TRANSLATE_NOOP("profile.dialogs", "Nu"),
+    QT_TRANSLATE_NOOP("profile.dialogs", "Verschil"),
+    QT_TRANSLATE_NOOP("profile.dialogs", "Notitie eerder"),
+    QT_TRANSLATE_NOOP("profile.dialogs", "Notitie nu"),
 ]
 
 
@@ -280,7 +296,7 @@ class CompareDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.setWindowTitle("Beoordelingen vergelijken")
+        self.setWindowTitle(self.tr("Beoordelingen vergelijken"))
         self.comparison: Comparison | None = None
         self.older = QComboBox()
         self.newer = QComboBox()
@@ -290,9 +306,11 @@ class CompareDialog(QDialog):
         self.older.setCurrentIndex(max(0, self.older.findData(older_id)))
         self.newer.setCurrentIndex(max(0, self.newer.findData(newer_id)))
         self.summary = QLabel()
-        self.only_changes = QCheckBox("Alleen wijzigingen tonen")
+        self.only_changes = QCheckBox(self.tr("Alleen wijzigingen tonen"))
         self.table = QTableWidget(0, len(COMPARE_HEADERS))
-        self.table.setHorizontalHeaderLabels(COMPARE_HEADERS)
+        self.table.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("profile.dialogs", h) for h in COMPARE_HEADERS]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
@@ -302,15 +320,15 @@ class CompareDialog(QDialog):
         for column, width in enumerate([80, 230, 150, 150, 100, 170]):
             self.table.setColumnWidth(column, width)
         choose = QHBoxLayout()
-        choose.addWidget(QLabel("Eerder:"))
+        choose.addWidget(QLabel(self.tr("Eerder:")))
         choose.addWidget(self.older)
         choose.addSpacing(16)
-        choose.addWidget(QLabel("Nu:"))
+        choose.addWidget(QLabel(self.tr("Nu:")))
         choose.addWidget(self.newer)
         choose.addStretch(1)
         choose.addWidget(self.only_changes)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText("Sluiten")
+        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Sluiten"))
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(choose)
@@ -341,29 +359,32 @@ class CompareDialog(QDialog):
             return
         n = comparison.changed_count
         self.summary.setText(
-            f"Eerder: {_summary_text(comparison.older)}   •   Nu: "
-            f"{_summary_text(comparison.newer)}   •   "
+            self.tr("Eerder: {older}   •   Nu: {newer}   •   ").format(
+                older=_summary_text(comparison.older), newer=_summary_text(comparison.newer)
+            )
             + (
-                "Geen wijzigingen."
+                self.tr("Geen wijzigingen.")
                 if n == 0
-                else f"{n} wijziging{'en' if n != 1 else ''}, geel gemarkeerd."
+                else self.tr("{n} wijziging{value}, geel gemarkeerd.").format(
+                    n=n, value="en" if n != 1 else ""
+                )
             )
         )
         rows = []
         for item in comparison.items:
             if item.direction > 0:
-                change = BETTER
+                change = QCoreApplication.translate("profile.dialogs", BETTER)
             elif item.direction < 0:
-                change = WORSE
+                change = QCoreApplication.translate("profile.dialogs", WORSE)
             elif not item.changed:
                 change = ""
             elif item.old_score is None and item.new_score is not None:
-                change = "nieuw gescoord"
+                change = self.tr("nieuw gescoord")
             elif item.new_score is None and item.old_score is not None:
-                change = "niet gescoord"
+                change = self.tr("niet gescoord")
             else:
-                change = "notitie gewijzigd"
-            label = item.label + (" (niet meer in gebruik)" if item.retired else "")
+                change = self.tr("notitie gewijzigd")
+            label = item.label + (self.tr(" (niet meer in gebruik)") if item.retired else "")
             rows.append(
                 (
                     item.changed,
@@ -406,9 +427,9 @@ class CompareDialog(QDialog):
                     cell.setBackground(QBrush(CHANGED))
                     if c in (2, 3, 4):
                         cell.setFont(bold)
-                if c == 4 and value == WORSE:
+                if c == 4 and value == QCoreApplication.translate("profile.dialogs", WORSE):
                     cell.setForeground(QBrush(QColor("#9b1c1c")))
-                elif c == 4 and value == BETTER:
+                elif c == 4 and value == QCoreApplication.translate("profile.dialogs", BETTER):
                     cell.setForeground(QBrush(QColor("#1d6b2f")))
                 self.table.setItem(r, c, cell)
         self.table.resizeRowsToContents()

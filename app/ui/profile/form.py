@@ -69,8 +69,8 @@ class FormDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Opslaan")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuleren")
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Opslaan"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)

@@ -6,7 +6,7 @@ no longer offered, but every score already given on it stays readable.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +28,7 @@ from app.services.profile.assessments import ItemView
 from app.ui.common.messages import show_error
 from app.ui.workspace import Workspace
 
-RETIRED = "Niet meer in gebruik"
+RETIRED = QT_TRANSLATE_NOOP("profile.items_admin", "Niet meer in gebruik")
 
 
 class ProfileItemsTab(QWidget):
@@ -37,17 +37,19 @@ class ProfileItemsTab(QWidget):
         self.workspace = workspace
         self.items: list[ItemView] = []
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Onderdeel", "Status"])
+        self.tree.setHeaderLabels([self.tr("Onderdeel"), self.tr("Status")])
         self.tree.setColumnWidth(0, 420)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.add_button = QPushButton("Toevoegen…")
-        self.rename_button = QPushButton("Naam wijzigen…")
-        self.up_button = QPushButton("Omhoog")
-        self.down_button = QPushButton("Omlaag")
-        self.retire_button = QPushButton("Niet meer gebruiken")
+        self.add_button = QPushButton(self.tr("Toevoegen…"))
+        self.rename_button = QPushButton(self.tr("Naam wijzigen…"))
+        self.up_button = QPushButton(self.tr("Omhoog"))
+        self.down_button = QPushButton(self.tr("Omlaag"))
+        self.retire_button = QPushButton(self.tr("Niet meer gebruiken"))
         explain = QLabel(
-            "De vier factoren liggen vast; de onderdelen eronder kiest de school zelf. Een "
-            "onderdeel dat niet meer gebruikt wordt, blijft zichtbaar in oude beoordelingen."
+            self.tr(
+                "De vier factoren liggen vast; de onderdelen eronder kiest de school zelf. Een "
+                "onderdeel dat niet meer gebruikt wordt, blijft zichtbaar in oude beoordelingen."
+            )
         )
         explain.setWordWrap(True)
         buttons = QHBoxLayout()
@@ -92,7 +94,14 @@ class ProfileItemsTab(QWidget):
             parent.setFont(0, font)
             self.tree.addTopLevelItem(parent)
             for item in (i for i in items if i.factor is factor):
-                child = QTreeWidgetItem([item.label, RETIRED if item.retired else "In gebruik"])
+                child = QTreeWidgetItem(
+                    [
+                        item.label,
+                        QCoreApplication.translate("profile.items_admin", RETIRED)
+                        if item.retired
+                        else self.tr("In gebruik"),
+                    ]
+                )
                 child.setData(0, Qt.ItemDataRole.UserRole, item.id)
                 if item.retired:
                     child.setForeground(0, grey)
@@ -122,7 +131,9 @@ class ProfileItemsTab(QWidget):
         for button in (self.rename_button, self.up_button, self.down_button, self.retire_button):
             button.setEnabled(item is not None)
         self.retire_button.setText(
-            "Weer gebruiken" if item is not None and item.retired else "Niet meer gebruiken"
+            self.tr("Weer gebruiken")
+            if item is not None and item.retired
+            else self.tr("Niet meer gebruiken")
         )
 
     def _run(self, use_case, *args) -> None:
@@ -139,8 +150,8 @@ class ProfileItemsTab(QWidget):
         if label is None:
             label, ok = QInputDialog.getText(
                 self,
-                "Onderdeel toevoegen",
-                f"Nieuw onderdeel onder {labels.FACTOR[factor]}:",
+                self.tr("Onderdeel toevoegen"),
+                self.tr("Nieuw onderdeel onder {factor}:").format(factor=labels.FACTOR[factor]),
                 QLineEdit.EchoMode.Normal,
             )
             if not ok:
@@ -153,7 +164,11 @@ class ProfileItemsTab(QWidget):
             return
         if label is None:
             label, ok = QInputDialog.getText(
-                self, "Naam wijzigen", "Nieuwe naam:", QLineEdit.EchoMode.Normal, item.label
+                self,
+                self.tr("Naam wijzigen"),
+                self.tr("Nieuwe naam:"),
+                QLineEdit.EchoMode.Normal,
+                item.label,
             )
             if not ok:
                 return

@@ -65,7 +65,9 @@ class Quadrant(QGroupBox):
         meaning.setWordWrap(True)
         meaning.setStyleSheet("font-weight: normal; font-style: italic; color: #555;")
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["Onderdeel", "Score", "Notitie"])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Onderdeel"), self.tr("Score"), self.tr("Notitie")]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -89,7 +91,7 @@ class Quadrant(QGroupBox):
         scores = view.by_factor(self.factor) if view else []
         self.table.setRowCount(len(scores))
         for row, score in enumerate(scores):
-            label = score.label + (" (niet meer in gebruik)" if score.retired else "")
+            label = score.label + (self.tr(" (niet meer in gebruik)") if score.retired else "")
             for column, value in enumerate((label, score.score_text or "—", score.note)):
                 cell = QTableWidgetItem(value)
                 cell.setToolTip(value)
@@ -97,7 +99,7 @@ class Quadrant(QGroupBox):
         self.table.resizeRowsToContents()
         _fit_height(self.table)
         if view is None:
-            self.text.setText("Nog geen beoordeling.")
+            self.text.setText(self.tr("Nog geen beoordeling."))
         else:
             self.text.setText(view.factor_texts[self.factor] or "")
 
@@ -120,17 +122,19 @@ class ProfileTab(QWidget):
         may_edit = workspace.actor.may_edit
         self.history = QComboBox()
         self.history.setMinimumWidth(260)
-        self.history.setAccessibleName("Beoordeling")
-        self.new_button = QPushButton("Nieuwe beoordeling…")
-        self.revise_button = QPushButton("Herzien…")
-        self.compare_button = QPushButton("Vergelijken…")
-        self.print_button = QPushButton("Afdrukken / opslaan als pdf…")
+        self.history.setAccessibleName(self.tr("Beoordeling"))
+        self.new_button = QPushButton(self.tr("Nieuwe beoordeling…"))
+        self.revise_button = QPushButton(self.tr("Herzien…"))
+        self.compare_button = QPushButton(self.tr("Vergelijken…"))
+        self.print_button = QPushButton(self.tr("Afdrukken / opslaan als pdf…"))
         self.new_button.setVisible(may_edit)
         self.revise_button.setVisible(may_edit)
         self.print_button.setVisible(workspace.actor.is_coordinator)
-        self.new_button.setToolTip("Een nieuwe, gedateerde beoordeling; de vorige blijft bewaard")
-        self.revise_button.setToolTip("Een fout in de getoonde beoordeling verbeteren")
-        self.print_button.setToolTip("Het profiel op één pagina, voor leerling en ouders")
+        self.new_button.setToolTip(
+            self.tr("Een nieuwe, gedateerde beoordeling; de vorige blijft bewaard")
+        )
+        self.revise_button.setToolTip(self.tr("Een fout in de getoonde beoordeling verbeteren"))
+        self.print_button.setToolTip(self.tr("Het profiel op één pagina, voor leerling en ouders"))
         self.meta = QLabel()
         self.meta.setObjectName("profileMeta")
         self.quadrants = {f: Quadrant(f) for f in Factor}
@@ -140,7 +144,9 @@ class ProfileTab(QWidget):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.decisions = QTableWidget(0, 3)
-        self.decisions.setHorizontalHeaderLabels(["Datum", "Sleutelbeslissing", "Wie deden mee"])
+        self.decisions.setHorizontalHeaderLabels(
+            [self.tr("Datum"), self.tr("Sleutelbeslissing"), self.tr("Wie deden mee")]
+        )
         self.decisions.verticalHeader().setVisible(False)
         self.decisions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.decisions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -151,8 +157,8 @@ class ProfileTab(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.decisions.setMinimumHeight(110)
-        self.add_decision_button = QPushButton("Sleutelbeslissing toevoegen…")
-        self.edit_decision_button = QPushButton("Wijzigen…")
+        self.add_decision_button = QPushButton(self.tr("Sleutelbeslissing toevoegen…"))
+        self.edit_decision_button = QPushButton(self.tr("Wijzigen…"))
         for button in (self.add_decision_button, self.edit_decision_button):
             button.setVisible(may_edit)
         self._build()
@@ -168,7 +174,7 @@ class ProfileTab(QWidget):
 
     def _build(self) -> None:
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Beoordeling van"))
+        bar.addWidget(QLabel(self.tr("Beoordeling van")))
         bar.addWidget(self.history)
         bar.addWidget(self.meta, 1)
         for button in (self.new_button, self.revise_button, self.compare_button, self.print_button):
@@ -180,7 +186,10 @@ class ProfileTab(QWidget):
         grid.addWidget(self.quadrants[Factor.WILLEN], 1, 0)
         grid.addWidget(self.quadrants[Factor.ZIJN], 1, 1)
         jobs = QHBoxLayout()
-        for caption, label in (("Wensbaan", self.wish_job), ("Kansbaan", self.chance_job)):
+        for caption, label in (
+            (self.tr("Wensbaan"), self.wish_job),
+            (self.tr("Kansbaan"), self.chance_job),
+        ):
             box = QFrame()
             box.setFrameShape(QFrame.Shape.StyledPanel)
             inner = QVBoxLayout(box)
@@ -189,7 +198,7 @@ class ProfileTab(QWidget):
             inner.addWidget(label)
             jobs.addWidget(box, 1)
         decision_bar = QHBoxLayout()
-        decision_bar.addWidget(QLabel("<b>Sleutelbeslissingen</b>"))
+        decision_bar.addWidget(QLabel(self.tr("<b>Sleutelbeslissingen</b>")))
         decision_bar.addStretch(1)
         decision_bar.addWidget(self.add_decision_button)
         decision_bar.addWidget(self.edit_decision_button)
@@ -226,10 +235,10 @@ class ProfileTab(QWidget):
             if summary.assessed_by:
                 text += f" — {summary.assessed_by}"
             if n == 0:
-                text += " (nieuwste)"
+                text += self.tr(" (nieuwste)")
             self.history.addItem(text, summary.id)
         if not overview.history:
-            self.history.addItem("Nog geen beoordeling", None)
+            self.history.addItem(self.tr("Nog geen beoordeling"), None)
         self.history.blockSignals(False)
         self.show_assessment(overview.newest)
         self._show_decisions(overview.decisions)
@@ -244,17 +253,21 @@ class ProfileTab(QWidget):
             quadrant.show_assessment(view)
         if view is None:
             self.meta.setText("")
-            self.wish_job.setText("Nog niet besproken")
-            self.chance_job.setText("Nog niet besproken")
+            self.wish_job.setText(self.tr("Nog niet besproken"))
+            self.chance_job.setText(self.tr("Nog niet besproken"))
             return
         present = [
             who
             for who, yes in (("leerling", view.student_present), ("ouders", view.parents_present))
             if yes
         ]
-        self.meta.setText(f"Besproken met: {', '.join(present)}" if present else "")
-        self.wish_job.setText(view.wish_job or "Nog niet besproken")
-        self.chance_job.setText(view.chance_job or "Nog niet besproken")
+        self.meta.setText(
+            self.tr("Besproken met: {present}").format(present=", ".join(present))
+            if present
+            else ""
+        )
+        self.wish_job.setText(view.wish_job or self.tr("Nog niet besproken"))
+        self.chance_job.setText(view.chance_job or self.tr("Nog niet besproken"))
 
     def _show_decisions(self, decisions: list[DecisionView]) -> None:
         self.decisions.setRowCount(len(decisions))
@@ -363,9 +376,9 @@ class ProfileTab(QWidget):
     def print_profile(self) -> None:
         name = self.overview.student_name if self.overview else "leerling"
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder) / f"Profiel {name}.pdf")
+        suggested = str(Path(folder) / self.tr("Profiel {name}.pdf").format(name=name))
         target, _ = QFileDialog.getSaveFileName(
-            self, "Profiel opslaan als pdf", suggested, "PDF-bestanden (*.pdf)"
+            self, self.tr("Profiel opslaan als pdf"), suggested, self.tr("PDF-bestanden (*.pdf)")
         )
         if target:
             self.save_pdf(target, open_after=True)

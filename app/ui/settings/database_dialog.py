@@ -36,9 +36,9 @@ class DatabaseDialog(QDialog):
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.setWindowTitle("Database kiezen")
-        self.embedded = QRadioButton("Op deze pc (ingebouwd databasebestand)")
-        self.server = QRadioButton("Gedeelde PostgreSQL-server (meerdere pc's)")
+        self.setWindowTitle(self.tr("Database kiezen"))
+        self.embedded = QRadioButton(self.tr("Op deze pc (ingebouwd databasebestand)"))
+        self.server = QRadioButton(self.tr("Gedeelde PostgreSQL-server (meerdere pc's)"))
         self.host = QLineEdit()
         self.port = QSpinBox()
         self.port.setRange(1, 65535)
@@ -46,7 +46,7 @@ class DatabaseDialog(QDialog):
         self.database = QLineEdit("koers")
         self.user = QLineEdit()
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.remember = QCheckBox("Wachtwoord onthouden op deze pc")
+        self.remember = QCheckBox(self.tr("Wachtwoord onthouden op deze pc"))
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.problem = QLabel()
@@ -54,11 +54,11 @@ class DatabaseDialog(QDialog):
         self.problem.setWordWrap(True)
         self.server_form = QWidget()
         form = QFormLayout(self.server_form)
-        form.addRow("Server", self.host)
-        form.addRow("Poort", self.port)
-        form.addRow("Database", self.database)
-        form.addRow("Gebruiker", self.user)
-        form.addRow("Wachtwoord", self.password)
+        form.addRow(self.tr("Server"), self.host)
+        form.addRow(self.tr("Poort"), self.port)
+        form.addRow(self.tr("Database"), self.database)
+        form.addRow(self.tr("Gebruiker"), self.user)
+        form.addRow(self.tr("Wachtwoord"), self.password)
         form.addRow(self.remember)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -72,7 +72,7 @@ class DatabaseDialog(QDialog):
         layout.addWidget(self.server_form)
         layout.addWidget(self.note)
         layout.addWidget(self.problem)
-        layout.addWidget(QLabel("Koers gebruikt de nieuwe keuze na opnieuw starten."))
+        layout.addWidget(QLabel(self.tr("Koers gebruikt de nieuwe keuze na opnieuw starten.")))
         layout.addWidget(buttons)
         self.server.toggled.connect(self.server_form.setEnabled)
         self._load()
@@ -82,8 +82,10 @@ class DatabaseDialog(QDialog):
         self.remember.setEnabled(secure)
         if not secure:
             self.note.setText(
-                "Deze pc heeft geen veilige opslag voor wachtwoorden. Koers bewaart het "
-                "wachtwoord daarom niet en vraagt het bij elke start."
+                self.tr(
+                    "Deze pc heeft geen veilige opslag voor wachtwoorden. Koers bewaart het "
+                    "wachtwoord daarom niet en vraagt het bij elke start."
+                )
             )
         url = self.settings.value(SETTINGS_KEY) or ""
         if url.startswith("postgresql"):
@@ -116,13 +118,13 @@ class DatabaseDialog(QDialog):
         missing = [
             label
             for label, widget in (
-                ("Server", self.host),
-                ("Database", self.database),
-                ("Gebruiker", self.user),
+                (self.tr("Server"), self.host),
+                (self.tr("Database"), self.database),
+                (self.tr("Gebruiker"), self.user),
             )
             if not widget.text().strip()
         ]
-        return [f"{label}: dit veld is verplicht." for label in missing]
+        return [self.tr("{label}: dit veld is verplicht.").format(label=label) for label in missing]
 
     def accept(self) -> None:
         problems = self.problems()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,7 +19,16 @@ from app.models import GuardianRelation
 from app.services.common import labels
 from app.services.students.student_file import GuardianInput
 
-COLUMNS = ["Naam", "Relatie", "Gezag", "Telefoon", "E-mail", "Adres", "Tolk nodig", "Taal"]
+COLUMNS = [
+    QT_TRANSLATE_NOOP("student.guardians", "Naam"),
+    QT_TRANSLATE_NOOP("student.guardians", "Relatie"),
+    QT_TRANSLATE_NOOP("student.guardians", "Gezag"),
+    QT_TRANSLATE_NOOP("student.guardians", "Telefoon"),
+    QT_TRANSLATE_NOOP("student.guardians", "E-mail"),
+    QT_TRANSLATE_NOOP("student.guardians", "Adres"),
+    QT_TRANSLATE_NOOP("student.guardians", "Tolk nodig"),
+    QT_TRANSLATE_NOOP("student.guardians", "Taal"),
+]
 NAME, RELATION, AUTHORITY, PHONE, EMAIL, ADDRESS, INTERPRETER, LANGUAGE = range(8)
 
 
@@ -29,7 +38,9 @@ class GuardiansEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("student.guardians", c) for c in COLUMNS]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()
@@ -37,8 +48,8 @@ class GuardiansEditor(QWidget):
         header.setStretchLastSection(True)
         for column, width in enumerate([190, 150, 60, 110, 190, 180, 80]):
             self.table.setColumnWidth(column, width)
-        self.add_button = QPushButton("Contact toevoegen")
-        self.remove_button = QPushButton("Verwijderen")
+        self.add_button = QPushButton(self.tr("Contact toevoegen"))
+        self.remove_button = QPushButton(self.tr("Verwijderen"))
         self.add_button.clicked.connect(self.add_empty)
         self.remove_button.clicked.connect(self.remove_selected)
         self.table.itemChanged.connect(lambda _item: self.changed.emit())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -23,29 +23,32 @@ DATE_HINT = "dd-mm-jjjj"
 
 # (field, label) per group; the field names are those of StudentInput.
 _STUDENT_FIELDS = [
-    ("first_name", "Roepnaam"),
-    ("prefix", "Tussenvoegsel"),
-    ("surname", "Achternaam"),
-    ("birth_date", "Geboortedatum"),
-    ("sex", "Geslacht"),
-    ("legal_representation", "Wettelijke vertegenwoordiging"),
+    ("first_name", QT_TRANSLATE_NOOP("student.personalia", "Roepnaam")),
+    ("prefix", QT_TRANSLATE_NOOP("student.personalia", "Tussenvoegsel")),
+    ("surname", QT_TRANSLATE_NOOP("student.personalia", "Achternaam")),
+    ("birth_date", QT_TRANSLATE_NOOP("student.personalia", "Geboortedatum")),
+    ("sex", QT_TRANSLATE_NOOP("student.personalia", "Geslacht")),
+    (
+        "legal_representation",
+        QT_TRANSLATE_NOOP("student.personalia", "Wettelijke vertegenwoordiging"),
+    ),
 ]
 _SCHOOL_FIELDS = [
-    ("las_key", "Leerlingnummer (LAS)"),
-    ("school_type", "Schoolsoort"),
-    ("class_name", "Klas"),
-    ("mentor_id", "Mentor"),
-    ("outflow_profile", "Uitstroomprofiel"),
-    ("enrolment_date", "Inschrijfdatum"),
-    ("planned_outflow_date", "Geplande uitstroomdatum"),
+    ("las_key", QT_TRANSLATE_NOOP("student.personalia", "Leerlingnummer (LAS)")),
+    ("school_type", QT_TRANSLATE_NOOP("student.personalia", "Schoolsoort")),
+    ("class_name", QT_TRANSLATE_NOOP("student.personalia", "Klas")),
+    ("mentor_id", QT_TRANSLATE_NOOP("student.personalia", "Mentor")),
+    ("outflow_profile", QT_TRANSLATE_NOOP("student.personalia", "Uitstroomprofiel")),
+    ("enrolment_date", QT_TRANSLATE_NOOP("student.personalia", "Inschrijfdatum")),
+    ("planned_outflow_date", QT_TRANSLATE_NOOP("student.personalia", "Geplande uitstroomdatum")),
 ]
 _CONTACT_FIELDS = [
-    ("phone", "Telefoon"),
-    ("email", "E-mail"),
-    ("address", "Adres"),
-    ("postcode", "Postcode"),
-    ("city", "Woonplaats"),
-    ("municipality", "Gemeente"),
+    ("phone", QT_TRANSLATE_NOOP("student.personalia", "Telefoon")),
+    ("email", QT_TRANSLATE_NOOP("student.personalia", "E-mail")),
+    ("address", QT_TRANSLATE_NOOP("student.personalia", "Adres")),
+    ("postcode", QT_TRANSLATE_NOOP("student.personalia", "Postcode")),
+    ("city", QT_TRANSLATE_NOOP("student.personalia", "Woonplaats")),
+    ("municipality", QT_TRANSLATE_NOOP("student.personalia", "Gemeente")),
 ]
 _CHOICES = {
     "sex": [(text, v.value) for v, text in labels.SEX.items()],
@@ -64,18 +67,20 @@ class PersonaliaTab(QWidget):
         super().__init__(parent)
         self.widgets: dict[str, QWidget] = {}
         self.notes = QPlainTextEdit()
-        self.notes.setPlaceholderText("Bijzonderheden die voor de uitstroom van belang zijn")
+        self.notes.setPlaceholderText(
+            self.tr("Bijzonderheden die voor de uitstroom van belang zijn")
+        )
         self.notes.setMaximumHeight(90)
         self.guardians = GuardiansEditor()
         grid = QGridLayout()
-        grid.addWidget(self._group("Leerling", _STUDENT_FIELDS), 0, 0)
-        grid.addWidget(self._group("School", _SCHOOL_FIELDS, mentors), 0, 1)
-        contact = self._group("Contact", _CONTACT_FIELDS)
-        contact.layout().addRow("Notities", self.notes)
+        grid.addWidget(self._group(self.tr("Leerling"), _STUDENT_FIELDS), 0, 0)
+        grid.addWidget(self._group(self.tr("School"), _SCHOOL_FIELDS, mentors), 0, 1)
+        contact = self._group(self.tr("Contact"), _CONTACT_FIELDS)
+        contact.layout().addRow(self.tr("Notities"), self.notes)
         grid.addWidget(contact, 0, 2)
         for column in range(3):
             grid.setColumnStretch(column, 1)
-        guardians_box = QGroupBox("Ouders, verzorgers en contactpersonen")
+        guardians_box = QGroupBox(self.tr("Ouders, verzorgers en contactpersonen"))
         QVBoxLayout(guardians_box).addWidget(self.guardians)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
@@ -87,13 +92,16 @@ class PersonaliaTab(QWidget):
         box = QGroupBox(title)
         form = QFormLayout(box)
         for name, label in fields:
+            label = QCoreApplication.translate("student.personalia", label)
             if name == "mentor_id":
                 widget = QComboBox()
-                fill_combo(widget, [(n, i) for i, n in mentors or []], empty="(geen mentor)")
+                fill_combo(
+                    widget, [(n, i) for i, n in mentors or []], empty=self.tr("(geen mentor)")
+                )
                 widget.currentIndexChanged.connect(self.changed)
             elif name in _CHOICES:
                 widget = QComboBox()
-                empty = None if name in _REQUIRED_CHOICES else "(onbekend)"
+                empty = None if name in _REQUIRED_CHOICES else self.tr("(onbekend)")
                 fill_combo(widget, _CHOICES[name], empty=empty)
                 widget.currentIndexChanged.connect(self.changed)
             else:

@@ -6,7 +6,7 @@ import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -78,15 +78,18 @@ class SectionTab:
 
 
 SECTION_TABS: list[SectionTab] = [
-    SectionTab("profiel", "Profiel", _profile_tab),
-    SectionTab("traject", "Traject", _path_tab),
-    SectionTab("stages", "Stages", _internships_tab),
-    SectionTab("gesprekken", "Gesprekken", _conversations_tab),
-    SectionTab("nazorg", "Nazorg", _aftercare_tab),
-    SectionTab("toestemming", "Toestemming", _consent_tab),
+    SectionTab("profiel", QT_TRANSLATE_NOOP("student.window", "Profiel"), _profile_tab),
+    SectionTab("traject", QT_TRANSLATE_NOOP("student.window", "Traject"), _path_tab),
+    SectionTab("stages", QT_TRANSLATE_NOOP("student.window", "Stages"), _internships_tab),
+    SectionTab("gesprekken", QT_TRANSLATE_NOOP("student.window", "Gesprekken"), _conversations_tab),
+    SectionTab("nazorg", QT_TRANSLATE_NOOP("student.window", "Nazorg"), _aftercare_tab),
+    SectionTab("toestemming", QT_TRANSLATE_NOOP("student.window", "Toestemming"), _consent_tab),
 ]
 
-TABS = [("personalia", "Personalia"), *((tab.key, tab.label) for tab in SECTION_TABS)]
+TABS = [
+    ("personalia", QT_TRANSLATE_NOOP("student.window", "Personalia")),
+    *((tab.key, tab.label) for tab in SECTION_TABS),
+]
 
 
 class _Sections(dict):
@@ -140,12 +143,12 @@ class StudentFileWindow(QMainWindow):
         self.missing.setVisible(False)
         self.tabs = QTabWidget()
         self.personalia = PersonaliaTab(mentors)
-        self.tabs.addTab(self.personalia, "Personalia")
+        self.tabs.addTab(self.personalia, self.tr("Personalia"))
         self.sections = _Sections(self._build_section)
         self._section_student: int | None = None
         self._holders: dict[str, QWidget] = {}
-        self.save_button = QPushButton("Opslaan")
-        self.cancel_button = QPushButton("Wijzigingen ongedaan maken")
+        self.save_button = QPushButton(self.tr("Opslaan"))
+        self.cancel_button = QPushButton(self.tr("Wijzigingen ongedaan maken"))
         self._build()
         self.personalia.changed.connect(self._update_buttons)
         self.resize(1180, 760)
@@ -154,19 +157,19 @@ class StudentFileWindow(QMainWindow):
         self.save_button.setVisible(not read_only)
         self.cancel_button.setVisible(not read_only)
         if student_id is None:
-            self.setWindowTitle("Nieuwe leerling[*] — Koers")
-            self.title.setText("Nieuwe leerling")
+            self.setWindowTitle(self.tr("Nieuwe leerling[*] — Koers"))
+            self.title.setText(self.tr("Nieuwe leerling"))
             self._update_buttons()
         else:
-            self.setWindowTitle("Leerlingdossier[*] — Koers")
+            self.setWindowTitle(self.tr("Leerlingdossier[*] — Koers"))
             self.reload()
 
     def _build(self) -> None:
-        save = QAction("Opslaan", self, shortcut=QKeySequence.StandardKey.Save)
+        save = QAction(self.tr("Opslaan"), self, shortcut=QKeySequence.StandardKey.Save)
         save.triggered.connect(self.save)
-        close = QAction("Sluiten", self, shortcut=QKeySequence.StandardKey.Close)
+        close = QAction(self.tr("Sluiten"), self, shortcut=QKeySequence.StandardKey.Close)
         close.triggered.connect(self.close)
-        menu = self.menuBar().addMenu("&Dossier")
+        menu = self.menuBar().addMenu(self.tr("&Dossier"))
         menu.addAction(save)
         menu.addSeparator()
         menu.addAction(close)
@@ -193,7 +196,7 @@ class StudentFileWindow(QMainWindow):
         dirty = self.is_dirty()
         self.save_button.setEnabled(dirty)
         self.cancel_button.setEnabled(dirty and self.student_id is not None)
-        self.status.setText("Niet-opgeslagen wijzigingen" if dirty else "")
+        self.status.setText(self.tr("Niet-opgeslagen wijzigingen") if dirty else "")
         self.setWindowModified(dirty)
 
     def _show(self, loaded: StudentFile) -> None:
@@ -201,16 +204,18 @@ class StudentFileWindow(QMainWindow):
         self.student_id = loaded.id
         self._baseline = loaded.input
         self.title.setText(loaded.full_name)
-        self.missing.setText("Ontbreekt uit het LAS: " + ", ".join(loaded.missing))
+        self.missing.setText(self.tr("Ontbreekt uit het LAS: ") + ", ".join(loaded.missing))
         self.missing.setVisible(bool(loaded.missing))
-        self.setWindowTitle(f"{loaded.full_name}[*] — Leerlingdossier — Koers")
+        self.setWindowTitle(
+            self.tr("{full_name}[*] — Leerlingdossier — Koers").format(full_name=loaded.full_name)
+        )
         self._add_sections(loaded.id)
         self.personalia.set_input(loaded.input)
         if self._pending_draft is not None:
             data, self._draft_version = self._pending_draft
             self._pending_draft = None
             self.personalia.set_input(data)
-            self.status.setText("Niet-opgeslagen wijzigingen van vóór het vergrendelen")
+            self.status.setText(self.tr("Niet-opgeslagen wijzigingen van vóór het vergrendelen"))
         self._update_buttons()
 
     def _add_sections(self, student_id: int) -> None:
@@ -222,7 +227,7 @@ class StudentFileWindow(QMainWindow):
             holder = QWidget()
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self._holders[key] = holder
-            self.tabs.addTab(holder, label)
+            self.tabs.addTab(holder, QCoreApplication.translate("student.window", label))
         self.tabs.currentChanged.connect(self._show_section)
 
     def _build_section(self, key: str) -> QWidget:
@@ -306,9 +311,11 @@ class StudentFileWindow(QMainWindow):
         if isinstance(exc, ConflictError):
             answer = QMessageBox.question(
                 self,
-                "Tegelijk gewijzigd",
-                f"{exc.message}\n\nWilt u het dossier nu opnieuw laden? Uw wijzigingen op "
-                "dit scherm gaan dan verloren.",
+                self.tr("Tegelijk gewijzigd"),
+                self.tr(
+                    "{message}\n\nWilt u het dossier nu opnieuw laden? Uw "
+                    "wijzigingen op dit scherm gaan dan verloren."
+                ).format(message=exc.message),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             )
             if answer == QMessageBox.StandardButton.Yes:
@@ -323,8 +330,10 @@ class StudentFileWindow(QMainWindow):
             return
         answer = QMessageBox.question(
             self,
-            "Wijzigingen opslaan?",
-            "Dit dossier heeft wijzigingen die nog niet zijn opgeslagen. Wilt u ze opslaan?",
+            self.tr("Wijzigingen opslaan?"),
+            self.tr(
+                "Dit dossier heeft wijzigingen die nog niet zijn opgeslagen. Wilt u ze opslaan?"
+            ),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
