@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from app.core.validation import today
 from app.importers.csv_file import CSV_FIELDS
+from app.importers.formats import CSV, EDEXML, detect_format
 from app.importers.paths import read_input_file
 from app.importers.safe_xml import MAX_XML_BYTES
 from app.resources import resource_path
@@ -193,10 +194,10 @@ class LasImportDialog(QDialog):
 
         def read():
             data = read_input_file(path, MAX_XML_BYTES)
-            if Path(path).suffix.lower() == ".xml" or data.lstrip()[:5] in (b"<?xml", b"<EDEX"):
-                return "edexml", data, []
+            if detect_format(data, path) == EDEXML:
+                return EDEXML, data, []
             headers, _encoding, _delimiter = csv_mappings.csv_headers(data, Path(path).name)
-            return "csv", data, headers
+            return CSV, data, headers
 
         self.workspace.runner.submit(read, self._file_read, self._failed)
 
