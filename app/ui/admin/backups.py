@@ -8,13 +8,10 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +21,7 @@ from app.services.admin import maintenance
 from app.ui.common import restore_offer
 from app.ui.common.messages import show_error
 from app.ui.common.table_model import RowTableModel
+from app.ui.common.tables import make_table
 from app.ui.workspace import Workspace
 
 DATE, KIND, SIZE, VERIFIED = range(4)
@@ -99,7 +97,7 @@ class BackupsTab(QWidget):
         self.inform = inform
         self._busy = False
         self.model = BackupsModel(self)
-        self.table = QTableView()
+        self.table = make_table(self.model, widths=[160, 150, 100])
         self.backup_button = QPushButton("Nu back-up maken")
         self.restore_button = QPushButton("Terugzetten…")
         self.verify_button = QPushButton("Alles controleren")
@@ -114,17 +112,6 @@ class BackupsTab(QWidget):
         self._update_buttons()
 
     def _build(self) -> None:
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate([160, 150, 100]):
-            self.table.setColumnWidth(column, width)
         explanation = QLabel(
             "Koers maakt elke dag en voor elke update een back-up, versleuteld zoals de "
             "database, en controleert elke back-up door haar te openen. De tien nieuwste "

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +32,7 @@ from app.services.consent import sharing
 from app.services.consent.register import ConsentInput, ConsentRefusedError, ConsentRow
 from app.ui.common.messages import show_error
 from app.ui.common.table_model import RowTableModel
+from app.ui.common.tables import make_table
 from app.ui.workspace import Workspace
 
 HEADERS = ["Ontvanger", "Onderdelen", "Gegeven op", "Door", "Vorm", "Geldig t/m", "Status"]
@@ -199,13 +199,9 @@ class ConsentTab(QWidget):
         super().__init__(parent)
         self.workspace, self.student_id = workspace, student_id
         self.model = RowTableModel(HEADERS, DISPLAY, tooltip=lambda r: r.problem or r.status)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
+        self.table = make_table(
+            self.model, resize=QHeaderView.ResizeMode.ResizeToContents, alternating=False
+        )
         self.record_button = QPushButton("Toestemming vastleggen…")
         self.withdraw_button = QPushButton("Intrekken…")
         self.form_button = QPushButton("Toestemmingsformulier afdrukken…")

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -19,20 +18,7 @@ from app.core.validation import format_date, today
 from app.models import ParticipantRole
 from app.services.common import labels
 from app.services.conversations.recording import AgreementInput, ParticipantInput
-
-
-def _table(headers: tuple[str, ...], widths: list[int]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(list(headers))
-    table.verticalHeader().setVisible(False)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    for column, width in enumerate(widths):
-        table.setColumnWidth(column, width)
-    return table
+from app.ui.common.tables import make_table
 
 
 def _text(table: QTableWidget, row: int, column: int) -> str:
@@ -92,7 +78,10 @@ class ParticipantsEditor(_RowsEditor):
     COLUMNS = ("Naam", "Rol", "Organisatie", "Aanwezig")
 
     def __init__(self) -> None:
-        super().__init__(_table(self.COLUMNS, [200, 300, 220]), "Deelnemer toevoegen")
+        super().__init__(
+            make_table(self.COLUMNS, editable=True, alternating=False, widths=[200, 300, 220]),
+            "Deelnemer toevoegen",
+        )
 
     def set_participants(self, participants: list[ParticipantInput]) -> None:
         self.table.blockSignals(True)
@@ -147,7 +136,10 @@ class AgreementsEditor(_RowsEditor):
     WHO, WHAT, DUE, OWNER, DONE = range(5)
 
     def __init__(self) -> None:
-        super().__init__(_table(self.COLUMNS, [160, 300, 95, 170]), "Afspraak toevoegen")
+        super().__init__(
+            make_table(self.COLUMNS, editable=True, alternating=False, widths=[160, 300, 95, 170]),
+            "Afspraak toevoegen",
+        )
         self.staff: list[tuple[int, str]] = []
         self.done_button = QPushButton("Afgerond (vandaag)")
         self.done_button.setToolTip("Zet de datum van vandaag bij de gekozen afspraak")

@@ -19,14 +19,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +41,7 @@ from app.services.las_import.importer import ImportSource
 from app.services.las_import.preview import ImportPreview, ImportResult
 from app.services.students.cohort import school_year
 from app.ui.common.messages import show_error, user_message
+from app.ui.common.tables import make_table
 from app.ui.las_import.model import PreviewModel
 from app.ui.workspace import Workspace
 
@@ -76,7 +75,11 @@ class LasImportDialog(QDialog):
         self.summary = QLabel("Kies een bestand uit het LAS (EDEXML 2.1 of CSV).")
         self.summary.setWordWrap(True)
         self.model = PreviewModel(self)
-        self.table = QTableView()
+        self.table = make_table(
+            self.model,
+            widths=[80, 90, 200, 110, 80, 90],
+            selection=QAbstractItemView.SelectionMode.ExtendedSelection,
+        )
         self.problems = QListWidget()
         self.all_button = QPushButton("Alles kiezen")
         self.none_button = QPushButton("Niets kiezen")
@@ -107,16 +110,6 @@ class LasImportDialog(QDialog):
             form.addRow(label, combo)
         form.addRow("", self.preview_button)
         self.mapping_box.setVisible(False)
-
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate([80, 90, 200, 110, 80, 90]):
-            self.table.setColumnWidth(column, width)
 
         choose = QHBoxLayout()
         choose.addWidget(self.all_button)

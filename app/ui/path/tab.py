@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from app.services.common import labels
 from app.services.path import timeline as path
 from app.services.path.timeline import PathView
 from app.ui.common.messages import show_error
+from app.ui.common.tables import make_table
 from app.ui.path.dialogs import (
     DestinationDialog,
     FallBackDialog,
@@ -45,20 +45,6 @@ KIND_COLOUR = {
     PathEventKind.FALL_BACK: "#9b1c1c",
     PathEventKind.NOTE: "#555555",
 }
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setWordWrap(True)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    return table
 
 
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
@@ -86,8 +72,16 @@ class PathTab(QWidget):
         self.timeline.setAlternatingRowColors(True)
         self.timeline.setWordWrap(True)
         self.timeline.setColumnWidth(0, 100)
-        self.phases = _table(["Fase", "Van", "Tot", "Regievoerder", "Overdracht"])
-        self.instruments = _table(["Instrument", "Status", "Van", "Tot", "Notitie"])
+        self.phases = make_table(
+            ["Fase", "Van", "Tot", "Regievoerder", "Overdracht"],
+            resize=QHeaderView.ResizeMode.ResizeToContents,
+            alternating=False,
+        )
+        self.instruments = make_table(
+            ["Instrument", "Status", "Van", "Tot", "Notitie"],
+            resize=QHeaderView.ResizeMode.ResizeToContents,
+            alternating=False,
+        )
         self.buttons: dict[str, QPushButton] = {}
         self._build()
         self.load()
