@@ -97,13 +97,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_import_commands(commands, acting: argparse.ArgumentParser) -> None:
-    """`import edexml|csv FILE` and `students --format csv` (the LAS import, issue 6)."""
+    """`import auto|edexml|csv FILE` and `students --format csv` (the LAS import, issue 6)."""
     imports = commands.add_parser("import", help="leerlingen inlezen uit het LAS")
     kinds = imports.add_subparsers(dest="import_kind", metavar="SOORT", required=True)
+    auto = kinds.add_parser(
+        "auto", parents=[acting], help="een EDEXML- of CSV-bestand inlezen; Koers herkent de soort"
+    )
+    auto.add_argument(
+        "--mapping", default="standaard", metavar="NAAM", help="kolomindeling (bij CSV)"
+    )
     edexml = kinds.add_parser("edexml", parents=[acting], help="een EDEXML-bestand inlezen")
     csv = kinds.add_parser("csv", parents=[acting], help="een CSV-bestand inlezen")
     csv.add_argument("--mapping", required=True, metavar="NAAM", help="kolomindeling")
-    for sub in (edexml, csv):
+    for sub in (auto, edexml, csv):
         sub.add_argument("file", metavar="BESTAND")
         sub.add_argument("--dry-run", action="store_true", help="alleen tonen, niets opslaan")
     students = commands.add_parser("students", parents=[acting], help="de leerlingen tonen")

@@ -1,8 +1,12 @@
-"""`python -m app import edexml|csv BESTAND --user NAAM [--mapping NAAM] [--dry-run]`.
+"""`python -m app import auto|edexml|csv BESTAND --user NAAM [--mapping NAAM] [--dry-run]`.
+
+`auto` reads the kind from the file (app.importers.formats); a named kind that the file
+contradicts is refused before anything is read in, with the kind to use instead.
 
 Prints the preview (counts, every error and warning, students missing from the file);
-exit 0 when imported (or, with --dry-run, when it could be), 1 on validation errors
-(nothing written), 2 on bad arguments (an unknown mapping, a file that cannot be read).
+exit 0 when imported (or, with --dry-run, when it could be), 1 on validation errors or a
+file that is neither EDEXML nor CSV (nothing written), 2 on bad arguments (an unknown
+mapping, a file that cannot be read, a kind the file contradicts).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ MISSING_LISTED = 20
 
 def run(args: argparse.Namespace) -> int:
     from app.core.errors import KoersError, NotFoundError, ValidationError
+    from app.importers.formats import detect_format
     from app.importers.paths import ImportFileError, read_input_file
     from app.importers.safe_xml import MAX_XML_BYTES
     from app.services.las_import import csv_mappings
@@ -28,10 +33,16 @@ def run(args: argparse.Namespace) -> int:
         if "leeg" in exc.message:
             raise CommandError(exc.message, EXIT_FAILED) from None
         raise CommandError(exc.message, EXIT_USAGE) from None
+    try:
+        kind = detect_format(data, args.file)
+    except ImportFileError as exc:
+        raise CommandError(exc.message, EXIT_FAILED) from None
+    if args.import_kind not in ("auto", kind):
+        raise CommandError(_wrong_kind(args.file, args.import_kind, kind), EXIT_USAGE)
     store, actor = open_as_user(args)
     try:
         mapping = None
-        if args.import_kind == "csv":
+        if kind == "csv":
             try:
                 headers, _enc, _delim = csv_mappings.csv_headers(data, args.file)
                 mapping = store.run(csv_mappings.load_mapping, actor, args.mapping, headers)
@@ -39,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
                 raise CommandError(exc.message, EXIT_USAGE) from None
             except ImportFileError as exc:
                 raise CommandError(exc.message, EXIT_FAILED) from None
-        source = las_import.ImportSource(args.import_kind, data, args.file, mapping)
+        source = las_import.ImportSource(kind, data, args.file, mapping)
         try:
             preview = store.run(las_import.preview_import, actor, source)
         except ImportFileError as exc:
@@ -61,6 +72,16 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     finally:
         store.dispose()
+
+
+def _wrong_kind(file: str, named: str, found: str) -> str:
+    from app.importers.formats import FORMAT_NAMES as names
+
+    use = "import csv --mapping NAAM" if found == "csv" else "import edexml"
+    return (
+        f"'{file}' is een {names[found]}-bestand, geen {names[named]}: "
+        f"gebruik `{use}` of `import auto`."
+    )
 
 
 def _print_preview(preview) -> None:

@@ -107,3 +107,31 @@ def test_edexml_file_given_as_xml_that_is_not_edexml(tmp_path: Path, school: str
     generated = tmp_path / "ok.xml"
     generated.write_bytes(edexml_document(generate_students(3)))
     assert _koers(tmp_path, school, "import", "edexml", str(generated)).returncode == 0
+
+
+def test_auto_recognises_the_kind_and_a_named_kind_the_file_contradicts_is_refused(
+    tmp_path: Path, school: str
+) -> None:
+    exported = tmp_path / "export.txt"
+    exported.write_bytes(edexml_document(generate_students(3)))
+    wrong = _koers(tmp_path, school, "import", "csv", str(exported), "--mapping", "standaard")
+    assert wrong.returncode == 2
+    assert "is een EDEXML-bestand, geen CSV: gebruik `import edexml`" in wrong.stderr
+    listed = _koers(tmp_path, school, "students", "--format", "csv")
+    assert len(listed.stdout.splitlines()) == 1  # nothing read in
+    done = _koers(tmp_path, school, "import", "auto", str(exported))
+    assert done.returncode == 0, done.stderr
+    assert "Ingelezen: 3 nieuw" in done.stdout
+
+    table = tmp_path / "lijst.csv"
+    table.write_bytes(csv_document(generate_students(5)))
+    wrong = _koers(tmp_path, school, "import", "edexml", str(table))
+    assert wrong.returncode == 2 and "is een CSV-bestand, geen EDEXML" in wrong.stderr
+    dry = _koers(tmp_path, school, "import", "auto", str(table), "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert "Proefdraai" in dry.stdout
+
+    workbook = tmp_path / "lijst.xlsx"
+    workbook.write_bytes(b"PK\x03\x04" + b"\x00" * 64)
+    refused = _koers(tmp_path, school, "import", "auto", str(workbook))
+    assert refused.returncode == 1 and "Excel" in refused.stderr

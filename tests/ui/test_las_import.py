@@ -126,3 +126,28 @@ def test_locking_clears_the_preview(qtbot, school, tmp_path) -> None:
     assert not dialog.isVisible()
     assert dialog.model.rowCount() == 0 and dialog.problems.count() == 0
     assert not window.import_action.isEnabled()
+
+
+def test_the_file_kind_comes_from_the_content_and_a_workbook_is_refused(
+    qtbot, school, tmp_path, monkeypatch
+) -> None:
+    store, coordinator = school
+    window = _window(qtbot, store, coordinator, tmp_path)
+    dialog = LasImportDialog(window.workspace, window)
+    qtbot.addWidget(dialog)
+    renamed = tmp_path / "export.txt"
+    renamed.write_bytes(edexml_document(generate_students(3)))
+    dialog.load_file(str(renamed))
+    assert dialog.kind == "edexml" and not dialog.mapping_box.isVisibleTo(dialog)
+    assert dialog.model.rowCount() == 3
+
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "app.ui.las_import.dialog.show_error", lambda _parent, exc: shown.append(exc.message)
+    )
+    workbook = tmp_path / "leerlingen.xlsx"
+    workbook.write_bytes(b"PK\x03\x04" + b"\x00" * 64)
+    dialog.load_file(str(workbook))
+    assert shown and "Excel" in shown[0]
+    assert "geen EDEXML of CSV" in dialog.summary.text()
+    assert dialog.model.rowCount() == 0 and counts(store)[0] == 0

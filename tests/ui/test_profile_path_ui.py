@@ -115,7 +115,7 @@ def test_record_compare_set_destination_and_see_the_cohort_change(
     phase_dialog.lead_name.setText("Ahmed Koç")
     _save(qtbot, phase_dialog)
     assert phase_dialog.result() != QDialog.DialogCode.Accepted  # stays open, field marked
-    assert "Einddatum" in phase_dialog.problems.text()
+    assert "Einddatum" in phase_dialog.problem.text()
     assert phase_dialog.end.property("invalid") is True
     phase_dialog.end.clear()
     _save(qtbot, phase_dialog)

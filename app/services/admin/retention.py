@@ -32,6 +32,7 @@ from app.db.store import after_commit
 from app.models import Draft, SchoolSettings, Student
 from app.services.common import audit
 from app.services.common.actor import Actor
+from app.services.common.names import full_name, select_student_names
 from app.services.common.permissions import require_coordinator, require_current_coordinator
 
 if TYPE_CHECKING:
@@ -144,11 +145,7 @@ def _due(session: Session, today: date) -> list[PurgeCandidate]:
     left = Student.actual_outflow_date
     archived_planned = Student.archived.is_(True) & Student.actual_outflow_date.is_(None)
     stmt = (
-        select(
-            Student.id,
-            Student.first_name,
-            Student.prefix,
-            Student.surname,
+        select_student_names(
             Student.actual_outflow_date,
             Student.planned_outflow_date,
             Student.archived,
@@ -168,11 +165,10 @@ def _due(session: Session, today: date) -> list[PurgeCandidate]:
             continue
         retention_end = add_months(outflow, kept)
         if retention_end < today:
-            name = " ".join(p for p in (row.first_name, row.prefix, row.surname) if p)
             due.append(
                 PurgeCandidate(
                     row.id,
-                    name,
+                    full_name(row.first_name, row.prefix, row.surname),
                     outflow,
                     add_months(outflow, settings.aftercare_months),
                     retention_end,

@@ -34,6 +34,7 @@ from app.services.admin.retention import add_months
 from app.services.common import audit
 from app.services.common.actor import Actor
 from app.services.common.labels import STILL
+from app.services.common.names import full_name
 from app.services.common.permissions import (
     require_coordinator,
     require_current_coordinator,
@@ -382,7 +383,7 @@ def worklist(session: Session, actor: Actor, on: date, mentor_id: int | None = N
                 r.id,
                 r.version,
                 r.student_id,
-                " ".join(p for p in (r.first_name, r.prefix, r.surname) if p),
+                full_name(r.first_name, r.prefix, r.surname),
                 r.phone or "",
                 names.get(r.mentor_id, ""),
                 r.due_date,

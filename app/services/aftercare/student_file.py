@@ -33,6 +33,7 @@ from app.services.aftercare.plan import load_student, plan_of
 from app.services.common import audit
 from app.services.common.actor import Actor
 from app.services.common.labels import CALL_ACTION, DESTINATION, SIGNAL_KIND, label
+from app.services.common.names import full_name
 from app.services.common.permissions import require_export, require_student_access, visible_students
 
 
@@ -156,7 +157,7 @@ def _proposals(
         ProposalLine(
             p.id,
             p.student_id,
-            " ".join(x for x in (first, prefix, surname) if x),
+            full_name(first, prefix, surname),
             p.proposed_on,
             p.municipality or "",
             p.status,

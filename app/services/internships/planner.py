@@ -26,6 +26,7 @@ from app.models import (
 )
 from app.services.common import audit
 from app.services.common.actor import Actor
+from app.services.common.names import full_name, select_student_names, sort_name
 from app.services.common.permissions import visible_students
 from app.services.internships.lifecycle import InternshipRow, row_query, to_row
 
@@ -132,14 +133,7 @@ def students_without_internship(
     if kind:
         busy = busy.where(Internship.kind == kind)
     stmt = (
-        select(
-            Student.id,
-            Student.first_name,
-            Student.prefix,
-            Student.surname,
-            Student.class_name,
-            User.display_name,
-        )
+        select_student_names(Student.class_name, User.display_name)
         .outerjoin(User, User.id == Student.mentor_id)
         .where(*_in_school(start, end), Student.id.not_in(busy))
         .order_by(Student.class_name, Student.surname, Student.first_name)
@@ -150,10 +144,10 @@ def students_without_internship(
     return [
         StudentBrief(
             sid,
-            " ".join(p for p in (first, prefix, surname) if p),
+            full_name(first, prefix, surname),
             cls or "",
             mentor or "",
-            f"{surname}, {first} {prefix or ''}".strip().lower(),
+            sort_name(first, prefix, surname),
         )
         for sid, first, prefix, surname, cls, mentor in session.execute(stmt)
     ]

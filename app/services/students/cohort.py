@@ -11,13 +11,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.validation import format_date
 from app.models import Student, TransitionPath, User
 from app.services.common import labels
 from app.services.common.actor import Actor
+from app.services.common.names import full_name, select_student_names, sort_name
 from app.services.common.permissions import visible_students
 from app.services.students import signals
 
@@ -52,10 +52,8 @@ class CohortRow:
 
 
 def _row(values, signal_labels: tuple[str, ...] = ()) -> CohortRow:
-    first, prefix, surname = values.first_name, values.prefix, values.surname
-    name = " ".join(p for p in (first, prefix, surname) if p)
-    # Dutch lists sort on the surname without its prefix: "Berg, Anna van den".
-    sort_name = f"{surname}, {first} {prefix or ''}".strip().lower()
+    name_parts = (values.first_name, values.prefix, values.surname)
+    name = full_name(*name_parts)
     class_name = values.class_name or ""
     mentor = values.mentor or ""
     profile = labels.label(labels.OUTFLOW_PROFILE, values.outflow_profile)
@@ -65,7 +63,7 @@ def _row(values, signal_labels: tuple[str, ...] = ()) -> CohortRow:
     return CohortRow(
         id=values.id,
         name=name,
-        sort_name=sort_name,
+        sort_name=sort_name(*name_parts),
         class_name=class_name,
         mentor=mentor,
         profile=profile,
@@ -81,11 +79,7 @@ def _row(values, signal_labels: tuple[str, ...] = ()) -> CohortRow:
 def list_cohort(session: Session, actor: Actor, with_signals: bool = True) -> list[CohortRow]:
     """The students `actor` may see, as rows for the cohort view (not logged: no file read)."""
     stmt = (
-        select(
-            Student.id,
-            Student.first_name,
-            Student.prefix,
-            Student.surname,
+        select_student_names(
             Student.las_key,
             Student.class_name,
             Student.outflow_profile,

@@ -12,13 +12,11 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +28,7 @@ from app.services.common.audit import AuditRow
 from app.ui.common.fields import combo_value, fill_combo, set_combo_value
 from app.ui.common.messages import show_error
 from app.ui.common.table_model import RowTableModel
+from app.ui.common.tables import make_table
 from app.ui.workspace import Workspace
 
 AT, USER, ACTION, ENTITY, ENTITY_ID, DETAIL = range(6)
@@ -112,7 +111,12 @@ class AuditLogTab(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.model = AuditModel(self)
-        self.table = QTableView()
+        self.table = make_table(
+            self.model,
+            widths=[150, 200, 200, 100, 70],
+            sortable=True,
+            selection=QAbstractItemView.SelectionMode.ExtendedSelection,
+        )
         self.action = QComboBox()
         self.user = QComboBox()
         self.student = QLineEdit(placeholderText=self.tr("leerlingnummer of id"))
@@ -158,17 +162,6 @@ class AuditLogTab(QWidget):
         filters.addWidget(self.clear_button, 1, 6)
         filters.setColumnStretch(7, 1)
 
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate([150, 200, 200, 100, 70]):
-            self.table.setColumnWidth(column, width)
         # Newest first, as the service returns them; a header click sorts in the model.
         self.table.sortByColumn(AT, Qt.SortOrder.DescendingOrder)
 

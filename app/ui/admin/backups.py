@@ -10,13 +10,10 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +23,7 @@ from app.services.admin import maintenance
 from app.ui.common import restore_offer
 from app.ui.common.messages import show_error
 from app.ui.common.table_model import RowTableModel
+from app.ui.common.tables import make_table
 from app.ui.workspace import Workspace
 
 DATE, KIND, SIZE, VERIFIED = range(4)
@@ -120,7 +118,7 @@ class BackupsTab(QWidget):
         self.inform = inform
         self._busy = False
         self.model = BackupsModel(self)
-        self.table = QTableView()
+        self.table = make_table(self.model, widths=[160, 150, 100])
         self.backup_button = QPushButton(self.tr("Nu back-up maken"))
         self.restore_button = QPushButton(self.tr("Terugzetten…"))
         self.verify_button = QPushButton(self.tr("Alles controleren"))
@@ -135,17 +133,6 @@ class BackupsTab(QWidget):
         self._update_buttons()
 
     def _build(self) -> None:
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate([160, 150, 100]):
-            self.table.setColumnWidth(column, width)
         explanation = QLabel(
             self.tr(
                 "Koers maakt elke dag en voor elke update een back-up, versleuteld zoals de "

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -32,6 +31,7 @@ from app.core.validation import format_date, today
 from app.services.admin import retention
 from app.services.admin.retention import PurgeCandidate, PurgeResult, RetentionSettings
 from app.ui.common.messages import show_error
+from app.ui.common.tables import make_table
 from app.ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -93,7 +93,12 @@ class RetentionTab(QWidget):
         self.preview_button.setEnabled(may_purge)
         self.purge_button = QPushButton(self.tr("Verwijderen…"))
         self.purge_button.setEnabled(False)
-        self.table = QTableWidget(0, len(HEADERS))
+        self.table = make_table(
+            [QCoreApplication.translate("admin.retention", h) for h in HEADERS],
+            resize=QHeaderView.ResizeMode.ResizeToContents,
+            stretch=[0],
+            selection=QAbstractItemView.SelectionMode.ExtendedSelection,
+        )
         self.count_label = QLabel(self.tr("Klik op ‘Bekijk wat verwijderd wordt’ voor de lijst."))
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -111,18 +116,6 @@ class RetentionTab(QWidget):
         setting.addWidget(self.save_button)
         setting.addStretch(1)
         form.addRow(self.tr("Bewaren na de nazorg:"), setting)
-
-        self.table.setHorizontalHeaderLabels(
-            [QCoreApplication.translate("admin.retention", h) for h in HEADERS]
-        )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(HEADERS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.preview_button)

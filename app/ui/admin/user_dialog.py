@@ -10,20 +10,16 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.models import Role
 from app.services.admin.users import UserChanges, UserInput, UserRow
 from app.services.common.labels import ROLE
-from app.ui.common.fields import combo_value, fill_combo, mark_invalid, set_combo_value
+from app.ui.common.fields import combo_value, fill_combo, set_combo_value
+from app.ui.common.form_dialog import FormDialog
 
 ROLE_OPTIONS = [(ROLE[role], role.value) for role in Role]
 ROLE_HELP = QT_TRANSLATE_NOOP(
@@ -38,35 +34,14 @@ def _password_field() -> QLineEdit:
     return QLineEdit(echoMode=QLineEdit.EchoMode.Password)
 
 
-class _FormDialog(QDialog):
+class _AccountDialog(FormDialog):
     submitted = Signal(object)
 
     def __init__(self, title: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
+        super().__init__(title, parent)
         self.setMinimumWidth(440)
-        self.form = QFormLayout()
-        self.problem = QLabel()
-        self.problem.setObjectName("wizardProblem")
-        self.problem.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Opslaan"))
-        self.buttons.accepted.connect(self._submit)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.problem)
-        layout.addWidget(self.buttons)
-        self.fields: dict[str, QWidget] = {}
 
-    @property
-    def save_button(self) -> QPushButton:
-        return self.buttons.button(QDialogButtonBox.StandardButton.Save)
-
-    def _submit(self) -> None:
+    def submit(self) -> None:
         problems = self.local_problems()
         self.show_problems(problems)
         if not problems:
@@ -82,19 +57,17 @@ class _FormDialog(QDialog):
     def show_problems(self, problems: dict[str, str]) -> None:
         """Marks each named field and lists the messages; an empty dict clears them."""
         self.save_button.setEnabled(True)
-        for name, widget in self.fields.items():
-            mark_invalid(widget, problems.get(name))
-        self.problem.setText("\n".join(problems.values()))
+        super().show_problems(problems)
 
     def failed(self, message: str) -> None:
         self.save_button.setEnabled(True)
-        self.problem.setText(message)
+        self.say(message)
 
     def done_ok(self) -> None:
         self.accept()
 
 
-class UserDialog(_FormDialog):
+class UserDialog(_AccountDialog):
     """A new account (`user` None) or the changes to an existing one."""
 
     def __init__(self, user: UserRow | None = None, parent: QWidget | None = None) -> None:
@@ -162,7 +135,7 @@ class UserDialog(_FormDialog):
         )
 
 
-class PasswordDialog(_FormDialog):
+class PasswordDialog(_AccountDialog):
     """A new password for someone else's account (the coordinator's reset)."""
 
     def __init__(self, user: UserRow, parent: QWidget | None = None) -> None:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +18,7 @@ from app.services.admin.users import UserChanges, UserRow
 from app.ui.admin.user_dialog import PasswordDialog, UserDialog
 from app.ui.common.messages import user_message
 from app.ui.common.table_model import RowTableModel
+from app.ui.common.tables import make_table
 from app.ui.workspace import Workspace
 
 NAME, USERNAME, ROLE, EMAIL, STATE = range(5)
@@ -73,7 +71,7 @@ class UsersTab(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.model = UsersModel(self)
-        self.table = QTableView()
+        self.table = make_table(self.model, widths=[220, 150, 170, 240], sort_by=NAME)
         self.new_button = QPushButton(self.tr("Nieuwe gebruiker…"))
         self.edit_button = QPushButton(self.tr("Wijzigen…"))
         self.password_button = QPushButton(self.tr("Wachtwoord opnieuw instellen…"))
@@ -91,19 +89,6 @@ class UsersTab(QWidget):
         self._update_buttons()
 
     def _build(self) -> None:
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate([220, 150, 170, 240]):
-            self.table.setColumnWidth(column, width)
         buttons = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.password_button):
             buttons.addWidget(button)

@@ -8,16 +8,12 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,12 +24,13 @@ from app.services.aftercare import calls as aftercare_calls
 from app.services.aftercare.calls import NO_PLACEMENT, CallInput, CallOutcome
 from app.services.aftercare.plan import WorklistRow
 from app.services.common.labels import CALL_ACTION, CHANNEL, DESTINATION, SIGNAL_KIND, STILL
-from app.ui.common.fields import fill_combo, mark_invalid
-from app.ui.common.messages import show_error, user_message
+from app.ui.common.fields import fill_combo
+from app.ui.common.form_dialog import FormDialog
+from app.ui.common.messages import show_error
 from app.ui.workspace import Workspace
 
 
-class CallDialog(QDialog):
+class CallDialog(FormDialog):
     """Date, reached or not (and how), still at the destination, signals, action, note."""
 
     def __init__(
@@ -43,12 +40,13 @@ class CallDialog(QDialog):
         on_logged: Callable[[CallOutcome], None],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(
+            self.tr("Nazorgcontact — {student_name}").format(student_name=row.student_name),
+            parent,
+            save_text=self.tr("Vastleggen"),
+        )
         self.workspace, self.row, self.on_logged = workspace, row, on_logged
         self.outcome: CallOutcome | None = None
-        self.setWindowTitle(
-            self.tr("Nazorgcontact — {student_name}").format(student_name=row.student_name)
-        )
         self.made_on = QLineEdit(format_date(today()))
         self.made_on.setPlaceholderText(self.tr("dd-mm-jjjj"))
         self.reached = QRadioButton(self.tr("Bereikt"))
@@ -78,18 +76,9 @@ class CallDialog(QDialog):
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(self.tr("Korte notitie: hoe gaat het, wat is afgesproken?"))
         self.note.setMaximumHeight(90)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setObjectName("errorLabel")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(self.tr("Vastleggen"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
+        # The fields the service names in a ValidationError, marked when they are wrong.
+        self.fields = {"made_on": self.made_on, "new_destination": self.new_destination}
         self._build()
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
         self.reached.toggled.connect(self._update)
         self.still.currentIndexChanged.connect(self._update)
         self._update()
@@ -112,7 +101,7 @@ class CallDialog(QDialog):
         signals = QGridLayout()
         for n, box in enumerate(self.signals.values()):
             signals.addWidget(box, n // 3, n % 3)
-        form = QFormLayout()
+        form = self.form
         form.addRow(self.tr("Datum:"), self.made_on)
         form.addRow(self.tr("Contact:"), reached)
         form.addRow(self.tr("Hoe:"), self.channel)
@@ -123,11 +112,7 @@ class CallDialog(QDialog):
         form.addRow(self.tr("Actie:"), self.action)
         form.addRow("", self.refused_help)
         form.addRow(self.tr("Notitie:"), self.note)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        self.body.insertWidget(0, intro)
         self.resize(520, self.sizeHint().height())
 
     def _update(self) -> None:
@@ -153,10 +138,8 @@ class CallDialog(QDialog):
             note=self.note.toPlainText(),
         )
 
-    def save(self) -> None:
-        for widget in (self.made_on, self.new_destination):
-            mark_invalid(widget, None)
-        self.message.clear()
+    def submit(self) -> None:
+        self.show_problems({})
         self.save_button.setEnabled(False)
         self.workspace.call(
             aftercare_calls.log_call,
@@ -175,10 +158,6 @@ class CallDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
         if isinstance(exc, ValidationError):
-            fields = {"made_on": self.made_on, "new_destination": self.new_destination}
-            for key, message in exc.problems.items():
-                if key in fields:
-                    mark_invalid(fields[key], message)
-            self.message.setText(user_message(exc))
+            self.show_error(exc)
             return
         show_error(self, exc)

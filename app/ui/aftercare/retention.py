@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from app.core.validation import today
 from app.services.aftercare.retention import (
@@ -18,6 +18,7 @@ from app.services.aftercare.retention import (
 )
 from app.services.common.labels import DESTINATION
 from app.ui.common.table_model import RowTableModel
+from app.ui.common.tables import make_table
 from app.ui.workspace import Workspace
 
 EXPLANATION = QT_TRANSLATE_NOOP(
@@ -82,13 +83,13 @@ class RetentionTab(QWidget):
         self.workspace = workspace
         self.on: date | None = None  # None: the real date (tests fix one)
         self.model = RetentionModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = make_table(
+            self.model,
+            resize=QHeaderView.ResizeMode.ResizeToContents,
+            stretch=[1],
+            selection=QAbstractItemView.SelectionMode.ExtendedSelection,
+            select_rows=False,
+        )
         explanation = QLabel(QCoreApplication.translate("aftercare.retention", EXPLANATION))
         explanation.setWordWrap(True)
         layout = QVBoxLayout(self)

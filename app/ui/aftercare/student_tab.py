@@ -4,7 +4,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.validation import format_date
 from app.services.aftercare import student_file as aftercare_file
@@ -20,6 +26,7 @@ from app.services.common.labels import (
     label,
 )
 from app.ui.common.table_model import RowTableModel
+from app.ui.common.tables import make_table
 from app.ui.workspace import Workspace
 
 
@@ -87,14 +94,13 @@ class StudentAftercareTab(QWidget):
         self.signals = QLabel()
         self.signals.setWordWrap(True)
         self.model = CallsModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = make_table(
+            self.model,
+            resize=QHeaderView.ResizeMode.ResizeToContents,
+            selection=QAbstractItemView.SelectionMode.ExtendedSelection,
+            select_rows=False,
+            word_wrap=False,
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.signals)

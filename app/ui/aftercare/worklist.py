@@ -8,17 +8,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +35,7 @@ from app.services.consent.register import ConsentRefusedError
 from app.ui.aftercare.call_dialog import CallDialog
 from app.ui.common.messages import show_error
 from app.ui.common.table_model import ROW_ROLE, RowTableModel
+from app.ui.common.tables import make_table
 from app.ui.workspace import Workspace
 
 BUCKET = {
@@ -145,7 +143,8 @@ class WorklistTab(QWidget):
         self.summary.setObjectName("dueSummary")
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.table = QTableView()
+        widths = [85, 80, 160, 100, 210, 110, 330, 65, 130][: self.model.columnCount()]
+        self.table = make_table(self.model, widths=widths, sort_by=0, word_wrap=False)
         self.log_button = QPushButton(self.tr("Contact vastleggen…"))
         self.log_button.setEnabled(False)
         self.open_button = QPushButton(self.tr("Dossier openen"))
@@ -186,23 +185,8 @@ class WorklistTab(QWidget):
         if self.sees_all:
             top.addWidget(QLabel(self.tr("Mentor:")))
             top.addWidget(self.mentor)
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate([85, 80, 160, 100, 210, 110, 330, 65, 130]):
-            if column < self.model.columnCount():
-                self.table.setColumnWidth(column, width)
         if self.sees_all:
-            header.moveSection(8, 3)
+            self.table.horizontalHeader().moveSection(8, 3)
         buttons = QHBoxLayout()
         buttons.addWidget(self.log_button)
         buttons.addWidget(self.open_button)

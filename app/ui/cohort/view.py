@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.services.students.cohort import CohortFilter, CohortRow, choices, signal_choices
 from app.ui.cohort.model import HEADERS, CohortModel
+from app.ui.common.tables import make_table
 
 ALL = QT_TRANSLATE_NOOP("cohort.view", "Alle")
 
@@ -50,7 +48,7 @@ class CohortView(QWidget):
         self.search.setMinimumWidth(280)
         self.combos: dict[str, QComboBox] = {}
         self.count_label = QLabel()
-        self.table = QTableView()
+        self.table = make_table(self.model, widths=_COLUMN_WIDTHS[: len(HEADERS)], sort_by=0)
         self._build()
         self.search.textChanged.connect(self._apply_filter)
         for combo in self.combos.values():
@@ -80,20 +78,7 @@ class CohortView(QWidget):
         filters.insertLayout(0, search_box, 2)
         filters.addStretch(1)
 
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate(_COLUMN_WIDTHS[: len(HEADERS)]):
-            self.table.setColumnWidth(column, width)
 
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Leerlingen in de uitstroom"))

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +32,7 @@ from app.services.consent import sharing
 from app.services.consent.register import ConsentInput, ConsentRefusedError, ConsentRow
 from app.ui.common.messages import show_error
 from app.ui.common.table_model import RowTableModel
+from app.ui.common.tables import make_table
 from app.ui.workspace import Workspace
 
 HEADERS = [
@@ -221,13 +221,9 @@ class ConsentTab(QWidget):
             DISPLAY,
             tooltip=lambda r: r.problem or r.status,
         )
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
+        self.table = make_table(
+            self.model, resize=QHeaderView.ResizeMode.ResizeToContents, alternating=False
+        )
         self.record_button = QPushButton(self.tr("Toestemming vastleggen…"))
         self.withdraw_button = QPushButton(self.tr("Intrekken…"))
         self.form_button = QPushButton(self.tr("Toestemmingsformulier afdrukken…"))

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -19,20 +18,7 @@ from app.core.validation import format_date, today
 from app.models import ParticipantRole
 from app.services.common import labels
 from app.services.conversations.recording import AgreementInput, ParticipantInput
-
-
-def _table(headers: tuple[str, ...], widths: list[int]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(list(headers))
-    table.verticalHeader().setVisible(False)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    for column, width in enumerate(widths):
-        table.setColumnWidth(column, width)
-    return table
+from app.ui.common.tables import make_table
 
 
 def _text(table: QTableWidget, row: int, column: int) -> str:
@@ -98,7 +84,12 @@ class ParticipantsEditor(_RowsEditor):
 
     def __init__(self) -> None:
         super().__init__(
-            _table(tuple(self.tr(c) for c in self.COLUMNS), [200, 300, 220]),
+            make_table(
+                tuple(self.tr(c) for c in self.COLUMNS),
+                editable=True,
+                alternating=False,
+                widths=[200, 300, 220],
+            ),
             self.tr("Deelnemer toevoegen"),
         )
 
@@ -162,7 +153,12 @@ class AgreementsEditor(_RowsEditor):
 
     def __init__(self) -> None:
         super().__init__(
-            _table(tuple(self.tr(c) for c in self.COLUMNS), [160, 300, 95, 170]),
+            make_table(
+                tuple(self.tr(c) for c in self.COLUMNS),
+                editable=True,
+                alternating=False,
+                widths=[160, 300, 95, 170],
+            ),
             self.tr("Afspraak toevoegen"),
         )
         self.staff: list[tuple[int, str]] = []

@@ -6,7 +6,6 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from app.core.validation import format_date
 from app.services.common import labels
@@ -16,19 +15,6 @@ from app.ui.common.table_model import Index, RowTableModel
 
 OVERDUE_COLOUR = QColor("#9b1c1c")
 DONE_COLOUR = QColor("#6b6b6b")
-
-
-def table_view(model) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setSortingEnabled(True)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.setAlternatingRowColors(True)
-    return view
 
 
 def agreement_state(row: AgreementRow) -> str:

@@ -19,8 +19,9 @@ from app.services.conversations import planning as conversation_planning
 from app.services.conversations import recording as conversations
 from app.services.conversations.agreements import AgreementRow
 from app.services.conversations.recording import ConversationInput, ConversationRow
+from app.ui.common.tables import make_table
 from app.ui.conversations.dialog import ConversationDialog
-from app.ui.conversations.models import AgreementModel, ConversationModel, table_view
+from app.ui.conversations.models import AgreementModel, ConversationModel
 from app.ui.conversations.printing import ParentReportPrinting
 from app.ui.workspace import Workspace
 
@@ -35,12 +36,12 @@ class ConversationsTab(QWidget):
         self.printing = ParentReportPrinting(workspace, self)
         self.dialog: ConversationDialog | None = None
         self.model = ConversationModel(self)
-        self.table = table_view(self.model)
+        self.table = make_table(self.model, sortable=True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         for column, width in enumerate([90, 55, 250, 80, 170, 420]):
             self.table.setColumnWidth(column, width)
         self.agreement_model = AgreementModel(with_student=False, parent=self)
-        self.agreement_table = table_view(self.agreement_model)
+        self.agreement_table = make_table(self.agreement_model, sortable=True)
         self.agreement_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         for column, width in enumerate([90, 120, 160, 360]):
             self.agreement_table.setColumnWidth(column, width)

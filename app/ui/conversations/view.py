@@ -20,7 +20,8 @@ from app.services.conversations import agreements
 from app.services.conversations import planning as conversation_planning
 from app.services.conversations.agreements import AgreementRow
 from app.services.conversations.planning import UpcomingConversation, Week
-from app.ui.conversations.models import OVERDUE_COLOUR, AgreementModel, table_view
+from app.ui.common.tables import make_table
+from app.ui.conversations.models import OVERDUE_COLOUR, AgreementModel
 from app.ui.workspace import Workspace
 
 WEEKS_AHEAD = 8
@@ -42,7 +43,7 @@ class MyAgreementsTab(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.model = AgreementModel(with_student=True, parent=self)
-        self.table = table_view(self.model)
+        self.table = make_table(self.model, sortable=True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         for column, width in enumerate([90, 120, 160, 110, 340]):
             self.table.setColumnWidth(column, width)

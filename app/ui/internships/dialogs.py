@@ -10,19 +10,12 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
-from app.core.errors import ValidationError
 from app.core.validation import format_date, today
 from app.models import Destination, Evaluator, InternshipOutcome, InternshipType
 from app.services.common import labels
@@ -34,47 +27,22 @@ from app.services.internships.lifecycle import (
     EvaluationInput,
     InternshipInput,
 )
-from app.ui.common.fields import combo_value, fill_combo, mark_invalid, set_combo_value
-from app.ui.common.messages import user_message
+from app.ui.common.fields import combo_value, fill_combo, set_combo_value
+from app.ui.common.form_dialog import FormDialog
 
 
-class _Dialog(QDialog):
+class _Dialog(FormDialog):
     submitted = Signal(object)
 
     def __init__(self, title: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
+        super().__init__(title, parent)
         self.setMinimumWidth(480)
-        self.form = QFormLayout()
-        self.problem = QLabel()
-        self.problem.setObjectName("wizardProblem")
-        self.problem.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button.setText(self.tr("Opslaan"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
-        self.buttons.accepted.connect(lambda: self.submitted.emit(self.collect()))
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.problem)
-        layout.addWidget(self.buttons)
-        self.fields: dict[str, QWidget] = {}
 
-    @property
-    def save_button(self) -> QPushButton:
-        return self.buttons.button(QDialogButtonBox.StandardButton.Save)
+    def submit(self) -> None:
+        self.submitted.emit(self.collect())
 
     def collect(self):
         raise NotImplementedError
-
-    def show_error(self, exc: BaseException) -> None:
-        """Marks the fields named in a ValidationError and shows the message(s)."""
-        problems = exc.problems if isinstance(exc, ValidationError) else {}
-        for name, widget in self.fields.items():
-            mark_invalid(widget, problems.get(name))
-        self.problem.setText(user_message(exc))
 
 
 def _date_field(value: str = "") -> QLineEdit:

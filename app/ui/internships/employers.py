@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -34,8 +35,8 @@ from app.services.internships.employers import (
 from app.services.internships.planner import school_year_of
 from app.ui.common.fields import combo_value, fill_combo, set_combo_value
 from app.ui.common.table_model import SORT_ROLE, RowTableModel
+from app.ui.common.tables import make_table
 from app.ui.internships.dialogs import _Dialog
-from app.ui.internships.student_tab import set_widths, table_view
 from app.ui.workspace import Workspace
 
 ROLE_OPTIONS = [(labels.CONTACT_ROLE[r], r.value) for r in ContactRole]
@@ -114,22 +115,23 @@ class EmployerDialog(_Dialog):
         self.form.addRow(self.tr("Stageplaatsen"), self.places)
         self.form.addRow("", add_places)
         if detail is not None:
-            history = QTableWidget(len(detail.history), 5)
-            history.setHorizontalHeaderLabels(
+            history = make_table(
                 [
                     self.tr("Leerling"),
                     self.tr("Soort"),
                     self.tr("Periode"),
                     self.tr("Status"),
                     self.tr("Resultaat"),
-                ]
+                ],
+                widths=[150, 110, 175, 80],
+                selection=QAbstractItemView.SelectionMode.ExtendedSelection,
+                select_rows=False,
+                alternating=False,
+                word_wrap=False,
+                row_numbers=True,
             )
-            history.horizontalHeader().setStretchLastSection(True)
+            history.setRowCount(len(detail.history))
             history.setFixedHeight(120)
-            history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-            history.setWordWrap(False)
-            for column, width in enumerate([150, 110, 175, 80]):
-                history.setColumnWidth(column, width)
             for n, h in enumerate(detail.history):
                 period = f"{format_date(h.start_date)} t/m {format_date(h.end_date)}"
                 for col, text in enumerate(
@@ -256,10 +258,10 @@ class EmployersTab(QWidget):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setSortRole(SORT_ROLE)
-        self.table = table_view(self.model)
-        self.table.setModel(self.proxy)
+        self.table = make_table(
+            self.proxy, widths=[260, 110, 80, 190, 85, 115], sort_by=0, word_wrap=False
+        )
         self.table.doubleClicked.connect(lambda *_: self.open_selected())
-        set_widths(self.table, [260, 110, 80, 190, 85, 115])
         self.search = QLineEdit(placeholderText=self.tr("Zoek op naam, plaats of sector"))
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         row = QHBoxLayout()

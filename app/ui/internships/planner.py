@@ -22,13 +22,12 @@ from app.services.internships import lifecycle as internships
 from app.services.internships.planner import PlannerQuery, PlannerView, school_year_of
 from app.ui.common.fields import combo_value, fill_combo, set_combo_value
 from app.ui.common.table_model import RowTableModel
+from app.ui.common.tables import make_table
 from app.ui.internships.dialogs import InternshipDialog
 from app.ui.internships.student_tab import (
     INTERNSHIP_WIDTHS,
     STUDENT_WIDTHS,
     internship_model,
-    set_widths,
-    table_view,
 )
 from app.ui.workspace import Workspace
 
@@ -156,10 +155,19 @@ class PlannerTab(QWidget):
             },
             parent=self,
         )
-        self.internship_table = table_view(self.internships)
-        self.without_table = table_view(self.without)
-        self.free_table = table_view(self.free)
-        self.transition_table = table_view(self.transitions)
+        self.internship_table = make_table(
+            self.internships,
+            widths=STUDENT_WIDTHS + INTERNSHIP_WIDTHS,
+            sort_by=0,
+            word_wrap=False,
+        )
+        self.without_table = make_table(self.without, widths=[200, 55], sort_by=0, word_wrap=False)
+        self.free_table = make_table(
+            self.free, widths=[220, 95, 140, 110, 45], sort_by=0, word_wrap=False
+        )
+        self.transition_table = make_table(
+            self.transitions, widths=[170, 210, 170, 80, 175], sort_by=0, word_wrap=False
+        )
         self.internship_table.doubleClicked.connect(
             lambda index: self.open_student_requested.emit(
                 self.internships.row_at(index.row()).student_id
@@ -168,10 +176,6 @@ class PlannerTab(QWidget):
         self.without_table.doubleClicked.connect(
             lambda index: self.open_student_requested.emit(self.without.row_at(index.row()).id)
         )
-        set_widths(self.internship_table, STUDENT_WIDTHS + INTERNSHIP_WIDTHS)
-        set_widths(self.without_table, [200, 55])
-        set_widths(self.free_table, [220, 95, 140, 110, 45])
-        set_widths(self.transition_table, [170, 210, 170, 80, 175])
         self.summary = QLabel()
         grid = QGridLayout()
         grid.addWidget(_titled(self.tr("Stages in deze periode"), self.internship_table), 0, 0)

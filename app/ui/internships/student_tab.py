@@ -6,14 +6,12 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +24,7 @@ from app.services.internships import employers
 from app.services.internships import lifecycle as internships
 from app.services.internships.lifecycle import InternshipRow
 from app.ui.common.table_model import RowTableModel
+from app.ui.common.tables import make_table
 from app.ui.internships.dialogs import (
     BreakOffDialog,
     CompleteDialog,
@@ -99,29 +98,6 @@ def internship_model(parent=None, *, with_student: bool = False) -> RowTableMode
     )
 
 
-def table_view(model: RowTableModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSortingEnabled(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    return view
-
-
-def set_widths(view: QTableView, widths: list[int]) -> None:
-    """Fixed starting widths (the last column stretches): measuring thousands of rows
-    would cost more than the list itself."""
-    header = view.horizontalHeader()
-    for column, width in enumerate(widths):
-        header.resizeSection(column, width)
-
-
 def _choices_and_internship(session, actor, internship_id: int):
     return (
         employers.employer_choices(session, actor),
@@ -136,9 +112,8 @@ class StudentInternshipsTab(QWidget):
         self.student_id = student_id
         self.dialog = None
         self.model = internship_model(self)
-        self.table = table_view(self.model)
+        self.table = make_table(self.model, widths=INTERNSHIP_WIDTHS, sort_by=0, word_wrap=False)
         self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # newest period first
-        set_widths(self.table, INTERNSHIP_WIDTHS)
         self.table.doubleClicked.connect(lambda *_: self.edit_selected())
         self.details = QPlainTextEdit(readOnly=True)
         self.details.setPlaceholderText(

@@ -18,14 +18,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +32,7 @@ from app.core.progress import Progress
 from app.core.resources import resource_path
 from app.core.validation import today
 from app.importers.csv_file import CSV_FIELDS
+from app.importers.formats import CSV, EDEXML, detect_format
 from app.importers.paths import read_input_file
 from app.importers.safe_xml import MAX_XML_BYTES
 from app.services.las_import import csv_mappings
@@ -42,6 +41,7 @@ from app.services.las_import.importer import ImportSource
 from app.services.las_import.preview import ImportPreview, ImportResult
 from app.services.students.cohort import school_year
 from app.ui.common.messages import show_error, user_message
+from app.ui.common.tables import make_table
 from app.ui.las_import.model import PreviewModel
 from app.ui.tasks import Task
 from app.ui.workspace import Workspace
@@ -78,7 +78,11 @@ class LasImportDialog(QDialog):
         self.summary = QLabel(self.tr("Kies een bestand uit het LAS (EDEXML 2.1 of CSV)."))
         self.summary.setWordWrap(True)
         self.model = PreviewModel(self)
-        self.table = QTableView()
+        self.table = make_table(
+            self.model,
+            widths=[80, 90, 200, 110, 80, 90],
+            selection=QAbstractItemView.SelectionMode.ExtendedSelection,
+        )
         self.problems = QListWidget()
         self.all_button = QPushButton(self.tr("Alles kiezen"))
         self.none_button = QPushButton(self.tr("Niets kiezen"))
@@ -109,16 +113,6 @@ class LasImportDialog(QDialog):
             form.addRow(label, combo)
         form.addRow("", self.preview_button)
         self.mapping_box.setVisible(False)
-
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate([80, 90, 200, 110, 80, 90]):
-            self.table.setColumnWidth(column, width)
 
         choose = QHBoxLayout()
         choose.addWidget(self.all_button)
@@ -199,10 +193,10 @@ class LasImportDialog(QDialog):
 
         def read():
             data = read_input_file(path, MAX_XML_BYTES)
-            if Path(path).suffix.lower() == ".xml" or data.lstrip()[:5] in (b"<?xml", b"<EDEX"):
-                return "edexml", data, []
+            if detect_format(data, path) == EDEXML:
+                return EDEXML, data, []
             headers, _encoding, _delimiter = csv_mappings.csv_headers(data, Path(path).name)
-            return "csv", data, headers
+            return CSV, data, headers
 
         self.workspace.runner.submit(read, self._file_read, self._failed)
 

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSpinBox,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -41,20 +40,9 @@ from app.services.network import organisations
 from app.services.network.organisations import ContactInput, OrganisationInput, OrganisationRow
 from app.ui.common.messages import show_error
 from app.ui.common.table_model import RowTableModel
+from app.ui.common.tables import make_table
 from app.ui.tasks import Task
 from app.ui.workspace import Workspace
-
-
-def _table(model) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    view.setSortingEnabled(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.verticalHeader().hide()
-    return view
 
 
 class OrganisationDialog(QDialog):
@@ -176,8 +164,18 @@ class OrganisationsTab(QWidget):
             [self.tr("Contactpersoon"), self.tr("Rol"), self.tr("Telefoon"), self.tr("E-mail")],
             CONTACT_DISPLAY,
         )
-        self.table = _table(self.model)
-        self.contact_table = _table(self.contacts)
+        self.table = make_table(
+            self.model,
+            resize=QHeaderView.ResizeMode.ResizeToContents,
+            sortable=True,
+            alternating=False,
+        )
+        self.contact_table = make_table(
+            self.contacts,
+            resize=QHeaderView.ResizeMode.ResizeToContents,
+            sortable=True,
+            alternating=False,
+        )
         self.new_button = QPushButton(self.tr("Nieuwe organisatie…"))
         self.edit_button = QPushButton(self.tr("Wijzigen…"))
         self.delete_button = QPushButton(self.tr("Verwijderen"))
@@ -298,7 +296,12 @@ class FlowsTab(QWidget):
             ],
             FLOW_DISPLAY,
         )
-        self.table = _table(self.model)
+        self.table = make_table(
+            self.model,
+            resize=QHeaderView.ResizeMode.ResizeToContents,
+            sortable=True,
+            alternating=False,
+        )
         self.basis = QComboBox()
         for basis in Basis:
             self.basis.addItem(BASIS[basis], basis.value)
@@ -391,7 +394,12 @@ class BatchTab(QWidget):
         self.left_model = RowTableModel(
             [self.tr("Leerling"), self.tr("Niet meegegaan, want")], LEFT_DISPLAY
         )
-        self.left_table = _table(self.left_model)
+        self.left_table = make_table(
+            self.left_model,
+            resize=QHeaderView.ResizeMode.ResizeToContents,
+            sortable=True,
+            alternating=False,
+        )
         self.task: Task | None = None
         layout = QVBoxLayout(self)
         form = QFormLayout()

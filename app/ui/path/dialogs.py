@@ -17,7 +17,7 @@ from app.services.path.timeline import (
     PhaseInput,
     PhaseView,
 )
-from app.ui.profile.form import FormDialog, date_edit, enum_combo, select_data
+from app.ui.profile.form import UseCaseDialog, date_edit, enum_combo, select_data
 from app.ui.workspace import Workspace
 
 
@@ -31,7 +31,7 @@ def _note(value: str = "", height: int = 80) -> QPlainTextEdit:
 class _PhaseFields:
     """The fields of one phase, shared by the phase and the hand-over dialogs."""
 
-    def _phase_fields(self, dialog: FormDialog, data: PhaseInput, prefix: str = "") -> None:
+    def _phase_fields(self, dialog: UseCaseDialog, data: PhaseInput, prefix: str = "") -> None:
         self.phase = dialog.add_field(
             "phase",
             QCoreApplication.translate("_PhaseFields", "{prefix}Fase").format(prefix=prefix),
@@ -77,7 +77,7 @@ class _PhaseFields:
         return PhaseInput(**values)
 
 
-class PhaseDialog(FormDialog, _PhaseFields):
+class PhaseDialog(UseCaseDialog, _PhaseFields):
     """A new phase, or a correction of one (dates, case lead, hand-over)."""
 
     def __init__(
@@ -119,7 +119,7 @@ class PhaseDialog(FormDialog, _PhaseFields):
         return path.update_phase, (self.existing.id, self.existing.version, data)
 
 
-class HandOverDialog(FormDialog, _PhaseFields):
+class HandOverDialog(UseCaseDialog, _PhaseFields):
     """A warm hand-over: the current lead hands the student to the next phase's lead."""
 
     def __init__(
@@ -164,7 +164,7 @@ class HandOverDialog(FormDialog, _PhaseFields):
         )
 
 
-class DestinationDialog(FormDialog):
+class DestinationDialog(UseCaseDialog):
     def __init__(
         self, workspace: Workspace, student_id: int, view: PathView, parent: QWidget | None = None
     ) -> None:
@@ -202,7 +202,7 @@ class DestinationDialog(FormDialog):
         )
 
 
-class FallBackDialog(FormDialog):
+class FallBackDialog(UseCaseDialog):
     def __init__(
         self, workspace: Workspace, student_id: int, view: PathView, parent: QWidget | None = None
     ) -> None:
@@ -233,7 +233,7 @@ class FallBackDialog(FormDialog):
         )
 
 
-class InstrumentDialog(FormDialog):
+class InstrumentDialog(UseCaseDialog):
     def __init__(
         self,
         workspace: Workspace,
@@ -274,7 +274,7 @@ class InstrumentDialog(FormDialog):
         return path.update_instrument, (self.existing.id, self.existing.version, data)
 
 
-class OutflowPlanDialog(FormDialog):
+class OutflowPlanDialog(UseCaseDialog):
     def __init__(
         self, workspace: Workspace, student_id: int, view: PathView, parent: QWidget | None = None
     ) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,6 +26,7 @@ from app.models import PathEventKind, Phase
 from app.services.common import labels
 from app.services.path import timeline as path
 from app.services.path.timeline import PathView
+from app.ui.common.tables import make_table
 from app.ui.path.dialogs import (
     DestinationDialog,
     FallBackDialog,
@@ -44,20 +44,6 @@ KIND_COLOUR = {
     PathEventKind.FALL_BACK: "#9b1c1c",
     PathEventKind.NOTE: "#555555",
 }
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setWordWrap(True)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    return table
 
 
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
@@ -85,23 +71,27 @@ class PathTab(QWidget):
         self.timeline.setAlternatingRowColors(True)
         self.timeline.setWordWrap(True)
         self.timeline.setColumnWidth(0, 100)
-        self.phases = _table(
+        self.phases = make_table(
             [
                 self.tr("Fase"),
                 self.tr("Van"),
                 self.tr("Tot"),
                 self.tr("Regievoerder"),
                 self.tr("Overdracht"),
-            ]
+            ],
+            resize=QHeaderView.ResizeMode.ResizeToContents,
+            alternating=False,
         )
-        self.instruments = _table(
+        self.instruments = make_table(
             [
                 self.tr("Instrument"),
                 self.tr("Status"),
                 self.tr("Van"),
                 self.tr("Tot"),
                 self.tr("Notitie"),
-            ]
+            ],
+            resize=QHeaderView.ResizeMode.ResizeToContents,
+            alternating=False,
         )
         self.buttons: dict[str, QPushButton] = {}
         self._build()

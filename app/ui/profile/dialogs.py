@@ -12,12 +12,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSizePolicy,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -39,7 +37,8 @@ from app.services.profile.assessments import (
     ParticipantInput,
     ScoreInput,
 )
-from app.ui.profile.form import FormDialog, date_edit
+from app.ui.common.tables import make_table
+from app.ui.profile.form import UseCaseDialog, date_edit
 from app.ui.workspace import Workspace
 
 CHANGED = QColor("#fff4c2")
@@ -59,7 +58,7 @@ def score_combo(value: int | None) -> QComboBox:
     return combo
 
 
-class AssessmentDialog(FormDialog):
+class AssessmentDialog(UseCaseDialog):
     """A new assessment (`assessment_id` None) or a revision of an existing one."""
 
     def __init__(
@@ -203,7 +202,7 @@ AGREEMENT = [
 ]
 
 
-class DecisionDialog(FormDialog):
+class DecisionDialog(UseCaseDialog):
     """A key decision: what was decided, who took part and whether each agreed."""
 
     def __init__(
@@ -307,18 +306,13 @@ class CompareDialog(QDialog):
         self.newer.setCurrentIndex(max(0, self.newer.findData(newer_id)))
         self.summary = QLabel()
         self.only_changes = QCheckBox(self.tr("Alleen wijzigingen tonen"))
-        self.table = QTableWidget(0, len(COMPARE_HEADERS))
-        self.table.setHorizontalHeaderLabels(
-            [QCoreApplication.translate("profile.dialogs", h) for h in COMPARE_HEADERS]
+        self.table = make_table(
+            [QCoreApplication.translate("profile.dialogs", h) for h in COMPARE_HEADERS],
+            widths=[80, 230, 150, 150, 100, 170],
+            selection=QAbstractItemView.SelectionMode.ExtendedSelection,
+            select_rows=False,
+            alternating=False,
         )
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate([80, 230, 150, 150, 100, 170]):
-            self.table.setColumnWidth(column, width)
         choose = QHBoxLayout()
         choose.addWidget(QLabel(self.tr("Eerder:")))
         choose.addWidget(self.older)

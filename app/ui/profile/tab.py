@@ -30,6 +30,7 @@ from app.models import Factor
 from app.services.common import labels
 from app.services.profile import assessments as profile
 from app.services.profile.assessments import AssessmentView, DecisionView, ProfileOverview
+from app.ui.common.tables import make_table
 from app.ui.profile.dialogs import AssessmentDialog, CompareDialog, DecisionDialog
 from app.ui.workspace import Workspace
 
@@ -64,19 +65,15 @@ class Quadrant(QGroupBox):
         meaning = QLabel(labels.FACTOR_MEANING[factor])
         meaning.setWordWrap(True)
         meaning.setStyleSheet("font-weight: normal; font-style: italic; color: #555;")
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Onderdeel"), self.tr("Score"), self.tr("Notitie")]
+        self.table = make_table(
+            [self.tr("Onderdeel"), self.tr("Score"), self.tr("Notitie")],
+            resize=QHeaderView.ResizeMode.ResizeToContents,
+            stretch=[2],
+            selection=QAbstractItemView.SelectionMode.NoSelection,
+            select_rows=False,
+            alternating=False,
         )
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setStyleSheet("font-weight: normal;")
-        self.table.setWordWrap(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setStyleSheet("font-weight: normal;")
@@ -143,19 +140,12 @@ class ProfileTab(QWidget):
         for label in (self.wish_job, self.chance_job):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.decisions = QTableWidget(0, 3)
-        self.decisions.setHorizontalHeaderLabels(
-            [self.tr("Datum"), self.tr("Sleutelbeslissing"), self.tr("Wie deden mee")]
+        self.decisions = make_table(
+            [self.tr("Datum"), self.tr("Sleutelbeslissing"), self.tr("Wie deden mee")],
+            resize=QHeaderView.ResizeMode.ResizeToContents,
+            stretch=[1, 2],
+            alternating=False,
         )
-        self.decisions.verticalHeader().setVisible(False)
-        self.decisions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.decisions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.decisions.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.decisions.setWordWrap(True)
-        header = self.decisions.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.decisions.setMinimumHeight(110)
         self.add_decision_button = QPushButton(self.tr("Sleutelbeslissing toevoegen…"))
         self.edit_decision_button = QPushButton(self.tr("Wijzigen…"))

@@ -7,9 +7,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -18,6 +16,7 @@ from PySide6.QtWidgets import (
 from app.models import GuardianRelation
 from app.services.common import labels
 from app.services.students.student_file import GuardianInput
+from app.ui.common.tables import make_table
 
 COLUMNS = [
     QT_TRANSLATE_NOOP("student.guardians", "Naam"),
@@ -37,17 +36,13 @@ class GuardiansEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(
-            [QCoreApplication.translate("student.guardians", c) for c in COLUMNS]
+        self.table = make_table(
+            [QCoreApplication.translate("student.guardians", c) for c in COLUMNS],
+            widths=[190, 150, 60, 110, 190, 180, 80],
+            selection=QAbstractItemView.SelectionMode.ExtendedSelection,
+            editable=True,
+            alternating=False,
         )
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate([190, 150, 60, 110, 190, 180, 80]):
-            self.table.setColumnWidth(column, width)
         self.add_button = QPushButton(self.tr("Contact toevoegen"))
         self.remove_button = QPushButton(self.tr("Verwijderen"))
         self.add_button.clicked.connect(self.add_empty)

@@ -1,0 +1,25 @@
+"""A student's name as lists show it: selected once, joined and sorted the Dutch way."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Select, select
+
+from app.models import Student
+
+
+def select_student_names(*columns: Any) -> Select[Any]:
+    """`SELECT id, first name, prefix, surname, *columns FROM students`: the start of every
+    list that names students, read as plain rows rather than loaded as objects."""
+    return select(Student.id, Student.first_name, Student.prefix, Student.surname, *columns)
+
+
+def full_name(first_name: str | None, prefix: str | None, surname: str | None) -> str:
+    """ "Anna van den Berg": the parts that are filled in, in reading order."""
+    return " ".join(part for part in (first_name, prefix, surname) if part)
+
+
+def sort_name(first_name: str | None, prefix: str | None, surname: str | None) -> str:
+    """ "berg, anna van den": Dutch lists sort on the surname without its prefix."""
+    return f"{surname}, {first_name} {prefix or ''}".strip().lower()
