@@ -39,7 +39,7 @@ from app.services.common.permissions import (
     require_student_edit,
 )
 from app.services.common.rows import existing_student, flush_or_conflict
-from app.services.path import timeline as path
+from app.services.path import timeline
 
 DAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
 DAY_NAMES = {
@@ -653,7 +653,7 @@ def end_with_contract(
     internship.outcome = InternshipOutcome.CONTRACT_OFFERED.value
     new = _flush(session, internship, actor)
     employer = session.get(Employer, internship.employer_id)
-    path.set_destination(
+    timeline.set_destination(
         session,
         actor,
         internship.student_id,

@@ -8,14 +8,10 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 from app.core.validation import format_date, today
 from app.models import Destination, Phase
 from app.services.common import labels
-from app.services.path import timeline as path
-from app.services.path.timeline import (
-    InstrumentInput,
-    InstrumentView,
-    PathView,
-    PhaseInput,
-    PhaseView,
-)
+from app.services.path import instruments, outflow_plan, phases, timeline
+from app.services.path.instruments import InstrumentInput
+from app.services.path.overview import InstrumentView, PathView, PhaseView
+from app.services.path.phases import PhaseInput
 from app.ui.profile.form import FormDialog, date_edit, enum_combo, select_data
 from app.ui.workspace import Workspace
 
@@ -94,8 +90,8 @@ class PhaseDialog(FormDialog, _PhaseFields):
             handover_note=self.handover_note.toPlainText(),
         )
         if self.existing is None:
-            return path.add_phase, (self.student_id, data)
-        return path.update_phase, (self.existing.id, self.existing.version, data)
+            return phases.add_phase, (self.student_id, data)
+        return phases.update_phase, (self.existing.id, self.existing.version, data)
 
 
 class HandOverDialog(FormDialog, _PhaseFields):
@@ -127,7 +123,7 @@ class HandOverDialog(FormDialog, _PhaseFields):
         self.resize(560, 460)
 
     def use_case(self):
-        return path.hand_over, (
+        return phases.hand_over, (
             self.student_id,
             self.date.text(),
             self.note.toPlainText(),
@@ -158,7 +154,7 @@ class DestinationDialog(FormDialog):
         self.resize(540, 320)
 
     def use_case(self):
-        return path.record_destination, (
+        return timeline.record_destination, (
             self.student_id,
             self.destination.currentData(),
             self.place.text(),
@@ -187,7 +183,7 @@ class FallBackDialog(FormDialog):
         self.resize(520, 280)
 
     def use_case(self):
-        return path.record_fall_back_from_form, (
+        return timeline.record_fall_back_from_form, (
             self.student_id,
             self.date.text(),
             self.reason.toPlainText(),
@@ -225,8 +221,8 @@ class InstrumentDialog(FormDialog):
             self.note.text(),
         )
         if self.existing is None:
-            return path.add_instrument, (self.student_id, data)
-        return path.update_instrument, (self.existing.id, self.existing.version, data)
+            return instruments.add_instrument, (self.student_id, data)
+        return instruments.update_instrument, (self.existing.id, self.existing.version, data)
 
 
 class OutflowPlanDialog(FormDialog):
@@ -252,7 +248,7 @@ class OutflowPlanDialog(FormDialog):
         self.resize(480, 200)
 
     def use_case(self):
-        return path.set_outflow_plan, (
+        return outflow_plan.set_outflow_plan, (
             self.student_id,
             self.profile.currentData(),
             self.planned.text(),
