@@ -27,7 +27,7 @@ from app.models import (
 from app.services.common import audit
 from app.services.common.actor import Actor
 from app.services.common.permissions import visible_students
-from app.services.internships.lifecycle import InternshipRow, row_query, to_row
+from app.services.internships.listing import InternshipRow, row_query, to_row
 
 INTENTION_OUTCOMES = (
     InternshipOutcome.INTENTION_TO_CONTRACT.value,
