@@ -24,7 +24,7 @@ def _school(path: Path):
 
     from app.db.store import open_store
     from app.demo import consent as demo_consent
-    from app.demo import school as demo
+    from app.demo import students as demo_students
     from app.models import Consent, ConsentForm, ConsentScope, Student
     from app.services.admin import accounts
 
@@ -40,7 +40,7 @@ def _school(path: Path):
 
     def fill(session):
         rng = random.Random(10)
-        demo.add_students(session, actor, STUDENTS, [], rng)
+        demo_students.add_students(session, actor, STUDENTS, [], rng)
         municipalities = demo_consent.network(session, actor, rng)
         session.execute(
             update(Student).values(planned_outflow_date=date(2026, 7, 10), actual_outflow_date=None)

@@ -23,7 +23,9 @@ from pathlib import Path
 from sqlalchemy import func, select, text
 
 from app.db.store import Store, open_store
+from app.demo import names
 from app.demo import school as demo
+from app.demo import students as demo_students
 from app.models import (
     AftercareCall,
     AuditEntry,
@@ -261,12 +263,12 @@ def add_history(
 
     def employer(i: int) -> dict:
         kind, sector = rng.choice(EMPLOYER_KINDS)
-        place, _municipality, pc = rng.choice(demo.PLACES)
+        place, _municipality, pc = rng.choice(names.PLACES)
         return {
             "id": e0 + i,
-            "name": f"{kind} {rng.choice(demo.SURNAMES)[1]} {place}",
-            "address": f"{rng.choice(demo.STREETS)} {rng.randint(1, 300)}",
-            "postcode": f"{pc} {rng.choice(demo.LETTERS)}{rng.choice(demo.LETTERS)}",
+            "name": f"{kind} {rng.choice(names.SURNAMES)[1]} {place}",
+            "address": f"{rng.choice(names.STREETS)} {rng.randint(1, 300)}",
+            "postcode": f"{pc} {rng.choice(names.LETTERS)}{rng.choice(names.LETTERS)}",
             "city": place,
             "sector": sector,
             "offers_durable_internships": rng.random() < 0.3,
@@ -279,8 +281,8 @@ def add_history(
         {
             "id": c0 + i,
             "employer_id": e0 + i,
-            "name": f"{rng.choice(demo.FIRST_NAMES_F + demo.FIRST_NAMES_M)} "
-            f"{rng.choice(demo.SURNAMES)[1]}",
+            "name": f"{rng.choice(names.FIRST_NAMES_F + names.FIRST_NAMES_M)} "
+            f"{rng.choice(names.SURNAMES)[1]}",
             "role": "praktijkbegeleider",
             "phone": f"077-{rng.randint(1000000, 9999999)}",
         }
@@ -450,6 +452,8 @@ def add_region_students(store: Store, actor: Actor, count: int, *, chunk: int = 
     done = 0
     while done < count:
         size = min(chunk, count - done)
-        store.run(lambda session, n=size: demo.add_students(session, actor, n, mentor_ids, rng))
+        store.run(
+            lambda session, n=size: demo_students.add_students(session, actor, n, mentor_ids, rng)
+        )
         done += size
         say(f"  region: {done}/{count} students")

@@ -1,6 +1,5 @@
-"""The demo school's employer network and internships: generated company names in the
-region, sectors, contacts and places, and internships across the years (snuffel, blok,
-lint and transition internships, evaluations, one broken off). Never real people."""
+"""The demo school's internships across the years (snuffel, blok, lint and transition
+internships, evaluations, one broken off), on the employer network `app.demo.employers` made."""
 
 from __future__ import annotations
 
@@ -11,12 +10,9 @@ from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from app.core.validation import today
+from app.demo import employers as demo_employers
 from app.models import (
     CompetencyScore,
-    ContactRole,
-    Employer,
-    EmployerContact,
-    EmployerPlaces,
     Evaluator,
     Internship,
     InternshipEvaluation,
@@ -28,98 +24,6 @@ from app.models import (
 )
 from app.services.common.actor import Actor
 
-# (kind of business, sector from the default list, what the student does there)
-BUSINESSES = [
-    ("Hoveniersbedrijf", "Groen en dieren", "Onderhoud van tuinen en plantsoenen."),
-    ("Tuincentrum", "Groen en dieren", "Planten verzorgen en de winkel bijvullen."),
-    ("Kinderboerderij", "Groen en dieren", "Dieren voeren en stallen uitmesten."),
-    ("Supermarkt", "Detailhandel", "Vakken vullen en de kassa leren bedienen."),
-    ("Kringloopwinkel", "Detailhandel", "Spullen sorteren, prijzen en in de winkel zetten."),
-    ("Bouwbedrijf", "Bouw en infra", "Helpen op de bouwplaats en opruimen."),
-    (
-        "Installatiebedrijf",
-        "Metaal en techniek",
-        "Meehelpen met installeren en materiaal klaarzetten.",
-    ),
-    ("Garage", "Metaal en techniek", "Banden wisselen en auto's wassen."),
-    ("Fietsenmaker", "Metaal en techniek", "Fietsen repareren en poetsen."),
-    ("Zorgcentrum", "Zorg en welzijn", "Koffieronde, tafels dekken en bewoners begeleiden."),
-    ("Hotel", "Horeca", "Kamers schoonmaken en het ontbijt klaarzetten."),
-    ("Lunchroom", "Horeca", "Broodjes maken en afwassen."),
-    ("Bakkerij", "Voeding", "Deeg afwegen, bakken en inpakken."),
-    ("Distributiecentrum", "Logistiek", "Orders verzamelen en pallets inpakken."),
-    ("Schoonmaakbedrijf", "Schoonmaak", "Kantoren schoonmaken volgens een vast schema."),
-    ("Gemeentewerf", "Overheid", "Groenonderhoud en zwerfafval opruimen."),
-    (
-        "Facilitair bedrijf",
-        "Facilitaire dienstverlening",
-        "Post rondbrengen en vergaderzalen klaarzetten.",
-    ),
-]
-NAMES = [
-    "Peters",
-    "Van Beek",
-    "Hermans",
-    "Coenen",
-    "Janssen",
-    "Smeets",
-    "Verheijen",
-    "Gielen",
-    "Hendrikx",
-    "Kessels",
-    "Willems",
-    "Linders",
-    "Op de Kamp",
-    "Geurts",
-]
-TRADE_NAMES = [
-    "De Maasoever",
-    "Het Groene Hart",
-    "De Peel",
-    "Noorderpoort",
-    "De Schakel",
-    "Het Anker",
-    "Maasduinen",
-    "De Horst",
-    "Leudal",
-    "De Kempen",
-]
-NOTES = [
-    "Social return: afspraak met de gemeente over twee werkplekken per jaar.",
-    "Werkt met een jobcoach van het werkbedrijf; vaste contactpersoon bij HR.",
-    "Wil graag leerlingen die al een snuffelstage hebben gedaan.",
-    "Leerlingen kunnen met de bus komen (halte voor de deur).",
-]
-SUPERVISOR_FIRST = [
-    "Anouk",
-    "Bram",
-    "Ilse",
-    "Kees",
-    "Marloes",
-    "Ruud",
-    "Sandra",
-    "Wim",
-    "Hanneke",
-    "Erik",
-    "Yvonne",
-    "Mehmet",
-    "Nadia",
-    "Gert",
-]
-SUPERVISOR_LAST = [
-    "Smeets",
-    "Peters",
-    "Coenen",
-    "Janssen",
-    "Hendrikx",
-    "Vossen",
-    "Gielen",
-    "Bakker",
-    "Kurt",
-    "Aydın",
-    "Bouhali",
-    "Verstappen",
-]
 DAY_SETS = ["ma,di", "wo,do", "di,do", "ma,wo,vr", "ma,di,do", "vr"]
 COMMENTS_SUPERVISOR = [
     "Komt op tijd en werkt netjes. Mag iets meer vragen stellen.",
@@ -138,34 +42,6 @@ def _school_year(day: date) -> int:
     return day.year if day.month >= 8 else day.year - 1
 
 
-def _employers(session: Session, rng: random.Random, actor: Actor, count: int) -> list[dict]:
-    from app.demo.school import LETTERS, PLACES, STREETS
-
-    rows, seen = [], set()
-    while len(rows) < count:
-        kind, sector, work = rng.choice(BUSINESSES)
-        place, _municipality, pc = rng.choice(PLACES)
-        name = f"{kind} {rng.choice(NAMES + TRADE_NAMES)}"
-        if (name, place) in seen:
-            continue
-        seen.add((name, place))
-        rows.append(
-            {
-                "name": name,
-                "address": f"{rng.choice(STREETS)} {rng.randint(1, 250)}",
-                "postcode": f"{pc} {rng.choice(LETTERS)}{rng.choice(LETTERS)}",
-                "city": place,
-                "sector": sector,
-                "offers_durable_internships": rng.random() < 0.35,
-                "banenafspraak_places": rng.choice([0, 0, 0, 1, 1, 2]),
-                "notes": rng.choice(NOTES) if rng.random() < 0.3 else None,
-                "created_by_id": actor.user_id,
-                "_work": work,
-            }
-        )
-    return rows
-
-
 # A demo school is some hundreds of students; the bench's 3,000-student reference school
 # brings its own 12,000 internships (bench/generate.py), so the demo's stop at this many.
 MAX_STUDENTS = 400
@@ -179,40 +55,12 @@ def generate(
     employers: int = 40,
     max_students: int = MAX_STUDENTS,
 ) -> None:
-    """Fills the network and gives the demo students internships that fit their path."""
+    """Builds the employer network, then gives the demo students internships that fit their path."""
     now = today()
     this_year = _school_year(now)
-    employer_rows = _employers(session, rng, actor, employers)
-    work = [row.pop("_work") for row in employer_rows]
-    session.execute(insert(Employer), employer_rows)
-    employer_ids = list(session.scalars(select(Employer.id).order_by(Employer.id)))[-employers:]
-    contacts = []
-    for eid in employer_ids:
-        contacts.append(_contact(rng, eid, ContactRole.SUPERVISOR, actor))
-        if rng.random() < 0.4:
-            contacts.append(_contact(rng, eid, ContactRole.HR, actor))
-    session.execute(insert(EmployerContact), contacts)
-    supervisor = {}
-    for cid, eid, role in session.execute(
-        select(EmployerContact.id, EmployerContact.employer_id, EmployerContact.role)
-    ):
-        if role == ContactRole.SUPERVISOR.value:
-            supervisor.setdefault(eid, cid)
-    places = []
-    for eid in employer_ids:
-        for year in (this_year - 1, this_year, this_year + 1):
-            for kind in rng.sample(list(InternshipType), rng.randint(1, 3)):
-                places.append(
-                    {
-                        "employer_id": eid,
-                        "school_year": year,
-                        "kind": kind,
-                        "places": rng.randint(1, 4),
-                        "created_by_id": actor.user_id,
-                    }
-                )
-    session.execute(insert(EmployerPlaces), places)
-
+    employer_ids, supervisor, goals = demo_employers.generate(
+        session, actor, rng, employers, this_year
+    )
     students = session.execute(
         select(Student.id, Student.planned_outflow_date, Student.actual_outflow_date)
         .where(Student.planned_outflow_date.is_not(None))
@@ -220,7 +68,6 @@ def generate(
     ).all()
     if len(students) > max_students:
         students = sorted(rng.sample(students, max_students))
-    goals = dict(zip(employer_ids, work, strict=True))
     internships: list[dict] = []
     for sid, leaving, left in students:
         internships += _student_internships(
@@ -233,21 +80,6 @@ def generate(
         next(r for r in internships if _break_off(rng, r, now))
     session.execute(insert(Internship), internships)
     _evaluations(session, rng, actor, now)
-
-
-def _contact(rng: random.Random, employer_id: int, role: ContactRole, actor: Actor) -> dict:
-    first, last = rng.choice(SUPERVISOR_FIRST), rng.choice(SUPERVISOR_LAST)
-    domain = "voorbeeld.nl"
-    return {
-        "employer_id": employer_id,
-        "name": f"{first} {last}",
-        "role": role.value,
-        "phone": f"077-{rng.randint(1000000, 9999999)}",
-        "email": f"{first[0].lower()}.{last.lower().replace(' ', '')}@{domain}".encode(
-            "ascii", "ignore"
-        ).decode(),
-        "created_by_id": actor.user_id,
-    }
 
 
 def _status(start: date, end: date, now: date) -> InternshipStatus:

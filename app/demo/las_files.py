@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from app.demo.school import FIRST_NAMES_F, FIRST_NAMES_M, PLACES, SURNAMES
+from app.demo.names import FIRST_NAMES_F, FIRST_NAMES_M, PLACES, SURNAMES
 
 GROUPS = [("V4A", "4A", "V"), ("V4B", "4B", "V"), ("V5A", "5A", "V"), ("P3", "PrO 3", "V")]
 MENTORS = [

@@ -124,11 +124,11 @@ def test_report_for_a_demo_student_and_the_consent_form(store, coordinator, tmp_
     import random
 
     from app.demo import consent as demo_consent
-    from app.demo import school as demo
+    from app.demo import students as demo_students
 
     def arrange(session):
         rng = random.Random(7)
-        demo.add_students(session, coordinator, 12, [], rng)
+        demo_students.add_students(session, coordinator, 12, [], rng)
         demo_consent.generate(session, coordinator, rng)
 
     store.run(arrange)

@@ -11,13 +11,9 @@ from sqlalchemy import select
 from app.db import Store
 from app.models import DecisionRole, ExportLog, Factor
 from app.services.common.actor import Actor
-from app.services.profile import assessments as profile
-from app.services.profile.assessments import (
-    AssessmentInput,
-    DecisionInput,
-    ParticipantInput,
-    ScoreInput,
-)
+from app.services.profile import assessments, decisions, items, printing
+from app.services.profile.assessments import AssessmentInput, ScoreInput
+from app.services.profile.decisions import DecisionInput, ParticipantInput
 from app.services.students import student_file as students
 from app.services.students.student_file import StudentInput
 
@@ -30,12 +26,12 @@ def test_the_profile_pdf_has_the_four_factors_and_the_name_on_one_page(
         coordinator,
         StudentInput(first_name="Zoë", prefix="van den", surname="Berg & Zn", class_name="V6A"),
     )
-    items = store.run(profile.list_items, coordinator)
+    offered = store.run(items.list_items, coordinator)
     scores = tuple(
-        ScoreInput(i.id, 1 + n % 4, "Gaat steeds beter <b>") for n, i in enumerate(items)
+        ScoreInput(i.id, 1 + n % 4, "Gaat steeds beter <b>") for n, i in enumerate(offered)
     )
     store.run(
-        profile.record_assessment,
+        assessments.record_assessment,
         coordinator,
         student_id,
         AssessmentInput(
@@ -49,7 +45,7 @@ def test_the_profile_pdf_has_the_four_factors_and_the_name_on_one_page(
         ),
     )
     store.run(
-        profile.add_decision,
+        decisions.add_decision,
         coordinator,
         student_id,
         DecisionInput(
@@ -58,7 +54,7 @@ def test_the_profile_pdf_has_the_four_factors_and_the_name_on_one_page(
             (ParticipantInput(DecisionRole.STUDENT.value, "", True),),
         ),
     )
-    data = store.run(profile.print_profile, coordinator, student_id)
+    data = store.run(printing.print_profile, coordinator, student_id)
 
     pages = PdfReader(io.BytesIO(data)).pages
     assert len(pages) == 1
@@ -77,6 +73,6 @@ def test_an_empty_profile_still_prints(store: Store, coordinator: Actor) -> None
     student_id = store.run(
         students.create_student, coordinator, StudentInput(first_name="Sem", surname="Kok")
     )
-    text = PdfReader(io.BytesIO(store.run(profile.print_profile, coordinator, student_id)))
+    text = PdfReader(io.BytesIO(store.run(printing.print_profile, coordinator, student_id)))
     content = text.pages[0].extract_text()
     assert "Sem Kok" in content and "Nog niet besproken" in content

@@ -26,7 +26,7 @@ from app.services.aftercare import calls as aftercare_calls
 from app.services.aftercare import plan as aftercare
 from app.services.aftercare.calls import CallInput
 from app.services.common.actor import Actor
-from app.services.path import timeline as path
+from app.services.path import timeline
 from app.services.students import student_file as students
 from app.services.students.student_file import StudentInput
 
@@ -71,7 +71,7 @@ def _left(store: Store, coordinator: Actor, mentor: Actor, las: str = "300001") 
     """A student who left on 10-07-2025 for a job: the outflow is registered."""
     sid = _student(store, coordinator, mentor, "10-07-2025", las)
     store.run(
-        path.set_destination, coordinator, sid, Destination.REGULAR_WORK, "Bakkerij Smits", LEFT
+        timeline.set_destination, coordinator, sid, Destination.REGULAR_WORK, "Bakkerij Smits", LEFT
     )
     return sid
 
@@ -98,7 +98,7 @@ def test_registering_the_outflow_plans_the_default_calls_for_the_mentor(
     sid = _student(store, coordinator, mentor, "10-07-2025", "300001")
     assert _calls(store, sid) == []  # a leaving date alone is no registered outflow
 
-    store.run(path.set_destination, coordinator, sid, Destination.REGULAR_WORK, "Smits", LEFT)
+    store.run(timeline.set_destination, coordinator, sid, Destination.REGULAR_WORK, "Smits", LEFT)
 
     calls = _calls(store, sid)
     assert [(c.months_after_outflow, c.due_date) for c in calls] == DEFAULT_DATES
@@ -120,7 +120,7 @@ def test_the_31st_becomes_the_last_day_of_a_short_month(
     store: Store, coordinator: Actor, mentor: Actor
 ) -> None:
     sid = _student(store, coordinator, mentor, "31-08-2025", "300002")
-    store.run(path.set_destination, coordinator, sid, Destination.DAGBESTEDING, None, LEFT)
+    store.run(timeline.set_destination, coordinator, sid, Destination.DAGBESTEDING, None, LEFT)
     assert [c.due_date for c in _calls(store, sid)][:3] == [
         date(2025, 9, 30),
         date(2025, 11, 30),
@@ -259,10 +259,10 @@ def test_a_drop_out_is_a_fall_back_on_the_timeline_and_proposes_a_report(
         note="Contract niet verlengd.",
     )
     with store.session() as session:
-        events = [(e.kind, e.happened_on, e.place) for e in path.timeline(session, sid)]
+        events = [(e.kind, e.happened_on, e.place) for e in timeline.events(session, sid)]
         proposal = session.get(DropoutReportProposal, outcome.proposal_id)
         kinds = sorted(s.kind.value for s in session.scalars(select(AftercareSignal)))
-        current = path.path_of(session, sid).destination
+        current = timeline.path_of(session, sid).destination
     assert events == [
         (PathEventKind.DESTINATION_SET, LEFT, "Bakkerij Smits"),
         (PathEventKind.FALL_BACK, date(2025, 10, 13), "Bakkerij Smits"),
@@ -295,7 +295,7 @@ def test_a_changed_place_records_the_new_destination(
         new_place="Gilde Opleidingen",
     )
     with store.session() as session:
-        last = path.timeline(session, sid)[-1]
+        last = timeline.events(session, sid)[-1]
     assert (last.kind, last.destination, last.place) == (
         PathEventKind.DESTINATION_SET,
         Destination.ENTREE_MBO,
@@ -392,7 +392,7 @@ def test_the_plan_follows_any_leaving_date_and_keeps_what_was_made(
     from app.services.admin.retention import add_months
 
     sid = _student(store, coordinator, mentor, left.strftime("%d-%m-%Y"), str(next(_numbers)))
-    store.run(path.set_destination, coordinator, sid, Destination.BESCHUT_WERK, None, left)
+    store.run(timeline.set_destination, coordinator, sid, Destination.BESCHUT_WERK, None, left)
     calls = _calls(store, sid)
     assert [c.due_date for c in calls] == [add_months(left, m) for m, _ in DEFAULT_DATES]
     with store.session() as session:

@@ -15,10 +15,9 @@ from app.export.internship_agreement import render_agreement
 from app.models import AuditEntry, ExportLog
 from app.services.common.actor import Actor
 from app.services.internships import agreement as internship_agreement
-from app.services.internships import employers
-from app.services.internships import lifecycle as internships
+from app.services.internships import employers, planning
 from app.services.internships.employers import ContactInput, EmployerInput
-from app.services.internships.lifecycle import InternshipInput
+from app.services.internships.planning import InternshipInput
 from app.services.students import student_file as students
 from app.services.students.student_file import GuardianInput, StudentInput
 
@@ -56,7 +55,7 @@ def _internship(store: Store, actor: Actor, birth: str) -> int:
 
         supervisor = s.scalars(select(EmployerContact.id)).one()
     return store.run(
-        internships.plan_internship,
+        planning.plan_internship,
         actor,
         student,
         InternshipInput(

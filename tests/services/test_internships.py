@@ -23,15 +23,26 @@ from app.models import (
 from app.services.admin import users
 from app.services.admin.users import UserInput
 from app.services.common.actor import Actor
-from app.services.internships import employers, planner
-from app.services.internships import lifecycle as internships
+from app.services.internships import (
+    competencies,
+    employer_lists,
+    employer_merge,
+    employers,
+    evaluations,
+    lifecycle,
+    listing,
+    planner,
+    planning,
+    sectors,
+)
 from app.services.internships.employers import (
     ContactInput,
     DuplicateEmployerError,
     EmployerInput,
     PlacesInput,
 )
-from app.services.internships.lifecycle import EvaluationInput, InternshipInput
+from app.services.internships.evaluations import EvaluationInput
+from app.services.internships.planning import InternshipInput
 from app.services.students import student_file as students
 from app.services.students.student_file import StudentInput
 
@@ -64,7 +75,7 @@ def _plan(store, actor, student_id, employer_id, start, end, days=("ma", "di"), 
         learning_goals="Op tijd komen.",
         **kw,
     )
-    return store.run(internships.plan_internship, actor, student_id, data)
+    return store.run(planning.plan_internship, actor, student_id, data)
 
 
 def _version(store: Store, internship_id: int) -> int:
@@ -109,8 +120,8 @@ def test_employer_crud_and_duplicate_caught_on_entry(store: Store, coordinator: 
         )
     assert set(bad.value.problems) == {"sector", "postcode"}
 
-    store.run(employers.add_sector, coordinator, "Ruimtevaart")
-    assert "Ruimtevaart" in store.run(employers.sectors, coordinator)
+    store.run(sectors.add_sector, coordinator, "Ruimtevaart")
+    assert "Ruimtevaart" in store.run(sectors.sectors, coordinator)
 
 
 def test_merge_keeps_the_history_of_both(store: Store, coordinator: Actor) -> None:
@@ -131,14 +142,14 @@ def test_merge_keeps_the_history_of_both(store: Store, coordinator: Actor) -> No
     first = _plan(store, coordinator, student, keep, "01-09-2026", "30-10-2026")
     second = _plan(store, coordinator, student, dup, "01-11-2026", "20-12-2026")
 
-    store.run(employers.merge_employers, coordinator, keep, dup)
+    store.run(employer_merge.merge_employers, coordinator, keep, dup)
 
     detail = store.run(employers.open_employer, coordinator, keep)
     assert {h.internship_id for h in detail.history} == {first, second}
     assert {c.name for c in detail.input.contacts} == {"Anouk Smit", "Yara Post"}
     assert detail.input.places[0].places == 3
     assert "Oude notitie" in detail.input.notes
-    assert dup not in {r.id for r in store.run(employers.list_employers, coordinator)}
+    assert dup not in {r.id for r in store.run(employer_lists.list_employers, coordinator)}
     with store.session() as s:
         assert s.get(Employer, dup).merged_into_id == keep
     with pytest.raises(ValidationError):
@@ -152,7 +163,7 @@ def test_life_cycle_overlap_and_evaluation(store: Store, coordinator: Actor) -> 
     student = _student(store, coordinator)
     employer = _employer(store, coordinator)
     iid = _plan(store, coordinator, student, employer, "01-09-2026", "31-01-2027")
-    assert store.run(internships.list_for_student, coordinator, student)[0].status is (
+    assert store.run(listing.list_for_student, coordinator, student)[0].status is (
         InternshipStatus.PLANNED
     )
 
@@ -166,15 +177,15 @@ def test_life_cycle_overlap_and_evaluation(store: Store, coordinator: Actor) -> 
 
     with pytest.raises(ValidationError):  # planned cannot be completed
         store.run(
-            internships.complete_internship,
+            lifecycle.complete_internship,
             coordinator,
             iid,
             _version(store, iid),
             "positief_afgerond",
         )
-    store.run(internships.start_internship, coordinator, iid, _version(store, iid))
+    store.run(lifecycle.start_internship, coordinator, iid, _version(store, iid))
     store.run(
-        internships.complete_internship,
+        lifecycle.complete_internship,
         coordinator,
         iid,
         _version(store, iid),
@@ -182,17 +193,17 @@ def test_life_cycle_overlap_and_evaluation(store: Store, coordinator: Actor) -> 
         "31-01-2027",
     )
     with pytest.raises(ValidationError) as empty:
-        store.run(internships.break_off, coordinator, other, _version(store, other), "", "")
+        store.run(lifecycle.break_off, coordinator, other, _version(store, other), "", "")
     assert set(empty.value.problems) == {"broken_off_on", "broken_off_reason"}
     store.run(
-        internships.break_off,
+        lifecycle.break_off,
         coordinator,
         other,
         _version(store, other),
         "15-10-2026",
         "Past niet bij de leerling.",
     )
-    rows = {r.id: r for r in store.run(internships.list_for_student, coordinator, student)}
+    rows = {r.id: r for r in store.run(listing.list_for_student, coordinator, student)}
     assert rows[iid].status is InternshipStatus.COMPLETED
     assert rows[iid].outcome == "vervolgstage"
     assert rows[other].status is InternshipStatus.BROKEN_OFF
@@ -200,18 +211,18 @@ def test_life_cycle_overlap_and_evaluation(store: Store, coordinator: Actor) -> 
     # After the break-off the Thursday is free again.
     _plan(store, coordinator, student, employer, "22-10-2026", "20-12-2026", days=("do",))
 
-    skills = store.run(internships.competencies, coordinator)
+    skills = store.run(competencies.competencies, coordinator)
     assert len(skills) >= 8 and skills[1][1] == "Werktempo"
     scores = {skills[0][0]: 4, skills[1][0]: 2, skills[2][0]: None}
     store.run(
-        internships.record_evaluation,
+        evaluations.record_evaluation,
         coordinator,
         iid,
         EvaluationInput(
             "15-11-2026", False, "praktijkbegeleider", scores, "Werkt netjes.", "Tempo oefenen."
         ),
     )
-    [evaluation] = store.run(internships.evaluations, coordinator, iid)
+    [evaluation] = store.run(evaluations.evaluations, coordinator, iid)
     assert evaluation.evaluated_on == date(2026, 11, 15)
     assert [(s.label, s.score) for s in evaluation.scores] == [
         (skills[0][1], 4),
@@ -220,11 +231,49 @@ def test_life_cycle_overlap_and_evaluation(store: Store, coordinator: Actor) -> 
     assert evaluation.supervisor_comment == "Werkt netjes."
     with pytest.raises(ValidationError):
         store.run(
-            internships.record_evaluation,
+            evaluations.record_evaluation,
             coordinator,
             iid,
             EvaluationInput("16-11-2026", scores={skills[0][0]: 7}),
         )
+
+
+# What each action of the life-cycle needs besides the internship and its version.
+ACTIONS = {
+    "may_start": (lifecycle.start_internship, ()),
+    "may_complete": (
+        lifecycle.complete_internship,
+        (InternshipOutcome.POSITIVE.value, "01-12-2025"),
+    ),
+    "may_break_off": (lifecycle.break_off, ("15-09-2025", "Het werk was te zwaar.")),
+    "may_end_with_contract": (lifecycle.end_with_contract, ("01-01-2026",)),
+}
+
+
+@pytest.mark.parametrize("kind", [InternshipType.BLOK, InternshipType.TRANSITIE])
+@pytest.mark.parametrize("status", list(InternshipStatus))
+def test_the_row_offers_exactly_the_actions_the_life_cycle_accepts(
+    store: Store, coordinator: Actor, status: InternshipStatus, kind: InternshipType
+) -> None:
+    """The Stages tab enables its buttons from these flags: each must match the service."""
+    employer = _employer(store, coordinator)
+    for flag, (use_case, args) in ACTIONS.items():
+        student = _student(store, coordinator)
+        iid = _plan(
+            store, coordinator, student, employer, "01-09-2025", "31-12-2025", kind=kind.value
+        )
+        with store.session() as s:
+            s.get(Internship, iid).status = status
+        (row,) = store.run(listing.list_for_student, coordinator, student)
+        assert row.status is status
+        try:
+            store.run(use_case, coordinator, iid, row.version, *args)
+            accepted = True
+        except ValidationError as refused:
+            # Refused for what the internship is, never for the data the test gives.
+            assert set(refused.problems) <= {"status", "kind"}, refused.problems
+            accepted = False
+        assert getattr(row, flag) is accepted, (flag, status, kind)
 
 
 def test_transition_internship_with_contract_becomes_the_destination(
@@ -235,9 +284,9 @@ def test_transition_internship_with_contract_becomes_the_destination(
     iid = _plan(
         store, coordinator, student, employer, "01-09-2026", "30-06-2027", kind="transitiestage"
     )
-    store.run(internships.start_internship, coordinator, iid, _version(store, iid))
+    store.run(lifecycle.start_internship, coordinator, iid, _version(store, iid))
     store.run(
-        internships.end_with_contract,
+        lifecycle.end_with_contract,
         coordinator,
         iid,
         _version(store, iid),
@@ -278,7 +327,7 @@ def test_mentors_plan_for_their_own_students_only(store: Store, coordinator: Act
         "Sem Jansen",
     ]
     with pytest.raises(PermissionDeniedError):
-        store.run(employers.merge_employers, mentor, employer, employer)
+        store.run(employer_merge.merge_employers, mentor, employer, employer)
 
 
 # --- the planner queries on a generated data set ------------------------------------------
@@ -327,7 +376,7 @@ def test_planner_queries_on_generated_data(store: Store, coordinator: Actor) -> 
             broken = rng.random() < 0.2
             if broken:
                 store.run(
-                    internships.break_off,
+                    lifecycle.break_off,
                     coordinator,
                     iid,
                     _version(store, iid),
@@ -373,11 +422,11 @@ def test_planner_queries_on_generated_data(store: Store, coordinator: Actor) -> 
 
 
 def test_the_school_adjusts_the_competency_set(store: Store, coordinator: Actor) -> None:
-    before = store.run(internships.competencies, coordinator)
-    added = store.run(internships.add_competency, coordinator, "Werken met de kassa")
-    store.run(internships.retire_competency, coordinator, before[0][0])
-    after = store.run(internships.competencies, coordinator)
+    before = store.run(competencies.competencies, coordinator)
+    added = store.run(competencies.add_competency, coordinator, "Werken met de kassa")
+    store.run(competencies.retire_competency, coordinator, before[0][0])
+    after = store.run(competencies.competencies, coordinator)
     assert after[-1] == (added, "Werken met de kassa")
     assert before[0] not in after
     with pytest.raises(ValidationError):
-        store.run(internships.add_competency, coordinator, "Werken met de kassa")
+        store.run(competencies.add_competency, coordinator, "Werken met de kassa")

@@ -10,7 +10,7 @@ from app.core.errors import PermissionDeniedError
 from app.db import Store
 from app.models import Destination, PathEventKind, Role, User
 from app.services.common.actor import Actor
-from app.services.path import timeline as path
+from app.services.path import timeline
 from app.services.students import student_file as students
 from app.services.students.student_file import StudentInput
 
@@ -25,7 +25,7 @@ def _timeline(store: Store, student_id: int) -> list[tuple]:
     with store.session() as session:
         return [
             (e.kind, e.happened_on, e.destination, e.place, e.reason)
-            for e in path.timeline(session, student_id)
+            for e in timeline.events(session, student_id)
         ]
 
 
@@ -33,7 +33,7 @@ def test_fall_back_keeps_the_earlier_destination_in_the_timeline(
     store: Store, coordinator: Actor, student_id: int
 ) -> None:
     store.run(
-        path.set_destination,
+        timeline.set_destination,
         coordinator,
         student_id,
         Destination.REGULAR_WORK,
@@ -41,7 +41,7 @@ def test_fall_back_keeps_the_earlier_destination_in_the_timeline(
         date(2026, 8, 1),
     )
     store.run(
-        path.record_fall_back, coordinator, student_id, date(2026, 10, 5), "Contract beëindigd"
+        timeline.record_fall_back, coordinator, student_id, date(2026, 10, 5), "Contract beëindigd"
     )
 
     assert _timeline(store, student_id) == [
@@ -61,7 +61,7 @@ def test_fall_back_keeps_the_earlier_destination_in_the_timeline(
         ),
     ]
     with store.session() as session:
-        current = path.path_of(session, student_id)
+        current = timeline.path_of(session, student_id)
         assert (current.destination, current.destination_date) == (
             Destination.NOTHING,
             date(2026, 10, 5),
@@ -79,7 +79,7 @@ def test_a_mentor_cannot_change_the_path_of_another_mentors_student(
 
     with pytest.raises(PermissionDeniedError):
         store.run(
-            path.set_destination,
+            timeline.set_destination,
             other,
             student_id,
             Destination.DAGBESTEDING,

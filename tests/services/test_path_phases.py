@@ -11,8 +11,9 @@ from app.core.errors import ConflictError, ValidationError
 from app.db import Store
 from app.models import Destination, InstrumentKind, InstrumentStatus, PathEventKind, Phase
 from app.services.common.actor import Actor
-from app.services.path import timeline as path
-from app.services.path.timeline import InstrumentInput, PhaseInput
+from app.services.path import instruments, outflow_plan, overview, phases, timeline
+from app.services.path.instruments import InstrumentInput
+from app.services.path.phases import PhaseInput
 from app.services.students import student_file as students
 from app.services.students.student_file import StudentInput
 
@@ -36,27 +37,29 @@ def test_a_phase_ending_before_it_starts_is_refused_naming_the_field(
 ) -> None:
     bad = PhaseInput(Phase.ORIENTATION.value, "01-09-2025", "31-08-2025", "Jan Smit", "School")
     with pytest.raises(ValidationError) as caught:
-        store.run(path.add_phase, coordinator, student_id, bad)
+        store.run(phases.add_phase, coordinator, student_id, bad)
     assert caught.value.problems == {
         "end_date": "Einddatum: de fase kan niet eindigen vóór de begindatum."
     }
     with pytest.raises(ValidationError) as caught:
-        store.run(path.add_phase, coordinator, student_id, PhaseInput("", "", ""))
+        store.run(phases.add_phase, coordinator, student_id, PhaseInput("", "", ""))
     assert set(caught.value.problems) == {"phase", "start_date"}
     assert "Begindatum" in caught.value.problems["start_date"]
-    assert store.run(path.path_view, coordinator, student_id).phases == []
+    assert store.run(overview.path_view, coordinator, student_id).phases == []
 
 
 def test_outflow_before_enrolment_is_refused_naming_the_field(
     store: Store, coordinator: Actor, student_id: int
 ) -> None:
     with pytest.raises(ValidationError) as caught:
-        store.run(path.set_outflow_plan, coordinator, student_id, "dagbesteding", "01-07-2022")
+        store.run(
+            outflow_plan.set_outflow_plan, coordinator, student_id, "dagbesteding", "01-07-2022"
+        )
     assert "Geplande uitstroom" in caught.value.problems["planned_outflow_date"]
     assert "inschrijfdatum" in caught.value.problems["planned_outflow_date"]
     with pytest.raises(ValidationError) as caught:
         store.run(
-            path.record_destination,
+            timeline.record_destination,
             coordinator,
             student_id,
             Destination.REGULAR_WORK.value,
@@ -67,7 +70,7 @@ def test_outflow_before_enrolment_is_refused_naming_the_field(
     # The core call used by other areas refuses the same impossible date.
     with pytest.raises(ValidationError) as caught:
         store.run(
-            path.set_destination,
+            timeline.set_destination,
             coordinator,
             student_id,
             Destination.REGULAR_WORK,
@@ -75,8 +78,8 @@ def test_outflow_before_enrolment_is_refused_naming_the_field(
             date(2020, 1, 1),
         )
     assert "destination_date" in caught.value.problems
-    store.run(path.set_outflow_plan, coordinator, student_id, "dagbesteding", "01-07-2027")
-    view = store.run(path.path_view, coordinator, student_id)
+    store.run(outflow_plan.set_outflow_plan, coordinator, student_id, "dagbesteding", "01-07-2027")
+    view = store.run(overview.path_view, coordinator, student_id)
     assert view.planned_outflow == date(2027, 7, 1)
 
 
@@ -84,20 +87,20 @@ def test_phases_with_case_leads_and_a_warm_hand_over(
     store: Store, coordinator: Actor, student_id: int
 ) -> None:
     store.run(
-        path.add_phase,
+        phases.add_phase,
         coordinator,
         student_id,
         PhaseInput(Phase.ORIENTATION.value, "01-09-2024", "", "Marieke van Dijk", "De Horizon"),
     )
     store.run(
-        path.hand_over,
+        phases.hand_over,
         coordinator,
         student_id,
         "25-08-2025",
         "Kennismaking met jobcoach gehad",
         PhaseInput(Phase.TRANSITION_INTERNSHIP.value, "01-09-2025", "", "Ahmed Koç", "Werkbedrijf"),
     )
-    view = store.run(path.path_view, coordinator, student_id)
+    view = store.run(overview.path_view, coordinator, student_id)
     assert view.current_phase is Phase.TRANSITION_INTERNSHIP
     first, second = view.phases
     assert (first.end_date, first.handover_date) == (date(2025, 8, 31), date(2025, 8, 25))
@@ -109,11 +112,11 @@ def test_phases_with_case_leads_and_a_warm_hand_over(
         (date(2025, 9, 1), PathEventKind.PHASE_STARTED),
     ]
     # Correcting a phase is guarded by its version.
-    store.run(path.update_phase, coordinator, second.id, second.version, second.to_input())
+    store.run(phases.update_phase, coordinator, second.id, second.version, second.to_input())
     with pytest.raises(ConflictError):
-        store.run(path.update_phase, coordinator, second.id, second.version, second.to_input())
+        store.run(phases.update_phase, coordinator, second.id, second.version, second.to_input())
     with pytest.raises(ValidationError) as caught:
-        store.run(path.hand_over, coordinator, student_id, "01-01-2025", "", PhaseInput())
+        store.run(phases.hand_over, coordinator, student_id, "01-01-2025", "", PhaseInput())
     assert "Datum overdracht" in caught.value.problems["handover_date"]
 
 
@@ -123,12 +126,12 @@ def test_instruments_with_status_and_dates(
     data = InstrumentInput(
         InstrumentKind.WAGE_SUBSIDY.value, InstrumentStatus.REQUESTED.value, "01-08-2026"
     )
-    instrument_id = store.run(path.add_instrument, coordinator, student_id, data)
+    instrument_id = store.run(instruments.add_instrument, coordinator, student_id, data)
     granted = InstrumentInput(
         InstrumentKind.WAGE_SUBSIDY.value, InstrumentStatus.GRANTED.value, "01-08-2026", "", "UWV"
     )
-    store.run(path.update_instrument, coordinator, instrument_id, 1, granted)
-    (view,) = store.run(path.path_view, coordinator, student_id).instruments
+    store.run(instruments.update_instrument, coordinator, instrument_id, 1, granted)
+    (view,) = store.run(overview.path_view, coordinator, student_id).instruments
     assert (view.kind, view.status, view.note) == (
         InstrumentKind.WAGE_SUBSIDY,
         InstrumentStatus.GRANTED,
@@ -136,7 +139,7 @@ def test_instruments_with_status_and_dates(
     )
     bad = InstrumentInput("jobcoach", "loopt", "01-08-2026", "01-07-2026")
     with pytest.raises(ValidationError) as caught:
-        store.run(path.add_instrument, coordinator, student_id, bad)
+        store.run(instruments.add_instrument, coordinator, student_id, bad)
     assert "Einddatum" in caught.value.problems["end_date"]
 
 
@@ -144,7 +147,7 @@ def test_a_fall_back_from_the_form_keeps_the_earlier_destination(
     store: Store, coordinator: Actor, student_id: int
 ) -> None:
     store.run(
-        path.record_destination,
+        timeline.record_destination,
         coordinator,
         student_id,
         Destination.WORK_BANENAFSPRAAK.value,
@@ -152,12 +155,16 @@ def test_a_fall_back_from_the_form_keeps_the_earlier_destination(
         "01-08-2026",
     )
     with pytest.raises(ValidationError) as caught:
-        store.run(path.record_fall_back_from_form, coordinator, student_id, "01-09-2026", "")
+        store.run(timeline.record_fall_back_from_form, coordinator, student_id, "01-09-2026", "")
     assert "Reden" in caught.value.problems["reason"]
     store.run(
-        path.record_fall_back_from_form, coordinator, student_id, "01-10-2026", "Contract gestopt"
+        timeline.record_fall_back_from_form,
+        coordinator,
+        student_id,
+        "01-10-2026",
+        "Contract gestopt",
     )
-    view = store.run(path.path_view, coordinator, student_id)
+    view = store.run(overview.path_view, coordinator, student_id)
     assert view.destination is Destination.NOTHING
     titles = [e.title for e in view.timeline]
     assert titles == [
@@ -182,13 +189,13 @@ def test_a_mentor_sees_and_edits_only_the_paths_of_their_own_students(
     store.run(students.save_student, coordinator, student_id, file.version, file.input)
 
     phase = PhaseInput(Phase.ORIENTATION.value, "01-09-2025", "", "M. A", "School")
-    store.run(path.add_phase, own, student_id, phase)
-    assert store.run(path.path_view, own, student_id).phases[0].lead_name == "M. A"
+    store.run(phases.add_phase, own, student_id, phase)
+    assert store.run(overview.path_view, own, student_id).phases[0].lead_name == "M. A"
     for call, args in (
-        (path.path_view, (student_id,)),
-        (path.add_phase, (student_id, phase)),
-        (path.add_instrument, (student_id, InstrumentInput())),
-        (path.record_destination, (student_id, "dagbesteding", "", "01-08-2026")),
+        (overview.path_view, (student_id,)),
+        (phases.add_phase, (student_id, phase)),
+        (instruments.add_instrument, (student_id, InstrumentInput())),
+        (timeline.record_destination, (student_id, "dagbesteding", "", "01-08-2026")),
     ):
         with pytest.raises(PermissionDeniedError):
             store.run(call, other, *args)

@@ -14,7 +14,7 @@ from app.services.admin import accounts
 from app.services.admin.retention import add_months
 from app.services.admin.unlock import create_encrypted_database, grant_keys
 from app.services.common.actor import Actor
-from app.services.path import timeline as path
+from app.services.path import timeline
 from app.services.students import student_file as students
 from app.services.students.student_file import StudentInput
 from app.ui.startup import StartupController
@@ -36,7 +36,9 @@ def _former_student(store, coordinator: Actor, mentor_id: int, first: str, las: 
         planned_outflow_date=format_date(left),
     )
     sid = store.run(students.create_student, coordinator, data)
-    store.run(path.set_destination, coordinator, sid, Destination.DAGBESTEDING, "De Hoeve", left)
+    store.run(
+        timeline.set_destination, coordinator, sid, Destination.DAGBESTEDING, "De Hoeve", left
+    )
     return sid
 
 

@@ -12,8 +12,7 @@ from app.core.validation import today
 from app.db import Store
 from app.models import InternshipStatus
 from app.services.common.actor import Actor
-from app.services.internships import employers
-from app.services.internships import lifecycle as internships
+from app.services.internships import employers, evaluations
 from app.services.internships.employers import ContactInput, EmployerInput, PlacesInput
 from app.services.internships.planner import school_year_of
 from app.services.students import student_file as students
@@ -139,7 +138,7 @@ def test_plan_evaluate_break_off_from_the_file_and_plan_from_the_planner(
     qtbot.keyClicks(evaluation.supervisor_comment, "Werkt zorgvuldig.")
     qtbot.mouseClick(evaluation.save_button, Qt.MouseButton.LeftButton)
     assert evaluation.result() == evaluation.DialogCode.Accepted
-    [stored] = store.run(internships.evaluations, actor, internship_id)
+    [stored] = store.run(evaluations.evaluations, actor, internship_id)
     assert [(s.competency_id, s.score) for s in stored.scores] == [(first_skill, 3)]
     tab.select_row(internship_id)
     assert "Werkt zorgvuldig." in tab.details.toPlainText()

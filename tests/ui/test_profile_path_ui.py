@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog
 from app.db import Store
 from app.models import Destination, Factor, Phase
 from app.services.common.actor import Actor
-from app.services.profile import assessments as profile
+from app.services.profile import assessments, items
 from app.services.profile.assessments import AssessmentInput, ScoreInput
 from app.services.students import student_file as students
 from app.services.students.student_file import StudentInput
@@ -61,9 +61,9 @@ def test_record_compare_set_destination_and_see_the_cohort_change(
     school, qtbot, tmp_path: Path
 ) -> None:
     store, coordinator, student_id = school
-    denken = [i for i in store.run(profile.list_items, coordinator) if i.factor is Factor.DENKEN]
+    denken = [i for i in store.run(items.list_items, coordinator) if i.factor is Factor.DENKEN]
     store.run(
-        profile.record_assessment,
+        assessments.record_assessment,
         coordinator,
         student_id,
         AssessmentInput(assessed_on="01-09-2025", scores=(ScoreInput(denken[0].id, 1, "net"),)),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.services.aftercare import plan as aftercare
-from app.services.internships import lifecycle as internships
+from app.services.internships import competencies
 from app.ui.admin.school_settings import SchoolSettingsTab
 from tests.ui.helpers import new_school, workspace_for
 
@@ -52,6 +52,6 @@ def test_a_competency_is_added_and_retired(qtbot, tmp_path: Path) -> None:
 
     tab.competencies.setCurrentRow(len(labels) - 1)
     tab.retire_button.click()
-    scored = [label for _id, label in store.run(internships.competencies, coordinator)]
+    scored = [label for _id, label in store.run(competencies.competencies, coordinator)]
     assert "Klantvriendelijk" not in scored and tab.competencies.count() == before
     store.dispose()

@@ -1,8 +1,8 @@
 """Logging an aftercare call, and what follows from it.
 
 Not reached: a new attempt a week later, and after three unreachable attempts in a row a
-signal. A changed place goes on the path timeline (`path.set_destination`); a drop-out is a
-fall-back there (`path.record_fall_back`) and proposes a report to the municipality's safety
+signal. A changed place goes on the path timeline (`timeline.set_destination`); a drop-out is a
+fall-back there (`timeline.record_fall_back`) and proposes a report to the municipality's safety
 net, which is recorded and not sent (that waits for the consent gate). A young adult who
 refuses help moves to the light waakvlam schedule instead of being dropped.
 """
@@ -33,7 +33,7 @@ from app.services.aftercare.plan import load_student, plan_of, resync
 from app.services.common import audit
 from app.services.common.actor import Actor
 from app.services.common.permissions import NOT_YOUR_STUDENT, require_edit
-from app.services.path import timeline as path
+from app.services.path import timeline
 
 RETRY_AFTER_DAYS = 7
 UNREACHABLE_IN_A_ROW = 3
@@ -184,7 +184,7 @@ def log_call(
         retry_id = _plan_retry(session, actor, call)
 
     if v["still"] is Still.CHANGED:
-        path.set_destination(
+        timeline.set_destination(
             session,
             actor,
             student.id,
@@ -194,7 +194,7 @@ def log_call(
             reason="Gemeld in nazorgcontact",
         )
     elif v["still"] is Still.DROPPED_OUT:
-        path.record_fall_back(
+        timeline.record_fall_back(
             session, actor, student.id, call.made_on, "Uitgevallen (nazorgcontact)"
         )
         proposal = DropoutReportProposal(

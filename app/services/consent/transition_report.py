@@ -64,7 +64,7 @@ from app.services.common.labels import (
     label,
     outcome_label,
 )
-from app.services.profile.assessments import ParticipantInput, participants_text
+from app.services.profile.decisions import ParticipantInput, participants_text
 
 
 def _period(start: date | None, end: date | None) -> str:

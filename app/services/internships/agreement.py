@@ -16,12 +16,12 @@ from app.models import Employer, EmployerContact, ExportLog, SchoolSettings, Stu
 from app.services.common import audit, labels
 from app.services.common.actor import Actor
 from app.services.common.permissions import require_export, require_student_access
-from app.services.internships.lifecycle import DAY_NAMES, _internship, parse_days
+from app.services.internships.planning import DAY_NAMES, find_internship, parse_days
 
 
 def agreement_data(session: Session, actor: Actor, internship_id: int):
     """What the stageovereenkomst prints, as plain data for app/export."""
-    internship = _internship(session, internship_id)
+    internship = find_internship(session, internship_id)
     student = session.scalars(
         select(Student)
         .options(selectinload(Student.guardians))
@@ -76,7 +76,7 @@ def save_agreement(session: Session, actor: Actor, internship_id: int, target: s
     the log commits only if the file was written."""
     require_export(actor)
     data = agreement_data(session, actor, internship_id)
-    internship = _internship(session, internship_id)
+    internship = find_internship(session, internship_id)
     path = safe_output_path(target, allowed_suffixes=(".pdf",))
     try:
         write_atomic(path, render_agreement(data))

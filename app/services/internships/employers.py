@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.core.errors import ConflictError, KoersError, NotFoundError, ValidationError
@@ -24,7 +24,6 @@ from app.models import (
     EmployerPlaces,
     Internship,
     InternshipType,
-    Sector,
     Student,
 )
 from app.models.base import utcnow
@@ -32,6 +31,8 @@ from app.services.common import audit
 from app.services.common.actor import Actor
 from app.services.common.permissions import may_see_student, require_coordinator, require_edit
 from app.services.common.rows import flush_or_conflict
+from app.services.internships.employer_lists import EmployerRow, list_employers
+from app.services.internships.sectors import sectors
 
 CONFLICT_MESSAGE = (
     "Iemand anders heeft deze werkgever opgeslagen nadat u hem opende. Uw wijzigingen zijn "
@@ -85,18 +86,6 @@ class EmployerInput:
 
 
 @dataclass(frozen=True, slots=True)
-class EmployerRow:
-    id: int
-    name: str
-    postcode: str
-    city: str
-    sector: str
-    offers_durable_internships: bool
-    banenafspraak_places: int
-    internships: int
-
-
-@dataclass(frozen=True, slots=True)
 class HistoryRow:
     internship_id: int
     student_name: str
@@ -125,7 +114,7 @@ def _normalised_postcode(value: str | None) -> str:
     return (value or "").replace(" ", "").upper()
 
 
-def _load(session: Session, employer_id: int) -> Employer:
+def load_employer(session: Session, employer_id: int) -> Employer:
     employer = session.scalars(
         select(Employer)
         .options(selectinload(Employer.contacts), selectinload(Employer.places))
@@ -148,30 +137,6 @@ def _number(value, label: str, field: str, p: Problems, maximum: int = MAX_PLACE
         p.add(field, f"{label}: kies een aantal van 0 tot en met {maximum}.")
         return 0
     return number
-
-
-def sectors(session: Session, actor: Actor) -> list[str]:
-    """The school's sector list, in its own order."""
-    return list(
-        session.scalars(
-            select(Sector.name)
-            .where(Sector.retired.is_(False))
-            .order_by(Sector.position, Sector.name)
-        )
-    )
-
-
-def add_sector(session: Session, actor: Actor, name: str) -> None:
-    """Extends the fixed sector list with one of the school's own."""
-    require_coordinator(actor)
-    p = Problems()
-    cleaned = text(name, "Sector", "sector", p, max_length=80, required=True)
-    p.raise_if_any()
-    if session.scalar(select(Sector.id).where(func.lower(Sector.name) == cleaned.lower())):
-        raise ValidationError({"sector": f"Sector: '{cleaned}' staat al in de lijst."})
-    position = (session.scalar(select(func.max(Sector.position))) or 0) + 1
-    session.add(Sector(name=cleaned, position=position, created_by_id=actor.user_id))
-    audit.record(session, actor, "create", "sector", None)
 
 
 def _validated(session: Session, data: EmployerInput) -> tuple[dict, list[dict], list[dict]]:
@@ -241,34 +206,6 @@ def find_duplicates(
     return [r for r in list_employers(session, actor) if r.id in ids]
 
 
-def list_employers(session: Session, actor: Actor) -> list[EmployerRow]:
-    """The network, without the duplicates merged away; with the number of internships."""
-    counts = (
-        select(Internship.employer_id, func.count().label("n"))
-        .group_by(Internship.employer_id)
-        .subquery()
-    )
-    stmt = (
-        select(Employer, func.coalesce(counts.c.n, 0))
-        .outerjoin(counts, counts.c.employer_id == Employer.id)
-        .where(Employer.merged_into_id.is_(None))
-        .order_by(Employer.name)
-    )
-    return [
-        EmployerRow(
-            e.id,
-            e.name,
-            e.postcode or "",
-            e.city or "",
-            e.sector or "",
-            e.offers_durable_internships,
-            e.banenafspraak_places or 0,
-            n,
-        )
-        for e, n in session.execute(stmt)
-    ]
-
-
 def _history(session: Session, actor: Actor, employer_id: int) -> list[HistoryRow]:
     stmt = (
         select(Internship, Student)
@@ -292,7 +229,7 @@ def _history(session: Session, actor: Actor, employer_id: int) -> list[HistoryRo
 
 def open_employer(session: Session, actor: Actor, employer_id: int) -> EmployerDetail:
     """An employer with contacts, places and the history of internships there."""
-    e = _load(session, employer_id)
+    e = load_employer(session, employer_id)
     data = EmployerInput(
         name=e.name,
         address=e.address or "",
@@ -363,7 +300,7 @@ def save_employer(
 ) -> int:
     """Saves an employer read at `expected_version`; returns the new version."""
     require_edit(actor)
-    employer = _load(session, employer_id)
+    employer = load_employer(session, employer_id)
     if employer.version != expected_version:
         raise ConflictError(CONFLICT_MESSAGE)
     values, contacts, places = _validated(session, data)
@@ -380,7 +317,7 @@ def save_employer(
 def delete_employer(session: Session, actor: Actor, employer_id: int) -> None:
     """Removes an employer that never had an internship; history is never deleted."""
     require_coordinator(actor)
-    employer = _load(session, employer_id)
+    employer = load_employer(session, employer_id)
     if session.scalar(select(func.count()).where(Internship.employer_id == employer.id)):
         raise ValidationError(
             {
@@ -391,69 +328,3 @@ def delete_employer(session: Session, actor: Actor, employer_id: int) -> None:
         )
     session.delete(employer)
     audit.record(session, actor, "delete", "employer", employer_id)
-
-
-def merge_employers(session: Session, actor: Actor, keep_id: int, duplicate_id: int) -> None:
-    """Folds a duplicate into the employer kept: internships, contacts, places and notes move
-    over, empty fields are filled, and the duplicate points at the one kept."""
-    require_coordinator(actor)
-    if keep_id == duplicate_id:
-        raise ValidationError({"employer": "Kies twee verschillende werkgevers."})
-    keep, dup = _load(session, keep_id), _load(session, duplicate_id)
-    if keep.merged_into_id or dup.merged_into_id:
-        raise ValidationError({"employer": "Deze werkgever is al samengevoegd."})
-    session.execute(
-        update(Internship).where(Internship.employer_id == dup.id).values(employer_id=keep.id)
-    )
-    for contact in list(dup.contacts):
-        dup.contacts.remove(contact)
-        keep.contacts.append(contact)
-    mine = {(p.school_year, p.kind): p for p in keep.places}
-    for row in list(dup.places):
-        dup.places.remove(row)
-        if (row.school_year, row.kind) in mine:
-            mine[(row.school_year, row.kind)].places += row.places
-        else:
-            keep.places.append(
-                EmployerPlaces(school_year=row.school_year, kind=row.kind, places=row.places)
-            )
-    for name in ("address", "postcode", "city", "sector"):
-        if not getattr(keep, name) and getattr(dup, name):
-            setattr(keep, name, getattr(dup, name))
-    if dup.notes:
-        keep.notes = f"{keep.notes}\n\n{dup.notes}" if keep.notes else dup.notes
-    keep.offers_durable_internships = (
-        keep.offers_durable_internships or dup.offers_durable_internships
-    )
-    keep.banenafspraak_places = max(keep.banenafspraak_places or 0, dup.banenafspraak_places or 0)
-    keep.updated_by_id = dup.updated_by_id = actor.user_id
-    dup.merged_into_id = keep.id
-    session.flush()
-    audit.record(session, actor, "update", "employer", keep.id, f"samengevoegd:{dup.id}")
-    audit.record(session, actor, "update", "employer", dup.id, f"samengevoegd_in:{keep.id}")
-
-
-@dataclass(frozen=True, slots=True)
-class EmployerChoice:
-    """An employer as offered in the internship dialog, with its contacts."""
-
-    id: int
-    name: str
-    city: str
-    contacts: tuple[tuple[int, str, str], ...]  # id, name, role
-
-    @property
-    def label(self) -> str:
-        return f"{self.name} ({self.city})" if self.city else self.name
-
-
-def employer_choices(session: Session, actor: Actor) -> list[EmployerChoice]:
-    """Every employer that can take an internship, with contacts, in two queries."""
-    contacts: dict[int, list[tuple[int, str, str]]] = {}
-    for c in session.scalars(select(EmployerContact).order_by(EmployerContact.name)):
-        contacts.setdefault(c.employer_id, []).append((c.id, c.name, c.role or ""))
-    stmt = select(Employer).where(Employer.merged_into_id.is_(None)).order_by(Employer.name)
-    return [
-        EmployerChoice(e.id, e.name, e.city or "", tuple(contacts.get(e.id, ())))
-        for e in session.scalars(stmt)
-    ]

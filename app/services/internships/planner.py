@@ -28,7 +28,7 @@ from app.services.common import audit
 from app.services.common.actor import Actor
 from app.services.common.names import full_name, select_student_names, sort_name
 from app.services.common.permissions import visible_students
-from app.services.internships.lifecycle import InternshipRow, row_query, to_row
+from app.services.internships.listing import InternshipRow, row_query, to_row
 
 INTENTION_OUTCOMES = (
     InternshipOutcome.INTENTION_TO_CONTRACT.value,

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import ValidationError
 from app.services.aftercare import plan as aftercare
-from app.services.internships import lifecycle as internships
+from app.services.internships import competencies
 from app.ui.common.messages import show_error
 from app.ui.workspace import Workspace
 
@@ -95,7 +95,7 @@ class SchoolSettingsTab(QWidget):
 
     def _load_competencies(self) -> None:
         self.workspace.call(
-            internships.competencies,
+            competencies.competencies,
             on_success=self._show_competencies,
         )
 
@@ -129,7 +129,7 @@ class SchoolSettingsTab(QWidget):
     def _add_competency(self) -> None:
         label = self.new_competency.text()
         self.workspace.call(
-            internships.add_competency,
+            competencies.add_competency,
             label,
             on_success=lambda _id: (self.new_competency.clear(), self._load_competencies()),
         )
@@ -139,7 +139,7 @@ class SchoolSettingsTab(QWidget):
         if item is None:
             return
         self.workspace.call(
-            internships.retire_competency,
+            competencies.retire_competency,
             item.data(Qt.ItemDataRole.UserRole),
             on_success=lambda _none: self._load_competencies(),
         )

@@ -19,14 +19,10 @@ from PySide6.QtWidgets import (
 from app.core.validation import format_date, today
 from app.models import Destination, Evaluator, InternshipOutcome, InternshipType
 from app.services.common import labels
-from app.services.internships.employers import EmployerChoice
-from app.services.internships.lifecycle import (
-    CONTRACT_DESTINATIONS,
-    DAYS,
-    SCORE_LABELS,
-    EvaluationInput,
-    InternshipInput,
-)
+from app.services.internships.employer_lists import EmployerChoice
+from app.services.internships.evaluations import SCORE_LABELS, EvaluationInput
+from app.services.internships.lifecycle import CONTRACT_DESTINATIONS
+from app.services.internships.planning import DAYS, InternshipInput
 from app.ui.common.fields import combo_value, fill_combo, set_combo_value
 from app.ui.common.form_dialog import FormDialog
 
@@ -215,7 +211,7 @@ class CompleteDialog(_Dialog):
     """Completing an internship with its outcome; a transition internship with a contract
     can set the path's destination in the same step."""
 
-    def __init__(self, is_transition: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, may_end_with_contract: bool, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Stage afronden"), parent)
         self.on = _date_field(format_date(today()))
         self.outcome = QComboBox()
@@ -235,7 +231,7 @@ class CompleteDialog(_Dialog):
         )
         self.form.addRow(self.tr("Datum"), self.on)
         self.form.addRow(self.tr("Resultaat"), self.outcome)
-        if is_transition:
+        if may_end_with_contract:
             self.form.addRow("", self.to_destination)
             self.form.addRow(self.tr("Bestemming"), self.destination)
             self.outcome.currentIndexChanged.connect(self._contract_changed)

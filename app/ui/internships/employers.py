@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
 from app.core.validation import format_date, today
 from app.models import ContactRole, InternshipStatus, InternshipType
 from app.services.common import labels
-from app.services.internships import employers
+from app.services.internships import employer_lists, employer_merge, employers, sectors
+from app.services.internships.employer_lists import EmployerRow
 from app.services.internships.employers import (
     ContactInput,
     DuplicateEmployerError,
     EmployerDetail,
     EmployerInput,
-    EmployerRow,
     PlacesInput,
 )
 from app.services.internships.planner import school_year_of
@@ -288,7 +288,7 @@ class EmployersTab(QWidget):
 
     def load(self) -> None:
         self.workspace.call(
-            employers.list_employers,
+            employer_lists.list_employers,
             on_success=self._loaded,
         )
 
@@ -303,8 +303,8 @@ class EmployersTab(QWidget):
         return self.model.row_at(self.proxy.mapToSource(indexes[0]).row())
 
     def _open_dialog(self, found, *, employer_id=None) -> None:
-        sectors, detail = found
-        dialog = EmployerDialog(sectors, detail, parent=self)
+        sector_names, detail = found
+        dialog = EmployerDialog(sector_names, detail, parent=self)
 
         def submitted(data: EmployerInput, allow_duplicate: bool = False) -> None:
             if detail is None:
@@ -346,7 +346,7 @@ class EmployersTab(QWidget):
     def new_employer(self) -> EmployerDialog | None:
         self.dialog = None
         self.workspace.call(
-            lambda s, a: (employers.sectors(s, a), None),
+            lambda s, a: (sectors.sectors(s, a), None),
             on_success=self._open_dialog,
         )
         return self.dialog
@@ -357,7 +357,7 @@ class EmployersTab(QWidget):
             return None
         self.dialog = None
         self.workspace.call(
-            lambda s, a, i: (employers.sectors(s, a), employers.open_employer(s, a, i)),
+            lambda s, a, i: (sectors.sectors(s, a), employers.open_employer(s, a, i)),
             row.id,
             on_success=self._open_dialog,
         )
@@ -374,7 +374,7 @@ class EmployersTab(QWidget):
             if not ok:
                 return
         self.workspace.call(
-            employers.add_sector,
+            sectors.add_sector,
             name,
             on_success=lambda _r: self.status.setText(
                 self.tr("Sector '{name}' toegevoegd.").format(name=name.strip())
@@ -419,7 +419,7 @@ class EmployersTab(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self.workspace.call(
-            employers.merge_employers,
+            employer_merge.merge_employers,
             keep.id,
             duplicate_id,
             on_success=lambda _r: self.load(),

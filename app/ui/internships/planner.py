@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
 from app.core.validation import today
 from app.models import InternshipType
 from app.services.common import labels
-from app.services.internships import employers, planner
-from app.services.internships import lifecycle as internships
+from app.services.internships import employer_lists, planner, planning, sectors
 from app.services.internships.planner import PlannerQuery, PlannerView, school_year_of
 from app.ui.common.fields import combo_value, fill_combo, set_combo_value
 from app.ui.common.table_model import RowTableModel
@@ -261,7 +260,7 @@ class PlannerTab(QWidget):
 
             def submitted(data) -> None:
                 self.workspace.call(
-                    internships.plan_internship,
+                    planning.plan_internship,
                     dialog.student_id(),
                     data,
                     on_success=lambda _id: (dialog.accept(), self.load()),
@@ -272,9 +271,12 @@ class PlannerTab(QWidget):
             dialog.open()
             self.dialog = dialog
 
-        self.workspace.call(employers.employer_choices, on_success=build)
+        self.workspace.call(
+            employer_lists.employer_choices,
+            on_success=build,
+        )
         return self.dialog
 
 
 def _planner_and_sectors(session, actor, query: PlannerQuery):
-    return planner.open_planner(session, actor, query), employers.sectors(session, actor)
+    return planner.open_planner(session, actor, query), sectors.sectors(session, actor)

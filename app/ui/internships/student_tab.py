@@ -17,12 +17,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.validation import format_date
-from app.models import InternshipStatus, InternshipType
 from app.services.common import labels
 from app.services.internships import agreement as internship_agreement
-from app.services.internships import employers
-from app.services.internships import lifecycle as internships
-from app.services.internships.lifecycle import InternshipRow
+from app.services.internships import (
+    competencies,
+    employer_lists,
+    evaluations,
+    lifecycle,
+    listing,
+    planning,
+)
+from app.services.internships.listing import InternshipRow
 from app.ui.common.table_model import RowTableModel
 from app.ui.common.tables import make_table
 from app.ui.internships.dialogs import (
@@ -100,8 +105,8 @@ def internship_model(parent=None, *, with_student: bool = False) -> RowTableMode
 
 def _choices_and_internship(session, actor, internship_id: int):
     return (
-        employers.employer_choices(session, actor),
-        internships.open_internship(session, actor, internship_id),
+        employer_lists.employer_choices(session, actor),
+        listing.open_internship(session, actor, internship_id),
     )
 
 
@@ -160,7 +165,7 @@ class StudentInternshipsTab(QWidget):
     # --- data --------------------------------------------------------------------------
     def load(self) -> None:
         self.workspace.call(
-            internships.list_for_student,
+            listing.list_for_student,
             self.student_id,
             on_success=self._loaded,
         )
@@ -189,13 +194,12 @@ class StudentInternshipsTab(QWidget):
         if row is None:
             self.details.clear()
             return
-        self.buttons["start"].setEnabled(row.status is InternshipStatus.PLANNED)
-        self.buttons["complete"].setEnabled(row.status is InternshipStatus.RUNNING)
-        self.buttons["break_off"].setEnabled(
-            row.status in (InternshipStatus.PLANNED, InternshipStatus.RUNNING)
-        )
+        # The row says what the life-cycle accepts next; the tab keeps no rules of its own.
+        self.buttons["start"].setEnabled(row.may_start)
+        self.buttons["complete"].setEnabled(row.may_complete)
+        self.buttons["break_off"].setEnabled(row.may_break_off)
         self.workspace.call(
-            internships.open_internship,
+            listing.open_internship,
             row.id,
             on_success=self._show_details,
         )
@@ -255,10 +259,10 @@ class StudentInternshipsTab(QWidget):
 
     def plan(self) -> InternshipDialog | None:
         self._then(
-            employers.employer_choices,
+            employer_lists.employer_choices,
             build=lambda choices: self._submit(
                 InternshipDialog(choices, parent=self),
-                internships.plan_internship,
+                planning.plan_internship,
                 self.student_id,
             ),
         )
@@ -273,7 +277,7 @@ class StudentInternshipsTab(QWidget):
             row.id,
             build=lambda found: self._submit(
                 InternshipDialog(found[0], found[1].input, parent=self),
-                internships.save_internship,
+                planning.save_internship,
                 row.id,
                 row.version,
             ),
@@ -284,7 +288,7 @@ class StudentInternshipsTab(QWidget):
         row = self.selected()
         if row is not None:
             self.workspace.call(
-                internships.start_internship,
+                lifecycle.start_internship,
                 row.id,
                 row.version,
                 on_success=lambda _v: self.load(),
@@ -294,14 +298,14 @@ class StudentInternshipsTab(QWidget):
         row = self.selected()
         if row is None:
             return None
-        dialog = CompleteDialog(row.kind is InternshipType.TRANSITIE, parent=self)
+        dialog = CompleteDialog(row.may_end_with_contract, parent=self)
 
         def submitted(data) -> None:
             on, outcome, destination = data
             if destination:
-                args = (internships.end_with_contract, row.id, row.version, on, destination)
+                args = (lifecycle.end_with_contract, row.id, row.version, on, destination)
             else:
-                args = (internships.complete_internship, row.id, row.version, outcome, on)
+                args = (lifecycle.complete_internship, row.id, row.version, outcome, on)
             self.workspace.call(
                 *args,
                 on_success=lambda _r: (dialog.accept(), self.load()),
@@ -319,7 +323,7 @@ class StudentInternshipsTab(QWidget):
             return None
         return self._submit(
             BreakOffDialog(self),
-            internships.break_off,
+            lifecycle.break_off,
             row.id,
             row.version,
             transform=lambda data: data,
@@ -330,9 +334,9 @@ class StudentInternshipsTab(QWidget):
         if row is None:
             return None
         self._then(
-            internships.competencies,
+            competencies.competencies,
             build=lambda skills: self._submit(
-                EvaluationDialog(skills, self), internships.record_evaluation, row.id
+                EvaluationDialog(skills, self), evaluations.record_evaluation, row.id
             ),
         )
         return self.dialog

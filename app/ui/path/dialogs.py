@@ -9,14 +9,10 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 from app.core.validation import format_date, today
 from app.models import Destination, Phase
 from app.services.common import labels
-from app.services.path import timeline as path
-from app.services.path.timeline import (
-    InstrumentInput,
-    InstrumentView,
-    PathView,
-    PhaseInput,
-    PhaseView,
-)
+from app.services.path import instruments, outflow_plan, phases, timeline
+from app.services.path.instruments import InstrumentInput
+from app.services.path.overview import InstrumentView, PathView, PhaseView
+from app.services.path.phases import PhaseInput
 from app.ui.profile.form import UseCaseDialog, date_edit, enum_combo, select_data
 from app.ui.workspace import Workspace
 
@@ -115,8 +111,8 @@ class PhaseDialog(UseCaseDialog, _PhaseFields):
             handover_note=self.handover_note.toPlainText(),
         )
         if self.existing is None:
-            return path.add_phase, (self.student_id, data)
-        return path.update_phase, (self.existing.id, self.existing.version, data)
+            return phases.add_phase, (self.student_id, data)
+        return phases.update_phase, (self.existing.id, self.existing.version, data)
 
 
 class HandOverDialog(UseCaseDialog, _PhaseFields):
@@ -156,7 +152,7 @@ class HandOverDialog(UseCaseDialog, _PhaseFields):
         self.resize(560, 460)
 
     def use_case(self):
-        return path.hand_over, (
+        return phases.hand_over, (
             self.student_id,
             self.date.text(),
             self.note.toPlainText(),
@@ -193,7 +189,7 @@ class DestinationDialog(UseCaseDialog):
         self.resize(540, 320)
 
     def use_case(self):
-        return path.record_destination, (
+        return timeline.record_destination, (
             self.student_id,
             self.destination.currentData(),
             self.place.text(),
@@ -226,7 +222,7 @@ class FallBackDialog(UseCaseDialog):
         self.resize(520, 280)
 
     def use_case(self):
-        return path.record_fall_back_from_form, (
+        return timeline.record_fall_back_from_form, (
             self.student_id,
             self.date.text(),
             self.reason.toPlainText(),
@@ -270,8 +266,8 @@ class InstrumentDialog(UseCaseDialog):
             self.note.text(),
         )
         if self.existing is None:
-            return path.add_instrument, (self.student_id, data)
-        return path.update_instrument, (self.existing.id, self.existing.version, data)
+            return instruments.add_instrument, (self.student_id, data)
+        return instruments.update_instrument, (self.existing.id, self.existing.version, data)
 
 
 class OutflowPlanDialog(UseCaseDialog):
@@ -304,7 +300,7 @@ class OutflowPlanDialog(UseCaseDialog):
         self.resize(480, 200)
 
     def use_case(self):
-        return path.set_outflow_plan, (
+        return outflow_plan.set_outflow_plan, (
             self.student_id,
             self.profile.currentData(),
             self.planned.text(),

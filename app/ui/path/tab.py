@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from app.core.validation import format_date
 from app.models import PathEventKind, Phase
 from app.services.common import labels
-from app.services.path import timeline as path
-from app.services.path.timeline import PathView
+from app.services.path import overview
+from app.services.path.overview import PathView
 from app.ui.common.tables import make_table
 from app.ui.path.dialogs import (
     DestinationDialog,
@@ -190,7 +190,7 @@ class PathTab(QWidget):
     # --- data ---------------------------------------------------------------------------
     def load(self) -> None:
         self.workspace.call(
-            path.path_view,
+            overview.path_view,
             self.student_id,
             on_success=self.show_path,
         )

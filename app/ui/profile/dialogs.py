@@ -25,18 +25,11 @@ from PySide6.QtWidgets import (
 from app.core.validation import format_date, today
 from app.models import DecisionRole, Factor
 from app.services.common import labels
-from app.services.profile import assessments as profile
-from app.services.profile.assessments import (
-    SCALE,
-    AssessmentInput,
-    AssessmentSummary,
-    Comparison,
-    DecisionInput,
-    DecisionView,
-    ItemView,
-    ParticipantInput,
-    ScoreInput,
-)
+from app.services.profile import assessments, comparison, decisions
+from app.services.profile.assessments import SCALE, AssessmentInput, AssessmentSummary, ScoreInput
+from app.services.profile.comparison import Comparison
+from app.services.profile.decisions import DecisionInput, DecisionView, ParticipantInput
+from app.services.profile.items import ItemView
 from app.ui.common.tables import make_table
 from app.ui.profile.form import UseCaseDialog, date_edit
 from app.ui.workspace import Workspace
@@ -148,7 +141,7 @@ class AssessmentDialog(UseCaseDialog):
         text = QPlainTextEdit(initial.factor_texts.get(factor.value, ""))
         text.setTabChangesFocus(True)
         self.factor_texts[factor] = text
-        self.fields[profile.TEXT_FIELDS[factor]] = text
+        self.fields[assessments.TEXT_FIELDS[factor]] = text
         layout.addWidget(text, 1)
         return page
 
@@ -168,13 +161,13 @@ class AssessmentDialog(UseCaseDialog):
 
     def use_case(self):
         if self.assessment_id is None:
-            return profile.record_assessment, (self.student_id, self.collect())
-        return profile.revise_assessment, (self.assessment_id, self.version, self.collect())
+            return assessments.record_assessment, (self.student_id, self.collect())
+        return assessments.revise_assessment, (self.assessment_id, self.version, self.collect())
 
     def show_problems(self, problems: dict[str, str]) -> None:
         super().show_problems(problems)
         for index, factor in enumerate(Factor):
-            names = {profile.TEXT_FIELDS[factor]} | {
+            names = {assessments.TEXT_FIELDS[factor]} | {
                 f"score_{i}" for i, c in self.score_combos.items() if self._factor_of(c) is factor
             }
             if names & set(problems):
@@ -262,8 +255,8 @@ class DecisionDialog(UseCaseDialog):
 
     def use_case(self):
         if self.decision is None:
-            return profile.add_decision, (self.student_id, self.collect())
-        return profile.update_decision, (self.decision.id, self.decision.version, self.collect())
+            return decisions.add_decision, (self.student_id, self.collect())
+        return decisions.update_decision, (self.decision.id, self.decision.version, self.collect())
 
 
 def _summary_text(summary: AssessmentSummary) -> str:
@@ -337,7 +330,7 @@ class CompareDialog(QDialog):
 
     def load(self, *_args) -> None:
         self.workspace.call(
-            profile.compare_assessments,
+            comparison.compare_assessments,
             self.older.currentData(),
             self.newer.currentData(),
             on_success=self.show_comparison,
@@ -385,8 +378,8 @@ class CompareDialog(QDialog):
                     [
                         labels.FACTOR[item.factor],
                         label,
-                        profile.score_text(item.old_score) or "—",
-                        profile.score_text(item.new_score) or "—",
+                        assessments.score_text(item.old_score) or "—",
+                        assessments.score_text(item.new_score) or "—",
                         change,
                         item.old_note,
                         item.new_note,

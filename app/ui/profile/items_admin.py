@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from app.models import Factor
 from app.services.common import labels
-from app.services.profile import assessments as profile
-from app.services.profile.assessments import ItemView
+from app.services.profile import items
+from app.services.profile.items import ItemView
 from app.ui.common.messages import show_error
 from app.ui.workspace import Workspace
 
@@ -76,7 +76,7 @@ class ProfileItemsTab(QWidget):
 
     def load(self) -> None:
         self.workspace.call(
-            profile.list_items,
+            items.list_items,
             on_success=self.show_items,
         )
 
@@ -156,7 +156,7 @@ class ProfileItemsTab(QWidget):
             )
             if not ok:
                 return
-        self._run(profile.add_item, factor, label)
+        self._run(items.add_item, factor, label)
 
     def rename_selected(self, label: str | None = None) -> None:
         item = self.selected()
@@ -172,14 +172,14 @@ class ProfileItemsTab(QWidget):
             )
             if not ok:
                 return
-        self._run(profile.rename_item, item.id, label)
+        self._run(items.rename_item, item.id, label)
 
     def move_selected(self, step: int) -> None:
         item = self.selected()
         if item is not None:
-            self._run(profile.move_item, item.id, step)
+            self._run(items.move_item, item.id, step)
 
     def toggle_retired(self) -> None:
         item = self.selected()
         if item is not None:
-            self._run(profile.retire_item, item.id, not item.retired)
+            self._run(items.retire_item, item.id, not item.retired)

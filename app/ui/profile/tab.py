@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
 from app.core.validation import format_date
 from app.models import Factor
 from app.services.common import labels
-from app.services.profile import assessments as profile
-from app.services.profile.assessments import AssessmentView, DecisionView, ProfileOverview
+from app.services.profile import assessments, items, overview, printing
+from app.services.profile.assessments import AssessmentView
+from app.services.profile.decisions import DecisionView
+from app.services.profile.overview import ProfileOverview
 from app.ui.common.tables import make_table
 from app.ui.profile.dialogs import AssessmentDialog, CompareDialog, DecisionDialog
 from app.ui.workspace import Workspace
@@ -211,7 +213,7 @@ class ProfileTab(QWidget):
     # --- data -------------------------------------------------------------------------
     def load(self) -> None:
         self.workspace.call(
-            profile.profile_overview,
+            overview.profile_overview,
             self.student_id,
             on_success=self.show_overview,
         )
@@ -278,7 +280,7 @@ class ProfileTab(QWidget):
         if assessment_id is None:
             return
         self.workspace.call(
-            profile.get_assessment,
+            assessments.get_assessment,
             assessment_id,
             on_success=self.show_assessment,
         )
@@ -301,7 +303,7 @@ class ProfileTab(QWidget):
 
             base = self.overview.newest.to_input()
             active = {i.id for i in self.overview.items}
-            initial = profile.AssessmentInput(
+            initial = assessments.AssessmentInput(
                 assessed_on=format_date(today()),
                 student_present=False,
                 parents_present=False,
@@ -322,7 +324,7 @@ class ProfileTab(QWidget):
         if self.overview is None or view is None:
             return None
         kept = [
-            profile.ItemView(s.item_id, s.factor, s.label, 0, s.retired)
+            items.ItemView(s.item_id, s.factor, s.label, 0, s.retired)
             for s in view.scores
             if s.retired
         ]
@@ -379,7 +381,7 @@ class ProfileTab(QWidget):
                 QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
         self.workspace.call(
-            profile.save_profile_pdf,
+            printing.save_profile_pdf,
             self.student_id,
             target,
             on_success=done,
