@@ -5,15 +5,19 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from app.db.store import Store
 from app.db.urls import sqlite_path
 from app.resources import package_path
+
+if TYPE_CHECKING:
+    # Only the type: app.db.store imports this module to migrate what it opens.
+    from app.db.store import Store
 
 
 class DatabaseTooNewError(RuntimeError):
