@@ -19,6 +19,8 @@ from app.ui.login import LoginWindow
 from app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from app.db.store import Store
+    from app.services.admin.maintenance import StartReport
     from app.services.admin.opening import Entered, Found
     from app.ui.first_run import FirstRunChoice, FirstRunWizard
 
@@ -45,7 +47,6 @@ def _prepare(url: str) -> Found:
 
     found = opening.find_school(url)
     # Warm up while the user types: the first window after log-in then costs no imports.
-    import app.services.students.cohort
     import app.ui.main_window  # noqa: F401
 
     opening.warm_up()
@@ -93,7 +94,7 @@ def _create_school(found: Found, choice: FirstRunChoice) -> LoggedIn:
     return _first_screen(entered)
 
 
-def _after_start(store):
+def _after_start(store: Store) -> StartReport:
     """On the worker, after the window shows: the integrity check, then the daily backup."""
     from app.services.admin import opening
 
