@@ -1,18 +1,27 @@
 """The command line: the GUI by default, and sub-commands for batch work.
 
-Exit codes: 0 done, 1 failed, 2 bad arguments, 3 wrong password, 4 refused (consent).
-Passwords come from KOERS_PASSWORD or a prompt, never from an argument.
+Exit codes (app.core.exit_codes): 0 done, 1 failed, 2 bad arguments, 3 wrong password,
+4 refused (consent). Passwords come from KOERS_PASSWORD or a prompt, never from an argument
+(app.core.password_prompt).
 """
 
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
 import sys
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_AUTH = 0, 1, 2, 3
-PASSWORD_ENV = "KOERS_PASSWORD"
+# Sub-command -> its module in app.commands, loaded only when asked for; each module's
+# run(args) returns an exit code or raises CommandError.
+BATCH_COMMANDS = {
+    "demo": "demo",
+    "audit": "audit",
+    "backup": "backup",
+    "restore": "restore",
+    "purge": "purge",
+    "import": "las_import",
+    "students": "students",
+    "export": "export",
+}
 
 
 def _common() -> argparse.ArgumentParser:
@@ -126,15 +135,6 @@ def _non_negative(text: str) -> int:
     return value
 
 
-def read_password(prompt: str = "Wachtwoord: ") -> str | None:
-    value = os.environ.get(PASSWORD_ENV)
-    if value:
-        return value
-    if not sys.stdin or not sys.stdin.isatty():
-        return None
-    return getpass.getpass(prompt)
-
-
 def fail(message: str, code: int) -> int:
     print(f"koers: {message}", file=sys.stderr)
     return code
@@ -143,17 +143,12 @@ def fail(message: str, code: int) -> int:
 def run(argv: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command == "demo":
-        from app.commands.demo import run_demo
-
-        return run_demo(args)
-    if args.command in ("audit", "backup", "restore", "purge", "import", "students", "export"):
+    if args.command in BATCH_COMMANDS:
         import importlib
 
         from app.commands.common import CommandError
 
-        name = {"import": "las_import"}.get(args.command, args.command)
-        module = importlib.import_module(f"app.commands.{name}")
+        module = importlib.import_module(f"app.commands.{BATCH_COMMANDS[args.command]}")
         try:
             return module.run(args)
         except CommandError as exc:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli import EXIT_FAILED, EXIT_OK
 from app.commands.common import CommandError, database_url, open_as_user
+from app.core.exit_codes import EXIT_FAILED, EXIT_OK
 
 
 def run(args: argparse.Namespace) -> int:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from app.cli import EXIT_AUTH, EXIT_FAILED, EXIT_USAGE, read_password
+from app.core.exit_codes import EXIT_AUTH, EXIT_FAILED, EXIT_USAGE
+from app.core.password_prompt import read_password
 
 if TYPE_CHECKING:
     from app.db.store import Store
@@ -33,18 +34,20 @@ def database_url(args: argparse.Namespace) -> str:
 
 
 def open_as_user(args: argparse.Namespace) -> tuple[Store, Actor]:
-    """Opens the database of `--database` as `--user` (password from KOERS_PASSWORD).
+    """Opens the database of `--database` as `--user` (password from KOERS_PASSWORD), with
+    every check the window makes (app.services.admin.opening): an SQLite file on a network
+    share, a database without a school or a damaged file is refused.
 
     Wrong password: CommandError with exit code 3. The caller disposes the store.
     """
     from app.core.errors import KoersError
-    from app.services.admin.unlock import open_for_user
+    from app.services.admin import opening
 
     password = read_password(f"Wachtwoord voor {args.user}: ")
     if not password:
         raise CommandError("geef het wachtwoord in KOERS_PASSWORD", EXIT_USAGE)
     try:
-        unlocked = open_for_user(database_url(args), args.user, password)
+        entered = opening.open_as_user(database_url(args), args.user, password)
     except KoersError as exc:
         raise CommandError(exc.message, EXIT_AUTH if exc.is_auth else EXIT_FAILED) from None
-    return unlocked.store, unlocked.actor
+    return entered.store, entered.actor

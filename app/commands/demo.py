@@ -4,51 +4,51 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, fail, read_password
+from app.commands.common import CommandError, database_url
+from app.core.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from app.core.password_prompt import read_password
 
 
-def run_demo(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
+    """The same first start as the window's (app.services.admin.opening), with its checks:
+    an SQLite file on a network share, or a database that has a school, is refused."""
     from app.core.errors import KoersError
     from app.core.passwords import password_problem
-    from app.db import open_store
-    from app.db.urls import describe, parse_url, resolve_database_url
-    from app.demo import school as demo
-    from app.services.admin import accounts
-    from app.services.admin.unlock import create_encrypted_database, database_state, grant_keys
+    from app.services.admin import opening
 
     password = read_password("Wachtwoord voor de gebruiker 'demo': ")
     if not password:
-        return fail("geef het wachtwoord voor 'demo' in KOERS_PASSWORD", EXIT_USAGE)
+        raise CommandError("geef het wachtwoord voor 'demo' in KOERS_PASSWORD", EXIT_USAGE)
     weak = password_problem(password)
     if weak:
-        return fail(weak, EXIT_USAGE)
-    url = resolve_database_url(args.database)
+        raise CommandError(weak, EXIT_USAGE)
+    url = database_url(args)
     try:
-        parse_url(url)
-    except Exception:
-        return fail(f"'{url}' is geen geldige database-URL", EXIT_USAGE)
-    state = database_state(url)
-    if state.kind in ("encrypted", "plain"):
-        return fail("deze database heeft al een school; kies een nieuwe database", EXIT_FAILED)
-    try:
-        if state.kind == "new":
-            store, recovery = create_encrypted_database(url, demo.SCHOOL_NAME, "demo", password)
-        else:
-            store, recovery = open_store(url), ""
+        found = opening.find_school(url)
+    except KoersError as exc:
+        raise CommandError(exc.message, EXIT_FAILED) from None
     except Exception as exc:  # a broken URL or unreachable server: say so, no traceback
-        return fail(f"database niet te openen ({type(exc).__name__}): {describe(url)}", EXIT_FAILED)
+        raise CommandError(_unreachable(url, exc), EXIT_FAILED) from None
     try:
-        if store.run(accounts.is_initialised):
-            return fail("deze database heeft al een school; kies een nieuwe database", EXIT_FAILED)
-        try:
-            store.run(demo.generate, password=password, students=args.students)
-            grant_keys(store, demo.other_usernames(), password)
-        except KoersError as exc:
-            return fail(exc.message, EXIT_FAILED)
-    finally:
-        store.dispose()
-    print(f"Demoschool met {args.students} leerlingen aangemaakt in {describe(url)}.")
+        entered = opening.create_demo_school(found, password=password, students=args.students)
+    except KoersError as exc:
+        found.close()
+        raise CommandError(exc.message, EXIT_FAILED) from None
+    except Exception as exc:  # a full disk, a lost connection: say so, no traceback
+        found.close()
+        raise CommandError(
+            f"de demoschool is niet aangemaakt ({type(exc).__name__}): {found.label}", EXIT_FAILED
+        ) from None
+    entered.store.dispose()
+    recovery = entered.recovery_key
+    print(f"Demoschool met {args.students} leerlingen aangemaakt in {found.label}.")
     print("Aanmelden als gebruiker 'demo' met het opgegeven wachtwoord.")
     if recovery:
         print(f"Herstelsleutel van deze versleutelde database (bewaar hem): {recovery}")
     return EXIT_OK
+
+
+def _unreachable(url: str, exc: BaseException) -> str:
+    from app.db.urls import describe
+
+    return f"database niet te openen ({type(exc).__name__}): {describe(url)}"

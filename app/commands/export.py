@@ -9,10 +9,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from app.commands.common import CommandError, open_as_user
-
-EXIT_REFUSED = 4
+from app.core.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_REFUSED, EXIT_USAGE
 
 
 def run(args: argparse.Namespace) -> int:

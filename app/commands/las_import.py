@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from app.commands.common import CommandError, open_as_user
+from app.core.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
 MISSING_LISTED = 20
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 from datetime import date, datetime
 
-from app.cli import EXIT_OK
 from app.commands.common import CommandError, open_as_user
+from app.core.exit_codes import EXIT_OK
 
 
 def _day(value: date) -> str:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli import EXIT_AUTH, EXIT_FAILED, EXIT_OK, EXIT_USAGE, read_password
 from app.commands.common import CommandError, database_url
+from app.core.exit_codes import EXIT_AUTH, EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from app.core.password_prompt import read_password
 
 
 def run(args: argparse.Namespace) -> int:

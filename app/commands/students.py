@@ -10,8 +10,8 @@ import argparse
 import csv
 import sys
 
-from app.cli import EXIT_FAILED, EXIT_OK
 from app.commands.common import CommandError, open_as_user
+from app.core.exit_codes import EXIT_FAILED, EXIT_OK
 
 HEADER = [
     "leerlingnummer",

@@ -197,7 +197,7 @@ def _copy_plain(source_path: Path, target: Path) -> None:
 
 
 def _export_encrypted(source_path: Path, key: bytes, target: Path) -> None:
-    from app.db.store import sqlcipher_connect
+    from app.db.cipher import sqlcipher_connect
 
     with quiet_sqlcipher():
         source = sqlcipher_connect(source_path, key)

@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 
 from app.db import keyfile
-from app.db.store import sqlcipher_connect
+from app.db.cipher import sqlcipher_connect
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 

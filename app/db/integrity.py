@@ -90,7 +90,7 @@ def connect_checked(path: Path, key: bytes | None):
     """A read-only DB-API connection to an SQLite or SQLCipher file (never created)."""
     if key is None:
         return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    from app.db.store import sqlcipher_connect
+    from app.db.cipher import sqlcipher_connect
 
     return sqlcipher_connect(path, key, read_only=True)
 

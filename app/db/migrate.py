@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from alembic import command
 from alembic.config import Config
@@ -12,8 +13,11 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from app.core.resources import package_path
-from app.db.store import Store
 from app.db.urls import sqlite_path
+
+if TYPE_CHECKING:
+    # Only the type: app.db.store imports this module to migrate what it opens.
+    from app.db.store import Store
 
 
 class DatabaseTooNewError(RuntimeError):

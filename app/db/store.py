@@ -1,7 +1,8 @@
 """The Store: one engine and the unit-of-work sessions built on it.
 
 An embedded database opened with a key is an SQLCipher file: every page is encrypted with
-the random database key (see app/db/keyfile.py for how that key is kept).
+the random database key (see app/db/keyfile.py for how that key is kept, app/db/cipher.py
+for the connection). Imports run one way: store -> migrate -> backup -> integrity -> cipher.
 """
 
 from __future__ import annotations
@@ -16,12 +17,12 @@ from sqlalchemy.engine import URL, Engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool, StaticPool
 
+from app.db.cipher import sqlcipher_connect
 from app.db.urls import parse_url, sqlite_path
 
 P = ParamSpec("P")
 T = TypeVar("T")
 
-KEY_BYTES = 32
 AFTER_COMMIT = "after_commit"
 
 
@@ -75,21 +76,6 @@ def _begin_immediate(connection) -> None:
     # Take the write lock at the start, so a transaction never acts on what it read
     # before another one committed (the audit chain depends on it).
     connection.exec_driver_sql("BEGIN IMMEDIATE")
-
-
-def sqlcipher_connect(path: Path | str, key: bytes, *, read_only: bool = False):
-    """A DB-API connection to an SQLCipher file, keyed with the raw 256-bit key.
-
-    A raw key skips SQLCipher's own PBKDF2, so opening costs milliseconds, not 80 ms.
-    """
-    import sqlcipher3
-
-    if len(key) != KEY_BYTES:
-        raise ValueError("database key must be 32 bytes")
-    target = f"file:{path}?mode=ro" if read_only else str(path)
-    connection = sqlcipher3.connect(target, uri=read_only, check_same_thread=False)
-    connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-    return connection
 
 
 def make_engine(url: str | URL, key: bytes | None = None) -> Engine:

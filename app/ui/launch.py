@@ -11,7 +11,8 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME, ORG_NAME
-from app.cli import EXIT_FAILED, EXIT_OK, read_password
+from app.core.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from app.core.password_prompt import read_password
 
 SMOKE_TIMEOUT_MS = 120_000
 
@@ -49,7 +50,7 @@ def run_gui(args: argparse.Namespace) -> int:
         )
         if not password:
             print("koers: geef het wachtwoord in KOERS_PASSWORD", file=sys.stderr)
-            return 2
+            return EXIT_USAGE
         auto_login = (args.user, password)
     runner = TaskRunner()
     controller = StartupController(url, settings, runner, auto_login=auto_login)

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.cli import EXIT_FAILED, EXIT_OK
+from app.core.exit_codes import EXIT_FAILED, EXIT_OK
 
 SIZE = (1280, 800)
 

@@ -1,7 +1,8 @@
-"""From process start to the main window: open the database while the user types.
+"""From process start to the main window: the dialogs of opening the school.
 
-The login window appears first; SQLAlchemy, the migrations and the database connection
-load on the worker thread meanwhile, so neither the first window nor the log-in waits.
+The login window appears first; the checks, the database connection and the migrations
+(app.services.admin.opening, with SQLAlchemy) run on the worker thread meanwhile, so neither
+the first window nor the log-in waits.
 """
 
 from __future__ import annotations
@@ -18,28 +19,16 @@ from app.ui.login import LoginWindow
 from app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from app.db.store import Store
+    from app.services.admin.maintenance import StartReport
+    from app.services.admin.opening import Entered, Found
     from app.ui.first_run import FirstRunChoice, FirstRunWizard
 
 
 @dataclass
-class Opened:
-    """What is known before log-in. A server is opened at once; the embedded database is
-    encrypted and opens only with a user's password."""
-
-    url: str
-    kind: str  # see app.services.admin.unlock.DatabaseState
-    label: str
-    school_name: str = ""
-    is_demo: bool = False
-    store: Any = None  # the server's Store, or None for the embedded file
-
-    @property
-    def is_new(self) -> bool:
-        return self.kind == "new" or (self.store is not None and not self.school_name)
-
-
-@dataclass
 class LoggedIn:
+    """A logged-in database and what the main window shows first."""
+
     store: Any
     actor: Any
     school: Any
@@ -48,121 +37,68 @@ class LoggedIn:
     report: Any = None  # maintenance.StartReport when the file was found damaged at log-in
 
 
-def _prepare(url: str) -> Opened:
-    from app.db import open_store
-    from app.db.urls import describe
-    from app.services.admin import accounts
-    from app.services.admin.maintenance import refuse_network_database
-    from app.services.admin.unlock import database_state
+# The worker-thread steps below call app.services.admin.opening, where every check of
+# opening the school lives (the command line uses the same service); they import it late
+# so that the login window shows before SQLAlchemy loads.
 
-    # SQLite on a network share is refused before anything is opened or created there.
-    refuse_network_database(url)
-    state = database_state(url)
-    opened = Opened(url, state.kind, describe(url), school_name=state.school)
-    if state.kind in ("server", "memory"):
-        opened.store = open_store(url)
-        school = opened.store.run(accounts.school_info)
-        if school is not None:
-            opened.school_name, opened.is_demo = school.name, school.is_demo
+
+def _prepare(url: str) -> Found:
+    from app.services.admin import opening
+
+    found = opening.find_school(url)
     # Warm up while the user types: the first window after log-in then costs no imports.
-    import app.services.admin.unlock
-    import app.services.students.cohort
     import app.ui.main_window  # noqa: F401
-    from app.db import migrate
 
-    migrate.known_revisions()
-    _warm_queries()
-    return opened
+    opening.warm_up()
+    return found
 
 
-def _warm_queries() -> None:
-    """Runs the log-in and cohort queries once on an empty in-memory database.
-
-    SQLAlchemy's first compile of each kind of statement pays a one-time set-up (about
-    60 ms here) that would otherwise fall between the password and the cohort. Nothing of
-    the real database is touched.
-    """
-    from app.db.store import Store
-    from app.models import Base, Role
-    from app.services.admin import accounts
-    from app.services.common.actor import Actor
+def _first_screen(entered: Entered) -> LoggedIn:
+    from app.services.admin import accounts, opening
     from app.services.students import cohort
 
-    scratch = Store("sqlite://")
-    try:
-        Base.metadata.create_all(scratch.engine)
-        with scratch.session() as session:
-            accounts.login(session, "warm-up", "", password_checked=True)
-            accounts.school_info(session)
-            cohort.cohort_overview(session, Actor(0, "warm-up", "", Role.COORDINATOR))
-    finally:
-        scratch.dispose()
+    school, overview = opening.read_first(
+        entered,
+        lambda session: (
+            accounts.school_info(session),
+            cohort.cohort_overview(session, entered.actor),
+        ),
+    )
+    return LoggedIn(
+        entered.store, entered.actor, school, overview, entered.recovery_key, entered.report
+    )
 
 
-def _overview(store, actor):
-    from app.services.admin import accounts
-    from app.services.students import cohort
+def _log_in(found: Found, username: str, password: str) -> LoggedIn:
+    from app.services.admin import opening
 
-    with store.session() as session:
-        return accounts.school_info(session), cohort.cohort_overview(session, actor)
+    return _first_screen(opening.log_in(found, username, password, damaged_read_only=True))
 
 
-def _log_in(opened: Opened, username: str, password: str) -> LoggedIn:
-    from app.services.admin import accounts, maintenance
+def _create_school(found: Found, choice: FirstRunChoice) -> LoggedIn:
+    from app.services.admin import opening
 
-    if opened.store is None:
-        checked = maintenance.open_checked(opened.url, username, password)
-        try:
-            school, overview = _overview(checked.store, checked.actor)
-        except Exception:
-            if checked.report is None:
-                raise
-            checked.store.dispose()
-            raise maintenance.DamagedDatabaseError(checked.report) from None
-        return LoggedIn(
-            checked.store, checked.actor, school, overview, checked.recovery_key, checked.report
-        )
-    # One transaction: a failed attempt is still committed (counted and logged).
-    with opened.store.session() as session:
-        result = accounts.login(session, username, password)
-    actor = result.actor_or_raise()
-    return LoggedIn(opened.store, actor, *_overview(opened.store, actor))
-
-
-def _after_start(store):
-    """On the worker, after the window shows: the integrity check, then the daily backup."""
-    from app.services.admin import maintenance
-
-    report = maintenance.start_checks(store)
-    if report.ok:
-        maintenance.daily_backup(store)
-    return report
-
-
-def _create_school(opened: Opened, choice: FirstRunChoice) -> LoggedIn:
-    from app.demo import school as demo
-    from app.services.admin import accounts
-    from app.services.admin.unlock import create_encrypted_database, grant_keys
-
-    name = demo.SCHOOL_NAME if choice.demo else choice.school_name
-    store, recovery = opened.store, ""
-    if store is None:
-        store, recovery = create_encrypted_database(
-            opened.url, name, choice.username, choice.password
-        )
     if choice.demo:
-        actor = store.run(demo.generate, password=choice.password, students=choice.demo_students)
-        grant_keys(store, demo.other_usernames(), choice.password)
+        entered = opening.create_demo_school(
+            found, password=choice.password, students=choice.demo_students
+        )
     else:
-        actor = store.run(
-            accounts.initialise_school,
+        entered = opening.create_school(
+            found,
             school_name=choice.school_name,
             brin=choice.brin,
             username=choice.username,
             display_name=choice.display_name,
             password=choice.password,
         )
-    return LoggedIn(store, actor, *_overview(store, actor), recovery)
+    return _first_screen(entered)
+
+
+def _after_start(store: Store) -> StartReport:
+    """On the worker, after the window shows: the integrity check, then the daily backup."""
+    from app.services.admin import opening
+
+    return opening.after_start(store)
 
 
 def _show_recovery_key(parent, recovery_key: str, school: str) -> None:
@@ -196,7 +132,7 @@ class StartupController(QObject):
         self.show_recovery_key = show_recovery_key or _show_recovery_key
         self.login = LoginWindow()
         self.wizard: FirstRunWizard | None = None
-        self.opened: Opened | None = None
+        self.opened: Found | None = None
         self.store = None  # the Store of the logged-in session
         self.main_window = None
         self.timings: dict[str, float] = {}
@@ -240,7 +176,7 @@ class StartupController(QObject):
         return password
 
     # --- database ------------------------------------------------------------------------
-    def _database_opened(self, opened: Opened) -> None:
+    def _database_opened(self, opened: Found) -> None:
         self.opened = opened
         if opened.is_new:
             self._start_wizard()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
+from app.services.admin.opening import Found
 from app.ui import startup
 from app.ui.tasks import TaskRunner
 
@@ -32,7 +33,7 @@ def test_password_asked_after_refusal_then_retried(qtbot, tmp_path, monkeypatch)
         tried.append(url)
         if "server-geheim" not in url:
             raise OperationalError("connection failed: fe_sendauth: no password supplied")
-        return startup.Opened(url, "server", "PostgreSQL", school_name="Testschool")
+        return Found(url, "server", "PostgreSQL", school_name="Testschool")
 
     monkeypatch.setattr(startup, "_prepare", fake_open)
     asked: list[str] = []

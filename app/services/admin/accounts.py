@@ -48,6 +48,45 @@ def _validate_brin(value: str | None, problems: Problems) -> str | None:
     return brin.upper() if brin else None
 
 
+def _new_school_fields(
+    problems: Problems,
+    *,
+    school_name: str,
+    brin: str,
+    username: str,
+    display_name: str,
+    password: str,
+) -> tuple[str | None, str | None, str | None, str | None]:
+    """The first-run form checked field by field: (name, BRIN, user name, display name)."""
+    name = text(
+        school_name, "Naam van de school", "school_name", problems, max_length=120, required=True
+    )
+    brin_value = _validate_brin(brin, problems)
+    login = text(username, "Gebruikersnaam", "username", problems, max_length=60, required=True)
+    shown = text(display_name, "Uw naam", "display_name", problems, max_length=120, required=True)
+    weak = password_problem(password)
+    if weak:
+        problems.add("password", weak)
+    return name, brin_value, login, shown
+
+
+def check_new_school(
+    *, school_name: str, brin: str, username: str, display_name: str, password: str
+) -> None:
+    """The first-run form's checks without a database (ValidationError): run before a new
+    database file is made for the school, so a typo never leaves an empty file behind."""
+    problems = Problems()
+    _new_school_fields(
+        problems,
+        school_name=school_name,
+        brin=brin,
+        username=username,
+        display_name=display_name,
+        password=password,
+    )
+    problems.raise_if_any()
+
+
 def initialise_school(
     session: Session,
     *,
@@ -60,15 +99,14 @@ def initialise_school(
 ) -> Actor:
     """Creates the school and its first coordinator; refused when a school exists."""
     problems = Problems()
-    name = text(
-        school_name, "Naam van de school", "school_name", problems, max_length=120, required=True
+    name, brin_value, login, shown = _new_school_fields(
+        problems,
+        school_name=school_name,
+        brin=brin,
+        username=username,
+        display_name=display_name,
+        password=password,
     )
-    brin_value = _validate_brin(brin, problems)
-    login = text(username, "Gebruikersnaam", "username", problems, max_length=60, required=True)
-    shown = text(display_name, "Uw naam", "display_name", problems, max_length=120, required=True)
-    weak = password_problem(password)
-    if weak:
-        problems.add("password", weak)
     if is_initialised(session):
         problems.add("school_name", "Deze database heeft al een school.")
     problems.raise_if_any()

@@ -1,0 +1,218 @@
+"""Opening the school: from a database URL to a logged-in user, one path for the window and
+the command line, so neither can skip a check.
+
+In order, before anything is written: SQLite on a network share is refused (its file locking
+is unsafe there; PostgreSQL is the way to share); the state of the database is read (new,
+encrypted file, plain file, server); a server is opened and migrated at once, to show the
+school's name; the embedded file opens only with a user's password, which unlocks it, brings
+its schema up to date (a verified backup first) and logs in (app.services.admin.unlock); a
+database without a school gets one on first start, an empty school or the demo school.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from sqlalchemy.orm import Session
+
+from app.core.errors import KoersError
+from app.db.store import Store, open_store
+from app.db.urls import describe
+from app.services.admin import accounts, maintenance
+from app.services.admin.unlock import (
+    create_encrypted_database,
+    database_state,
+    grant_keys,
+    open_for_user,
+)
+from app.services.common.actor import Actor
+
+T = TypeVar("T")
+
+NO_SCHOOL = "Deze database heeft nog geen school. Start Koers om de school aan te maken."
+HAS_SCHOOL = "Deze database heeft al een school; kies een nieuwe database."
+# The coordinator account app.demo.school.generate makes; the key file needs its slot first.
+DEMO_COORDINATOR = "demo"
+
+
+@dataclass
+class Found:
+    """What is at a URL before log-in. A server is opened at once; the embedded database is
+    encrypted and opens only with a user's password, so `store` stays None for it."""
+
+    url: str
+    kind: str  # see app.services.admin.unlock.DatabaseState
+    label: str
+    school_name: str = ""
+    is_demo: bool = False
+    store: Store | None = None
+
+    @property
+    def is_new(self) -> bool:
+        return self.kind == "new" or (self.store is not None and not self.school_name)
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.dispose()
+
+
+@dataclass
+class Entered:
+    """A logged-in database. `recovery_key` is set once, when this log-in or start encrypted
+    the file (to show and print); `report` when the file was found damaged (then read-only)."""
+
+    store: Store
+    actor: Actor
+    recovery_key: str = ""
+    report: maintenance.StartReport | None = None
+
+
+def find_school(url: str) -> Found:
+    """What is at `url`; an SQLite file on a network share is refused (NetworkShareError)
+    before anything is opened or created there."""
+    maintenance.refuse_network_database(url)
+    state = database_state(url)
+    found = Found(url, state.kind, describe(url), school_name=state.school)
+    if state.kind in ("server", "memory"):
+        found.store = open_store(url)
+        try:
+            school = found.store.run(accounts.school_info)
+        except Exception:
+            found.close()
+            raise
+        if school is not None:
+            found.school_name, found.is_demo = school.name, school.is_demo
+    return found
+
+
+def log_in(found: Found, username: str, password: str, *, damaged_read_only: bool) -> Entered:
+    """Logs in on what `find_school` found; wrong credentials raise, in Dutch.
+
+    `damaged_read_only`: an embedded file too damaged to log in normally opens read-only with
+    its report (the window then offers a backup); without it the damage raises.
+    """
+    if found.store is None:
+        if damaged_read_only:
+            checked = maintenance.open_checked(found.url, username, password)
+            return Entered(checked.store, checked.actor, checked.recovery_key, checked.report)
+        unlocked = open_for_user(found.url, username, password)
+        return Entered(unlocked.store, unlocked.actor, unlocked.recovery_key)
+    # One transaction: a failed attempt is still committed (counted and logged).
+    with found.store.session() as session:
+        result = accounts.login(session, username, password)
+    return Entered(found.store, result.actor_or_raise())
+
+
+def open_as_user(url: str, username: str, password: str) -> Entered:
+    """Every check of the window, for a run without one (the command line): a database
+    without a school or a damaged file is refused rather than set up or opened read-only."""
+    found = find_school(url)
+    try:
+        if found.is_new:
+            raise KoersError(NO_SCHOOL)
+        return log_in(found, username, password, damaged_read_only=False)
+    except BaseException:
+        found.close()
+        raise
+
+
+def read_first(entered: Entered, read: Callable[[Session], T]) -> T:
+    """The first read after log-in, in one transaction. On a file opened read-only after
+    damage, a failure here means it is too damaged to work with: DamagedDatabaseError with
+    the backup to offer, and its connections are closed."""
+    try:
+        return entered.store.run(read)
+    except Exception:
+        if entered.report is None:
+            raise
+        entered.store.dispose()
+        raise maintenance.DamagedDatabaseError(entered.report) from None
+
+
+def after_start(store: Store) -> maintenance.StartReport:
+    """Once the user can work: the integrity check (it grows with the database), then the
+    daily backup of a sound file."""
+    report = maintenance.start_checks(store)
+    if report.ok:
+        maintenance.daily_backup(store)
+    return report
+
+
+def create_school(
+    found: Found,
+    *,
+    school_name: str,
+    brin: str,
+    username: str,
+    display_name: str,
+    password: str,
+) -> Entered:
+    """First start: an empty school with its first coordinator, in a new encrypted file
+    (or on the empty server). The recovery key of a new file is returned once."""
+    accounts.check_new_school(
+        school_name=school_name,
+        brin=brin,
+        username=username,
+        display_name=display_name,
+        password=password,
+    )
+    store, recovery = _store_for_new_school(found, school_name, username, password)
+    actor = store.run(
+        accounts.initialise_school,
+        school_name=school_name,
+        brin=brin,
+        username=username,
+        display_name=display_name,
+        password=password,
+    )
+    return Entered(store, actor, recovery)
+
+
+def create_demo_school(found: Found, *, password: str, students: int) -> Entered:
+    """First start with the fictional demo school; every demo account shares `password`."""
+    from app.core.passwords import password_problem
+    from app.demo import school as demo
+
+    weak = password_problem(password)
+    if weak:
+        raise KoersError(weak)
+    store, recovery = _store_for_new_school(found, demo.SCHOOL_NAME, DEMO_COORDINATOR, password)
+    actor = store.run(demo.generate, password=password, students=students)
+    grant_keys(store, demo.other_usernames(), password)
+    return Entered(store, actor, recovery)
+
+
+def _store_for_new_school(
+    found: Found, school_name: str, username: str, password: str
+) -> tuple[Store, str]:
+    if not found.is_new:
+        raise KoersError(HAS_SCHOOL)
+    if found.store is not None:
+        return found.store, ""
+    return create_encrypted_database(found.url, school_name, username, password)
+
+
+def warm_up() -> None:
+    """Runs the log-in and cohort queries once on an empty in-memory database, and reads the
+    migration scripts, while the user types.
+
+    SQLAlchemy's first compile of each kind of statement pays a one-time set-up (about
+    60 ms here) that would otherwise fall between the password and the cohort. Nothing of
+    the real database is touched.
+    """
+    from app.db import migrate
+    from app.models import Base, Role
+    from app.services.students import cohort
+
+    migrate.known_revisions()
+    scratch = Store("sqlite://")
+    try:
+        Base.metadata.create_all(scratch.engine)
+        with scratch.session() as session:
+            accounts.login(session, "warm-up", "", password_checked=True)
+            accounts.school_info(session)
+            cohort.cohort_overview(session, Actor(0, "warm-up", "", Role.COORDINATOR))
+    finally:
+        scratch.dispose()
