@@ -19,12 +19,13 @@ from enum import Enum
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
-from app.core.errors import KoersError, NotFoundError
+from app.core.errors import KoersError
 from app.models import AuditEntry, Base, SchoolSettings, Student, User
 from app.models.base import utcnow
 from app.services.common import audit
 from app.services.common.actor import Actor
 from app.services.common.permissions import require_current_coordinator, require_export
+from app.services.common.rows import find_student
 
 FORMAT = "koers-inzageverzoek-1"
 
@@ -63,21 +64,6 @@ def _row_dict(row, table: Table) -> dict:
 
 def _primary_key(table: Table, row) -> tuple:
     return tuple(row._mapping[c.name] for c in table.primary_key.columns)
-
-
-def find_student(session: Session, las_key_or_id: str | int) -> Student:
-    """By LAS key; an int, or digits no LAS key matches, are taken as the student's id."""
-    student = None
-    if isinstance(las_key_or_id, str):
-        key = las_key_or_id.strip()
-        student = session.scalars(select(Student).where(Student.las_key == key)).first()
-        if student is None and key.isdigit():
-            student = session.get(Student, int(key))
-    else:
-        student = session.get(Student, int(las_key_or_id))
-    if student is None:
-        raise NotFoundError(f"Geen leerling gevonden met leerlingnummer '{las_key_or_id}'.")
-    return student
 
 
 def _file_tables() -> list[Table]:
