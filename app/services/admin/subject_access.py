@@ -20,12 +20,13 @@ from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from app.core.errors import KoersError
-from app.models import AuditEntry, Base, SchoolSettings, Student, User
+from app.models import AuditEntry, Base, Student, User
 from app.models.base import utcnow
 from app.services.common import audit
 from app.services.common.actor import Actor
 from app.services.common.permissions import require_current_coordinator, require_export
 from app.services.common.rows import find_student
+from app.services.common.school_settings import school_settings
 
 FORMAT = "koers-inzageverzoek-1"
 
@@ -180,14 +181,14 @@ def export_subject_data(session: Session, actor: Actor, las_key_or_id: str | int
     require_current_coordinator(session, actor)
     student = find_student(session, las_key_or_id)
     found = _collect_rows(session, student.id)
-    school = session.scalars(select(SchoolSettings).limit(1)).first()
+    school = school_settings(session)
     tables = {name: list(rows.values()) for name, rows in found.items()}
     count = sum(len(rows) for rows in tables.values())
     data = {
         "format": FORMAT,
         "generated_at": utcnow().isoformat() + "Z",
         "generated_by": actor.display_name,
-        "school": {"name": school.name, "brin": school.brin} if school else {},
+        "school": {"name": school.name, "brin": school.brin} if school.exists else {},
         "student": {
             "id": student.id,
             "las_key": student.las_key,

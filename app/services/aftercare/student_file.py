@@ -23,7 +23,6 @@ from app.models import (
     DropoutReportProposal,
     ExportLog,
     ProposalStatus,
-    SchoolSettings,
     SignalKind,
     Still,
     Student,
@@ -34,6 +33,7 @@ from app.services.common import audit
 from app.services.common.actor import Actor
 from app.services.common.labels import CALL_ACTION, DESTINATION, SIGNAL_KIND, label
 from app.services.common.permissions import require_export, require_student_access, visible_students
+from app.services.common.school_settings import school_settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,10 +188,10 @@ def dropout_report_data(
         select(AftercarePlan).where(AftercarePlan.student_id == student.id)
     ).first()
     call = session.get(AftercareCall, proposal.call_id) if proposal.call_id else None
-    school = session.scalars(select(SchoolSettings).order_by(SchoolSettings.id).limit(1)).first()
+    school = school_settings(session)
     mentor = session.get(User, student.mentor_id) if student.mentor_id else None
     return DropoutReport(
-        school=school.name if school else "",
+        school=school.name,
         student_name=student.full_name,
         birth_date=student.birth_date,
         address=", ".join(
