@@ -1,6 +1,6 @@
 """A former student's aftercare in the file: the plan, the calls, signals, and proposals for
 a drop-out report to the municipality's safety net (recorded here; sent only through the
-consent gate, `sharing.send_dropout_report`)."""
+consent gate, `dropout_report.send_dropout_report`)."""
 
 from __future__ import annotations
 
@@ -216,7 +216,7 @@ def dropout_report_pdf(session: Session, actor: Actor, proposal_id: int) -> byte
     """The proposed report as a concept PDF for the coordinator (logged; nothing is sent).
 
     Sending it to the municipality goes through the consent gate:
-    `sharing.send_dropout_report`.
+    `dropout_report.send_dropout_report`.
     """
     require_export(actor)
     proposal = load_proposal(session, proposal_id)

@@ -3,7 +3,7 @@
 A thread would share the interpreter lock with the window: on a busy PC the worker can be
 descheduled while it holds that lock, and the window freezes with it. A child process has
 its own interpreter; it opens the same database (the key travels through the pipe, never
-through a file), plans and writes the reports through `sharing`, and reports back through
+through a file), plans and writes the reports through `batch_export`, and reports back through
 a queue: ("planned", n), ("progress", done, total), ("done", BatchOutcome) or
 ("failed", Dutch message).
 """
@@ -38,13 +38,13 @@ def child(request: BatchRequest, queue, cancel) -> None:
     """The child's whole life: open, plan, export, report, close."""
     from app.core.errors import KoersError
     from app.db.store import Store
-    from app.services.consent import sharing
+    from app.services.consent.batch_export import plan_batch, run_batch
 
     store = Store(request.url, key=request.key, read_only=request.read_only)
     try:
-        plan = store.run(sharing.plan_batch, request.actor, request.year)
+        plan = store.run(plan_batch, request.actor, request.year)
         queue.put(("planned", len(plan.jobs)))
-        outcome = sharing.run_batch(
+        outcome = run_batch(
             store,
             request.actor,
             plan,

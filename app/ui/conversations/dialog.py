@@ -209,10 +209,10 @@ class ConversationDialog(QDialog):
         """Opens the consent dialog with this conversation and its date filled in."""
         if self.loaded is None:
             return None
-        from app.services.consent import sharing
+        from app.services.consent.recipients import recipient_choices
 
         self.workspace.call(
-            sharing.recipient_choices,
+            recipient_choices,
             self.student_id,
             on_success=self._open_consent_dialog,
             on_error=lambda exc: show_error(self, exc),

@@ -36,8 +36,10 @@ from app.services.common.labels import (
     FLOW_DOCUMENT,
     ORGANISATION_KIND,
 )
-from app.services.consent import batch_process, sharing
-from app.services.consent import register as consents
+from app.services.consent import batch_process
+from app.services.consent.batch_export import BatchOutcome
+from app.services.consent.data_flows import list_flows, set_flow_basis
+from app.services.consent.leavers_list import export_leavers
 from app.services.network import organisations
 from app.services.network.organisations import ContactInput, OrganisationInput, OrganisationRow
 from app.ui.common.messages import show_error
@@ -306,7 +308,7 @@ class FlowsTab(QWidget):
 
     def refresh(self) -> None:
         self.workspace.call(
-            consents.list_flows,
+            list_flows,
             on_success=self.model.set_rows,
             on_error=lambda e: show_error(self, e),
         )
@@ -329,7 +331,7 @@ class FlowsTab(QWidget):
         if row is None:
             return
         self.workspace.call(
-            consents.set_flow_basis,
+            set_flow_basis,
             row.document.value,
             row.recipient_kind.value,
             self.basis.currentData(),
@@ -490,7 +492,7 @@ class BatchTab(QWidget):
             self.worker.cancel()
             self.summary.setText("Afbreken… het dossier dat nu gemaakt wordt, wordt nog afgemaakt.")
 
-    def _finished(self, outcome: sharing.BatchOutcome) -> None:
+    def _finished(self, outcome: BatchOutcome) -> None:
         self.start_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         self.left_model.set_rows(outcome.left_out)
@@ -520,7 +522,7 @@ class BatchTab(QWidget):
         if not name:
             return
         self.workspace.call(
-            sharing.export_leavers,
+            export_leavers,
             self.year.value(),
             code,
             name,
