@@ -28,8 +28,10 @@ from app.models import ConversationStatus, ExportLog
 from app.services.common import audit, labels
 from app.services.common.actor import Actor
 from app.services.common.permissions import require_edit, require_student_access
+from app.services.common.rows import existing_student as student_for
 from app.services.common.school_settings import school_settings
-from app.services.conversations.recording import load, next_conversation, student_for, time_text
+from app.services.conversations.forms import time_text
+from app.services.conversations.reading import load, next_conversation
 
 WHAT = "oudergespreksverslag"
 BASIS = "verslag voor de ouders of verzorgers die bij het gesprek waren"

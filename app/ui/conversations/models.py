@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 from app.core.validation import format_date
 from app.services.common import labels
 from app.services.conversations.agreements import AgreementRow
-from app.services.conversations.recording import ConversationRow
+from app.services.conversations.reading import ConversationRow
 from app.ui.common.table_model import Index, RowTableModel
 
 OVERDUE_COLOUR = QColor("#9b1c1c")
