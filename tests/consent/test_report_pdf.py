@@ -144,7 +144,7 @@ def test_report_for_a_demo_student_and_the_consent_form(store, coordinator, tmp_
 
     # Whatever the demo gave this student, the report holds exactly what the gate allows.
     def ensure_consent(session):
-        from app.services.network.organisations import municipality_of
+        from app.services.network.report_recipients import municipality_of
 
         return municipality_of(session, session.get(Student, student.id)).id
 

@@ -32,7 +32,7 @@ def consent_form(
     if recipient_ids:
         recipients = [session.get(Organisation, i) for i in recipient_ids]
     else:
-        from app.services.network.organisations import default_recipients
+        from app.services.network.report_recipients import default_recipients
 
         recipients = default_recipients(session, student)
     explain = {

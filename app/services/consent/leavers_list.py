@@ -25,7 +25,7 @@ from app.services.common.labels import DESTINATION, OUTFLOW_PROFILE, label
 from app.services.common.permissions import require_export
 from app.services.consent.gate import ConsentRefusedError, check_all
 from app.services.consent.sending import log_export
-from app.services.network.organisations import find_recipient, municipality_of
+from app.services.network.report_recipients import find_recipient, municipality_of
 
 
 @dataclass(frozen=True)

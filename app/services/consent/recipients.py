@@ -14,7 +14,7 @@ from app.models import Organisation, Student
 from app.services.common.permissions import require_student_access
 from app.services.consent.gate import ConsentRefusedError
 from app.services.consent.transition_report import recipient_label
-from app.services.network.organisations import find_recipient, municipality_of
+from app.services.network.report_recipients import find_recipient, municipality_of
 
 AUTO = "auto"
 
@@ -60,7 +60,7 @@ def recipient_choices(
     session: Session, actor, student_id: int
 ) -> tuple[list[RecipientChoice], int | None]:
     """Every active organisation, and the default one for this student (municipality)."""
-    from app.services.network.organisations import default_recipients
+    from app.services.network.report_recipients import default_recipients
 
     student = student_by_ref(session, student_id)
     require_student_access(actor, student)

@@ -41,6 +41,7 @@ from app.services.consent.batch_export import BatchOutcome
 from app.services.consent.data_flows import list_flows, set_flow_basis
 from app.services.consent.leavers_list import export_leavers
 from app.services.network import organisations
+from app.services.network.cbs_tables import import_cbs_municipalities, import_rmc_regions
 from app.services.network.organisations import ContactInput, OrganisationInput, OrganisationRow
 from app.ui.common.messages import show_error
 from app.ui.common.table_model import RowTableModel
@@ -197,10 +198,8 @@ class OrganisationsTab(QWidget):
         self.edit_button.clicked.connect(lambda: self.edit(self.selected()))
         self.table.doubleClicked.connect(lambda _i: self.edit(self.selected()))
         self.delete_button.clicked.connect(self.delete)
-        self.cbs_button.clicked.connect(
-            lambda: self.import_file(organisations.import_cbs_municipalities)
-        )
-        self.rmc_button.clicked.connect(lambda: self.import_file(organisations.import_rmc_regions))
+        self.cbs_button.clicked.connect(lambda: self.import_file(import_cbs_municipalities))
+        self.rmc_button.clicked.connect(lambda: self.import_file(import_rmc_regions))
         self.table.selectionModel().selectionChanged.connect(self._show_contacts)
 
     def refresh(self) -> None:
