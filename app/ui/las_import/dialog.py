@@ -38,8 +38,8 @@ from app.importers.safe_xml import MAX_XML_BYTES
 from app.resources import resource_path
 from app.services.las_import import csv_mappings
 from app.services.las_import import importer as las_import
-from app.services.las_import.importer import ImportSource
 from app.services.las_import.preview import ImportPreview, ImportResult
+from app.services.las_import.source import ImportSource, forget_parsed
 from app.services.students.cohort import school_year
 from app.ui.common.messages import show_error, user_message
 from app.ui.las_import.model import PreviewModel
@@ -389,7 +389,7 @@ class LasImportDialog(QDialog):
         super().reject()
 
     def done(self, result: int) -> None:
-        las_import.forget_parsed()  # no copy of the file's students stays in memory
+        forget_parsed()  # no copy of the file's students stays in memory
         super().done(result)
 
     def _reset(self) -> None:
