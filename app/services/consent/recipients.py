@@ -20,6 +20,7 @@ AUTO = "auto"
 
 
 def student_by_ref(session: Session, ref: int | str) -> Student:
+    """The student an export is about: by id (int) or by LAS key (text)."""
     if isinstance(ref, int):
         student = session.get(Student, ref)
     else:

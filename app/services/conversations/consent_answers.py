@@ -8,10 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import (
-    ConsentAnswer,
-    Conversation,
-)
+from app.models import ConsentAnswer, Conversation
 
 
 @dataclass(frozen=True)

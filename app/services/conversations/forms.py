@@ -8,12 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time
 
 from app.core.validation import format_date
-from app.models import (
-    Conversation,
-    ConversationStatus,
-    ConversationType,
-    ParticipantRole,
-)
+from app.models import Conversation, ConversationStatus, ConversationType, ParticipantRole
 
 
 @dataclass

@@ -12,11 +12,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from app.core.errors import ConflictError, ValidationError
-from app.models import (
-    Agreement,
-    Conversation,
-    Participant,
-)
+from app.models import Agreement, Conversation, Participant
 from app.models.base import utcnow
 from app.services.common import audit
 from app.services.common.actor import Actor

@@ -10,20 +10,12 @@ from datetime import date, datetime, time
 from sqlalchemy.orm import Session
 
 from app.core.validation import Problems, choice, email, format_date, parse_date, text, today
-from app.models import (
-    ConsentAnswer,
-    ConversationStatus,
-    ConversationType,
-    ParticipantRole,
-    User,
-)
+from app.models import ConsentAnswer, ConversationStatus, ConversationType, ParticipantRole, User
 from app.services.conversations.forms import AgreementInput, ConversationInput, ParticipantInput
 
 # A date further away than this is almost always a typing error in the year.
 MAX_YEARS_AHEAD = 2
 MAX_YEARS_BACK = 10
-
-
 _TIME_RE = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
 
 
