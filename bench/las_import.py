@@ -36,15 +36,15 @@ def _school(url: str):
 def _source(kind: str, store, actor):
     from app.demo.las_files import csv_document, edexml_document, generate_students
     from app.services.las_import import csv_mappings
-    from app.services.las_import import importer as las_import
+    from app.services.las_import.source import ImportSource
 
     people = generate_students(STUDENTS, seed=3)
     if kind == "edexml":
-        return las_import.ImportSource("edexml", edexml_document(people), "bench.xml")
+        return ImportSource("edexml", edexml_document(people), "bench.xml")
     data = csv_document(people, encoding="cp1252")
     headers, _e, _d = csv_mappings.csv_headers(data)
     mapping = store.run(csv_mappings.load_mapping, actor, "standaard", headers)
-    return las_import.ImportSource("csv", data, "bench.csv", mapping)
+    return ImportSource("csv", data, "bench.csv", mapping)
 
 
 def _timed(store, actor, source) -> tuple[float, int]:

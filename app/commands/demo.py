@@ -14,6 +14,7 @@ def run(args: argparse.Namespace) -> int:
     an SQLite file on a network share, or a database that has a school, is refused."""
     from app.core.errors import KoersError
     from app.core.passwords import password_problem
+    from app.demo import school as demo_school
     from app.services.admin import opening
 
     password = read_password("Wachtwoord voor de gebruiker 'demo': ")
@@ -30,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     except Exception as exc:  # a broken URL or unreachable server: say so, no traceback
         raise CommandError(_unreachable(url, exc), EXIT_FAILED) from None
     try:
-        entered = opening.create_demo_school(found, password=password, students=args.students)
+        entered = demo_school.create_demo_school(found, password=password, students=args.students)
     except KoersError as exc:
         found.close()
         raise CommandError(exc.message, EXIT_FAILED) from None

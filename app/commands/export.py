@@ -22,16 +22,17 @@ def run(args: argparse.Namespace) -> int:
     if args.export_command == "leavers" and not 2000 <= args.year <= 2100:
         raise CommandError("--year moet een jaartal zijn, bijvoorbeeld 2026", EXIT_USAGE)
     from app.core.errors import KoersError, NotFoundError, PermissionDeniedError
-    from app.services.consent import sharing
-    from app.services.consent.register import ConsentRefusedError
+    from app.services.consent.gate import ConsentRefusedError
+    from app.services.consent.leavers_list import export_leavers
+    from app.services.consent.report_export import export_report
 
     store, actor = open_as_user(args)
     try:
         if args.export_command == "report":
-            result = store.run(sharing.export_report, actor, args.student, args.recipient, out)
+            result = store.run(export_report, actor, args.student, args.recipient, out)
             print(f"Overdrachtsdossier opgeslagen in {result.path} ({result.basis}).")
         else:
-            result = store.run(sharing.export_leavers, actor, args.year, args.recipient, out)
+            result = store.run(export_leavers, actor, args.year, args.recipient, out)
             print(
                 f"Lijst van vertrekkers opgeslagen in {result.path}: {result.named} op naam, "
                 f"{result.counted} alleen als aantal."

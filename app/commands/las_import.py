@@ -26,6 +26,7 @@ def run(args: argparse.Namespace) -> int:
     from app.importers.safe_xml import MAX_XML_BYTES
     from app.services.las_import import csv_mappings
     from app.services.las_import import importer as las_import
+    from app.services.las_import.source import ImportSource
 
     try:
         data = read_input_file(args.file, MAX_XML_BYTES)
@@ -50,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
                 raise CommandError(exc.message, EXIT_USAGE) from None
             except ImportFileError as exc:
                 raise CommandError(exc.message, EXIT_FAILED) from None
-        source = las_import.ImportSource(kind, data, args.file, mapping)
+        source = ImportSource(kind, data, args.file, mapping)
         try:
             preview = store.run(las_import.preview_import, actor, source)
         except ImportFileError as exc:

@@ -9,7 +9,8 @@ from collections.abc import Callable
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from app.core.passwords import hash_password
+from app.core.errors import KoersError
+from app.core.passwords import hash_password, password_problem
 from app.demo import aftercare as demo_aftercare
 from app.demo import consent as demo_consent
 from app.demo import conversations as demo_conversations
@@ -18,6 +19,8 @@ from app.demo import profile as demo_profile
 from app.demo import students as demo_students
 from app.models import Role, User
 from app.services.admin.accounts import initialise_school
+from app.services.admin.opening import Entered, Found, store_for_new_school
+from app.services.admin.unlock import grant_keys
 from app.services.common import audit
 from app.services.common.actor import Actor
 
@@ -97,3 +100,18 @@ def generate(
     demo_consent.generate(session, coordinator, rng)
     audit.record(session, coordinator, "demo_generated", "school", None, f"students={students}")
     return coordinator
+
+
+# The coordinator account `generate` makes; the key file needs its slot first.
+DEMO_COORDINATOR = "demo"
+
+
+def create_demo_school(found: Found, *, password: str, students: int) -> Entered:
+    """First start with the fictional demo school; every demo account shares `password`."""
+    weak = password_problem(password)
+    if weak:
+        raise KoersError(weak)
+    store, recovery = store_for_new_school(found, SCHOOL_NAME, DEMO_COORDINATOR, password)
+    actor = store.run(generate, password=password, students=students)
+    grant_keys(store, other_usernames(), password)
+    return Entered(store, actor, recovery)

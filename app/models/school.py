@@ -15,11 +15,11 @@ class SchoolSettings(Base, Tracked):
     name: Mapped[str] = mapped_column(String(120))
     brin: Mapped[str] = mapped_column(String(6))
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
-    # The AVG lets a 16-year-old consent; schools may choose a higher age.
-    consent_age: Mapped[int] = mapped_column(Integer, default=16)
-    idle_lock_minutes: Mapped[int] = mapped_column(Integer, default=5)
-    aftercare_months: Mapped[int] = mapped_column(Integer, default=24)
+    # The settings' defaults and meaning live in app/services/common/school_settings.py,
+    # which also makes the row of a new school.
+    consent_age: Mapped[int] = mapped_column(Integer)
+    idle_lock_minutes: Mapped[int] = mapped_column(Integer)
+    aftercare_months: Mapped[int] = mapped_column(Integer)
     # The aftercare call moments, in months after leaving (comma-separated).
-    aftercare_call_months: Mapped[str] = mapped_column(String(60), default="1,3,6,12,18,24")
-    # Months a file is kept after aftercare ended (Dutch practice: two years).
-    retention_months: Mapped[int] = mapped_column(Integer, default=24)
+    aftercare_call_months: Mapped[str] = mapped_column(String(60))
+    retention_months: Mapped[int] = mapped_column(Integer)

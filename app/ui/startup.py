@@ -76,10 +76,11 @@ def _log_in(found: Found, username: str, password: str) -> LoggedIn:
 
 
 def _create_school(found: Found, choice: FirstRunChoice) -> LoggedIn:
+    from app.demo import school as demo_school
     from app.services.admin import opening
 
     if choice.demo:
-        entered = opening.create_demo_school(
+        entered = demo_school.create_demo_school(
             found, password=choice.password, students=choice.demo_students
         )
     else:

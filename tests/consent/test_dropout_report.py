@@ -20,8 +20,8 @@ from app.models import (
 )
 from app.services.common.actor import Actor
 from app.services.consent import register as consents
-from app.services.consent import sharing
-from app.services.consent.register import ConsentRefusedError
+from app.services.consent.dropout_report import send_dropout_report
+from app.services.consent.gate import ConsentRefusedError
 from tests.consent.helpers import MARKERS, consent_input, full_student, organisations, pdf_text
 
 AT = date(2026, 11, 1)
@@ -57,7 +57,7 @@ def _logs(store):
 def test_without_consent_nothing_is_sent(store, coordinator, proposal, tmp_path):
     out = tmp_path / "melding.pdf"
     with pytest.raises(ConsentRefusedError) as caught:
-        store.run(sharing.send_dropout_report, coordinator, proposal["proposal"], out, at=AT)
+        store.run(send_dropout_report, coordinator, proposal["proposal"], out, at=AT)
     assert caught.value.message == (
         "Geen melding uitval van Noémie Ozturk aan Venlo: Er is geen toestemming vastgelegd "
         "om 'nazorg' te delen met Venlo."
@@ -72,7 +72,7 @@ def test_without_consent_nothing_is_sent(store, coordinator, proposal, tmp_path)
         consent_input(proposal["venlo"], scopes=[ConsentScope.PATH]),
     )
     with pytest.raises(ConsentRefusedError) as caught:
-        store.run(sharing.send_dropout_report, coordinator, proposal["proposal"], out, at=AT)
+        store.run(send_dropout_report, coordinator, proposal["proposal"], out, at=AT)
     assert "De toestemming voor Venlo omvat 'nazorg' niet." in caught.value.message
     assert not out.exists() and _logs(store) == []
 
@@ -85,7 +85,7 @@ def test_with_consent_it_is_sent_logged_and_marked(store, coordinator, proposal,
         consent_input(proposal["venlo"], scopes=[ConsentScope.AFTERCARE]),
     )
     out = tmp_path / "melding.pdf"
-    result = store.run(sharing.send_dropout_report, coordinator, proposal["proposal"], out, at=AT)
+    result = store.run(send_dropout_report, coordinator, proposal["proposal"], out, at=AT)
     text = pdf_text(out)
     assert "Melding uitval aan het vangnet" in text and "Voor Gemeente Venlo" in text
     assert "Toestemming van 01-03-2026 door leerling, ouder/voogd Fatma Ozturk" in text
@@ -103,9 +103,7 @@ def test_with_consent_it_is_sent_logged_and_marked(store, coordinator, proposal,
         )
     assert _status(store, proposal["proposal"]) is ProposalStatus.SENT
     with pytest.raises(ConflictError):
-        store.run(
-            sharing.send_dropout_report, coordinator, proposal["proposal"], tmp_path / "2.pdf"
-        )
+        store.run(send_dropout_report, coordinator, proposal["proposal"], tmp_path / "2.pdf")
     assert len(_logs(store)) == 1
 
 
@@ -118,10 +116,10 @@ def test_withdrawn_consent_stops_it_and_only_the_coordinator_sends(
     store.run(consents.withdraw_consent, coordinator, cid, "01-10-2026", "de jongere zelf")
     out = tmp_path / "melding.pdf"
     with pytest.raises(ConsentRefusedError) as caught:
-        store.run(sharing.send_dropout_report, coordinator, proposal["proposal"], out, at=AT)
+        store.run(send_dropout_report, coordinator, proposal["proposal"], out, at=AT)
     assert "is ingetrokken op 01-10-2026 door de jongere zelf" in caught.value.message
     mentor = Actor(coordinator.user_id, "m", "Mentor", Role.MENTOR)
     with pytest.raises(PermissionDeniedError):
-        store.run(sharing.send_dropout_report, mentor, proposal["proposal"], out, at=AT)
+        store.run(send_dropout_report, mentor, proposal["proposal"], out, at=AT)
     assert not out.exists() and _logs(store) == []
     assert _status(store, proposal["proposal"]) is ProposalStatus.PROPOSED

@@ -11,8 +11,12 @@ from sqlalchemy import select
 from app.core.errors import PermissionDeniedError, ValidationError
 from app.models import ConsentScope, ExportLog, LegalRepresentation, Organisation, Student
 from app.services.consent import register as consents
-from app.services.consent import sharing
-from app.services.consent.register import ConsentRefusedError, may_share
+from app.services.consent.batch_export import plan_batch, run_batch
+from app.services.consent.data_flows import set_flow_basis
+from app.services.consent.gate import ConsentRefusedError, may_share
+from app.services.consent.givers import giver_facts
+from app.services.consent.leavers_list import export_leavers
+from app.services.consent.report_export import export_report
 from tests.consent.helpers import MARKERS, consent_input, full_student, organisations, pdf_text
 
 AT = date(2026, 9, 1)
@@ -180,7 +184,7 @@ def test_report_holds_only_allowed_scopes_and_is_logged(store, coordinator, netw
         consent_input(network["venlo"], scopes=[ConsentScope.PATH, ConsentScope.INTERNSHIPS]),
     )
     out = tmp_path / "r.pdf"
-    result = store.run(sharing.export_report, coordinator, "9", "auto", out, at=AT)
+    result = store.run(export_report, coordinator, "9", "auto", out, at=AT)
     text = pdf_text(out)
     assert MARKERS[ConsentScope.PATH] in text and MARKERS[ConsentScope.INTERNSHIPS] in text
     for scope in (ConsentScope.PROFILE, ConsentScope.CONVERSATIONS, ConsentScope.AFTERCARE):
@@ -199,7 +203,7 @@ def test_refused_report_writes_nothing(store, coordinator, network, tmp_path):
     _student(store, las_key="10")
     out = tmp_path / "r.pdf"
     with pytest.raises(ConsentRefusedError) as caught:
-        store.run(sharing.export_report, coordinator, "10", "VENLO", out, at=AT)
+        store.run(export_report, coordinator, "10", "VENLO", out, at=AT)
     assert "geen toestemming vastgelegd" in caught.value.message
     assert not out.exists()
     with store.session() as session:
@@ -209,7 +213,7 @@ def test_refused_report_writes_nothing(store, coordinator, network, tmp_path):
 def test_legal_basis_exports_without_consent_and_says_so(store, coordinator, network, tmp_path):
     _student(store, las_key="11")
     store.run(
-        consents.set_flow_basis,
+        set_flow_basis,
         coordinator,
         "overdrachtsdossier",
         "rmc",
@@ -218,7 +222,7 @@ def test_legal_basis_exports_without_consent_and_says_so(store, coordinator, net
         ["traject"],
     )
     out = tmp_path / "r.pdf"
-    result = store.run(sharing.export_report, coordinator, "11", "RMC-NL", out, at=AT)
+    result = store.run(export_report, coordinator, "11", "RMC-NL", out, at=AT)
     text = pdf_text(out)
     assert "Wettelijke grondslag (WVO art. 118h), zonder toestemming" in " ".join(text.split())
     assert MARKERS[ConsentScope.PATH] in text and MARKERS[ConsentScope.PROFILE] not in text
@@ -227,7 +231,7 @@ def test_legal_basis_exports_without_consent_and_says_so(store, coordinator, net
         assert log.consent_id is None and log.basis == "wettelijke grondslag: WVO art. 118h"
     with pytest.raises(ValidationError):
         store.run(
-            consents.set_flow_basis,
+            set_flow_basis,
             coordinator,
             "overdrachtsdossier",
             "rmc",
@@ -247,13 +251,13 @@ def test_leavers_list_names_only_with_consent(store, coordinator, network, tmp_p
         consent_input(network["rmc"], scopes=[ConsentScope.PATH]),
     )
     out = tmp_path / "l.csv"
-    result = store.run(sharing.export_leavers, coordinator, 2026, "RMC-NL", out, at=AT)
+    result = store.run(export_leavers, coordinator, 2026, "RMC-NL", out, at=AT)
     content = out.read_text(encoding="utf-8-sig")
     assert (result.named, result.counted) == (1, 1)
     assert content.count(MARKERS[ConsentScope.PATH]) == 1
     assert "12;" in content and "13;" not in content and "Regulier werk: 1" in content
     with pytest.raises(ConsentRefusedError):
-        store.run(sharing.export_leavers, coordinator, 2026, "VENLO", tmp_path / "x.csv", at=AT)
+        store.run(export_leavers, coordinator, 2026, "VENLO", tmp_path / "x.csv", at=AT)
 
 
 def test_exports_are_for_the_coordinator_only(store, coordinator, network, tmp_path):
@@ -263,7 +267,7 @@ def test_exports_are_for_the_coordinator_only(store, coordinator, network, tmp_p
     _student(store, las_key="14")
     reader = Actor(coordinator.user_id, "x", "X", Role.READ_ONLY)
     with pytest.raises(PermissionDeniedError):
-        store.run(sharing.export_report, reader, "14", "auto", tmp_path / "r.pdf", at=AT)
+        store.run(export_report, reader, "14", "auto", tmp_path / "r.pdf", at=AT)
 
 
 def test_inactive_recipient_gets_nothing(store, coordinator, network):
@@ -294,12 +298,12 @@ def test_batch_lists_who_was_left_out_and_stops_on_cancel(store, coordinator, ne
         )
 
     store.run(elsewhere)
-    plan = store.run(sharing.plan_batch, coordinator, 2026)
+    plan = store.run(plan_batch, coordinator, 2026)
     assert len(plan.jobs) == 2 and plan.left_out == [
         ("Ilse Post", "Woongemeente Utrecht staat niet in het netwerk.")
     ]
     seen = []
-    outcome = sharing.run_batch(
+    outcome = run_batch(
         store,
         coordinator,
         plan,
@@ -311,9 +315,7 @@ def test_batch_lists_who_was_left_out_and_stops_on_cancel(store, coordinator, ne
     reasons = dict(outcome.left_out)
     assert "geen toestemming vastgelegd" in reasons["Noémie Ozturk"]
     assert seen == [(1, 2), (2, 2)]
-    stopped = sharing.run_batch(
-        store, coordinator, plan, tmp_path / "b", at=AT, cancelled=lambda: True
-    )
+    stopped = run_batch(store, coordinator, plan, tmp_path / "b", at=AT, cancelled=lambda: True)
     assert stopped.cancelled and stopped.written == []
     assert sum("afgebroken" in r for _n, r in stopped.left_out) == 2
 
@@ -321,8 +323,8 @@ def test_batch_lists_who_was_left_out_and_stops_on_cancel(store, coordinator, ne
 def test_dialog_facts_name_who_must_consent(store, coordinator, network):
     minor = _student(store, las_key="18", birth_date=date(2011, 5, 1))
     ward = _student(store, las_key="19", representation=LegalRepresentation.MENTORSCHAP)
-    facts = store.run(consents.giver_facts, coordinator, minor, date(2026, 9, 1))
+    facts = store.run(giver_facts, coordinator, minor, date(2026, 9, 1))
     assert facts.guardians == ["Fatma Ozturk"]
     assert "is 15 jaar, jonger dan 16: ook een ouder of voogd" in facts.hint
-    ward_facts = store.run(consents.giver_facts, coordinator, ward, date(2026, 9, 1))
+    ward_facts = store.run(giver_facts, coordinator, ward, date(2026, 9, 1))
     assert "Onder mentorschap: ook de wettelijk vertegenwoordiger" in ward_facts.hint

@@ -8,7 +8,9 @@ import pytest
 from app.core.errors import ValidationError
 from app.models import OrganisationKind, Student
 from app.services.network import organisations
+from app.services.network.cbs_tables import import_cbs_municipalities, import_rmc_regions
 from app.services.network.organisations import ContactInput, OrganisationInput
+from app.services.network.report_recipients import default_recipients
 
 CBS_CSV = (
     "\ufeffGemeentecode;GemeentecodeGM;Gemeentenaam;Provinciecode;Provincienaam\r\n"
@@ -49,11 +51,11 @@ def test_save_with_contacts_and_checks(store, coordinator):
 
 
 def test_cbs_and_rmc_imports(store, coordinator):
-    result = store.run(organisations.import_cbs_municipalities, coordinator, CBS_CSV)
+    result = store.run(import_cbs_municipalities, coordinator, CBS_CSV)
     assert (result.added, result.updated, len(result.skipped)) == (2, 0, 1)
-    again = store.run(organisations.import_cbs_municipalities, coordinator, CBS_CSV)
+    again = store.run(import_cbs_municipalities, coordinator, CBS_CSV)
     assert (again.added, again.updated) == (0, 2)
-    regions = store.run(organisations.import_rmc_regions, coordinator, RMC_CSV)
+    regions = store.run(import_rmc_regions, coordinator, RMC_CSV)
     assert (regions.added, regions.updated) == (2, 2) and "GM9999" in regions.skipped[0]
     rows = {r.name: r for r in store.run(organisations.list_organisations, coordinator)}
     assert rows["Venlo"].code == "GM0983" and rows["Venlo"].rmc_region == "RMC Noord-Limburg"
@@ -64,7 +66,7 @@ def test_cbs_and_rmc_imports(store, coordinator):
         student = Student(first_name="Sem", surname="Bos", municipality="venlo")
         session.add(student)
         session.flush()
-        return [o.name for o in organisations.default_recipients(session, student)]
+        return [o.name for o in default_recipients(session, student)]
 
     assert store.run(recipients) == ["Venlo", "RMC Noord-Limburg"]
 

@@ -25,8 +25,9 @@ from app.models import (
     OrganisationKind,
     Student,
 )
-from app.services.consent import sharing
-from app.services.consent.register import ConsentRefusedError, may_share
+from app.services.consent.gate import ConsentRefusedError, may_share
+from app.services.consent.leavers_list import export_leavers
+from app.services.consent.report_export import export_report
 from tests.consent.helpers import MARKERS, full_student, organisations, pdf_text
 
 TODAY = date(2026, 9, 1)
@@ -165,9 +166,9 @@ def test_nothing_refused_ever_leaves(store, coordinator, tmp_path_factory, data)
         logs_before = store.run(lambda s: len(s.scalars(select(ExportLog)).all()))
         try:
             if kind == "pdf":
-                store.run(sharing.export_report, coordinator, las, orgs[recipient], out, at=at)
+                store.run(export_report, coordinator, las, orgs[recipient], out, at=at)
             else:
-                store.run(sharing.export_leavers, coordinator, 2026, orgs[recipient], out, at=at)
+                store.run(export_leavers, coordinator, 2026, orgs[recipient], out, at=at)
         except ConsentRefusedError:
             assert not out.exists()
             assert store.run(lambda s: len(s.scalars(select(ExportLog)).all())) == logs_before

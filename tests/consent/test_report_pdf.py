@@ -19,7 +19,8 @@ from app.models import (
     Student,
 )
 from app.services.consent import register as consents
-from app.services.consent import sharing
+from app.services.consent.consent_form import consent_form
+from app.services.consent.report_export import export_report
 from tests.consent.helpers import MARKERS, consent_input, full_student, organisations, pdf_text
 
 AT = date(2026, 9, 1)
@@ -49,7 +50,7 @@ def test_report_with_every_section_matches_the_database(store, coordinator, tmp_
     sid, venlo = store.run(arrange)
     store.run(consents.record_consent, coordinator, sid, consent_input(venlo))
     out = tmp_path / "dossier.pdf"
-    store.run(sharing.export_report, coordinator, "777", "auto", out, at=AT)
+    store.run(export_report, coordinator, "777", "auto", out, at=AT)
     text = pdf_text(out)
     for heading in (
         "Overdrachtsdossier",
@@ -136,14 +137,14 @@ def test_report_for_a_demo_student_and_the_consent_form(store, coordinator, tmp_
         student = session.scalars(select(Student).order_by(Student.id)).first()
         las = student.las_key
     out = tmp_path / "form.pdf"
-    store.run(sharing.consent_form, coordinator, student.id, out)
+    store.run(consent_form, coordinator, student.id, out)
     text = pdf_text(out)
     assert "Toestemming om gegevens te delen" in text and student.full_name in text
     assert "U kunt uw toestemming altijd weer intrekken" in text
 
     # Whatever the demo gave this student, the report holds exactly what the gate allows.
     def ensure_consent(session):
-        from app.services.network.organisations import municipality_of
+        from app.services.network.report_recipients import municipality_of
 
         return municipality_of(session, session.get(Student, student.id)).id
 
@@ -155,6 +156,6 @@ def test_report_for_a_demo_student_and_the_consent_form(store, coordinator, tmp_
         consent_input(org, scopes=[ConsentScope.PATH], given_by_guardian="ouder"),
     )
     report = tmp_path / "demo.pdf"
-    result = store.run(sharing.export_report, coordinator, las, "auto", report)
+    result = store.run(export_report, coordinator, las, "auto", report)
     assert ConsentScope.PATH in result.scopes
     assert "Uitstroomprofiel en bestemming" in pdf_text(report)

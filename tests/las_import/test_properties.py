@@ -22,8 +22,8 @@ from app.importers.paths import ImportFileError
 from app.models import CsvMapping, Sex, Student, TransitionPath
 from app.services.admin import accounts
 from app.services.las_import import csv_mappings
-from app.services.las_import import importer as las_import
-from app.services.las_import.importer import ImportSource, apply_import
+from app.services.las_import.importer import apply_import
+from app.services.las_import.source import ImportSource, parse_source
 from tests.las_import.helpers import counts
 
 TODAY = date(2026, 11, 24)
@@ -143,7 +143,7 @@ def _all_or_nothing(store, actor, data: bytes, kind: str) -> None:
     except (ImportFileError, ValidationError):
         assert counts(store)[:2] == before
         return
-    in_file = len(las_import.parse_source(source, TODAY).students)
+    in_file = len(parse_source(source, TODAY).students)
     assert result.created == in_file
     assert counts(store)[0] == before[0] + in_file
 

@@ -15,7 +15,8 @@ from app.models import AuditEntry, Guardian, Role, Student, User
 from app.services.admin import users
 from app.services.las_import import csv_mappings
 from app.services.las_import import importer as las_import
-from app.services.las_import.importer import ImportSource, apply_import, preview_import
+from app.services.las_import.importer import apply_import, preview_import
+from app.services.las_import.source import ImportSource
 from app.services.students import student_file as students
 from tests.las_import.helpers import counts, sample_bytes, snapshot
 

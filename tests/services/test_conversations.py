@@ -15,7 +15,9 @@ from app.services.common.actor import Actor
 from app.services.conversations import agreements, parent_reports
 from app.services.conversations import planning as conversation_planning
 from app.services.conversations import recording as conversations
-from app.services.conversations.recording import AgreementInput, ConversationInput, ParticipantInput
+from app.services.conversations.consent_answers import consent_answers_for
+from app.services.conversations.forms import AgreementInput, ConversationInput, ParticipantInput
+from app.services.conversations.reading import list_for_student, open_conversation
 from app.services.students import student_file as student_service
 from app.services.students.student_file import StudentInput
 
@@ -73,7 +75,7 @@ def test_conversation_crud_with_participants_and_agreements(
     held = today() - timedelta(days=7)
     cid = store.run(conversations.create, coordinator, student, _advice(held, coordinator.user_id))
 
-    file = store.run(conversations.open_conversation, coordinator, cid)
+    file = store.run(open_conversation, coordinator, cid)
     assert file.student_name == "Sem Smit"
     assert file.input.time == "14:30"
     assert [(p.name, p.role, p.present) for p in file.input.participants] == [
@@ -94,7 +96,7 @@ def test_conversation_crud_with_participants_and_agreements(
     changed.agreements.append(AgreementInput("Belt de jobcoach", "Moeder"))
     version = store.run(conversations.save, coordinator, cid, file.version, changed)
     assert version == file.version + 1
-    again = store.run(conversations.open_conversation, coordinator, cid)
+    again = store.run(open_conversation, coordinator, cid)
     assert again.input.summary.endswith("met dieren.")
     assert [p.role for p in again.input.participants][-1] == "tolk"
     assert [a.who for a in again.input.agreements] == ["School", "Sem", "Moeder"]
@@ -110,7 +112,7 @@ def test_conversation_crud_with_participants_and_agreements(
     changed.consent_answered_by = "Sem en moeder"
     version = store.run(conversations.save, coordinator, cid, version, changed)
     with store.session() as session:
-        (answers,) = conversations.consent_answers_for(session, student)
+        (answers,) = consent_answers_for(session, student)
     assert (answers.conversation_id, answers.held_on) == (cid, held)
     assert (answers.municipality, answers.rmc, answers.answered_by) == (
         ConsentAnswer.YES,
@@ -118,11 +120,11 @@ def test_conversation_crud_with_participants_and_agreements(
         "Sem en moeder",
     )
 
-    rows = store.run(conversations.list_for_student, coordinator, student)
+    rows = store.run(list_for_student, coordinator, student)
     assert [(r.id, r.open_agreements) for r in rows] == [(cid, 3)]
 
     store.run(conversations.delete, coordinator, cid, version)
-    assert store.run(conversations.list_for_student, coordinator, student) == []
+    assert store.run(list_for_student, coordinator, student) == []
     with store.session() as session:
         actions = session.scalars(
             select(AuditEntry.action).where(AuditEntry.entity == "conversation")
@@ -230,12 +232,12 @@ def test_planned_follow_up_is_linked_and_listed_per_week(
     proposal.date = format_date(today() + timedelta(days=9))
     second = store.run(conversations.create, coordinator, student, proposal)
 
-    file = store.run(conversations.open_conversation, coordinator, first)
+    file = store.run(open_conversation, coordinator, first)
     assert file.next is not None and file.next.id == second
     weeks = store.run(conversation_planning.upcoming_by_week, coordinator)
     assert len(weeks) == 8 and weeks[0].monday.weekday() == 0
     found = [(w.monday, c.id) for w in weeks for c in w.conversations]
-    assert found == [(conversations.week_start(today() + timedelta(days=9)), second)]
+    assert found == [(conversation_planning.week_start(today() + timedelta(days=9)), second)]
 
     # A planned conversation whose date passed without a report stays in view.
     forgotten = _advice(today() - timedelta(days=3))

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.core.errors import AuthenticationError, KoersError, ValidationError
+from app.demo import school as demo_school
 from app.services.admin import opening
 
 PASSWORD = "opening-test-wachtwoord"
@@ -67,7 +68,7 @@ def test_a_school_is_never_made_twice(tmp_path: Path) -> None:
     opening.create_school(opening.find_school(_url(tmp_path)), **SCHOOL).store.dispose()
     found = opening.find_school(_url(tmp_path))
     with pytest.raises(KoersError) as caught:
-        opening.create_demo_school(found, password=PASSWORD, students=2)
+        demo_school.create_demo_school(found, password=PASSWORD, students=2)
     assert caught.value.message == opening.HAS_SCHOOL
 
 

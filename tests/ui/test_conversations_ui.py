@@ -21,7 +21,8 @@ from app.models import ExportLog
 from app.services.common.actor import Actor
 from app.services.conversations import agreements
 from app.services.conversations import recording as conversations
-from app.services.conversations.recording import AgreementInput, ConversationInput, ParticipantInput
+from app.services.conversations.forms import AgreementInput, ConversationInput, ParticipantInput
+from app.services.conversations.reading import list_for_student, open_conversation
 from app.services.students import student_file as students
 from app.services.students.student_file import GuardianInput, StudentInput
 from app.ui.conversations.models import OVERDUE_COLOUR
@@ -133,9 +134,7 @@ def test_record_advice_mark_one_done_and_print_the_parent_report(
     ]
 
     # The report itself carries what was recorded, with the mother and both agreements.
-    file = workspace.store.run(
-        conversations.open_conversation, workspace.actor, tab.model.row_at(0).id
-    )
+    file = workspace.store.run(open_conversation, workspace.actor, tab.model.row_at(0).id)
     assert [(p.name, p.present) for p in file.input.participants] == [
         ("Daan Visser", True),
         ("Anouk Visser", True),
@@ -258,7 +257,7 @@ def test_preview_save_and_delete_go_through_the_app(qtbot, school, tmp_path: Pat
     tab.confirm_delete = lambda _question: True
     qtbot.mouseClick(tab.delete_button, Qt.MouseButton.LeftButton)
     assert tab.model.rowCount() == 0
-    assert workspace.store.run(conversations.list_for_student, workspace.actor, student) == []
+    assert workspace.store.run(list_for_student, workspace.actor, student) == []
     assert cid
 
 

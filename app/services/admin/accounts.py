@@ -5,16 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.errors import AuthenticationError
 from app.core.passwords import hash_password, password_problem, verify_password
 from app.core.validation import Problems, text
-from app.models import Role, SchoolSettings, Student, User
+from app.models import Role, Student, User
 from app.models.base import utcnow
 from app.services.common import audit
 from app.services.common.actor import Actor
+from app.services.common.school_settings import new_school_row, school_settings
 
 # After this many failures in a row the account waits a while before the next try.
 LOCKOUT_AFTER = 5
@@ -30,12 +31,12 @@ class SchoolInfo:
 
 
 def is_initialised(session: Session) -> bool:
-    return session.scalar(select(func.count()).select_from(SchoolSettings)) > 0
+    return school_settings(session).exists
 
 
 def school_info(session: Session) -> SchoolInfo | None:
-    school = session.scalars(select(SchoolSettings).limit(1)).first()
-    if school is None:
+    school = school_settings(session)
+    if not school.exists:
         return None
     return SchoolInfo(school.name, school.brin, school.is_demo, school.idle_lock_minutes)
 
@@ -110,7 +111,7 @@ def initialise_school(
     if is_initialised(session):
         problems.add("school_name", "Deze database heeft al een school.")
     problems.raise_if_any()
-    session.add(SchoolSettings(name=name, brin=brin_value, is_demo=is_demo))
+    session.add(new_school_row(name, brin_value, is_demo=is_demo))
     user = User(
         username=login.lower(),
         display_name=shown,

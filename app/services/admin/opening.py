@@ -24,7 +24,6 @@ from app.services.admin import accounts, maintenance
 from app.services.admin.unlock import (
     create_encrypted_database,
     database_state,
-    grant_keys,
     open_for_user,
 )
 from app.services.common.actor import Actor
@@ -33,8 +32,6 @@ T = TypeVar("T")
 
 NO_SCHOOL = "Deze database heeft nog geen school. Start Koers om de school aan te maken."
 HAS_SCHOOL = "Deze database heeft al een school; kies een nieuwe database."
-# The coordinator account app.demo.school.generate makes; the key file needs its slot first.
-DEMO_COORDINATOR = "demo"
 
 
 @dataclass
@@ -158,7 +155,7 @@ def create_school(
         display_name=display_name,
         password=password,
     )
-    store, recovery = _store_for_new_school(found, school_name, username, password)
+    store, recovery = store_for_new_school(found, school_name, username, password)
     actor = store.run(
         accounts.initialise_school,
         school_name=school_name,
@@ -170,23 +167,11 @@ def create_school(
     return Entered(store, actor, recovery)
 
 
-def create_demo_school(found: Found, *, password: str, students: int) -> Entered:
-    """First start with the fictional demo school; every demo account shares `password`."""
-    from app.core.passwords import password_problem
-    from app.demo import school as demo
-
-    weak = password_problem(password)
-    if weak:
-        raise KoersError(weak)
-    store, recovery = _store_for_new_school(found, demo.SCHOOL_NAME, DEMO_COORDINATOR, password)
-    actor = store.run(demo.generate, password=password, students=students)
-    grant_keys(store, demo.other_usernames(), password)
-    return Entered(store, actor, recovery)
-
-
-def _store_for_new_school(
+def store_for_new_school(
     found: Found, school_name: str, username: str, password: str
 ) -> tuple[Store, str]:
+    """The store a first start fills: a new encrypted file (with its recovery key, shown
+    once) or the empty server. Refused where a school already is."""
     if not found.is_new:
         raise KoersError(HAS_SCHOOL)
     if found.store is not None:

@@ -24,24 +24,23 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, or_
 from sqlalchemy.orm import Session
 
 from app.core.errors import KoersError, ValidationError
 from app.db.store import after_commit
-from app.models import Draft, SchoolSettings, Student
+from app.models import Draft, Student
 from app.services.common import audit
 from app.services.common.actor import Actor
 from app.services.common.names import full_name, select_student_names
 from app.services.common.permissions import require_coordinator, require_current_coordinator
+from app.services.common.school_settings import NO_SCHOOL, save_settings, school_settings
 
 if TYPE_CHECKING:
     from app.db.store import Store
 
 log = logging.getLogger(__name__)
 
-DEFAULT_AFTERCARE_MONTHS = 24
-DEFAULT_RETENTION_MONTHS = 24
 MIN_RETENTION_MONTHS = 1
 MAX_RETENTION_MONTHS = 240
 # Backups beside an embedded database: `<folder of the database>/backups/*.bak|*.db`.
@@ -93,9 +92,7 @@ def add_months(day: date, months: int) -> date:
 
 
 def _settings(session: Session) -> RetentionSettings:
-    school = session.scalars(select(SchoolSettings).order_by(SchoolSettings.id).limit(1)).first()
-    if school is None:
-        return RetentionSettings(DEFAULT_AFTERCARE_MONTHS, DEFAULT_RETENTION_MONTHS)
+    school = school_settings(session)
     return RetentionSettings(school.aftercare_months, school.retention_months)
 
 
@@ -120,16 +117,11 @@ def set_retention_months(session: Session, actor: Actor, months: int) -> Retenti
                 )
             }
         )
-    school = session.scalars(select(SchoolSettings).order_by(SchoolSettings.id).limit(1)).first()
-    if school is None:
-        raise KoersError("Deze database heeft nog geen school.")
+    school = school_settings(session)
+    if not school.exists:
+        raise KoersError(NO_SCHOOL)
     if school.retention_months != months:
-        school.retention_months = months
-        school.updated_by_id = actor.user_id
-        session.flush()
-        audit.record(
-            session, actor, "update", "school_settings", school.id, f"retention_months={months}"
-        )
+        save_settings(session, actor, f"retention_months={months}", retention_months=months)
     return _settings(session)
 
 

@@ -19,12 +19,14 @@ from enum import Enum
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
-from app.core.errors import KoersError, NotFoundError
-from app.models import AuditEntry, Base, SchoolSettings, Student, User
+from app.core.errors import KoersError
+from app.models import AuditEntry, Base, Student, User
 from app.models.base import utcnow
 from app.services.common import audit
 from app.services.common.actor import Actor
 from app.services.common.permissions import require_current_coordinator, require_export
+from app.services.common.rows import find_student
+from app.services.common.school_settings import school_settings
 
 FORMAT = "koers-inzageverzoek-1"
 
@@ -63,21 +65,6 @@ def _row_dict(row, table: Table) -> dict:
 
 def _primary_key(table: Table, row) -> tuple:
     return tuple(row._mapping[c.name] for c in table.primary_key.columns)
-
-
-def find_student(session: Session, las_key_or_id: str | int) -> Student:
-    """By LAS key; an int, or digits no LAS key matches, are taken as the student's id."""
-    student = None
-    if isinstance(las_key_or_id, str):
-        key = las_key_or_id.strip()
-        student = session.scalars(select(Student).where(Student.las_key == key)).first()
-        if student is None and key.isdigit():
-            student = session.get(Student, int(key))
-    else:
-        student = session.get(Student, int(las_key_or_id))
-    if student is None:
-        raise NotFoundError(f"Geen leerling gevonden met leerlingnummer '{las_key_or_id}'.")
-    return student
 
 
 def _file_tables() -> list[Table]:
@@ -194,14 +181,14 @@ def export_subject_data(session: Session, actor: Actor, las_key_or_id: str | int
     require_current_coordinator(session, actor)
     student = find_student(session, las_key_or_id)
     found = _collect_rows(session, student.id)
-    school = session.scalars(select(SchoolSettings).limit(1)).first()
+    school = school_settings(session)
     tables = {name: list(rows.values()) for name, rows in found.items()}
     count = sum(len(rows) for rows in tables.values())
     data = {
         "format": FORMAT,
         "generated_at": utcnow().isoformat() + "Z",
         "generated_by": actor.display_name,
-        "school": {"name": school.name, "brin": school.brin} if school else {},
+        "school": {"name": school.name, "brin": school.brin} if school.exists else {},
         "student": {
             "id": student.id,
             "las_key": student.las_key,

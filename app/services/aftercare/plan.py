@@ -24,7 +24,6 @@ from app.models import (
     AftercareSignal,
     CallKind,
     Destination,
-    SchoolSettings,
     Still,
     Student,
     TransitionPath,
@@ -41,8 +40,8 @@ from app.services.common.permissions import (
     require_student_edit,
 )
 from app.services.common.rows import existing_student as load_student
+from app.services.common.school_settings import parse_moments, save_settings, school_settings
 
-DEFAULT_CALL_MONTHS = (1, 3, 6, 12, 18, 24)
 # A young adult on the waakvlam schedule is contacted lightly, every half year.
 WAAKVLAM_EVERY_MONTHS = 6
 # Calls due after this week but within this many days show as "upcoming".
@@ -54,26 +53,11 @@ OVERDUE, THIS_WEEK, UPCOMING = "te_laat", "deze_week", "binnenkort"
 # --- the school's call moments -----------------------------------------------------------
 
 
-def parse_moments(value: str | None) -> tuple[int, ...]:
-    """'1, 3, 6' → (1, 3, 6): sorted, unique, positive whole months."""
-    moments = {int(part) for part in (value or "").replace(";", ",").split(",") if part.strip()}
-    return tuple(sorted(m for m in moments if m > 0))
-
-
-def _school(session: Session) -> SchoolSettings | None:
-    return session.scalars(select(SchoolSettings).order_by(SchoolSettings.id).limit(1)).first()
-
-
 def call_moments(session: Session) -> tuple[tuple[int, ...], int]:
     """The call moments (months after leaving) and how long aftercare lasts, in months."""
-    school = _school(session)
-    if school is None:
-        return DEFAULT_CALL_MONTHS, 24
-    try:
-        moments = parse_moments(school.aftercare_call_months) or DEFAULT_CALL_MONTHS
-    except ValueError:
-        moments = DEFAULT_CALL_MONTHS
-    return tuple(m for m in moments if m <= school.aftercare_months), school.aftercare_months
+    settings = school_settings(session)
+    months = settings.aftercare_months
+    return tuple(m for m in settings.aftercare_call_months if m <= months), months
 
 
 def call_moments_setting(session: Session, actor: Actor) -> tuple[int, ...]:
@@ -85,24 +69,21 @@ def call_moments_setting(session: Session, actor: Actor) -> tuple[int, ...]:
 def set_call_moments(session: Session, actor: Actor, value: str) -> tuple[int, ...]:
     """Changes the school's call moments (coordinator only); plans follow on their next sync."""
     require_current_coordinator(session, actor)
-    school = _school(session)
+    settings = school_settings(session)
     problems = Problems()
     try:
         moments = parse_moments(value)
     except ValueError:
         moments = ()
-    limit = school.aftercare_months if school else 24
+    limit = settings.aftercare_months
     if not moments or moments[-1] > limit:
         problems.add(
             "aftercare_call_months",
             f"Belmomenten: geef hele maanden tussen 1 en {limit}, gescheiden door komma's.",
         )
     problems.raise_if_any()
-    if school is not None:
-        school.aftercare_call_months = ",".join(str(m) for m in moments)
-        school.updated_by_id = actor.user_id
-        session.flush()
-        audit.record(session, actor, "update", "school_settings", school.id, "call_moments")
+    if settings.exists:
+        save_settings(session, actor, "call_moments", aftercare_call_months=moments)
     return moments
 
 

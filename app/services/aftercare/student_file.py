@@ -1,6 +1,6 @@
 """A former student's aftercare in the file: the plan, the calls, signals, and proposals for
 a drop-out report to the municipality's safety net (recorded here; sent only through the
-consent gate, `sharing.send_dropout_report`)."""
+consent gate, `dropout_report.send_dropout_report`)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,6 @@ from app.models import (
     DropoutReportProposal,
     ExportLog,
     ProposalStatus,
-    SchoolSettings,
     SignalKind,
     Still,
     Student,
@@ -35,6 +34,7 @@ from app.services.common.actor import Actor
 from app.services.common.labels import CALL_ACTION, DESTINATION, SIGNAL_KIND, label
 from app.services.common.names import full_name
 from app.services.common.permissions import require_export, require_student_access, visible_students
+from app.services.common.school_settings import school_settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,10 +189,10 @@ def dropout_report_data(
         select(AftercarePlan).where(AftercarePlan.student_id == student.id)
     ).first()
     call = session.get(AftercareCall, proposal.call_id) if proposal.call_id else None
-    school = session.scalars(select(SchoolSettings).order_by(SchoolSettings.id).limit(1)).first()
+    school = school_settings(session)
     mentor = session.get(User, student.mentor_id) if student.mentor_id else None
     return DropoutReport(
-        school=school.name if school else "",
+        school=school.name,
         student_name=student.full_name,
         birth_date=student.birth_date,
         address=", ".join(
@@ -217,7 +217,7 @@ def dropout_report_pdf(session: Session, actor: Actor, proposal_id: int) -> byte
     """The proposed report as a concept PDF for the coordinator (logged; nothing is sent).
 
     Sending it to the municipality goes through the consent gate:
-    `sharing.send_dropout_report`.
+    `dropout_report.send_dropout_report`.
     """
     require_export(actor)
     proposal = load_proposal(session, proposal_id)

@@ -16,6 +16,7 @@ from app.models.base import Base, utcnow
 from app.models.user import User
 from app.services.common.actor import Actor
 from app.services.common.permissions import require_current_coordinator
+from app.services.common.rows import find_student
 
 log = logging.getLogger(__name__)
 
@@ -231,8 +232,6 @@ def browse(
     """
     require_current_coordinator(session, actor)
     if student is not None and student != "":
-        from app.services.admin.subject_access import find_student
-
         entity, entity_id = "student", find_student(session, student).id
     stmt = (
         select(AuditEntry, User.display_name)

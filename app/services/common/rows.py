@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -16,6 +17,21 @@ def existing_student(session: Session, student_id: int) -> Student:
     student = session.get(Student, student_id)
     if student is None:
         raise NotFoundError(STUDENT_GONE)
+    return student
+
+
+def find_student(session: Session, las_key_or_id: str | int) -> Student:
+    """By LAS key; an int, or digits no LAS key matches, are taken as the student's id."""
+    student = None
+    if isinstance(las_key_or_id, str):
+        key = las_key_or_id.strip()
+        student = session.scalars(select(Student).where(Student.las_key == key)).first()
+        if student is None and key.isdigit():
+            student = session.get(Student, int(key))
+    else:
+        student = session.get(Student, int(las_key_or_id))
+    if student is None:
+        raise NotFoundError(f"Geen leerling gevonden met leerlingnummer '{las_key_or_id}'.")
     return student
 
 

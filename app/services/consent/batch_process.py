@@ -4,7 +4,7 @@ process (through the UI's task runner) and never wait for it.
 A thread would share the interpreter lock with the window: on a busy PC the worker can be
 descheduled while it holds that lock, and the window freezes with it. In a child process
 `export_batch` opens the same database (the key travels through the pipe, never through a
-file), plans and writes the reports through `sharing`, and reports progress; the first
+file), plans and writes the reports through `batch_export`, and reports progress; the first
 report, (0, n), says how many reports are planned.
 """
 
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from app.core.errors import KoersError
 from app.core.progress import Progress
-from app.services.consent import sharing
+from app.services.consent.batch_export import BatchOutcome, plan_batch, run_batch
 
 
 @dataclass(frozen=True)
@@ -37,15 +37,15 @@ def request_for(
     return BatchRequest(url, store.key, store.read_only, actor, year, str(folder), at)
 
 
-def export_batch(request: BatchRequest, progress: Progress) -> sharing.BatchOutcome:
+def export_batch(request: BatchRequest, progress: Progress) -> BatchOutcome:
     """The child's whole life: open, plan, export, report, close."""
     from app.db.store import Store
 
     store = Store(request.url, key=request.key, read_only=request.read_only)
     try:
-        plan = store.run(sharing.plan_batch, request.actor, request.year)
+        plan = store.run(plan_batch, request.actor, request.year)
         progress.report(0, len(plan.jobs))
-        return sharing.run_batch(
+        return run_batch(
             store,
             request.actor,
             plan,

@@ -1,281 +1,31 @@
-"""The consent register and THE gate: `may_share` is the only code that decides whether a
-piece of a student's information may leave the school.
-
-Rules (domain.md, "Consent and the reports that leave the school"):
-- A data flow (document x kind of recipient) rests on consent unless the coordinator set a
-  legal basis for it; a legal basis names its article and the scopes it covers.
-- Consent is specific: one student, one recipient organisation, a set of scopes.
-- Who must give it is judged on the day it was given: a student at or above the school's
-  consent age gives it alone; a younger student (or one whose birth date is unknown) only
-  together with a named parent or guardian; an adult under curatele or mentorschap only
-  together with the named legal representative.
-- It counts from the day it was given up to and including `valid_until`; a withdrawal
-  stops it from the day of withdrawal on.
+"""The consent register: a student's consents with their status, recording and withdrawing
+one, and the scanned form. Whether a consent lets anything leave the school is decided by
+`gate.may_share` alone.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.dates import age_on
-from app.core.errors import ConflictError, KoersError, NotFoundError
-from app.core.validation import Problems, format_date, parse_date, text, today
-from app.models import (
-    Basis,
-    Consent,
-    ConsentForm,
-    ConsentScope,
-    Conversation,
-    DataFlow,
-    FlowDocument,
-    LegalRepresentation,
-    Organisation,
-    OrganisationKind,
-    SchoolSettings,
-    Student,
-)
+from app.core.errors import ConflictError, NotFoundError
+from app.core.validation import Problems, parse_date, text, today
+from app.models import Consent, ConsentForm, ConsentScope, Conversation, Organisation
 from app.models.base import utcnow
 from app.services.common import audit
-from app.services.common.labels import CONSENT_SCOPE_SHORT, LEGAL_REPRESENTATION
 from app.services.common.permissions import (
     require_coordinator,
     require_student_access,
     require_student_edit,
 )
 from app.services.common.rows import existing_student
+from app.services.common.school_settings import school_settings
+from app.services.consent.givers import given_by_text, givers_missing, join_phrases
 
-DEFAULT_CONSENT_AGE = 16
 MAX_ATTACHMENT = 10 * 1024 * 1024
-
-
-class ConsentRefusedError(KoersError):
-    """An export that the gate (or another rule) refuses; the message says what is missing."""
-
-
-# --- the gate -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Decision:
-    """What `may_share` decided, and why, in Dutch."""
-
-    allowed: bool
-    reason: str
-    scope: ConsentScope
-    basis: Basis | None = None
-    consent_id: int | None = None
-    article: str | None = None
-    # The reason without the scope, so that one cause for several scopes is said once.
-    cause: str = ""
-
-    @property
-    def basis_text(self) -> str:
-        if self.basis is Basis.LEGAL:
-            return f"wettelijke grondslag ({self.article})"
-        if self.basis is Basis.CONSENT:
-            return f"toestemming #{self.consent_id}"
-        return ""
-
-
-def consent_age(session: Session) -> int:
-    value = session.scalar(select(SchoolSettings.consent_age).limit(1))
-    return value if value else DEFAULT_CONSENT_AGE
-
-
-def flow_of(session: Session, document: FlowDocument, kind: OrganisationKind) -> DataFlow | None:
-    return session.scalars(
-        select(DataFlow).where(DataFlow.document == document, DataFlow.recipient_kind == kind)
-    ).first()
-
-
-def _scope_set(text_value: str | None) -> frozenset[ConsentScope]:
-    known = {s.value for s in ConsentScope}
-    return frozenset(ConsentScope(s) for s in (text_value or "").split(",") if s in known)
-
-
-def givers_missing(consent: Consent, student: Student, age_limit: int) -> list[str]:
-    """Who should have given this consent but did not, as Dutch phrases (empty: complete)."""
-    missing: list[str] = []
-    age = age_on(student.birth_date, consent.given_on)
-    if not consent.given_by_student:
-        missing.append("de leerling zelf")
-    if (age is None or age < age_limit) and not (consent.given_by_guardian or "").strip():
-        why = (
-            "de geboortedatum is onbekend"
-            if age is None
-            else f"de leerling was toen {age} jaar, jonger dan {age_limit}"
-        )
-        missing.append(f"een ouder of voogd ({why})")
-    representation = student.legal_representation or LegalRepresentation.NONE
-    if (
-        representation is not LegalRepresentation.NONE
-        and not (consent.given_by_representative or "").strip()
-    ):
-        kind = LEGAL_REPRESENTATION[representation].lower()
-        missing.append(f"de wettelijk vertegenwoordiger (de leerling staat onder {kind})")
-    return missing
-
-
-def _join(parts: list[str]) -> str:
-    if len(parts) <= 1:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + " en " + parts[-1]
-
-
-def may_share(
-    session: Session,
-    student: Student,
-    recipient: Organisation,
-    scope: ConsentScope,
-    at: date,
-    *,
-    document: FlowDocument = FlowDocument.TRANSITION_REPORT,
-) -> Decision:
-    """May `scope` of `student`'s information go to `recipient` on day `at`? The only decider."""
-    scope = ConsentScope(scope)
-    what = f"'{CONSENT_SCOPE_SHORT[scope]}'"
-    to = f"{recipient.name}"
-    if not recipient.active:
-        return _refuse(scope, f"{to} staat op niet actief; er gaat niets naartoe")
-    flow = flow_of(session, document, recipient.kind)
-    # Scopes outside a legal basis still need consent.
-    legal = flow is not None and flow.basis is Basis.LEGAL and (flow.article or "").strip()
-    if legal and scope in _scope_set(flow.scopes):
-        return Decision(
-            True,
-            f"Wettelijke grondslag: {flow.article}.",
-            scope,
-            basis=Basis.LEGAL,
-            article=flow.article,
-        )
-    limit = consent_age(session)
-    consents = list(
-        session.scalars(
-            select(Consent)
-            .where(Consent.student_id == student.id, Consent.organisation_id == recipient.id)
-            .order_by(Consent.given_on.desc(), Consent.id.desc())
-        )
-    )
-    if not consents:
-        return _refuse(
-            scope,
-            f"Er is geen toestemming vastgelegd om gegevens te delen met {to}",
-            f"Er is geen toestemming vastgelegd om {what} te delen met {to}.",
-        )
-    causes: list[tuple[str, str]] = []
-    for consent in consents:
-        if scope not in consent.scope_set:
-            causes.append(
-                (
-                    f"De toestemming voor {to} omvat dit niet",
-                    f"De toestemming voor {to} omvat {what} niet.",
-                )
-            )
-            continue
-        if consent.given_on > at:
-            cause = f"De toestemming voor {to} geldt pas vanaf {format_date(consent.given_on)}"
-            causes.append((cause, cause + "."))
-            continue
-        if consent.withdrawn_on is not None and consent.withdrawn_on <= at:
-            by = f" door {consent.withdrawn_by}" if consent.withdrawn_by else ""
-            cause = (
-                f"De toestemming voor {to} is ingetrokken op "
-                f"{format_date(consent.withdrawn_on)}{by}; er is geen nieuwe toestemming"
-            )
-            causes.append((cause, f"{cause} voor {what}."))
-            continue
-        if consent.valid_until is not None and consent.valid_until < at:
-            cause = (
-                f"De toestemming voor {to} is verlopen op {format_date(consent.valid_until)}; "
-                f"er is geen nieuwe toestemming"
-            )
-            causes.append((cause, f"{cause} voor {what}."))
-            continue
-        missing = givers_missing(consent, student, limit)
-        if missing:
-            cause = (
-                f"De toestemming voor {to} is niet volledig: de toestemming van "
-                f"{_join(missing)} ontbreekt"
-            )
-            causes.append((cause, cause + "."))
-            continue
-        return Decision(
-            True,
-            f"Toestemming van {format_date(consent.given_on)}.",
-            scope,
-            basis=Basis.CONSENT,
-            consent_id=consent.id,
-        )
-    # The most specific cause: one about a consent that names the scope, else the first.
-    specific = [c for c in causes if "omvat" not in c[0]]
-    cause, reason = (specific or causes)[0]
-    return _refuse(scope, cause, reason)
-
-
-def _refuse(scope: ConsentScope, cause: str, reason: str | None = None) -> Decision:
-    return Decision(False, reason or cause + ".", scope, cause=cause)
-
-
-@dataclass
-class ShareCheck:
-    """The gate's answer for every scope of one export."""
-
-    decisions: dict[ConsentScope, Decision] = field(default_factory=dict)
-
-    @property
-    def allowed(self) -> frozenset[ConsentScope]:
-        return frozenset(s for s, d in self.decisions.items() if d.allowed)
-
-    @property
-    def refused(self) -> list[Decision]:
-        return [d for d in self.decisions.values() if not d.allowed]
-
-    @property
-    def consent_ids(self) -> list[int]:
-        return sorted({d.consent_id for d in self.decisions.values() if d.consent_id})
-
-    @property
-    def legal_articles(self) -> list[str]:
-        return sorted({d.article for d in self.decisions.values() if d.article})
-
-    def basis_text(self) -> str:
-        parts = []
-        if self.consent_ids:
-            parts.append("toestemming " + ", ".join(f"#{i}" for i in self.consent_ids))
-        for article in self.legal_articles:
-            parts.append(f"wettelijke grondslag: {article}")
-        return "; ".join(parts)
-
-    def refusal(self) -> str:
-        """Dutch: why nothing may go, each cause once with the scopes it concerns."""
-        grouped: dict[str, list[str]] = {}
-        for decision in self.refused:
-            grouped.setdefault(decision.cause, []).append(CONSENT_SCOPE_SHORT[decision.scope])
-        return " ".join(
-            f"{cause} (voor: {', '.join(scopes)})." for cause, scopes in grouped.items()
-        )
-
-
-def check_all(
-    session: Session,
-    student: Student,
-    recipient: Organisation,
-    at: date,
-    scopes: Iterable[ConsentScope] = tuple(ConsentScope),
-    *,
-    document: FlowDocument = FlowDocument.TRANSITION_REPORT,
-) -> ShareCheck:
-    return ShareCheck(
-        {s: may_share(session, student, recipient, s, at, document=document) for s in scopes}
-    )
-
-
-# --- the register -------------------------------------------------------------------------
 
 
 @dataclass
@@ -319,17 +69,6 @@ class ConsentRow:
     problem: str
 
 
-def given_by_text(consent: Consent) -> str:
-    parts = []
-    if consent.given_by_student:
-        parts.append("leerling")
-    if consent.given_by_guardian:
-        parts.append(f"ouder/voogd {consent.given_by_guardian}")
-    if consent.given_by_representative:
-        parts.append(f"wettelijk vertegenwoordiger {consent.given_by_representative}")
-    return ", ".join(parts) or "—"
-
-
 def status_on(consent: Consent, on: date) -> str:
     if consent.withdrawn_on is not None and consent.withdrawn_on <= on:
         return "Ingetrokken"
@@ -345,7 +84,7 @@ def register(session: Session, actor, student_id: int, on: date | None = None) -
     student = existing_student(session, student_id)
     require_student_access(actor, student)
     on = on or today()
-    limit = consent_age(session)
+    limit = school_settings(session).consent_age
     rows = session.execute(
         select(Consent, Organisation.name, Consent.attachment_name)
         .join(Organisation, Organisation.id == Consent.organisation_id)
@@ -377,7 +116,7 @@ def register(session: Session, actor, student_id: int, on: date | None = None) -
                     if missing and status_on(consent, on) == "Geldig"
                     else status_on(consent, on)
                 ),
-                problem=("ontbreekt: toestemming van " + _join(missing)) if missing else "",
+                problem=("ontbreekt: toestemming van " + join_phrases(missing)) if missing else "",
             )
         )
     return result
@@ -520,131 +259,3 @@ def consent_attachment(session: Session, actor, consent_id: int) -> tuple[str, b
     require_student_access(actor, existing_student(session, consent.student_id))
     audit.record(session, actor, "view", "consent_attachment", consent.id, None)
     return consent.attachment_name or "scan.pdf", consent.attachment
-
-
-# --- the bases per data flow --------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class FlowRow:
-    document: FlowDocument
-    recipient_kind: OrganisationKind
-    basis: Basis
-    article: str
-    scopes: tuple[ConsentScope, ...]
-    version: int | None
-
-
-def list_flows(session: Session, actor) -> list[FlowRow]:
-    """Every document x recipient kind, with the basis set (consent when none was set)."""
-    require_coordinator(actor)
-    stored = {(f.document, f.recipient_kind): f for f in session.scalars(select(DataFlow))}
-    rows = []
-    for document in FlowDocument:
-        for kind in OrganisationKind:
-            flow = stored.get((document, kind))
-            rows.append(
-                FlowRow(
-                    document,
-                    kind,
-                    flow.basis if flow else Basis.CONSENT,
-                    (flow.article or "") if flow else "",
-                    tuple(s for s in ConsentScope if flow and s in _scope_set(flow.scopes)),
-                    flow.version if flow else None,
-                )
-            )
-    return rows
-
-
-def set_flow_basis(
-    session: Session,
-    actor,
-    document: str,
-    recipient_kind: str,
-    basis: str,
-    article: str = "",
-    scopes: Iterable[str] = (),
-) -> None:
-    """The coordinator sets the basis of one data flow; the choice is audited."""
-    require_coordinator(actor, "Alleen een uitstroomcoördinator stelt de grondslag in.")
-    problems = Problems()
-    try:
-        doc, kind, chosen = FlowDocument(document), OrganisationKind(recipient_kind), Basis(basis)
-    except ValueError:
-        problems.add("basis", "Grondslag: onbekende gegevensstroom of grondslag.")
-        problems.raise_if_any()
-        raise
-    cleaned = text(article, "Wetsartikel", "article", problems, max_length=200)
-    chosen_scopes = []
-    for value in scopes:
-        try:
-            chosen_scopes.append(ConsentScope(value))
-        except ValueError:
-            problems.add("scopes", f"Onderdelen: '{value}' is geen onderdeel.")
-    if chosen is Basis.LEGAL:
-        if not cleaned:
-            problems.add("article", "Wetsartikel: noem het artikel waarop de gegevensstroom rust.")
-        if not chosen_scopes:
-            problems.add("scopes", "Onderdelen: kies wat op grond van de wet gedeeld wordt.")
-    problems.raise_if_any()
-    flow = flow_of(session, doc, kind)
-    if flow is None:
-        flow = DataFlow(document=doc, recipient_kind=kind, created_by_id=actor.user_id)
-        session.add(flow)
-    flow.basis = chosen
-    flow.article = cleaned if chosen is Basis.LEGAL else None
-    flow.scopes = (
-        ",".join(s.value for s in ConsentScope if s in chosen_scopes)
-        if chosen is Basis.LEGAL
-        else ""
-    )
-    flow.updated_by_id = actor.user_id
-    session.flush()
-    audit.record(
-        session,
-        actor,
-        "update",
-        "data_flow",
-        flow.id,
-        f"{doc.value}>{kind.value}:{chosen.value};{flow.scopes}",
-    )
-
-
-@dataclass(frozen=True)
-class GiverFacts:
-    """What the consent dialog offers and reminds: who can give consent for this student."""
-
-    guardians: list[str]
-    representatives: list[str]
-    hint: str
-
-
-def giver_facts(session: Session, actor, student_id: int, on: date | None = None) -> GiverFacts:
-    from app.models import GuardianRelation
-
-    student = existing_student(session, student_id)
-    require_student_access(actor, student)
-    on = on or today()
-    legal = (GuardianRelation.CURATOR, GuardianRelation.MENTOR_LEGAL)
-    guardians = [g.name for g in student.guardians if g.has_authority and g.relation not in legal]
-    representatives = [g.name for g in student.guardians if g.relation in legal]
-    limit = consent_age(session)
-    age = age_on(student.birth_date, on)
-    parts = []
-    if age is None:
-        parts.append(
-            "De geboortedatum is onbekend: de leerling telt als jonger dan "
-            f"{limit}, dus ook een ouder of voogd geeft toestemming."
-        )
-    elif age < limit:
-        parts.append(
-            f"{student.first_name} is {age} jaar, jonger dan {limit}: "
-            "ook een ouder of voogd geeft toestemming."
-        )
-    else:
-        parts.append(f"{student.first_name} is {age} jaar en geeft zelf toestemming.")
-    representation = student.legal_representation or LegalRepresentation.NONE
-    if representation is not LegalRepresentation.NONE:
-        kind = LEGAL_REPRESENTATION[representation].lower()
-        parts.append(f"Onder {kind}: ook de wettelijk vertegenwoordiger geeft toestemming.")
-    return GiverFacts(guardians, representatives, " ".join(parts))

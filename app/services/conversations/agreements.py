@@ -23,8 +23,8 @@ from app.services.common.permissions import (
     require_student_edit,
     visible_students,
 )
+from app.services.common.rows import existing_student as student_for
 from app.services.common.rows import flush_or_conflict
-from app.services.conversations.recording import student_for
 
 CONFLICT_MESSAGE = (
     "Iemand anders heeft deze afspraak gewijzigd nadat u de lijst opende. "

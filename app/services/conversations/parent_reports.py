@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.errors import KoersError
@@ -25,11 +24,14 @@ from app.export.parent_report import (
     ReportNextConversation,
     ReportParticipant,
 )
-from app.models import ConversationStatus, ExportLog, SchoolSettings
+from app.models import ConversationStatus, ExportLog
 from app.services.common import audit, labels
 from app.services.common.actor import Actor
 from app.services.common.permissions import require_edit, require_student_access
-from app.services.conversations.recording import load, next_conversation, student_for, time_text
+from app.services.common.rows import existing_student as student_for
+from app.services.common.school_settings import school_settings
+from app.services.conversations.forms import time_text
+from app.services.conversations.reading import load, next_conversation
 
 WHAT = "oudergespreksverslag"
 BASIS = "verslag voor de ouders of verzorgers die bij het gesprek waren"
@@ -55,11 +57,11 @@ def _check(session: Session, actor: Actor, conversation_id: int):
 def report_data(session: Session, actor: Actor, conversation_id: int) -> ParentReportData:
     """The plain data the report is built from (checked and audited as a view)."""
     c, student = _check(session, actor, conversation_id)
-    school = session.scalars(select(SchoolSettings).limit(1)).first()
+    school = school_settings(session)
     nxt = next_conversation(session, c)
     audit.record(session, actor, "view", "parent_report", c.id)
     return ParentReportData(
-        school_name=school.name if school else "",
+        school_name=school.name,
         student_name=student.full_name,
         kind=labels.label(labels.CONVERSATION_TYPE, c.kind),
         on=c.held_at.date(),

@@ -32,14 +32,9 @@ from app.models import (
 from app.services.common import audit
 from app.services.common.actor import Actor
 from app.services.common.permissions import require_student_access, visible_students
-from app.services.conversations.recording import (
-    ConversationInput,
-    ParticipantInput,
-    load,
-    student_for,
-    time_text,
-    week_start,
-)
+from app.services.common.rows import existing_student as student_for
+from app.services.conversations.forms import ConversationInput, ParticipantInput, time_text
+from app.services.conversations.reading import load
 
 T = ConversationType
 
@@ -132,6 +127,11 @@ class Week:
     @property
     def sunday(self) -> date:
         return self.monday + timedelta(days=6)
+
+
+def week_start(day: date) -> date:
+    """The Monday of `day`'s week (the week starts on Monday)."""
+    return day - timedelta(days=day.weekday())
 
 
 def upcoming_by_week(

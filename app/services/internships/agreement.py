@@ -12,10 +12,11 @@ from app.core.files import write_atomic
 from app.core.validation import today
 from app.export.internship_agreement import AgreementData, render_agreement
 from app.importers.paths import safe_output_path
-from app.models import Employer, EmployerContact, ExportLog, SchoolSettings, Student
+from app.models import Employer, EmployerContact, ExportLog, Student
 from app.services.common import audit, labels
 from app.services.common.actor import Actor
 from app.services.common.permissions import require_export, require_student_access
+from app.services.common.school_settings import school_settings
 from app.services.internships.planning import DAY_NAMES, find_internship, parse_days
 
 
@@ -32,7 +33,7 @@ def agreement_data(session: Session, actor: Actor, internship_id: int):
     supervisor = (
         session.get(EmployerContact, internship.supervisor_id) if internship.supervisor_id else None
     )
-    school = session.scalars(select(SchoolSettings).limit(1)).first()
+    school = school_settings(session)
     printed = today()
     age = age_on(student.birth_date, internship.start_date)
     address = ", ".join(
@@ -46,7 +47,7 @@ def agreement_data(session: Session, actor: Actor, internship_id: int):
         if p
     )
     return AgreementData(
-        school_name=school.name if school else "",
+        school_name=school.name,
         school_contact=actor.display_name,
         student_name=student.full_name,
         student_birth_date=student.birth_date,

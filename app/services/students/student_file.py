@@ -172,7 +172,7 @@ def open_student_file(session: Session, actor: Actor, student_id: int) -> Studen
 
 
 def _still_missing(student: Student) -> tuple[str, ...]:
-    from app.services.las_import.importer import missing_labels
+    from app.services.las_import.matching import missing_labels
 
     codes = []
     for code in (student.las_missing or "").split(","):

@@ -30,8 +30,9 @@ from app.services.aftercare.calls import CallOutcome
 from app.services.aftercare.plan import OVERDUE, THIS_WEEK, Worklist, WorklistRow
 from app.services.aftercare.student_file import ProposalLine
 from app.services.common.labels import DESTINATION, SIGNAL_KIND
-from app.services.consent import sharing
-from app.services.consent.register import ConsentRefusedError
+from app.services.consent.dropout_report import send_dropout_report
+from app.services.consent.gate import ConsentRefusedError
+from app.services.consent.sending import ExportResult
 from app.ui.aftercare.call_dialog import CallDialog
 from app.ui.common.messages import show_error
 from app.ui.common.table_model import ROW_ROLE, RowTableModel
@@ -357,14 +358,14 @@ class WorklistTab(QWidget):
         if not path:
             return
         self.workspace.call(
-            sharing.send_dropout_report,
+            send_dropout_report,
             proposal.id,
             path,
             on_success=self._sent,
             on_error=self._send_failed,
         )
 
-    def _sent(self, result: sharing.ExportResult) -> None:
+    def _sent(self, result: ExportResult) -> None:
         self.status.setStyleSheet("")
         self.status.setText(
             self.tr(

@@ -28,8 +28,13 @@ from app.core.validation import format_date, today
 from app.models import ConsentForm, ConsentScope
 from app.services.common.labels import CONSENT_FORM, CONSENT_SCOPE, CONSENT_SCOPE_SHORT
 from app.services.consent import register as consents
-from app.services.consent import sharing
-from app.services.consent.register import ConsentInput, ConsentRefusedError, ConsentRow
+from app.services.consent import report_export
+from app.services.consent.consent_form import consent_form
+from app.services.consent.gate import ConsentRefusedError
+from app.services.consent.givers import GiverFacts, giver_facts
+from app.services.consent.recipients import RecipientChoice, recipient_choices
+from app.services.consent.register import ConsentInput, ConsentRow
+from app.services.consent.sending import ExportResult
 from app.ui.common.messages import show_error
 from app.ui.common.table_model import RowTableModel
 from app.ui.common.tables import make_table
@@ -72,7 +77,7 @@ class ConsentDialog(QDialog):
         self,
         workspace: Workspace,
         student_id: int,
-        recipients: list[sharing.RecipientChoice],
+        recipients: list[RecipientChoice],
         default_recipient: int | None = None,
         *,
         conversation_id: int | None = None,
@@ -153,11 +158,9 @@ class ConsentDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.scan_button.clicked.connect(self._choose_scan)
-        workspace.call(
-            consents.giver_facts, student_id, on_success=self._facts, on_error=lambda _e: None
-        )
+        workspace.call(giver_facts, student_id, on_success=self._facts, on_error=lambda _e: None)
 
-    def _facts(self, facts: consents.GiverFacts) -> None:
+    def _facts(self, facts: GiverFacts) -> None:
         self.hint.setText(facts.hint)
         for box, names in (
             (self.guardian, facts.guardians),
@@ -233,7 +236,7 @@ class ConsentTab(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.recipients: list[sharing.RecipientChoice] = []
+        self.recipients: list[RecipientChoice] = []
         self.default_recipient: int | None = None
         self.dialog: ConsentDialog | None = None
         self._build()
@@ -287,7 +290,7 @@ class ConsentTab(QWidget):
         )
         if self.workspace.actor.is_coordinator:
             self.workspace.call(
-                sharing.recipient_choices,
+                recipient_choices,
                 self.student_id,
                 on_success=self._set_recipients,
                 on_error=self._error,
@@ -394,7 +397,7 @@ class ConsentTab(QWidget):
         if not path:
             return
         self.workspace.call(
-            sharing.consent_form,
+            consent_form,
             self.student_id,
             path,
             on_success=lambda p: self._say(self.tr("Formulier opgeslagen: {p}").format(p=p)),
@@ -410,7 +413,7 @@ class ConsentTab(QWidget):
         if not path:
             return
         self.workspace.call(
-            sharing.export_report,
+            report_export.export_report,
             self.student_id,
             recipient,
             path,
@@ -418,7 +421,7 @@ class ConsentTab(QWidget):
             on_error=self._export_failed,
         )
 
-    def _exported(self, result: sharing.ExportResult) -> None:
+    def _exported(self, result: ExportResult) -> None:
         scopes = ", ".join(CONSENT_SCOPE_SHORT[s] for s in ConsentScope if s in result.scopes)
         self._say(
             self.tr("Overdrachtsdossier opgeslagen in {path} (met: {scopes}).").format(

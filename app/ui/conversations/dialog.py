@@ -26,7 +26,13 @@ from PySide6.QtWidgets import (
 from app.core.errors import ValidationError
 from app.services.common import labels
 from app.services.conversations import recording as conversations
-from app.services.conversations.recording import ConversationFile, ConversationInput
+from app.services.conversations.forms import ConversationInput
+from app.services.conversations.reading import (
+    ConversationFile,
+    open_conversation,
+    school_contact_default,
+    staff_choices,
+)
 from app.ui.common.fields import mark_invalid, set_combo_value
 from app.ui.common.messages import show_error
 from app.ui.conversations.editors import AgreementsEditor, ParticipantsEditor
@@ -216,10 +222,10 @@ class ConversationDialog(QDialog):
         """Opens the consent dialog with this conversation and its date filled in."""
         if self.loaded is None:
             return None
-        from app.services.consent import sharing
+        from app.services.consent.recipients import recipient_choices
 
         self.workspace.call(
-            sharing.recipient_choices,
+            recipient_choices,
             self.student_id,
             on_success=self._open_consent_dialog,
         )
@@ -262,7 +268,7 @@ class ConversationDialog(QDialog):
             self._staff = staff
             if self.conversation_id is not None:
                 self.workspace.call(
-                    conversations.open_conversation,
+                    open_conversation,
                     self.conversation_id,
                     on_success=self._show_file,
                     on_error=self._load_failed,
@@ -271,16 +277,14 @@ class ConversationDialog(QDialog):
                 self._show(preset)
             else:
                 self.workspace.call(
-                    conversations.school_contact_default,
+                    school_contact_default,
                     self.student_id,
                     on_success=self._show,
                     on_error=self._load_failed,
                 )
 
         self._staff: list[tuple[int, str]] = []
-        self.workspace.call(
-            conversations.staff_choices, on_success=with_staff, on_error=self._load_failed
-        )
+        self.workspace.call(staff_choices, on_success=with_staff, on_error=self._load_failed)
 
     def _load_failed(self, exc: BaseException) -> None:
         show_error(self, exc)

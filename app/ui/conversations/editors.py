@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from app.core.validation import format_date, today
 from app.models import ParticipantRole
 from app.services.common import labels
-from app.services.conversations.recording import AgreementInput, ParticipantInput
+from app.services.conversations.forms import AgreementInput, ParticipantInput
 from app.ui.common.tables import make_table
 
 

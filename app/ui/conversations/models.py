@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFont
 from app.core.validation import format_date
 from app.services.common import labels
 from app.services.conversations.agreements import AgreementRow
-from app.services.conversations.recording import ConversationRow
+from app.services.conversations.reading import ConversationRow
 from app.ui.common.table_model import Index, RowTableModel
 
 OVERDUE_COLOUR = QColor("#9b1c1c")

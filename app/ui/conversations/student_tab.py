@@ -18,7 +18,8 @@ from app.services.conversations import agreements
 from app.services.conversations import planning as conversation_planning
 from app.services.conversations import recording as conversations
 from app.services.conversations.agreements import AgreementRow
-from app.services.conversations.recording import ConversationInput, ConversationRow
+from app.services.conversations.forms import ConversationInput
+from app.services.conversations.reading import ConversationRow, list_for_student, open_conversation
 from app.ui.common.tables import make_table
 from app.ui.conversations.dialog import ConversationDialog
 from app.ui.conversations.models import AgreementModel, ConversationModel
@@ -120,7 +121,7 @@ class ConversationsTab(QWidget):
     # --- data -----------------------------------------------------------------------------
     def refresh(self) -> None:
         self.workspace.call(
-            conversations.list_for_student,
+            list_for_student,
             self.student_id,
             on_success=self._show_conversations,
         )
@@ -197,7 +198,7 @@ class ConversationsTab(QWidget):
         if row is None:
             return
         self.workspace.call(
-            conversations.open_conversation,
+            open_conversation,
             row.id,
             on_success=self._confirm_delete,
         )

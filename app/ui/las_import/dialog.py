@@ -37,8 +37,8 @@ from app.importers.paths import read_input_file
 from app.importers.safe_xml import MAX_XML_BYTES
 from app.services.las_import import csv_mappings
 from app.services.las_import import importer as las_import
-from app.services.las_import.importer import ImportSource
 from app.services.las_import.preview import ImportPreview, ImportResult
+from app.services.las_import.source import ImportSource, forget_parsed
 from app.services.students.cohort import school_year
 from app.ui.common.messages import show_error, user_message
 from app.ui.common.tables import make_table
@@ -397,7 +397,7 @@ class LasImportDialog(QDialog):
         super().reject()
 
     def done(self, result: int) -> None:
-        las_import.forget_parsed()  # no copy of the file's students stays in memory
+        forget_parsed()  # no copy of the file's students stays in memory
         super().done(result)
 
     def _reset(self) -> None:

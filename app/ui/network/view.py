@@ -34,9 +34,12 @@ from app.services.common.labels import (
     FLOW_DOCUMENT,
     ORGANISATION_KIND,
 )
-from app.services.consent import batch_process, sharing
-from app.services.consent import register as consents
+from app.services.consent import batch_process
+from app.services.consent.batch_export import BatchOutcome
+from app.services.consent.data_flows import list_flows, set_flow_basis
+from app.services.consent.leavers_list import export_leavers
 from app.services.network import organisations
+from app.services.network.cbs_tables import import_cbs_municipalities, import_rmc_regions
 from app.services.network.organisations import ContactInput, OrganisationInput, OrganisationRow
 from app.ui.common.messages import show_error
 from app.ui.common.table_model import RowTableModel
@@ -203,10 +206,8 @@ class OrganisationsTab(QWidget):
         self.edit_button.clicked.connect(lambda: self.edit(self.selected()))
         self.table.doubleClicked.connect(lambda _i: self.edit(self.selected()))
         self.delete_button.clicked.connect(self.delete)
-        self.cbs_button.clicked.connect(
-            lambda: self.import_file(organisations.import_cbs_municipalities)
-        )
-        self.rmc_button.clicked.connect(lambda: self.import_file(organisations.import_rmc_regions))
+        self.cbs_button.clicked.connect(lambda: self.import_file(import_cbs_municipalities))
+        self.rmc_button.clicked.connect(lambda: self.import_file(import_rmc_regions))
         self.table.selectionModel().selectionChanged.connect(self._show_contacts)
 
     def refresh(self) -> None:
@@ -334,7 +335,7 @@ class FlowsTab(QWidget):
 
     def refresh(self) -> None:
         self.workspace.call(
-            consents.list_flows,
+            list_flows,
             on_success=self.model.set_rows,
         )
 
@@ -356,7 +357,7 @@ class FlowsTab(QWidget):
         if row is None:
             return
         self.workspace.call(
-            consents.set_flow_basis,
+            set_flow_basis,
             row.document.value,
             row.recipient_kind.value,
             self.basis.currentData(),
@@ -484,7 +485,7 @@ class BatchTab(QWidget):
                 self.tr("Afbreken… het dossier dat nu gemaakt wordt, wordt nog afgemaakt.")
             )
 
-    def _finished(self, outcome: sharing.BatchOutcome) -> None:
+    def _finished(self, outcome: BatchOutcome) -> None:
         self.start_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         self.left_model.set_rows(outcome.left_out)
@@ -515,7 +516,7 @@ class BatchTab(QWidget):
         if not name:
             return
         self.workspace.call(
-            sharing.export_leavers,
+            export_leavers,
             self.year.value(),
             code,
             name,
