@@ -1,6 +1,7 @@
 # The two commands of the README: `make run` starts Koers, `make test` runs every test.
 # Both prepare the machine first (Debian libraries Qt needs, .venv with the project).
-.PHONY: run test lint screenshots bench bundle translations
+# `make test-fast` leaves out the tests marked slow, for the edit loop; CI runs `make test`.
+.PHONY: run test test-fast lint screenshots bench bundle translations
 
 run:
 	scripts/bootstrap.sh
@@ -9,6 +10,10 @@ run:
 test:
 	scripts/bootstrap.sh --with-tools --with-postgres
 	scripts/run-tests.sh
+
+test-fast:
+	scripts/bootstrap.sh --with-tools --with-postgres
+	scripts/run-tests.sh -m "not slow"
 
 lint:
 	scripts/bootstrap.sh

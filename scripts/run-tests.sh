@@ -10,8 +10,9 @@ export QT_QPA_PLATFORM=offscreen
 
 status=0
 # One worker per core (pytest-xdist): each starts its own PostgreSQL; the suite stays
-# well inside CI's time on a two-core machine.
-.venv/bin/python -m pytest -n auto --durations=15 "$@" || status=$?
+# well inside CI's time on a two-core machine. Tests marked with one xdist_group share a
+# worker (loadgroup): the two crash loops run one after the other, each timed on its own.
+.venv/bin/python -m pytest -n auto --dist loadgroup --durations=15 "$@" || status=$?
 if [ "$status" -eq 5 ]; then
   # pytest's "no tests collected": a filter or a collection problem, never a pass.
   echo "run-tests: pytest collected no tests" >&2

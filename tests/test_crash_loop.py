@@ -1,353 +1,56 @@
-"""Crash safety: Koers killed with SIGKILL at random moments during saves and imports.
+"""Crash safety: Koers killed with SIGKILL at random moments during saves and imports
+loses no action it confirmed and leaves no half-written action (see tests/crash/loop.py).
 
-Each run starts a fresh worker process (tests/crash/worker.py) on an encrypted SQLite
-database, lets it save and import for a random 30-400 ms, and kills it. Then the database
-is opened as at a restart and must pass `quick_check` and `cipher_integrity_check`, hold
-every action the worker confirmed (logged, fsync'ed, only after the commit returned), and
-hold no part of any other action: the one in flight at the kill is either all there or
-not at all. Runs go in parallel lanes, each with its own database.
+The loop runs until it has seen 200 confirmed actions and 100 kills inside an action, with
+both outcomes of such a kill, or fails when its time bound passes first. The failure
+message and the "crash loop" report section give the counts reached and the seed.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import random
-import select
 import signal
-import subprocess
-import sys
-import threading
-import time
-from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from app.db.store import Store, sqlcipher_connect
-from app.services.admin import accounts
-from app.services.admin.unlock import create_encrypted_database
-from app.services.common import audit
-from app.services.students import student_file as students
-from app.services.students.student_file import GuardianInput, StudentInput
-from tests.crash.worker import BATCH
+from tests.crash.loop import BOUND_SECONDS, CI_SEED, Targets, choose_seed, run_crash_loop
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)"),
-]
-
-ROOT = Path(__file__).resolve().parent.parent
-RUNS = int(os.environ.get("KOERS_CRASH_RUNS", "200"))
-LANES = max(1, min(3, os.cpu_count() or 1))
-KILL_AFTER = (0.030, 0.400)  # seconds after the worker said "ready"
-BASE_STUDENTS = 5
-USER = "c.peeters"
-PASSWORD = "horizon-2026-veilig"
-CHAIN_EVERY = 25  # runs between full audit-chain verifications (it reads every entry)
+pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
 
 
-@dataclass
-class Figures:
-    runs: int = 0
-    kills: int = 0
-    integrity_failures: int = 0
-    lost_confirmed: int = 0
-    partial: int = 0
-    confirmed_actions: int = 0
-    killed_mid_action: int = 0
-    mid_action_committed: int = 0
-    problems: list[str] = field(default_factory=list)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def add(self, **counts: int) -> None:
-        with self.lock:
-            for name, value in counts.items():
-                setattr(self, name, getattr(self, name) + value)
-
-    def problem(self, kind: str, text: str) -> None:
-        with self.lock:
-            setattr(self, kind, getattr(self, kind) + 1)
-            self.problems.append(f"{kind}: {text}")
-
-
-@dataclass
-class Lane:
-    """One database and what it must hold: the confirmed actions so far, plus the actions
-    in flight at a kill that turned out to have committed."""
-
-    number: int
-    db: Path
-    key: bytes
-    base: list[int]
-    notes: dict[int, str]
-    saves: Counter = field(default_factory=Counter)
-    creates: set[str] = field(default_factory=set)
-    batches: set[str] = field(default_factory=set)
-
-
-def _new_lane(number: int, folder: Path) -> Lane:
-    folder.mkdir(parents=True)
-    db = folder / "koers.db"
-    store, _recovery = create_encrypted_database(f"sqlite:///{db}", "De Horizon", USER, PASSWORD)
-    try:
-        actor = store.run(
-            accounts.initialise_school,
-            school_name="De Horizon",
-            brin="12AB",
-            username=USER,
-            display_name="Ingrid Peeters",
-            password=PASSWORD,
-        )
-        base = [
-            store.run(
-                students.create_student,
-                actor,
-                StudentInput(
-                    first_name="Basis",
-                    surname=f"Leerling {n}",
-                    las_key=f"B{n}",
-                    notes="basis",
-                    guardians=[GuardianInput(name="Ouder basis"), GuardianInput(name="Tweede")],
-                ),
-            )
-            for n in range(BASE_STUDENTS)
-        ]
-        assert store.key is not None
-        return Lane(number, db, store.key, base, dict.fromkeys(base, "basis"))
-    finally:
-        store.dispose()
-
-
-def _one_run(lane: Lane, run: int, rng: random.Random, figures: Figures) -> None:
-    log = lane.db.with_name(f"run-{run:03d}.log")
-    env = {
-        **os.environ,
-        "KOERS_CRASH_DB": str(lane.db),
-        "KOERS_CRASH_KEY": lane.key.hex(),
-        "KOERS_CRASH_USER": USER,
-        "KOERS_CRASH_LOG": str(log),
-        "KOERS_CRASH_RUN": f"L{lane.number}R{run}",
-        "KOERS_CRASH_SEED": str(rng.randrange(2**32)),
-        "KOERS_CRASH_BASE": ",".join(map(str, lane.base)),
-        "PYTHONPATH": str(ROOT),
-    }
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "tests.crash.worker"],
-        cwd=ROOT,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        readable, _, _ = select.select([worker.stdout], [], [], 60)
-        ready = bool(readable) and worker.stdout.readline().strip() == b"ready"
-        if ready:
-            time.sleep(rng.uniform(*KILL_AFTER))
-        alive = worker.poll() is None
-        if alive:
-            os.kill(worker.pid, signal.SIGKILL)
-    finally:
-        if worker.poll() is None:
-            worker.kill()
-        _, stderr = worker.communicate(timeout=60)
-    figures.add(runs=1)
-    if not (ready and alive and worker.returncode == -signal.SIGKILL):
-        figures.problem(
-            "integrity_failures",
-            f"lane {lane.number} run {run}: the worker was not killed while working "
-            f"(ready={ready}, exit={worker.returncode}): {stderr.decode(errors='replace')[-2000:]}",
-        )
-        return
-    figures.add(kills=1)
-    _check(lane, run, log, figures)
-
-
-def _parse(log: Path) -> tuple[list[tuple[str, str, int]], list[tuple[str, str, int]]]:
-    """(confirmed actions in order, actions begun but never confirmed)."""
-    begun: list[tuple[str, str, int]] = []
-    confirmed: set[str] = set()
-    text = log.read_text() if log.exists() else ""
-    for line in text.splitlines():
-        parts = line.split()
-        if len(parts) == 4 and parts[0] == "begin":
-            begun.append((parts[1], parts[2], int(parts[3])))
-        elif len(parts) == 2 and parts[0] == "ok":
-            confirmed.add(parts[1])
-    return [b for b in begun if b[1] in confirmed], [b for b in begun if b[1] not in confirmed]
-
-
-def _check(lane: Lane, run: int, log: Path, figures: Figures) -> None:
-    where = f"lane {lane.number} run {run}"
-    confirmed, unconfirmed = _parse(log)
-    figures.add(confirmed_actions=len(confirmed))
-    if len(unconfirmed) > 1:
-        figures.problem("partial", f"{where}: more than one action in flight: {unconfirmed}")
-    connection = sqlcipher_connect(lane.db, lane.key)
-    try:
-        quick = connection.execute("PRAGMA quick_check").fetchall()
-        cipher = connection.execute("PRAGMA cipher_integrity_check").fetchall()
-        if quick != [("ok",)] or cipher:
-            figures.problem("integrity_failures", f"{where}: quick_check={quick} cipher={cipher}")
-            return
-        keyed = dict(connection.execute("SELECT las_key, id FROM students WHERE las_key LIKE 'L%'"))
-        marks = ",".join("?" * len(lane.base))
-        base = {
-            row[0]: (row[1], row[2])
-            for row in connection.execute(
-                f"SELECT id, notes, version FROM students WHERE id IN ({marks})", lane.base
-            )
-        }
-        first_guardian = dict(
-            connection.execute(
-                "SELECT g.student_id, g.name FROM guardians g WHERE g.id = "
-                "(SELECT min(h.id) FROM guardians h WHERE h.student_id = g.student_id)"
-            )
-        )
-        guardians = dict(
-            connection.execute("SELECT student_id, count(*) FROM guardians GROUP BY student_id")
-        )
-        paths = dict(
-            connection.execute(
-                "SELECT student_id, count(*) FROM transition_paths GROUP BY student_id"
-            )
-        )
-        logged = {
-            (row[0], row[1]): row[2]
-            for row in connection.execute(
-                "SELECT entity_id, action, count(*) FROM audit_log WHERE entity = 'student' "
-                "AND action IN ('create', 'update') GROUP BY entity_id, action"
-            )
-        }
-    finally:
-        connection.close()
-
-    for kind, marker, sid in confirmed:
-        if kind == "save":
-            lane.notes[sid] = marker
-            lane.saves[sid] += 1
-        elif kind == "create":
-            lane.creates.add(marker)
-        else:
-            lane.batches.add(marker)
-    batch_sizes = Counter(k.rsplit("-", 1)[0] for k in keyed if "-" in k)
-    for kind, marker, sid in unconfirmed:
-        figures.add(killed_mid_action=1)
-        if kind == "save" and base.get(sid, (None,))[0] == marker:
-            lane.notes[sid] = marker
-            lane.saves[sid] += 1
-            figures.add(mid_action_committed=1)
-        elif kind == "create" and marker in keyed:
-            lane.creates.add(marker)
-            figures.add(mid_action_committed=1)
-        elif kind == "batch" and batch_sizes.get(marker) == BATCH:
-            lane.batches.add(marker)
-            figures.add(mid_action_committed=1)
-
-    # Every confirmed action is there; nothing is there that was neither confirmed nor
-    # the whole of an action in flight.
-    singles = {k for k in keyed if "-" not in k}
-    for marker in sorted(lane.creates - singles):
-        figures.problem("lost_confirmed", f"{where}: created student {marker} is missing")
-    for marker in sorted(singles - lane.creates):
-        figures.problem("partial", f"{where}: student {marker} from no whole action")
-    for marker in sorted(lane.batches):
-        if batch_sizes.get(marker, 0) != BATCH:
-            figures.problem(
-                "lost_confirmed", f"{where}: batch {marker} has {batch_sizes.get(marker, 0)}"
-            )
-    for marker, size in sorted(batch_sizes.items()):
-        if marker not in lane.batches:
-            figures.problem("partial", f"{where}: batch {marker} holds {size} of {BATCH}")
-    for las_key, sid in keyed.items():
-        want = 1 if "-" in las_key else 2
-        got = (guardians.get(sid, 0), paths.get(sid, 0), logged.get((sid, "create"), 0))
-        if got != (want, 1, 1):
-            figures.problem("partial", f"{where}: student {las_key} has guardians/path/audit {got}")
-    for sid in lane.base:
-        notes, version = base[sid]
-        if notes != lane.notes[sid]:
-            figures.problem(
-                "lost_confirmed", f"{where}: student {sid} notes {notes!r}, not {lane.notes[sid]}"
-            )
-        if first_guardian.get(sid) != f"Ouder {notes}":
-            figures.problem(
-                "partial", f"{where}: student {sid} notes {notes!r}, guardian {first_guardian}"
-            )
-        updates = logged.get((sid, "update"), 0)
-        if (version, updates) != (1 + lane.saves[sid], lane.saves[sid]):
-            figures.problem(
-                "partial",
-                f"{where}: student {sid} version {version}, {updates} logged updates, "
-                f"{lane.saves[sid]} saves",
-            )
-    if run % CHAIN_EVERY == 0:
-        _check_chain(lane, where, figures)
-
-
-def _check_chain(lane: Lane, where: str, figures: Figures) -> None:
-    store = Store(f"sqlite:///{lane.db}", key=lane.key)
-    try:
-        broken = store.run(audit.verify_chain)
-    finally:
-        store.dispose()
-    if broken is not None:
-        figures.problem("integrity_failures", f"{where}: audit chain broken at entry {broken}")
-
-
+@pytest.mark.slow
+# Both crash loops on one xdist worker, one after the other: each is timed on its own.
+@pytest.mark.xdist_group("crash_loop")
 def test_sigkill_during_saves_and_imports_loses_nothing_confirmed_and_leaves_no_half(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    outcome = run_crash_loop(tmp_path, choose_seed(), Targets(), BOUND_SECONDS)
+    print(outcome.summary())
+    request.node.add_report_section("call", "crash loop", outcome.summary())
+    outcome.assert_crash_safe()
+
+
+def test_crash_loop_fails_with_its_counts_and_seed_when_the_bound_passes_first(
     tmp_path: Path,
 ) -> None:
-    started = time.perf_counter()
-    seed = int(os.environ.get("KOERS_CRASH_SEED", str(random.randrange(2**32))))
-    figures = Figures()
-    lanes = [_new_lane(n, tmp_path / f"lane{n}") for n in range(LANES)]
-    share = [RUNS // LANES + (1 if n < RUNS % LANES else 0) for n in range(LANES)]
-    errors: list[BaseException] = []
+    outcome = run_crash_loop(tmp_path, 1234, Targets(), bound=0.0)
 
-    def drive(lane: Lane, runs: int) -> None:
-        rng = random.Random(seed * 100 + lane.number)
-        try:
-            for run in range(1, runs + 1):
-                _one_run(lane, run, rng, figures)
-            _check_chain(lane, f"lane {lane.number} at the end", figures)
-        except BaseException as exc:  # reported below, with the figures
-            errors.append(exc)
+    with pytest.raises(AssertionError) as failure:
+        outcome.assert_crash_safe()
 
-    threads = [
-        threading.Thread(target=drive, args=(lane, runs), name=f"crash-lane-{lane.number}")
-        for lane, runs in zip(lanes, share, strict=True)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.perf_counter() - started
+    message = str(failure.value)
+    assert "time bound of 0 s passed" in message
+    assert "'confirmed_actions': '0/200'" in message
+    assert "'killed_mid_action': '0/100'" in message
+    assert "KOERS_CRASH_SEED=1234" in message
 
-    report = {
-        "runs": figures.runs,
-        "kills": figures.kills,
-        "integrity_failures": figures.integrity_failures,
-        "lost_confirmed": figures.lost_confirmed,
-        "partial": figures.partial,
-        "confirmed_actions": figures.confirmed_actions,
-        "killed_mid_action": figures.killed_mid_action,
-        "mid_action_committed": figures.mid_action_committed,
-        "mid_action_rolled_back": figures.killed_mid_action - figures.mid_action_committed,
-        "students_created": sum(len(lane.creates) + BATCH * len(lane.batches) for lane in lanes),
-        "lanes": LANES,
-        "seed": seed,
-        "seconds": round(elapsed, 1),
-    }
-    print("crash loop:", json.dumps(report))
-    for problem in figures.problems[:20]:
-        print("  ", problem)
-    assert not errors, errors
-    assert figures.problems == []
-    assert figures.runs == RUNS and figures.kills == RUNS
-    assert (figures.integrity_failures, figures.lost_confirmed, figures.partial) == (0, 0, 0)
-    # The loop really killed the worker inside actions, with both outcomes seen.
-    assert figures.killed_mid_action >= RUNS // 2
-    assert figures.confirmed_actions >= RUNS
+
+def test_crash_loop_seed_is_fixed_in_ci_and_replayable_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("KOERS_CRASH_SEED", raising=False)
+    monkeypatch.setenv("CI", "true")
+    assert choose_seed() == CI_SEED
+
+    monkeypatch.setenv("KOERS_CRASH_SEED", "77")
+    assert choose_seed() == 77

@@ -10,7 +10,7 @@ Each action is one `Store.run` of real service use cases, so one transaction:
 - batch: an import-like batch of BATCH students created in one session.
 Before an action the log gets `begin <kind> <marker> <student>`, and only after the commit
 returned it gets `ok <marker>`, written and fsync'ed: a confirmed action is one the user
-was told was saved.
+was told was saved. Stdout says `ready` once the store is open, then `ok` per confirmed action.
 """
 
 from __future__ import annotations
@@ -86,6 +86,7 @@ def main() -> None:
         else:
             store.run(import_batch, actor, marker)
         record(f"ok {marker}")
+        print("ok", flush=True)  # the test may time its kill from here
 
 
 if __name__ == "__main__":
