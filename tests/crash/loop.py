@@ -1,11 +1,12 @@
 """The crash loop: Koers killed with SIGKILL at random moments during saves and imports.
 
 Each run starts a fresh worker process (tests/crash/worker.py) on an encrypted SQLite
-database, lets it save and import for a random 30-400 ms, and kills it. Then the database
-is opened as at a restart and must pass `quick_check` and `cipher_integrity_check`, hold
-every action the worker confirmed (logged, fsync'ed, only after the commit returned), and
-hold no part of any other action: the one in flight at the kill is either all there or
-not at all. Runs go in parallel lanes, each with its own database.
+database, forked from a server that imported Koers once (on a loaded machine the imports
+were most of a run), lets it confirm a few actions, and kills it a random 30-400 ms later.
+Then the database is opened as at a restart and must pass `quick_check` and
+`cipher_integrity_check`, hold every action the worker confirmed (logged, fsync'ed, only
+after the commit returned), and hold no part of any other action: the one in flight at the
+kill is either all there or not at all. Runs go in parallel lanes, each with its own database.
 
 The loop counts what it must see, not runs: a busy machine confirms fewer actions per run,
 so it runs until the targets are reached, and fails only when its time bound passes first.
@@ -14,18 +15,17 @@ so it runs until the targets are reached, and fails only when its time bound pas
 from __future__ import annotations
 
 import json
+import multiprocessing
+import multiprocessing.context
 import os
 import random
-import select
 import signal
-import subprocess
-import sys
 import threading
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import IO
 
 from app.db.store import Store, sqlcipher_connect
 from app.services.admin import accounts
@@ -33,9 +33,8 @@ from app.services.admin.unlock import create_encrypted_database
 from app.services.common import audit
 from app.services.students import student_file as students
 from app.services.students.student_file import GuardianInput, StudentInput
-from tests.crash.worker import BATCH
+from tests.crash.worker import BATCH, WorkerConfig, child
 
-ROOT = Path(__file__).resolve().parent.parent.parent
 LANES = max(1, min(3, os.cpu_count() or 1))
 # The kill comes a random 30-400 ms after the worker confirmed a random 0-5 actions: on an
 # idle machine the delay alone spans many actions, on a busy one the confirmed actions
@@ -159,59 +158,62 @@ def _new_lane(number: int, folder: Path) -> Lane:
         store.dispose()
 
 
+def _context() -> multiprocessing.context.ForkServerContext:
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["tests.crash.worker"])
+    return context
+
+
 def _one_run(lane: Lane, run: int, rng: random.Random, figures: Figures) -> None:
     log = lane.db.with_name(f"run-{run:03d}.log")
-    env = {
-        **os.environ,
-        "KOERS_CRASH_DB": str(lane.db),
-        "KOERS_CRASH_KEY": lane.key.hex(),
-        "KOERS_CRASH_USER": USER,
-        "KOERS_CRASH_LOG": str(log),
-        "KOERS_CRASH_RUN": f"L{lane.number}R{run}",
-        "KOERS_CRASH_SEED": str(rng.randrange(2**32)),
-        "KOERS_CRASH_BASE": ",".join(map(str, lane.base)),
-        "PYTHONPATH": str(ROOT),
-    }
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "tests.crash.worker"],
-        cwd=ROOT,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        bufsize=0,  # unbuffered, so select() sees every line the worker wrote
+    stderr = lane.db.with_name(f"run-{run:03d}.err")
+    config = WorkerConfig(
+        db=str(lane.db),
+        key_hex=lane.key.hex(),
+        user=USER,
+        log=str(log),
+        run=f"L{lane.number}R{run}",
+        seed=rng.randrange(2**32),
+        base=tuple(lane.base),
     )
-    assert worker.stdout is not None
+    context = _context()
+    receiver, sender = context.Pipe(duplex=False)
+    worker = context.Process(target=child, args=(config, sender, str(stderr)), daemon=True)
+    worker.start()
+    sender.close()  # the child holds the only sending end: a dead child reads as EOF
     try:
-        ready = _said(worker.stdout, b"ready", 1)
-        confirmed = ready and _said(worker.stdout, b"ok", rng.randint(*CONFIRM_FIRST))
+        ready = _said(receiver, "ready", 1)
+        confirmed = ready and _said(receiver, "ok", rng.randint(*CONFIRM_FIRST))
         if confirmed:
             time.sleep(rng.uniform(*KILL_AFTER))
-        alive = worker.poll() is None
+        alive = worker.is_alive()
         if alive:
             os.kill(worker.pid, signal.SIGKILL)
     finally:
-        if worker.poll() is None:
+        if worker.is_alive():
             worker.kill()
-        _, stderr = worker.communicate(timeout=60)
+        worker.join(60)
+        receiver.close()
     figures.add(runs=1)
-    if not (ready and alive and worker.returncode == -signal.SIGKILL):
+    if not (ready and alive and worker.exitcode == -signal.SIGKILL):
+        errors = stderr.read_text(errors="replace") if stderr.exists() else ""
         figures.problem(
             "integrity_failures",
             f"lane {lane.number} run {run}: the worker was not killed while working "
-            f"(ready={ready}, confirmed={confirmed}, exit={worker.returncode}): "
-            f"{stderr.decode(errors='replace')[-2000:]}",
+            f"(ready={ready}, confirmed={confirmed}, exit={worker.exitcode}): {errors[-2000:]}",
         )
         return
     figures.add(kills=1)
     _check(lane, run, log, figures)
 
 
-def _said(stream: IO[bytes], line: bytes, times: int) -> bool:
-    """Whether the worker wrote `line` `times` times, each within a minute."""
+def _said(receiver: Connection, line: str, times: int) -> bool:
+    """Whether the worker said `line` `times` times, each within a minute."""
     for _ in range(times):
-        readable, _, _ = select.select([stream], [], [], 60)
-        if not readable or stream.readline().strip() != line:
+        try:
+            if not receiver.poll(60) or receiver.recv_bytes().decode() != line:
+                return False
+        except EOFError:  # the worker died
             return False
     return True
 

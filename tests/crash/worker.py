@@ -10,7 +10,9 @@ Each action is one `Store.run` of real service use cases, so one transaction:
 - batch: an import-like batch of BATCH students created in one session.
 Before an action the log gets `begin <kind> <marker> <student>`, and only after the commit
 returned it gets `ok <marker>`, written and fsync'ed: a confirmed action is one the user
-was told was saved. Stdout says `ready` once the store is open, then `ok` per confirmed action.
+was told was saved. It says `ready` once the store is open, then `ok` per confirmed action:
+on stdout when run as `python -m tests.crash.worker`, through a pipe when the crash loop
+forks it from its preloaded server (`child`), which spares every run the imports below.
 """
 
 from __future__ import annotations
@@ -18,28 +20,64 @@ from __future__ import annotations
 import os
 import random
 import sys
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from multiprocessing.connection import Connection
+
+from sqlalchemy import select
+
+from app.db.store import Store
+from app.models import User
+from app.services.common.actor import Actor
+from app.services.students import student_file as students
+from app.services.students.student_file import GuardianInput, StudentInput
 
 BATCH = 20
 
 
-def main() -> None:
-    from sqlalchemy import select
+@dataclass(frozen=True)
+class WorkerConfig:
+    db: str
+    key_hex: str
+    user: str
+    log: str
+    run: str
+    seed: int
+    base: tuple[int, ...]
 
-    from app.db.store import Store
-    from app.models import User
-    from app.services.common.actor import Actor
-    from app.services.students import student_file as students
-    from app.services.students.student_file import GuardianInput, StudentInput
 
+def config_from_environment() -> WorkerConfig:
     env = os.environ
-    store = Store(f"sqlite:///{env['KOERS_CRASH_DB']}", key=bytes.fromhex(env["KOERS_CRASH_KEY"]))
-    run = env["KOERS_CRASH_RUN"]
-    rng = random.Random(int(env["KOERS_CRASH_SEED"]))
-    base = [int(s) for s in env["KOERS_CRASH_BASE"].split(",")]
+    return WorkerConfig(
+        db=env["KOERS_CRASH_DB"],
+        key_hex=env["KOERS_CRASH_KEY"],
+        user=env["KOERS_CRASH_USER"],
+        log=env["KOERS_CRASH_LOG"],
+        run=env["KOERS_CRASH_RUN"],
+        seed=int(env["KOERS_CRASH_SEED"]),
+        base=tuple(int(s) for s in env["KOERS_CRASH_BASE"].split(",")),
+    )
+
+
+def main() -> None:
+    work(config_from_environment(), lambda line: print(line, flush=True))
+
+
+def child(config: WorkerConfig, connection: Connection, stderr_path: str) -> None:
+    """The body of a forked run: errors go to a file the loop shows when a run goes wrong."""
+    error_file = os.open(stderr_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.dup2(error_file, 2)
+    work(config, lambda line: connection.send_bytes(line.encode()))
+
+
+def work(config: WorkerConfig, say: Callable[[str], None]) -> None:
+    store = Store(f"sqlite:///{config.db}", key=bytes.fromhex(config.key_hex))
+    run = config.run
+    rng = random.Random(config.seed)
+    base = list(config.base)
 
     def load_actor(session) -> Actor:
-        user = session.scalars(select(User).where(User.username == env["KOERS_CRASH_USER"])).one()
+        user = session.scalars(select(User).where(User.username == config.user)).one()
         return Actor(user.id, user.username, user.display_name, user.role)
 
     def new_student(marker: str, guardians: int) -> StudentInput:
@@ -62,13 +100,13 @@ def main() -> None:
         ]
 
     actor = store.run(load_actor)
-    log = os.open(env["KOERS_CRASH_LOG"], os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    log = os.open(config.log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
 
     def record(line: str) -> None:
         os.write(log, (line + "\n").encode())
         os.fsync(log)
 
-    print("ready", flush=True)
+    say("ready")
     n = 0
     while True:
         n += 1
@@ -86,7 +124,7 @@ def main() -> None:
         else:
             store.run(import_batch, actor, marker)
         record(f"ok {marker}")
-        print("ok", flush=True)  # the test may time its kill from here
+        say("ok")  # the test may time its kill from here
 
 
 if __name__ == "__main__":
