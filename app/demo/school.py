@@ -9,8 +9,7 @@ from collections.abc import Callable
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from app.core.errors import KoersError
-from app.core.passwords import hash_password, password_problem
+from app.core.passwords import hash_password
 from app.demo import aftercare as demo_aftercare
 from app.demo import consent as demo_consent
 from app.demo import conversations as demo_conversations
@@ -18,9 +17,8 @@ from app.demo import internships as demo_internships
 from app.demo import profile as demo_profile
 from app.demo import students as demo_students
 from app.models import Role, User
-from app.services.admin.accounts import initialise_school
-from app.services.admin.opening import Entered, Found, store_for_new_school
-from app.services.admin.unlock import grant_keys
+from app.services.admin.accounts import check_new_school, initialise_school
+from app.services.admin.opening import Entered, Found, fill_new_school
 from app.services.common import audit
 from app.services.common.actor import Actor
 
@@ -55,15 +53,7 @@ def generate(
 ) -> Actor:
     """Creates the demo school with a coordinator 'demo', mentors and `students` students."""
     rng = random.Random(seed)
-    coordinator = initialise_school(
-        session,
-        school_name=SCHOOL_NAME,
-        brin="99ZZ",
-        username="demo",
-        display_name="Ingrid Peeters",
-        password=password,
-        is_demo=True,
-    )
+    coordinator = initialise_school(session, **_coordinator(password), is_demo=True)
     shared_hash = hash_password(password)
     session.execute(
         insert(User),
@@ -106,12 +96,25 @@ def generate(
 DEMO_COORDINATOR = "demo"
 
 
+def _coordinator(password: str) -> dict[str, str]:
+    return {
+        "school_name": SCHOOL_NAME,
+        "brin": "99ZZ",
+        "username": DEMO_COORDINATOR,
+        "display_name": "Ingrid Peeters",
+        "password": password,
+    }
+
+
 def create_demo_school(found: Found, *, password: str, students: int) -> Entered:
-    """First start with the fictional demo school; every demo account shares `password`."""
-    weak = password_problem(password)
-    if weak:
-        raise KoersError(weak)
-    store, recovery = store_for_new_school(found, SCHOOL_NAME, DEMO_COORDINATOR, password)
-    actor = store.run(generate, password=password, students=students)
-    grant_keys(store, other_usernames(), password)
-    return Entered(store, actor, recovery)
+    """First start with the fictional demo school; every demo account shares `password`.
+    Checked like any first start before anything is written; made in one transaction."""
+    check_new_school(**_coordinator(password))
+    return fill_new_school(
+        found,
+        school=SCHOOL_NAME,
+        username=DEMO_COORDINATOR,
+        password=password,
+        fill=lambda session: generate(session, password=password, students=students),
+        shared_with=other_usernames(),
+    )

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 DEMO_USERNAME = "demo"
+# Fields of the school page, as the first-start check names them (app.services.admin.accounts).
+SCHOOL_FIELDS = ("school_name", "brin")
 
 
 @dataclass(frozen=True)
@@ -62,11 +64,18 @@ class _SchoolPage(QWizardPage):
         self.brin = QLineEdit()
         self.brin.setPlaceholderText(self.tr("bijvoorbeeld 12AB"))
         self.brin.setMaxLength(6)
+        # The service's verdict on these fields after "Beginnen" (nothing is written then).
+        self.problem = QLabel()
+        self.problem.setObjectName("wizardProblem")
+        self.problem.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow(self.tr("Naam van de school"), self.name)
         form.addRow(self.tr("BRIN"), self.brin)
+        form.addRow(self.problem)
         self.registerField("school_name*", self.name)
         self.registerField("brin*", self.brin)
+        for widget in (self.name, self.brin):
+            widget.textChanged.connect(lambda _text: self.problem.clear())
 
 
 class _DemoPage(QWizardPage):
@@ -180,9 +189,13 @@ class FirstRunWizard(QWizard):
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
         self.chosen.emit(self.choice())
 
-    def failed(self, message: str) -> None:
+    def failed(self, message: str, problems: dict[str, str] | None = None) -> None:
+        """The school was not made and nothing was written: every problem shows on the last
+        page, and the school's own ones on its page too, for when the user goes back."""
         self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
         self.account.problem.setText(message)
+        school = [text for field, text in (problems or {}).items() if field in SCHOOL_FIELDS]
+        self.school.problem.setText("\n".join(school))
 
     def done_ok(self) -> None:
         super().accept()

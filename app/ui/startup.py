@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtWidgets import QInputDialog, QLineEdit
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
 from app.ui.login import LoginWindow
 from app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from app.db.store import Store
+    from app.services.admin.data_folder import HalfMade
     from app.services.admin.maintenance import StartReport
     from app.services.admin.opening import Entered, Found
     from app.ui.first_run import FirstRunChoice, FirstRunWizard
@@ -93,6 +94,14 @@ def _create_school(found: Found, choice: FirstRunChoice) -> LoggedIn:
             password=choice.password,
         )
     return _first_screen(entered)
+
+
+def _clean_start(url: str, username: str, password: str) -> str:
+    from datetime import datetime
+
+    from app.services.admin import opening
+
+    return str(opening.clean_start(url, datetime.now(), username, password))
 
 
 def _after_start(store: Store) -> StartReport:
@@ -179,6 +188,9 @@ class StartupController(QObject):
     # --- database ------------------------------------------------------------------------
     def _database_opened(self, opened: Found) -> None:
         self.opened = opened
+        if opened.half_made is not None:
+            self._offer_clean_start(opened.half_made)
+            return
         if opened.is_new:
             self._start_wizard()
             return
@@ -208,6 +220,56 @@ class StartupController(QObject):
         self.login.show_message(message)
         self.failed.emit(message, 1)
 
+    # --- a first start that died half-way ------------------------------------------------
+    def _offer_clean_start(
+        self, half_made: HalfMade, username: str = "", password: str = ""
+    ) -> None:
+        """No password opens what a crashed first start left: say so, and with the user's
+        consent move the files aside (never deleted) and begin the first start again."""
+        from app.services.admin.data_folder import describe
+
+        if self.auto_login is not None:
+            message = describe(half_made)
+            self.login.show_message(message)
+            self.failed.emit(message, 1)
+            return
+        self.login.set_busy(False)
+        self.login.button.setEnabled(False)
+        files = ", ".join(path.name for path in half_made.files)
+        answer = QMessageBox.question(
+            self.login,
+            self.tr("Onvolledige database"),
+            self.tr(
+                "Koers is de vorige keer niet helemaal gestart. In de gegevensmap staat "
+                "{what} ({files}). Daarmee kan niemand zich aanmelden.\n\n"
+                "Koers kan deze bestanden opzij zetten in een aparte map naast de database "
+                "(er wordt niets gewist) en daarna opnieuw beginnen met de eerste start.\n\n"
+                "Bestanden opzij zetten en opnieuw beginnen?"
+            ).format(what=half_made.what, files=files),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            self.login.show_message(
+                self.tr(
+                    "De gegevensmap is onvolledig ({what}). Er is niets veranderd. Start Koers "
+                    "opnieuw om de bestanden opzij te zetten en opnieuw te beginnen."
+                ).format(what=half_made.what)
+            )
+            return
+        url = self.opened.url
+        self.runner.submit(
+            lambda: _clean_start(url, username, password),
+            lambda folder: self._cleaned(url, folder),
+            self._open_failed,
+        )
+
+    def _cleaned(self, url: str, folder: str) -> None:
+        self.login.show_message(
+            self.tr("De onvolledige bestanden staan nu in {folder}.").format(folder=folder)
+        )
+        self._open(url)
+
     # --- first run ----------------------------------------------------------------------
     def _start_wizard(self) -> None:
         if self.auto_login:
@@ -231,10 +293,12 @@ class StartupController(QObject):
         )
 
     def _wizard_failed(self, exc: BaseException) -> None:
+        from app.core.errors import ValidationError
         from app.ui.common.messages import user_message
 
         if self.wizard is not None:
-            self.wizard.failed(user_message(exc))
+            problems = exc.problems if isinstance(exc, ValidationError) else {}
+            self.wizard.failed(user_message(exc), problems)
 
     def _school_created(self, result: LoggedIn) -> None:
         if self.wizard is not None:
@@ -254,8 +318,12 @@ class StartupController(QObject):
 
     def _login_failed(self, exc: BaseException, username: str = "", password: str = "") -> None:
         from app.services.admin import maintenance
+        from app.services.admin.data_folder import HalfMadeFolderError
         from app.ui.common.messages import show_error, user_message
 
+        if isinstance(exc, HalfMadeFolderError):
+            self._offer_clean_start(exc.half_made, username, password)
+            return
         if isinstance(exc, maintenance.DamagedDatabaseError) and self.auto_login is None:
             from app.ui.common.restore_offer import offer_restore
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox, QWizard
 from sqlalchemy import select
 
 from app.models import AuditEntry, Student
+from app.services.admin import accounts
 from app.ui.startup import StartupController
 from app.ui.tasks import TaskRunner
 
@@ -171,3 +172,47 @@ def test_wrong_password_says_so_and_lets_the_user_retry(qtbot, controller):
     assert "klopt niet" in controller.login.message.text()
     assert controller.login.password.text() == ""
     assert controller.login.button.isEnabled()
+
+
+def test_a_slip_in_the_wizard_writes_nothing_and_can_be_corrected(qtbot, controller, tmp_path):
+    controller.start()
+    qtbot.addWidget(controller.login)
+    wizard = controller.wizard
+    qtbot.addWidget(wizard)
+    wizard.next()  # an empty school
+    qtbot.keyClicks(wizard.school.name, "De Horizon")
+    qtbot.keyClicks(wizard.school.brin, "abc")
+    wizard.next()
+    qtbot.keyClicks(wizard.account.username, "c.peeters")
+    qtbot.keyClicks(wizard.account.display_name, "Ingrid Peeters")
+    qtbot.keyClicks(wizard.account.password, "abcd")
+    qtbot.keyClicks(wizard.account.repeat, "abcd")
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
+
+    problem = wizard.account.problem.text()
+    assert "BRIN: 'abc' is geen BRIN-nummer" in problem
+    assert "Wachtwoord: gebruik minstens" in problem
+    assert controller.main_window is None and wizard.isVisible() and finish.isEnabled()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith("koers.db")], "nothing written"
+
+    # Back to the school page: its own problem is shown there, then corrected.
+    wizard.back()
+    assert "BRIN" in wizard.school.problem.text()
+    wizard.school.brin.clear()
+    qtbot.keyClicks(wizard.school.brin, "12ab")
+    assert wizard.school.problem.text() == ""
+    wizard.next()
+    for field in (wizard.account.password, wizard.account.repeat):
+        field.clear()
+        qtbot.keyClicks(field, PASSWORD)
+    qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
+
+    window = controller.main_window
+    assert window is not None and window.isVisible()
+    qtbot.addWidget(window)
+    assert not wizard.isVisible()
+    school = controller.store.run(accounts.school_info)
+    assert (school.name, school.brin, school.is_demo) == ("De Horizon", "12AB", False)
+    assert controller.main_window.workspace.actor.username == "c.peeters"
+    assert len(controller.recovery_keys_shown) == 1

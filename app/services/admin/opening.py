@@ -3,7 +3,8 @@ the command line, so neither can skip a check.
 
 In order, before anything is written: SQLite on a network share is refused (its file locking
 is unsafe there; PostgreSQL is the way to share); the state of the database is read (new,
-encrypted file, plain file, server); a server is opened and migrated at once, to show the
+encrypted file, plain file, server, or what an interrupted first start left, which is refused
+until the user has it moved aside); a server is opened and migrated at once, to show the
 school's name; the embedded file opens only with a user's password, which unlocks it, brings
 its schema up to date (a verified backup first) and logs in (app.services.admin.unlock); a
 database without a school gets one on first start, an empty school or the demo school.
@@ -11,21 +12,19 @@ database without a school gets one on first start, an empty school or the demo s
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
 from app.core.errors import KoersError
 from app.db.store import Store, open_store
-from app.db.urls import describe
-from app.services.admin import accounts, maintenance
-from app.services.admin.unlock import (
-    create_encrypted_database,
-    database_state,
-    open_for_user,
-)
+from app.db.urls import describe, parse_url, sqlite_path
+from app.services.admin import accounts, data_folder, first_start, maintenance
+from app.services.admin.unlock import database_state, open_for_user, without_school
 from app.services.common.actor import Actor
 
 T = TypeVar("T")
@@ -45,6 +44,8 @@ class Found:
     school_name: str = ""
     is_demo: bool = False
     store: Store | None = None
+    # What an interrupted first start left here (kind "half_made"); see data_folder.
+    half_made: data_folder.HalfMade | None = None
 
     @property
     def is_new(self) -> bool:
@@ -71,7 +72,9 @@ def find_school(url: str) -> Found:
     before anything is opened or created there."""
     maintenance.refuse_network_database(url)
     state = database_state(url)
-    found = Found(url, state.kind, describe(url), school_name=state.school)
+    found = Found(
+        url, state.kind, describe(url), school_name=state.school, half_made=state.half_made
+    )
     if state.kind in ("server", "memory"):
         found.store = open_store(url)
         try:
@@ -88,8 +91,11 @@ def log_in(found: Found, username: str, password: str, *, damaged_read_only: boo
     """Logs in on what `find_school` found; wrong credentials raise, in Dutch.
 
     `damaged_read_only`: an embedded file too damaged to log in normally opens read-only with
-    its report (the window then offers a backup); without it the damage raises.
+    its report (the window then offers a backup); without it the damage raises. What an
+    interrupted first start left is refused (HalfMadeFolderError), never opened.
     """
+    if found.half_made is not None:
+        raise data_folder.HalfMadeFolderError(found.half_made)
     if found.store is None:
         if damaged_read_only:
             checked = maintenance.open_checked(found.url, username, password)
@@ -147,7 +153,8 @@ def create_school(
     password: str,
 ) -> Entered:
     """First start: an empty school with its first coordinator, in a new encrypted file
-    (or on the empty server). The recovery key of a new file is returned once."""
+    (or on the empty server). Every field is checked before anything is written; the
+    recovery key of a new file is returned once."""
     accounts.check_new_school(
         school_name=school_name,
         brin=brin,
@@ -155,28 +162,68 @@ def create_school(
         display_name=display_name,
         password=password,
     )
-    store, recovery = store_for_new_school(found, school_name, username, password)
-    actor = store.run(
-        accounts.initialise_school,
-        school_name=school_name,
-        brin=brin,
+    return fill_new_school(
+        found,
+        school=school_name,
         username=username,
-        display_name=display_name,
         password=password,
+        fill=lambda session: accounts.initialise_school(
+            session,
+            school_name=school_name,
+            brin=brin,
+            username=username,
+            display_name=display_name,
+            password=password,
+        ),
+    )
+
+
+def fill_new_school(
+    found: Found,
+    *,
+    school: str,
+    username: str,
+    password: str,
+    fill: Callable[[Session], Actor],
+    shared_with: Iterable[str] = (),
+) -> Entered:
+    """A new school made by `fill` in one transaction: in a new encrypted file that only
+    takes its name once the school is committed (app.services.admin.first_start), or on the
+    empty server. Refused where a school already is, or what a crash left."""
+    if found.half_made is not None:
+        raise data_folder.HalfMadeFolderError(found.half_made)
+    if not found.is_new:
+        raise KoersError(HAS_SCHOOL)
+    if found.store is not None:
+        return Entered(found.store, found.store.run(fill))
+    path = sqlite_path(parse_url(found.url))
+    if path is None:  # pragma: no cover - a URL without a file has a store (see find_school)
+        raise KoersError(NO_SCHOOL)
+    store, actor, recovery = first_start.create_encrypted_school(
+        path,
+        school=school,
+        username=username,
+        password=password,
+        fill=fill,
+        shared_with=shared_with,
     )
     return Entered(store, actor, recovery)
 
 
-def store_for_new_school(
-    found: Found, school_name: str, username: str, password: str
-) -> tuple[Store, str]:
-    """The store a first start fills: a new encrypted file (with its recovery key, shown
-    once) or the empty server. Refused where a school already is."""
-    if not found.is_new:
-        raise KoersError(HAS_SCHOOL)
-    if found.store is not None:
-        return found.store, ""
-    return create_encrypted_database(found.url, school_name, username, password)
+def clean_start(url: str, now: datetime, username: str = "", password: str = "") -> Path:
+    """Moves what an interrupted first start left at `url` into a dated folder beside it,
+    after the user agreed, so the first start can begin again; returns that folder.
+
+    The folder is read again here, never trusted from earlier: an encrypted file counts only
+    when `username`'s password opens it and it holds no school. Nothing is deleted.
+    """
+    path = sqlite_path(parse_url(url))
+    found = None if path is None else data_folder.half_made(path)
+    if found is None and username:
+        found = without_school(url, username, password)
+    if found is None:
+        raise KoersError("Hier staat geen onvolledige database; er is niets opzij gezet.")
+    return data_folder.set_aside(found, now)
 
 
 def warm_up() -> None:

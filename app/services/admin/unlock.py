@@ -15,7 +15,7 @@ from app.core.errors import AuthenticationError, KoersError
 from app.db import keyfile
 from app.db.store import Store, open_store
 from app.db.urls import parse_url, sqlite_path
-from app.services.admin import accounts
+from app.services.admin import accounts, data_folder
 from app.services.common.actor import Actor
 
 WRONG = "Gebruikersnaam of wachtwoord klopt niet."
@@ -31,16 +31,21 @@ class Unlocked:
 
 @dataclass(frozen=True)
 class DatabaseState:
-    """What is at a URL before anyone logs in: new, encrypted, plain file, or a server."""
+    """What is at a URL before anyone logs in: new, encrypted, plain file, a server, or what
+    an interrupted first start left (`half_made` says what)."""
 
-    kind: str  # "new" | "encrypted" | "plain" | "server" | "memory"
+    kind: str  # "new" | "encrypted" | "plain" | "server" | "memory" | "half_made"
     school: str = ""
+    half_made: data_folder.HalfMade | None = None
 
 
 def database_state(url: str) -> DatabaseState:
     path = sqlite_path(parse_url(url))
     if path is None:
         return DatabaseState("server" if not url.startswith("sqlite") else "memory")
+    half_made = data_folder.half_made(path)
+    if half_made is not None:
+        return DatabaseState("half_made", half_made=half_made)
     keys = keyfile.keyfile_path(path)
     if keys.exists():
         try:
@@ -80,6 +85,10 @@ def _open_encrypted(url: str, path: Path, username: str, password: str) -> Unloc
     key = keys.unlock(username, password)
     if key is None:
         raise AuthenticationError(WRONG)
+    if not _holds_school(path, key):
+        # The key opens, but no school was ever committed: an older Koers made the files
+        # before the school and was stopped in between. Left as it is, to be moved aside.
+        raise data_folder.HalfMadeFolderError(data_folder.without_school(path))
     store = open_store(url, key=key)
     try:
         actor = store.run(
@@ -89,6 +98,45 @@ def _open_encrypted(url: str, path: Path, username: str, password: str) -> Unloc
         store.dispose()
         raise
     return Unlocked(store, actor)
+
+
+def _holds_school(path: Path, key: bytes) -> bool:
+    """Whether the encrypted file has a school, read without migrating (nothing written);
+    True when it cannot be read, so a damaged file goes its own way (check and restore)."""
+    from app.db.cipher import sqlcipher_connect
+
+    if not path.exists() or path.stat().st_size == 0:
+        return False  # connecting would create the file
+    try:
+        connection = sqlcipher_connect(path, key)
+    except Exception:
+        return True
+    try:
+        has_table = connection.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='school_settings'"
+        ).fetchone()[0]
+        return bool(has_table) and bool(
+            connection.execute("SELECT count(*) FROM school_settings").fetchone()[0]
+        )
+    except Exception:
+        return True
+    finally:
+        connection.close()
+
+
+def without_school(url: str, username: str, password: str) -> data_folder.HalfMade | None:
+    """The encrypted database at `url` as half-made, when `username`'s password opens it and
+    it holds no school; None otherwise (a wrong password proves nothing)."""
+    path = sqlite_path(parse_url(url))
+    if path is None or not keyfile.keyfile_path(path).exists():
+        return None
+    try:
+        key = keyfile.KeyFile.load(keyfile.keyfile_path(path)).unlock(username, password)
+    except keyfile.KeyFileError:
+        return None
+    if key is None or _holds_school(path, key):
+        return None
+    return data_folder.without_school(path)
 
 
 def open_with_recovery_key(url: str, recovery_key: str) -> Store:
