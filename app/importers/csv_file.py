@@ -221,7 +221,7 @@ def _normal(header: str) -> str:
     """A header folded for matching: 'E-mailadres ouder/verzorger 1' -> 'emailadres ouder
     verzorger 1'."""
     plain = unicodedata.normalize("NFKD", header).encode("ascii", "ignore").decode().lower()
-    plain = re.sub(r"(?<=[a-z])-(?=[a-z])", "", plain)
+    plain = re.sub(r"\be-mail", "email", plain)
     return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
 
 
