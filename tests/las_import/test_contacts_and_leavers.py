@@ -171,7 +171,9 @@ def test_a_changed_guardian_phone_is_shown_and_taken(store, coordinator) -> None
     assert "Karin Bos, telefoon: 06-11112222 → 06-99990000" in preview.rows[0].changes_text
     store.run(apply_import, coordinator, _csv(moved, header=HEADER), None, None, TODAY)
     with store.session() as session:
-        phones = dict(session.execute(select(Guardian.name, Guardian.phone)).tuples().all())
+        phones = {
+            name: phone for name, phone in session.execute(select(Guardian.name, Guardian.phone))
+        }
     assert phones == {"Karin Bos": "06-99990000", "Peter Bos": "06-33334444"}
 
 
