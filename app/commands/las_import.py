@@ -90,8 +90,9 @@ def _print_preview(preview) -> None:
     for row in preview.rows:
         if row.status in ("new", "changed"):
             line = f"  {row.status_label:<11} {row.las_key:<12} {row.name}"
-            if row.changes:
-                line += f"  ({row.changes_text})"
+            details = [p for p in (row.leaving_note, row.changes_text) if p]
+            if details:
+                line += f"  ({'; '.join(details)})"
             print(line)
     if preview.new_mentors:
         print(

@@ -38,6 +38,10 @@ class GeneratedStudent:
     enrolment_date: date
     leaving_date: date | None
     group: str  # group key
+    city: str = ""
+    municipality: str = ""
+    guardian: str = ""  # the mother, "Voornaam Achternaam"
+    guardian_phone: str = ""
 
 
 def bsn_for(n: int) -> str:
@@ -66,7 +70,11 @@ def generate_students(count: int, seed: int = 6, reference: date | None = None) 
         enrolled = date(birth.year + 12, 8, rng.randint(15, 31))
         this_summer = reference.year + (1 if reference.month >= 8 else 0)
         leaving = date(this_summer + rng.choice([0, 0, 1]), 7, rng.randint(1, 20))
-        _town, _gemeente, digits = rng.choice(PLACES)
+        town, gemeente, digits = rng.choice(PLACES)
+        # The mother's name and phone come from the student's number, not from `rng`, so
+        # the generated students stay the same for a seed as before they had parents.
+        number = len(students)
+        family = " ".join(p for p in (prefix, surname) if p)
         students.append(
             GeneratedStudent(
                 key=f"{700000 + seed * 10000 + len(students)}",
@@ -80,6 +88,10 @@ def generate_students(count: int, seed: int = 6, reference: date | None = None) 
                 enrolment_date=enrolled,
                 leaving_date=leaving,
                 group=rng.choice(GROUPS)[0],
+                city=town,
+                municipality=gemeente,
+                guardian=f"{FIRST_NAMES_F[(number * 7) % len(FIRST_NAMES_F)]} {family}",
+                guardian_phone=f"06-{(number * 7919 + seed) % 100_000_000:08d}",
             )
         )
     return students
@@ -149,6 +161,11 @@ CSV_HEADER = [
     "Inschrijfdatum",
     "Uitstroomdatum",
     "Klas",
+    "Woonplaats",
+    "Gemeente",
+    "Naam ouder/verzorger 1",
+    "Relatie ouder/verzorger 1",
+    "Telefoon ouder/verzorger 1",
 ]
 
 
@@ -180,6 +197,11 @@ def csv_document(
             day(s.enrolment_date),
             day(s.leaving_date),
             names[s.group],
+            s.city,
+            s.municipality,
+            s.guardian,
+            "Moeder" if s.guardian else "",
+            s.guardian_phone,
         ]
         lines.append(delimiter.join(cell(v) for v in values))
     return ("\r\n".join(lines) + "\r\n").encode(encoding)

@@ -4,7 +4,8 @@ Errors (nothing is imported): the LAS key or surname missing or unusable, a date
 not a date, a reference to a group or location that is not in the file, a key used twice.
 Warnings (the student is imported without that value): a BSN or onderwijsnummer failing
 the eleven-test, a birth date missing or implausible for the student's year group, a
-postcode that is not Dutch, an unknown sex or year group, a leaving date before entry.
+postcode that is not Dutch, an unknown sex or year group, a leaving date before entry, and
+the contact values of `contact_checks` (phone, e-mail, municipality, guardians).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from datetime import date
 
 from app.core.dates import age_on
+from app.importers import contact_checks
 from app.importers.records import ERROR, WARNING, ImportedStudent, Issue, RawStudent
 
 MAX_KEY = 40  # students.las_key
@@ -247,6 +249,12 @@ def check_student(raw: RawStudent, reference: date) -> tuple[ImportedStudent, li
         onderwijsnummer=onderwijsnummer,
         id_last4=last4,
         postcode=postcode,
+        city=contact_checks.place(c, "city"),
+        municipality=contact_checks.place(c, "municipality"),
+        municipality_code=contact_checks.municipality_code(c),
+        phone=contact_checks.phone(c, "phone"),
+        email=contact_checks.email(c, "email"),
+        guardians=contact_checks.guardians(c),
         enrolment_date=enrolled,
         planned_outflow_date=leaving,
         jaargroep=jaargroep,

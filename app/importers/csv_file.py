@@ -10,12 +10,23 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
 from app.importers.checks import check_student, check_unique_keys
 from app.importers.paths import ImportFileError
-from app.importers.records import ParsedImport, RawStudent
+from app.importers.records import (
+    GUARDIAN_PARTS,
+    GUARDIAN_SLOTS,
+    WARNING,
+    Issue,
+    ParsedImport,
+    RawStudent,
+    guardian_field,
+    guardian_label,
+)
 
 MAX_CSV_BYTES = 20_000_000
 
@@ -31,33 +42,113 @@ CSV_FIELDS = [
     ("bsn", "BSN"),
     ("onderwijsnummer", "Onderwijsnummer"),
     ("postcode", "Postcode"),
+    ("city", "Woonplaats"),
+    ("municipality", "Gemeente"),
+    ("municipality_code", "Gemeentecode (CBS)"),
+    ("phone", "Telefoon leerling"),
+    ("email", "E-mail leerling"),
     ("enrolment_date", "Inschrijfdatum"),
     ("planned_outflow_date", "Uitstroomdatum"),
     ("jaargroep", "Jaargroep / leerjaar"),
     ("class_name", "Klas / groep"),
     ("location", "Vestiging"),
     ("mentor", "Mentor"),
+    *(
+        (guardian_field(slot, part), guardian_label(slot, part).capitalize())
+        for slot in GUARDIAN_SLOTS
+        for part in GUARDIAN_PARTS
+    ),
 ]
 REQUIRED = ("las_key", "surname")
-# Headers seen in Dutch LAS exports, lower case, for the suggested mapping.
+# Headers seen in Dutch LAS exports (ParnasSys, Magister, SOMtoday, Eduarte and Excel lists
+# made from them), as `_normal` folds them: lower case, no accents, "e-mail" -> "email",
+# other punctuation a space. The first field that claims a header gets it. The README's
+# table lists them per LAS.
 _SYNONYMS = {
-    "las_key": ["leerlingnummer", "leerlingnr", "llnr", "stamnummer", "key", "id", "las-nummer"],
-    "surname": ["achternaam", "naam", "familienaam"],
-    "prefix": ["tussenvoegsel", "voorvoegsel", "tussenv"],
-    "first_name": ["roepnaam", "voornaam"],
+    "las_key": [
+        "leerlingnummer",
+        "leerlingnr",
+        "llnr",
+        "llnr.",
+        "stamnummer",
+        "deelnemernummer",
+        "deelnemernr",
+        "studentnummer",
+        "key",
+        "id",
+        "leerling id",
+        "lasnummer",
+    ],
+    "surname": ["achternaam", "naam", "familienaam", "achternaam leerling", "geboortenaam"],
+    "prefix": ["tussenvoegsel", "voorvoegsel", "tussenv", "tussenvoegsels", "voorvoegsels"],
+    "first_name": ["roepnaam", "voornaam", "roepnaam leerling"],
     "given_names": ["voornamen", "officiele voornamen"],
-    "birth_date": ["geboortedatum", "geb.datum", "geb. datum", "geboren"],
-    "sex": ["geslacht", "m/v"],
-    "bsn": ["bsn", "burgerservicenummer", "sofinummer"],
+    "birth_date": ["geboortedatum", "geb datum", "geb dat", "geboren"],
+    "sex": ["geslacht", "m v"],
+    "bsn": ["bsn", "burgerservicenummer", "sofinummer", "sofi nummer"],
     "onderwijsnummer": ["onderwijsnummer"],
-    "postcode": ["postcode"],
-    "enrolment_date": ["inschrijfdatum", "instroomdatum", "datum inschrijving"],
-    "planned_outflow_date": ["uitstroomdatum", "uitschrijfdatum", "verwachte uitstroom"],
+    "postcode": ["postcode", "postcode woonadres", "postcode adres"],
+    "city": ["woonplaats", "plaats", "plaatsnaam", "woonplaats leerling", "plaats woonadres"],
+    "municipality": ["gemeente", "woongemeente", "gemeentenaam", "gemeente woonadres"],
+    "municipality_code": [
+        "gemeentecode",
+        "cbs code",
+        "cbs gemeentecode",
+        "gemeentecode cbs",
+        "cbs code gemeente",
+        "gemeentenummer",
+    ],
+    "phone": [
+        "telefoon",
+        "telefoonnummer",
+        "tel",
+        "mobiel",
+        "mobiel nummer",
+        "mobiele telefoon",
+        "telefoon mobiel",
+        "gsm",
+        "telefoon leerling",
+        "telefoonnummer leerling",
+        "mobiel leerling",
+    ],
+    "email": ["email", "emailadres", "email leerling", "emailadres leerling", "emailadres prive"],
+    "enrolment_date": [
+        "inschrijfdatum",
+        "instroomdatum",
+        "datum inschrijving",
+        "datum instroom",
+        "begindatum inschrijving",
+    ],
+    "planned_outflow_date": [
+        "uitstroomdatum",
+        "verwachte uitstroomdatum",
+        "geplande uitstroomdatum",
+        "verwachte uitstroom",
+        "verwachte einddatum",
+        "uitschrijfdatum",
+        "datum uitschrijving",
+        "datum uitstroom",
+        "einddatum inschrijving",
+    ],
     "jaargroep": ["jaargroep", "leerjaar"],
-    "class_name": ["klas", "groep", "stamgroep", "basisgroep"],
-    "location": ["vestiging", "locatie"],
-    "mentor": ["mentor", "coach", "groepsleerkracht"],
+    "class_name": ["klas", "groep", "stamgroep", "basisgroep", "stamklas"],
+    "location": ["vestiging", "locatie", "schoollocatie"],
+    "mentor": ["mentor", "coach", "groepsleerkracht", "studieloopbaanbegeleider", "slb er", "slb"],
 }
+# A guardian column names who ("ouder 1", "verzorger 2", "contactpersoon 1", "vader") and
+# what ("telefoon", "e-mail", "relatie", "naam", ...), in either order: "Naam ouder/verzorger 1",
+# "Verzorger 1 - Telefoon", "E-mailadres ouder 2", "Telefoon moeder".
+_GUARDIAN_WHO = re.compile(r"\b(ouders?|verzorg(?:er|ster)s?|voogd|contactpersoon|vader|moeder)\b")
+_GUARDIAN_SLOT = re.compile(r"\b([12])\b|\b(eerste|tweede)\b")
+_GUARDIAN_WHAT = [
+    ("email", re.compile(r"\bemail|\bmail\b|emailadres")),
+    ("phone", re.compile(r"\btel|telefoon|mobiel|\bgsm\b")),
+    ("relation", re.compile(r"\brelatie|\brol\b|\bsoort\b|verwantschap")),
+    ("first_name", re.compile(r"\bvoornaam|\broepnaam|\bvoorletters")),
+    ("prefix", re.compile(r"\btussenvoegsel|\bvoorvoegsel")),
+    ("surname", re.compile(r"\bachternaam")),
+    ("name", re.compile(r"\bnaam\b|\bnaw\b")),
+]
 _DELIMITERS = ";,\t|"
 
 
@@ -126,17 +217,89 @@ def read_table(data: bytes, source: str = "") -> CsvTable:
     return CsvTable(headers, rows, encoding, delimiter)
 
 
+def _normal(header: str) -> str:
+    """A header folded for matching: 'E-mailadres ouder/verzorger 1' -> 'emailadres ouder
+    verzorger 1'."""
+    plain = unicodedata.normalize("NFKD", header).encode("ascii", "ignore").decode().lower()
+    plain = re.sub(r"\be-mail", "email", plain)
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
+
+
+def _guardian_column(header: str) -> tuple[int, str, str] | None:
+    """(slot, part, relation hint) for a guardian's column, or None for any other column.
+
+    Without a number, 'vader' is the first guardian and 'moeder' the second, so a file with
+    both keeps both; any other unnumbered column ('Telefoon ouder') is the first.
+    """
+    text = _normal(header)
+    who = _GUARDIAN_WHO.search(text)
+    if who is None:
+        return None
+    word = who.group(1)
+    slot_match = _GUARDIAN_SLOT.search(text)
+    hint = word if word in ("vader", "moeder") else ""
+    if slot_match:
+        slot = 1 if slot_match.group(1) == "1" or slot_match.group(2) == "eerste" else 2
+    else:
+        slot = 2 if word == "moeder" else 1
+    rest = text.replace(word, " ")
+    for part, pattern in _GUARDIAN_WHAT:
+        if pattern.search(rest):
+            return slot, part, hint
+    # "Ouder 1", "Verzorger 2", "Vader": the column holds the name.
+    bare = _GUARDIAN_SLOT.sub(" ", rest).split()
+    return (slot, "name", hint) if not bare or bare == ["verzorger"] else None
+
+
 def suggest_mapping(headers: list[str]) -> dict[str, str]:
     """Koers field -> column header, from the usual names; each header used once."""
     mapping: dict[str, str] = {}
-    lowered = {h.strip().lower(): h for h in headers}
+    normal: dict[str, str] = {}
+    for header in headers:
+        normal.setdefault(_normal(header), header)
     for name, words in _SYNONYMS.items():
         for word in words:
-            header = lowered.get(word)
+            header = normal.get(_normal(word))
             if header is not None and header not in mapping.values():
                 mapping[name] = header
                 break
+    for header in headers:
+        found = _guardian_column(header)
+        if found is None or header in mapping.values():
+            continue
+        slot, part, _hint = found
+        mapping.setdefault(guardian_field(slot, part), header)
     return mapping
+
+
+def relation_hints(mapping: dict[str, str]) -> dict[int, str]:
+    """Guardian slot -> 'vader' / 'moeder' when the slot's columns say so by their name."""
+    hints: dict[int, str] = {}
+    for slot in GUARDIAN_SLOTS:
+        for part in GUARDIAN_PARTS:
+            found = _guardian_column(mapping.get(guardian_field(slot, part), ""))
+            if found is not None and found[2]:
+                hints[slot] = found[2]
+                break
+    return hints
+
+
+def unused_columns(headers: list[str], mapping: dict[str, str], rows) -> list[Issue]:
+    """A warning per column no field takes, so nothing in the file is dropped unsaid; an
+    empty column without a name (a trailing delimiter) is not worth one."""
+    used = {h for h in mapping.values() if h}
+    issues = []
+    for index, header in enumerate(headers):
+        if header in used:
+            continue
+        if not header:
+            if not any(index < len(row) and row[index].strip() for _line, row in rows):
+                continue
+            text = f"Kolom {index + 1} (zonder naam) is niet gebruikt."
+        else:
+            text = f"Kolom '{header}' is niet gebruikt."
+        issues.append(Issue(WARNING, "", "", text))
+    return issues
 
 
 def mapping_problems(mapping: dict[str, str], headers: list[str]) -> list[str]:
@@ -167,11 +330,19 @@ def read_csv(
     index = {name: table.headers.index(h) for name, h in mapping.items() if h}
     labels = {name: mapping[name] for name in index}
     parsed = ParsedImport("csv")
+    parsed.issues.extend(unused_columns(table.headers, mapping, table.rows))
     reference = today or date.today()
+    hints = relation_hints(mapping)
     for line, row in table.rows:
         # A CSV's "leerjaar" is the school's own numbering, not EDEXML's: ages are judged
         # as for the VSO/PrO/Entree students Koers is made for.
-        raw = RawStudent(where=f"Regel {line}", labels=labels, date_style="nl", age_band="vso")
+        raw = RawStudent(
+            where=f"Regel {line}",
+            labels=labels,
+            date_style="nl",
+            age_band="vso",
+            relation_hints=hints,
+        )
         for name, column in index.items():
             raw.values[name] = row[column] if column < len(row) else ""
         student, found = check_student(raw, reference)

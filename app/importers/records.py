@@ -26,14 +26,43 @@ FIELD_LABELS = {
     "onderwijsnummer": "Onderwijsnummer",
     "id_last4": "Laatste 4 cijfers BSN/onderwijsnummer",
     "postcode": "Postcode",
+    "city": "Woonplaats",
+    "municipality": "Gemeente",
+    "municipality_code": "Gemeentecode (CBS)",
+    "phone": "Telefoon",
+    "email": "E-mail",
     "enrolment_date": "Inschrijfdatum",
     "planned_outflow_date": "Geplande uitstroomdatum",
+    "actual_outflow_date": "Uitstroomdatum (vertrokken)",
     "jaargroep": "Jaargroep",
     "class_name": "Klas",
     "las_group": "Groep (LAS)",
     "location": "Vestiging",
     "mentor": "Mentor",
+    "guardians": "Ouder/verzorger",
 }
+# The parts of one guardian a file can carry; a CSV names them per slot ("guardian1_phone").
+GUARDIAN_PARTS = {
+    "name": "naam",
+    "first_name": "voornaam",
+    "prefix": "tussenvoegsel",
+    "surname": "achternaam",
+    "relation": "relatie",
+    "phone": "telefoon",
+    "email": "e-mail",
+}
+GUARDIAN_SLOTS = (1, 2)
+
+
+def guardian_field(slot: int, part: str) -> str:
+    """The field code of one part of one guardian: guardian_field(1, "phone") ->
+    "guardian1_phone"."""
+    return f"guardian{slot}_{part}"
+
+
+def guardian_label(slot: int, part: str) -> str:
+    """ "Ouder/verzorger 1, telefoon": how the preview names a guardian's value."""
+    return f"Ouder/verzorger {slot}, {GUARDIAN_PARTS[part]}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +82,8 @@ class Issue:
 
     @property
     def message(self) -> str:
+        if not self.where:  # about the file as a whole: "Kolom 'X' is niet gebruikt."
+            return self.text
         head = f"{self.where}, {self.label}" if self.label else self.where
         return f"{head}: {self.text}"
 
@@ -76,9 +107,28 @@ class RawStudent:
     foreign_postcode: str = ""
     # The age band birth dates are judged by (checks._AGES); None: from the jaargroep.
     age_band: str | None = None
+    # Guardian slot -> the relation a column's name gives ("Telefoon moeder": "moeder").
+    relation_hints: dict[int, str] = field(default_factory=dict)
 
     def label(self, name: str) -> str:
-        return self.labels.get(name, FIELD_LABELS.get(name, name))
+        if name in self.labels:
+            return self.labels[name]
+        if name.startswith("guardian") and "_" in name:
+            slot, part = name.removeprefix("guardian").split("_", 1)
+            if slot.isdigit() and part in GUARDIAN_PARTS:
+                return guardian_label(int(slot), part)
+        return FIELD_LABELS.get(name, name)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedGuardian:
+    """A parent or other contact as the file has it; `relation` is a GuardianRelation value
+    ("moeder", "vader", "ouder", ...) or None when the file does not say."""
+
+    name: str
+    relation: str | None = None
+    phone: str | None = None
+    email: str | None = None
 
 
 @dataclass
@@ -96,6 +146,12 @@ class ImportedStudent:
     onderwijsnummer: str | None = None
     id_last4: str | None = None
     postcode: str | None = None
+    city: str | None = None
+    municipality: str | None = None
+    municipality_code: str | None = None  # "GM0363"; the name comes from the CBS table
+    phone: str | None = None
+    email: str | None = None
+    guardians: list[ImportedGuardian] = field(default_factory=list)
     enrolment_date: date | None = None
     planned_outflow_date: date | None = None
     jaargroep: str | None = None

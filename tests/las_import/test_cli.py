@@ -135,3 +135,18 @@ def test_auto_recognises_the_kind_and_a_named_kind_the_file_contradicts_is_refus
     workbook.write_bytes(b"PK\x03\x04" + b"\x00" * 64)
     refused = _koers(tmp_path, school, "import", "auto", str(workbook))
     assert refused.returncode == 1 and "Excel" in refused.stderr
+
+
+def test_cli_names_unused_columns_and_former_students(tmp_path: Path, school: str) -> None:
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "Leerlingnummer;Achternaam;Roepnaam;Verwachte uitstroomdatum;Lievelingskleur\n"
+        "7001;Vos;Daan;18-07-2014;blauw\n",
+        encoding="utf-8",
+    )
+    dry = _koers(tmp_path, school, "import", "csv", str(export), "--mapping", "standaard",
+                 "--dry-run")  # fmt: skip
+    assert dry.returncode == 0, dry.stderr
+    assert "Waarschuwing: Kolom 'Lievelingskleur' is niet gebruikt." in dry.stdout
+    assert "Oud-leerling: vertrokken op 18-07-2014" in dry.stdout
+    assert "langer dan de nazorgperiode geleden" in dry.stdout

@@ -13,7 +13,7 @@ from app.demo.las_files import csv_document, edexml_document, generate_students
 from app.services.common.actor import Actor
 from app.services.students import cohort
 from app.ui.las_import.dialog import LasImportDialog
-from app.ui.las_import.model import CHECK
+from app.ui.las_import.model import CHECK, DETAILS
 from app.ui.main_window import MainWindow
 from tests.las_import.helpers import counts
 from tests.ui.helpers import main_window, new_school, workspace_for
@@ -151,3 +151,25 @@ def test_the_file_kind_comes_from_the_content_and_a_workbook_is_refused(
     assert shown and "Excel" in shown[0]
     assert "geen EDEXML of CSV" in dialog.summary.text()
     assert dialog.model.rowCount() == 0 and counts(store)[0] == 0
+
+
+def test_the_preview_names_unused_columns_and_former_students(qtbot, school, tmp_path) -> None:
+    store, coordinator = school
+    window = _window(qtbot, store, coordinator, tmp_path)
+    dialog = LasImportDialog(window.workspace, window)
+    qtbot.addWidget(dialog)
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "Leerlingnummer;Achternaam;Roepnaam;Verwachte uitstroomdatum;Lievelingskleur\n"
+        "7001;Vos;Daan;18-07-2014;blauw\n",
+        encoding="utf-8",
+    )
+    dialog.load_file(str(export))
+    assert dialog.column_combos["planned_outflow_date"].currentData() == (
+        "Verwachte uitstroomdatum"
+    )
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    problems = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+    assert "Waarschuwing — Kolom 'Lievelingskleur' is niet gebruikt." in problems
+    details = dialog.model.index(0, DETAILS).data()
+    assert details.startswith("Oud-leerling: vertrokken op 18-07-2014")

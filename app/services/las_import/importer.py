@@ -21,12 +21,14 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import KoersError, ValidationError
 from app.importers.records import ImportedStaff
-from app.models import Role, SchoolType, Student, TransitionPath, User
+from app.models import Guardian, PathPhase, Phase, Role, SchoolType, Student, TransitionPath, User
+from app.services.aftercare import plan as aftercare
 from app.services.common import audit
 from app.services.common.actor import Actor
 from app.services.common.permissions import require_current_coordinator
+from app.services.las_import import contacts, leavers
 from app.services.las_import.csv_mappings import remember_mapping
-from app.services.las_import.matching import MentorLookup, plan_import
+from app.services.las_import.matching import ImportPlan, MentorLookup, plan_import
 from app.services.las_import.preview import ImportPreview, ImportResult, MissingStudent
 from app.services.las_import.source import ImportSource, forget_parsed, parse_source
 
@@ -50,7 +52,7 @@ def preview_import(
     """What applying `source` would do; writes nothing but one audit line (counts)."""
     _check_permission(session, actor)
     parsed = parse_source(source, today)
-    plan = plan_import(session, parsed)
+    plan = plan_import(session, parsed, today)
     in_file = {s.las_key for s in parsed.students}
     missing = tuple(
         MissingStudent(s.id, s.las_key, s.full_name)
@@ -63,7 +65,7 @@ def preview_import(
         rows=tuple(plan.rows),
         missing=missing,
         errors=tuple(i.message for i in parsed.errors),
-        warnings=tuple(i.message for i in parsed.warnings),
+        warnings=tuple(i.message for i in [*parsed.warnings, *plan.issues]),
         new_mentors=tuple(sorted({s.display_name for s in plan.new_mentors.values()})),
     )
     audit.record(
@@ -118,7 +120,7 @@ def _apply(session, actor, source, selected, progress, today) -> ImportResult:
         raise ValidationError(
             {f"fout{n}": i.message for n, i in enumerate(parsed.errors[:50], start=1)}
         )
-    plan = plan_import(session, parsed)
+    plan = plan_import(session, parsed, today)
     chosen = [s for s in parsed.students if selected is None or s.las_key in selected]
     total = len(chosen)
     taken = {s.las_key for s in chosen}
@@ -184,6 +186,8 @@ def _apply(session, actor, source, selected, progress, today) -> ImportResult:
                 values["mentor_id"] = mentor_id
             for key in changed:
                 setattr(current, key, values[key])
+            moved = bool({"actual_outflow_date", "planned_outflow_date"} & set(changed))
+            changed += _write_related(session, actor, plan, student.las_key, current, moved)
             if changed:
                 current.updated_by_id = actor.user_id
                 updated.append((current, changed))
@@ -196,7 +200,7 @@ def _apply(session, actor, source, selected, progress, today) -> ImportResult:
     if created:
         # Bulk INSERT ... RETURNING: one round trip per batch instead of one per student.
         # Core, not the ORM's bulk path: that splits rows by which values are None.
-        students_table, paths_table = Student.__table__, TransitionPath.__table__
+        students_table = Student.__table__
         # Without RETURNING psycopg pipelines the rows; the ids are read back by LAS key.
         session.connection().execute(students_table.insert(), created)
         new_keys = [row["las_key"] for row in created]
@@ -205,10 +209,7 @@ def _apply(session, actor, source, selected, progress, today) -> ImportResult:
         )
         id_of = {key: student_id for key, student_id in found}
         created_ids = [id_of[key] for key in new_keys]
-        session.connection().execute(
-            paths_table.insert(),
-            [{"student_id": i, "created_by_id": actor.user_id} for i in created_ids],
-        )
+        _insert_paths_and_guardians(session, actor, plan, id_of)
     tick(total)
     result = ImportResult(
         created=len(created),
@@ -241,3 +242,62 @@ def _apply(session, actor, source, selected, progress, today) -> ImportResult:
     if source.kind == "csv" and source.mapping_name and source.mapping:
         remember_mapping(session, actor, source.mapping_name, source.mapping)
     return result
+
+
+def _insert_paths_and_guardians(
+    session: Session, actor: Actor, plan: ImportPlan, id_of: dict[str, int]
+) -> None:
+    """The new students' paths (a leaver's on to Nazorg or Afgesloten, with its phases) and
+    guardians, in one insert each."""
+    user = actor.user_id
+    paths = []
+    for key, student_id in id_of.items():
+        # Every row names every column: an executemany takes its columns from the first row.
+        left = plan.leavers.get(key)
+        phase = left.phase if left is not None else Phase.ORIENTATION
+        paths.append({"student_id": student_id, "current_phase": phase, "created_by_id": user})
+    connection = session.connection()
+    connection.execute(TransitionPath.__table__.insert(), paths)
+    leaving = {id_of[k]: left for k, left in plan.leavers.items() if k in id_of}
+    if leaving:
+        path_ids = session.execute(
+            select(TransitionPath.student_id, TransitionPath.id).where(
+                TransitionPath.student_id.in_(list(leaving))
+            )
+        )
+        phase_rows = [
+            row
+            for student_id, path_id in path_ids
+            for row in leavers.phase_rows(path_id, leaving[student_id], user)
+        ]
+        connection.execute(PathPhase.__table__.insert(), phase_rows)
+    guardian_rows = [
+        contacts.new_guardian_row(id_of[key], g, user)
+        for key, writes in plan.guardian_writes.items()
+        if key in id_of
+        for _current, g in writes
+    ]
+    if guardian_rows:
+        connection.execute(Guardian.__table__.insert(), guardian_rows)
+
+
+def _write_related(
+    session: Session, actor: Actor, plan: ImportPlan, las_key: str, student: Student, moved: bool
+) -> list[str]:
+    """An existing student's guardians and path as the plan says; the names of what changed.
+
+    A leaving date that moved re-plans the aftercare calls (`aftercare.resync` is idempotent
+    and waits for a destination), as a leaving date saved in the student file does.
+    """
+    changed: list[str] = []
+    writes = plan.guardian_writes.get(las_key)
+    if writes:
+        contacts.write_guardians(session, student.id, writes, actor.user_id)
+        changed.append("guardians")
+    left = plan.leavers.get(las_key)
+    if left is not None and leavers.move_path(session, student.id, left, actor.user_id):
+        changed.append("phase")
+    if moved:
+        session.flush()
+        aftercare.resync(session, actor, student)
+    return changed

@@ -13,8 +13,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.validation import format_date
-from app.importers.records import FIELD_LABELS, ImportedStaff, ImportedStudent, ParsedImport
-from app.models import Sex, Student, User
+from app.importers.records import (
+    FIELD_LABELS,
+    WARNING,
+    ImportedGuardian,
+    ImportedStaff,
+    ImportedStudent,
+    Issue,
+    ParsedImport,
+)
+from app.models import Guardian, Phase, Sex, Student, TransitionPath, User
+from app.services.common.labels import PHASE
+from app.services.common.school_settings import school_settings
+from app.services.las_import import contacts
+from app.services.las_import.leavers import AT_SCHOOL_PHASES, Leaver, leaver
 from app.services.las_import.preview import FieldChange, PreviewRow
 
 # Values the LAS owns and an import overwrites; None in the file keeps Koers's value,
@@ -29,8 +41,13 @@ IMPORTED_FIELDS = (
     "onderwijsnummer",
     "id_last4",
     "postcode",
+    "city",
+    "municipality",
+    "phone",
+    "email",
     "enrolment_date",
     "planned_outflow_date",
+    "actual_outflow_date",
     "jaargroep",
     "class_name",
     "las_group",
@@ -56,6 +73,13 @@ class ImportPlan:
     values: dict[str, dict] = field(default_factory=dict)  # las_key -> column values
     mentor_refs: dict[str, str] = field(default_factory=dict)  # las_key -> mentor ref
     new_mentors: dict[str, ImportedStaff] = field(default_factory=dict)
+    # Warnings found against Koers's own tables (the CBS municipalities), beside the file's.
+    issues: list[Issue] = field(default_factory=list)
+    leavers: dict[str, Leaver] = field(default_factory=dict)  # las_key -> leaving
+    # las_key -> (guardian in Koers or None: new, the file's guardian) to write.
+    guardian_writes: dict[str, list[tuple[Guardian | None, ImportedGuardian]]] = field(
+        default_factory=dict
+    )
 
 
 def _norm(text: str) -> str:
@@ -103,10 +127,33 @@ def _display(value) -> str:
     return str(value)
 
 
-def _values(student: ImportedStudent) -> dict:
-    values = {name: getattr(student, name) for name in IMPORTED_FIELDS}
+def _values(student: ImportedStudent, left: Leaver | None) -> dict:
+    values = {name: getattr(student, name, None) for name in IMPORTED_FIELDS}
     values["sex"] = Sex(student.sex) if student.sex else None
+    # A leaving date in the past is when the student left; a future one leaves Koers's alone.
+    values["actual_outflow_date"] = left.left_on if left is not None else None
     return values
+
+
+def _guardians_of(session: Session, parsed: ParsedImport, existing: dict) -> dict[int, list]:
+    """Koers's guardians of the students in the file, in one query (only when the file
+    carries guardians at all)."""
+    if not any(s.guardians for s in parsed.students):
+        return {}
+    ids = [s.id for s in existing.values()]
+    held: dict[int, list[Guardian]] = {}
+    for start in range(0, len(ids), 500):
+        stmt = select(Guardian).where(Guardian.student_id.in_(ids[start : start + 500]))
+        for g in session.scalars(stmt):
+            held.setdefault(g.student_id, []).append(g)
+    return held
+
+
+def _phases_of(session: Session, plan: ImportPlan) -> dict[int, Phase]:
+    if not plan.leavers:
+        return {}
+    rows = session.execute(select(TransitionPath.student_id, TransitionPath.current_phase))
+    return {student_id: phase for student_id, phase in rows}
 
 
 def _missing(student: ImportedStudent, result: dict) -> str | None:
@@ -121,8 +168,13 @@ def _missing(student: ImportedStudent, result: dict) -> str | None:
     return ",".join(gone) or None
 
 
-def plan_import(session: Session, parsed: ParsedImport) -> ImportPlan:
+def plan_import(session: Session, parsed: ParsedImport, today: date | None = None) -> ImportPlan:
     """Matches the file's students and mentors with Koers; reads, writes nothing."""
+    today = today or date.today()
+    aftercare_months = school_settings(session).aftercare_months
+    coded = any(s.municipality_code for s in parsed.students)
+    cbs = contacts.cbs_municipalities(session) if coded else {}
+    places: dict[str, str | None] = {}
     stmt = select(Student).where(Student.las_key.is_not(None))
     existing = {s.las_key: s for s in session.scalars(stmt)}
     # Students typed into Koers by hand (no LAS key yet) are linked to the file's student
@@ -135,16 +187,33 @@ def plan_import(session: Session, parsed: ParsedImport) -> ImportPlan:
     plan = ImportPlan(parsed, existing)
     mentors = MentorLookup(session, parsed)
     issues_by_student: dict[str, list] = {}
-    for issue in parsed.issues:
+    for student in parsed.students:
+        left = leaver(student.planned_outflow_date, today, aftercare_months)
+        if left is not None:
+            plan.leavers[student.las_key] = left
+            if left.warning:
+                label = FIELD_LABELS["planned_outflow_date"]
+                where, key = student.where, student.las_key
+                plan.issues.append(
+                    Issue(WARNING, where, label, left.warning, "planned_outflow_date", key)
+                )
+        places[student.las_key], problem = contacts.municipality(student, cbs)
+        if problem is not None:
+            plan.issues.append(problem)
+    for issue in [*parsed.issues, *plan.issues]:
         if issue.las_key:
             issues_by_student.setdefault(issue.las_key, []).append(issue)
+    held_guardians = _guardians_of(session, parsed, existing)
+    phases = _phases_of(session, plan)
     for student in parsed.students:
         found = issues_by_student.get(student.las_key, []) if student.las_key else []
         if not student.las_key:
             found = [i for i in parsed.issues if i.where == student.where]
         errors = tuple(i.message for i in found if i.is_error)
         warnings = tuple(i.message for i in found if not i.is_error)
-        values = _values(student)
+        left = plan.leavers.get(student.las_key)
+        values = _values(student, left)
+        values["municipality"] = places[student.las_key]
         mentor_user = None
         if student.mentor_key:
             mentor_user = mentors.find(student.mentor_key)
@@ -162,6 +231,8 @@ def plan_import(session: Session, parsed: ParsedImport) -> ImportPlan:
                 values["las_key"] = student.las_key  # shown as a change, set on import
         if current is None:
             status = "new"
+            if student.guardians:
+                plan.guardian_writes[student.las_key] = [(None, g) for g in student.guardians]
         else:
             for name, new in values.items():
                 old = getattr(current, name)
@@ -188,6 +259,15 @@ def plan_import(session: Session, parsed: ParsedImport) -> ImportPlan:
             elif mentor_user is None and student.mentor_key:
                 name = mentors.staff_for(student.mentor_key).display_name
                 changes.append(FieldChange("mentor", FIELD_LABELS["mentor"], "", name + " (nieuw)"))
+            found, writes = contacts.guardian_changes(
+                student.guardians, held_guardians.get(current.id, [])
+            )
+            changes += [FieldChange("guardians", c.label, c.old, c.new) for c in found]
+            if writes:
+                plan.guardian_writes[student.las_key] = writes
+            phase = phases.get(current.id)
+            if left is not None and phase in AT_SCHOOL_PHASES:
+                changes.append(FieldChange("phase", "Trajectfase", PHASE[phase], PHASE[left.phase]))
             status = "changed" if changes else "same"
         if errors:
             status = "error"
@@ -206,6 +286,7 @@ def plan_import(session: Session, parsed: ParsedImport) -> ImportPlan:
                 class_name=student.class_name or student.las_group or "",
                 jaargroep=student.jaargroep or "",
                 planned_outflow=values["planned_outflow_date"],
+                leaving_note=left.note if left is not None else "",
                 warnings=warnings,
                 errors=errors,
             )

@@ -30,6 +30,8 @@ class PreviewRow:
     planned_outflow: date | None
     warnings: tuple[str, ...]
     errors: tuple[str, ...]
+    # "Oud-leerling: vertrokken op ..." when the file's leaving date has passed.
+    leaving_note: str = ""
 
     @property
     def status_label(self) -> str:

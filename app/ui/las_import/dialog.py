@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -104,7 +106,14 @@ class LasImportDialog(QDialog):
         top.addWidget(self.file_edit, 1)
         top.addWidget(self.choose_button)
 
-        form = QFormLayout(self.mapping_box)
+        # With the contact and guardian columns the list is long: it scrolls on its own.
+        fields = QWidget()
+        form = QFormLayout(fields)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(fields)
+        QVBoxLayout(self.mapping_box).addWidget(scroll)
         form.addRow(self.tr("Bron (onthouden als)"), self.source_combo)
         for name, label in CSV_FIELDS:
             combo = QComboBox()

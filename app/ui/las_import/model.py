@@ -27,7 +27,7 @@ CHECK, STATUS, NAME, KEY, GROUP, OUTFLOW, DETAILS = range(7)
 
 
 def _details(row: PreviewRow) -> str:
-    parts = [*row.errors, row.changes_text, *row.warnings]
+    parts = [*row.errors, row.leaving_note, row.changes_text, *row.warnings]
     return " | ".join(p for p in parts if p)
 
 
@@ -95,7 +95,8 @@ class PreviewModel(QAbstractTableModel):
             }
             return values[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == DETAILS:
-            return "\n".join(p for p in (*row.errors, row.changes_text, *row.warnings) if p)
+            parts = (*row.errors, row.leaving_note, row.changes_text, *row.warnings)
+            return "\n".join(p for p in parts if p)
         return None
 
     def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
