@@ -7,7 +7,8 @@ Qt proxy over Python data cannot promise.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -185,7 +186,15 @@ def choices(rows: Iterable[CohortRow], attr: str) -> list[str]:
     return sorted({getattr(row, attr) for row in rows} - {""})
 
 
-def signal_choices(rows: Iterable[CohortRow]) -> list[str]:
-    """The signals raised in these rows, in the fixed order of the signals service."""
-    raised = {label for row in rows for label in row.signals}
-    return [label for label in signals.SHORT.values() if label in raised]
+def signal_choices() -> list[str]:
+    """Every signal the signals service knows, in its order: the Aandacht filter offers
+    them all, also those no student raises right now."""
+    return list(signals.all_short_labels())
+
+
+def aftercare_counts(raised: Mapping[int, tuple[str, ...]]) -> list[tuple[str, int]]:
+    """How many students raise each aftercare signal (only those some student raises), for
+    the line that tells the coordinator at log-in what aftercare needs."""
+    counts = Counter(label for labels in raised.values() for label in labels)
+    wanted = signals.short_labels(signals.AftercareFlag)
+    return [(label, counts[label]) for label in wanted if counts[label]]

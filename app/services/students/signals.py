@@ -9,9 +9,12 @@ queries (no query per student):
 - no destination: leaving soon or already left, and the destination is empty, unknown or
   "no work or study" (also after a fall-back);
 - profile outdated: still at school and no profile assessment in the last year;
-- no case lead: the current phase has no case lead (or the path has no phase at all).
+- no case lead: the current phase has no case lead (or the path has no phase at all);
+- from aftercare (`app.services.aftercare.attention`): unreachable three times in a row,
+  dropped out without a new destination, an aftercare call overdue.
 
-Students whose path is closed, and archived students, raise no signal.
+Students whose path is closed raise no path signal; aftercare runs its own two years, so its
+flags show whatever the phase. Archived students raise no signal.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from app.models import (
     Student,
     TransitionPath,
 )
+from app.services.aftercare.attention import AftercareFlag, flagged
 from app.services.common.actor import Actor
 from app.services.common.permissions import visible_students
 
@@ -51,18 +55,28 @@ class Signal(StrEnum):
     NO_CASE_LEAD = "geen_regievoerder"
 
 
-LABEL = {
+# Every kind of signal the service knows, in the order lists and filters show them.
+Kind = Signal | AftercareFlag
+KINDS: tuple[Kind, ...] = (*Signal, *AftercareFlag)
+
+LABEL: dict[Kind, str] = {
     Signal.LEAVING_WITHOUT_TRANSITION: "Vertrekt binnenkort zonder transitiestage",
     Signal.NO_DESTINATION: "Nog geen bestemming",
     Signal.PROFILE_OUTDATED: "Profiel ouder dan een jaar",
     Signal.NO_CASE_LEAD: "Geen regievoerder",
+    AftercareFlag.UNREACHABLE: "Drie keer op rij niet bereikt in de nazorg",
+    AftercareFlag.DROPPED_OUT: "Uitgevallen, nog geen nieuwe bestemming",
+    AftercareFlag.CALL_OVERDUE: "Een nazorgcontact is te laat",
 }
 
-SHORT = {
+SHORT: dict[Kind, str] = {
     Signal.LEAVING_WITHOUT_TRANSITION: "Geen transitiestage",
     Signal.NO_DESTINATION: "Geen bestemming",
     Signal.PROFILE_OUTDATED: "Profiel verouderd",
     Signal.NO_CASE_LEAD: "Geen regievoerder",
+    AftercareFlag.UNREACHABLE: "Onbereikbaar",
+    AftercareFlag.DROPPED_OUT: "Uitgevallen",
+    AftercareFlag.CALL_OVERDUE: "Nazorg te laat",
 }
 
 NO_DESTINATION_VALUES = {None, Destination.UNKNOWN, Destination.NOTHING}
@@ -81,7 +95,7 @@ def compute(
     on: date | None = None,
     months: int = DEFAULT_MONTHS,
     student_ids: Iterable[int] | None = None,
-) -> dict[int, frozenset[Signal]]:
+) -> dict[int, frozenset[Kind]]:
     """Every visible student with at least one signal, mapped to its signals."""
     day = on or today()
     horizon = add_months(day, months)
@@ -138,12 +152,16 @@ def compute(
     for path_id, lead_name in lead_rows:
         current_lead[path_id] = lead_name
 
-    result: dict[int, frozenset[Signal]] = {}
+    aftercare = flagged(session, day)
+
+    result: dict[int, frozenset[Kind]] = {}
     for row in students:
+        found: set[Kind] = {flag for flag, ids in aftercare.items() if row.id in ids}
         phase = row.current_phase or Phase.ORIENTATION
         if phase == Phase.CLOSED:
+            if found:
+                result[row.id] = frozenset(found)
             continue
-        found: set[Signal] = set()
         at_school = row.actual_outflow_date is None
         leaving_soon = (
             at_school
@@ -170,7 +188,7 @@ def compute(
 def students_with(
     session: Session,
     actor: Actor,
-    signal: Signal,
+    signal: Kind,
     *,
     on: date | None = None,
     months: int = DEFAULT_MONTHS,
@@ -183,7 +201,12 @@ def students_with(
     }
 
 
-def short_labels(found: Iterable[Signal]) -> tuple[str, ...]:
-    """The short labels of some signals, in the fixed order of `Signal`."""
+def short_labels(found: Iterable[Kind]) -> tuple[str, ...]:
+    """The short labels of some signals, in the fixed order of `KINDS`."""
     present = set(found)
-    return tuple(SHORT[s] for s in Signal if s in present)
+    return tuple(SHORT[kind] for kind in KINDS if kind in present)
+
+
+def all_short_labels() -> tuple[str, ...]:
+    """The short label of every kind of signal, for a filter that offers them all."""
+    return tuple(SHORT[kind] for kind in KINDS)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Signal
+import html
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -13,7 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.students.cohort import CohortFilter, CohortRow, choices, signal_choices
+from app.services.students.cohort import (
+    CohortFilter,
+    CohortRow,
+    aftercare_counts,
+    choices,
+    signal_choices,
+)
 from app.ui.cohort.model import HEADERS, CohortModel
 from app.ui.common.tables import make_table
 
@@ -48,6 +56,16 @@ class CohortView(QWidget):
         self.search.setMinimumWidth(280)
         self.combos: dict[str, QComboBox] = {}
         self.count_label = QLabel()
+        # What aftercare found, on the page the coordinator sees first; a click filters.
+        self.aftercare_line = QLabel()
+        self.aftercare_line.setObjectName("aftercareAttention")
+        self.aftercare_line.setTextFormat(Qt.TextFormat.RichText)
+        self.aftercare_line.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.aftercare_line.linkActivated.connect(self.show_signal)
+        self.aftercare_line.hide()
         self.table = make_table(self.model, widths=_COLUMN_WIDTHS[: len(HEADERS)], sort_by=0)
         self._build()
         self.search.textChanged.connect(self._apply_filter)
@@ -66,6 +84,9 @@ class CohortView(QWidget):
             combo.setAccessibleName(label)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             self.combos[attr] = combo
+            if attr == "signal":
+                # The signals service's own list: every kind it knows, raised or not.
+                combo.addItems([_all(), *signal_choices()])
             box = QVBoxLayout()
             caption = QLabel(label)
             caption.setObjectName("filterCaption")
@@ -84,41 +105,57 @@ class CohortView(QWidget):
         title = QLabel(self.tr("Leerlingen in de uitstroom"))
         title.setObjectName("areaTitle")
         layout.addWidget(title)
+        layout.addWidget(self.aftercare_line)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
 
     # --- data -------------------------------------------------------------------------
     def set_rows(self, rows: list[CohortRow]) -> None:
-        with_signals = any(row.signals for row in rows)
         for attr, combo in self.combos.items():
-            if attr == "signal" and not with_signals:
-                continue  # the signals follow in set_signals; keep the user's choice
+            if attr == "signal":
+                continue  # every kind is listed once, from the signals service
             current = combo.currentText()
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(_all())
-            combo.addItems(signal_choices(rows) if attr == "signal" else choices(rows, attr))
+            combo.addItems(choices(rows, attr))
             combo.setCurrentIndex(max(0, combo.findText(current)))
             combo.blockSignals(False)
         self.model.set_rows(rows)
         self.model.set_filter(self.current_filter())
         self._update_count()
+        if any(row.signals for row in rows):
+            self._show_aftercare({row.id: row.signals for row in rows})
 
     def set_signals(self, raised: dict[int, tuple[str, ...]]) -> None:
         self.model.set_signals(raised)
+        self._show_aftercare(raised)
+
+    def _show_aftercare(self, raised: dict[int, tuple[str, ...]]) -> None:
+        counts = aftercare_counts(raised)
+        links = ", ".join(
+            '<a href="{href}">{text}</a>'.format(
+                href=html.escape(label, quote=True),
+                text=html.escape(self.tr("{label}: {n}").format(label=label, n=n)),
+            )
+            for label, n in counts
+        )
+        self.aftercare_line.setText(self.tr("Nazorg vraagt aandacht — {links}").format(links=links))
+        self.aftercare_line.setVisible(bool(counts))
+
+    def show_signal(self, label: str) -> None:
+        """Narrows the list to the students raising one signal (the Aandacht filter)."""
         combo = self.combos["signal"]
-        current = combo.currentText()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(_all())
-        combo.addItems(signal_choices(self.model.rows()))
-        combo.setCurrentIndex(max(0, combo.findText(current)))
-        combo.blockSignals(False)
+        index = combo.findText(label)
+        if index >= 0:
+            combo.setCurrentIndex(index)
 
     def clear(self) -> None:
         self.model.clear()
         self.search.clear()
+        self.aftercare_line.clear()
+        self.aftercare_line.hide()
 
     def current_filter(self) -> CohortFilter:
         values = {
