@@ -301,7 +301,8 @@ def _agreements(data: ParentReportData, words: _Explainer) -> list[Flowable]:
         due = pdf.format_date(a.due) if a.due else "Geen datum"
         done = f"Ja, op {pdf.format_date(a.done_on)}" if a.done_on else "Nog niet"
         rows.append([a.who, a.what, due, done])
-    widths = [36 * mm, pdf.CONTENT_WIDTH - 36 * mm - 32 * mm - 34 * mm, 32 * mm, 34 * mm]
+    # "Who" holds a name and a role, "Fatima Yılmaz (moeder)": room for both.
+    widths = [48 * mm, pdf.CONTENT_WIDTH - 48 * mm - 28 * mm - 32 * mm, 28 * mm, 32 * mm]
     parts.append(pdf.table(rows, widths))
     parts += words.explain(*(f"{a.who} {a.what}" for a in data.agreements))
     return parts

@@ -27,6 +27,14 @@ class FactorPrint:
 
 
 @dataclass(frozen=True)
+class ScaleLegend:
+    """What the words of one scale mean, lowest first (items are scored on different scales)."""
+
+    name: str
+    words: list[str]
+
+
+@dataclass(frozen=True)
 class ProfilePrint:
     school: str
     student_name: str
@@ -35,9 +43,9 @@ class ProfilePrint:
     assessed_on: date | None
     assessed_by: str
     with_whom: str
-    wish_job: str
-    chance_job: str
+    jobs: list[tuple[str, str]]  # (label, job): the wish-job and the chance-job
     factors: list[FactorPrint]
+    legend: list[ScaleLegend] = field(default_factory=list)
     decisions: list[tuple[date, str, str]] = field(default_factory=list)
     printed_on: date | None = None
 
@@ -112,10 +120,7 @@ def render_profile(data: ProfilePrint) -> bytes:
         _quadrants(data.factors),
         Spacer(1, 8),
         pdf.key_values(
-            [
-                ("Wensbaan", data.wish_job or "Nog niet besproken"),
-                ("Kansbaan", data.chance_job or "Nog niet besproken"),
-            ],
+            [(label, job or "Nog niet besproken") for label, job in data.jobs],
             label_width=38 * mm,
         ),
     ]
@@ -126,13 +131,14 @@ def render_profile(data: ProfilePrint) -> bytes:
         ]
         rows += [[pdf.format_date(d), text, who] for d, text, who in data.decisions]
         story.append(pdf.table(rows, [24 * mm, 90 * mm, pdf.CONTENT_WIDTH - 114 * mm]))
+    scales = "; ".join(
+        f"{legend.name.lower()}: {', '.join(w.lower() for w in legend.words)}"
+        for legend in data.legend
+    )
+    meaning = f"De woorden bij elk punt betekenen, per soort punt: {scales}. " if scales else ""
     story += [
         Spacer(1, 6),
-        pdf.para(
-            "De woorden bij elk punt betekenen: lukt nog niet, lukt met veel hulp, lukt met een "
-            "beetje hulp, lukt zelfstandig. Vragen? Neem contact op met de mentor.",
-            st.small,
-        ),
+        pdf.para(meaning + "Vragen? Neem contact op met de mentor.", st.small),
     ]
     frame = pdf.PageFrame(
         title=f"Leerling in beeld — {data.student_name}",

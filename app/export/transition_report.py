@@ -28,12 +28,9 @@ from app.export.pdf import (
 @dataclass(frozen=True)
 class ProfileSection:
     assessed_on: str
-    denken: str
-    doen: str
-    willen: str
-    zijn: str
-    wish_job: str
-    chance_job: str
+    # (label, text): the four factors, then the wish-job and chance-job, labelled by the
+    # service in the words the app uses.
+    rows: list[tuple[str, str]] = field(default_factory=list)
     # (date, decision, who took part and whether each agreed)
     key_decisions: list[tuple[str, str, str]] = field(default_factory=list)
 
@@ -50,6 +47,7 @@ class InternshipLine:
 @dataclass(frozen=True)
 class PathSection:
     outflow_profile: str
+    current_phase: str  # "Transitiestage, 01-09-2025 – heden (gepland tot 30-06-2026)"
     destination: str
     destination_place: str
     destination_date: str
@@ -85,9 +83,11 @@ class TransitionReport:
     birth_date: str
     las_key: str
     municipality: str
-    leaving_date: str
+    leaving_date: str  # "10-07-2026 (gepland)" while the student has not left yet
     recipient: str
     school_contact: str
+    school_phone: str
+    school_email: str
     made_on: str
     made_by: str
     basis_lines: list[str]
@@ -124,6 +124,8 @@ def report_story(report: TransitionReport) -> list[Flowable]:
                 ("School", report.school_name),
                 ("Uitstroomdatum", report.leaving_date),
                 ("Contactpersoon school", report.school_contact),
+                ("Telefoon school", report.school_phone),
+                ("E-mail school", report.school_email),
                 ("Ontvanger", report.recipient),
             ]
         )
@@ -148,6 +150,7 @@ def report_story(report: TransitionReport) -> list[Flowable]:
             key_values(
                 [
                     ("Uitstroomprofiel", path.outflow_profile),
+                    ("Huidige fase", path.current_phase),
                     ("Bestemming", path.destination),
                     ("Plaats", path.destination_place),
                     ("Sinds", path.destination_date),
@@ -160,7 +163,7 @@ def report_story(report: TransitionReport) -> list[Flowable]:
             story.append(
                 table(
                     [("Fase", "Periode", "Regie"), *path.phases],
-                    [40 * mm, 50 * mm, CONTENT_WIDTH - 90 * mm],
+                    [32 * mm, 84 * mm, CONTENT_WIDTH - 116 * mm],
                 )
             )
         story += _heading("Instrumenten")
@@ -194,12 +197,7 @@ def report_story(report: TransitionReport) -> list[Flowable]:
                     table(
                         [
                             ("Factor", "Beschrijving"),
-                            ("Denken", _dash(profile.denken)),
-                            ("Doen", _dash(profile.doen)),
-                            ("Willen", _dash(profile.willen)),
-                            ("Zijn", _dash(profile.zijn)),
-                            ("Wensberoep", _dash(profile.wish_job)),
-                            ("Kansberoep", _dash(profile.chance_job)),
+                            *((name, _dash(value)) for name, value in profile.rows),
                         ],
                         [35 * mm, CONTENT_WIDTH - 35 * mm],
                     ),

@@ -20,6 +20,17 @@ class Factor(StrEnum):
     ZIJN = "zijn"
 
 
+class ItemScale(StrEnum):
+    """What an item's score measures, so each is printed in words that fit it.
+
+    Every scale runs 1..4 from most to least concern, so a higher score is progress on each.
+    """
+
+    SKILL = "vaardigheid"  # what the student can do: "Lukt zelfstandig"
+    SUPPORT = "steun"  # the support the student needs: "Af en toe steun nodig"
+    WISH = "wens"  # what the student wants: "Duidelijk"
+
+
 class ProfileItem(Base, Tracked):
     """An item the school scores under a factor; retired items stay for old assessments."""
 
@@ -28,6 +39,7 @@ class ProfileItem(Base, Tracked):
     id: Mapped[int] = mapped_column(primary_key=True)
     factor: Mapped[Factor] = mapped_column(str_enum(Factor))
     label: Mapped[str] = mapped_column(String(120))
+    scale: Mapped[ItemScale] = mapped_column(str_enum(ItemScale), default=ItemScale.SKILL)
     position: Mapped[int] = mapped_column(Integer, default=0)
     retired: Mapped[bool] = mapped_column(Boolean, default=False)
 

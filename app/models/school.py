@@ -15,6 +15,9 @@ class SchoolSettings(Base, Tracked):
     name: Mapped[str] = mapped_column(String(120))
     brin: Mapped[str] = mapped_column(String(6))
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    # How a receiver of a report reaches the school.
+    phone: Mapped[str | None] = mapped_column(String(40))
+    email: Mapped[str | None] = mapped_column(String(200))
     # The settings' defaults and meaning live in app/services/common/school_settings.py,
     # which also makes the row of a new school.
     consent_age: Mapped[int] = mapped_column(Integer)

@@ -76,3 +76,35 @@ def test_an_empty_profile_still_prints(store: Store, coordinator: Actor) -> None
     text = PdfReader(io.BytesIO(store.run(printing.print_profile, coordinator, student_id)))
     content = text.pages[0].extract_text()
     assert "Sem Kok" in content and "Nog niet besproken" in content
+
+
+def test_each_item_is_printed_in_the_words_of_its_own_scale(
+    store: Store, coordinator: Actor
+) -> None:
+    student_id = store.run(
+        students.create_student, coordinator, StudentInput(first_name="Noor", surname="Bakker")
+    )
+    offered = {i.label: i for i in store.run(items.list_items, coordinator)}
+    # The default items: a skill, a support need and a wish, each scored 3.
+    scored = ("Zelfstandig werken", "Steun van gezin en netwerk", "Motivatie voor werk")
+    assessment_id = store.run(
+        assessments.record_assessment,
+        coordinator,
+        student_id,
+        AssessmentInput(
+            assessed_on="12-01-2026", scores=tuple(ScoreInput(offered[x].id, 3) for x in scored)
+        ),
+    )
+    data = store.run(printing.print_profile, coordinator, student_id)
+    text = " ".join(PdfReader(io.BytesIO(data)).pages[0].extract_text().split())
+
+    assert "Zelfstandig werken: Lukt met een beetje hulp" in text
+    assert "Steun van gezin en netwerk: Af en toe steun nodig" in text
+    assert "Motivatie voor werk: Duidelijk" in text
+    assert "Steun van gezin en netwerk: Lukt" not in text
+    # The legend explains each scale used.
+    assert "vaardigheid: lukt nog niet" in text and "steun die nodig is: veel steun nodig" in text
+    # The profile tab shows the same words (it reads the same score views).
+    view = store.run(assessments.get_assessment, coordinator, assessment_id)
+    shown = {s.label: s.score_text for s in view.scores}
+    assert shown["Steun van gezin en netwerk"] == "Af en toe steun nodig"

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from app.db import Store
-from app.models import Destination, Factor, Phase
+from app.models import Destination, Factor, ItemScale, Phase
 from app.services.common.actor import Actor
 from app.services.profile import assessments, items
 from app.services.profile.assessments import AssessmentInput, ScoreInput
@@ -189,3 +189,34 @@ def test_beheer_manages_profile_items(school, qtbot, tmp_path: Path) -> None:
     tab.toggle_retired()
     assert tab.selected().retired and tab.retire_button.text() == "Weer gebruiken"
     assert tab.selected().label == "Heftruck en palletwagen"
+    # What the item measures, shown beside it and used for its scores.
+    assert tab.selected().scale is ItemScale.SKILL
+    tab.choose_scale(ItemScale.SUPPORT)
+    assert tab.selected().scale is ItemScale.SUPPORT
+    assert tab.tree.currentItem().text(2) == "Steun die nodig is"
+
+
+def test_the_profile_tab_scores_a_support_item_in_support_words(
+    school, qtbot, tmp_path: Path
+) -> None:
+    store, coordinator, student_id = school
+    zijn = {i.label: i for i in store.run(items.list_items, coordinator) if i.factor is Factor.ZIJN}
+    support = zijn["Steun van gezin en netwerk"]
+    store.run(
+        assessments.record_assessment,
+        coordinator,
+        student_id,
+        AssessmentInput(assessed_on="01-09-2025", scores=(ScoreInput(support.id, 1, ""),)),
+    )
+    window = _window(qtbot, store, coordinator, tmp_path)
+    file_window = window.open_student(student_id)
+    qtbot.addWidget(file_window)
+    tab = file_window.sections["profiel"]
+    assert tab.quadrants[Factor.ZIJN].rows()[0] == (support.label, "Veel steun nodig", "")
+    # The assessment dialog offers that item the support scale, not "Lukt ...".
+    dialog = tab.new_assessment()
+    combo = dialog.score_combos[support.id]
+    offered = [combo.itemText(i) for i in range(combo.count())]
+    assert "4  Weinig steun nodig" in offered
+    assert not any("Lukt" in text for text in offered)
+    dialog.reject()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.services.admin import school_contact
 from app.services.aftercare import plan as aftercare
 from app.services.internships import competencies
 from app.ui.admin.school_settings import SchoolSettingsTab
@@ -54,4 +55,28 @@ def test_a_competency_is_added_and_retired(qtbot, tmp_path: Path) -> None:
     tab.retire_button.click()
     scored = [label for _id, label in store.run(competencies.competencies, coordinator)]
     assert "Klantvriendelijk" not in scored and tab.competencies.count() == before
+    store.dispose()
+
+
+def test_the_school_phone_and_email_for_reports_are_saved(qtbot, tmp_path: Path) -> None:
+    store, coordinator, tab = _tab(qtbot, tmp_path)
+    assert tab.phone.text() == "" and tab.email.text() == ""
+
+    tab.phone.setText("077-1234567")
+    tab.email.setText("uitstroom@dehorizon.example")
+    tab.save_contact.click()
+    assert tab.contact_status.text() == "Opgeslagen."
+    saved = store.run(school_contact.school_contact, coordinator)
+    assert (saved.phone, saved.email) == ("077-1234567", "uitstroom@dehorizon.example")
+
+    tab.email.setText("geen adres")
+    tab.save_contact.click()
+    assert "E-mail school" in tab.contact_status.text()
+    assert store.run(school_contact.school_contact, coordinator) == saved
+
+    # Opened again, the tab shows what was saved.
+    again = SchoolSettingsTab(workspace_for(store, coordinator))
+    qtbot.addWidget(again)
+    again.load()
+    assert again.phone.text() == "077-1234567"
     store.dispose()

@@ -26,6 +26,7 @@ from app.models import (
     InternshipOutcome,
     InternshipStatus,
     InternshipType,
+    ItemScale,
     LegalRepresentation,
     OrganisationKind,
     OutflowProfile,
@@ -151,6 +152,44 @@ FACTOR_MEANING = {
     Factor.WILLEN: "Wat de leerling wil, droomt en belangrijk vindt",
     Factor.ZIJN: "Wie de leerling is: thuis, netwerk, gedrag en steun die nodig is",
 }
+
+# Each item is scored 1..4 in the words of its own scale (the model says what each measures).
+ITEM_SCALE = {
+    ItemScale.SKILL: "Vaardigheid",
+    ItemScale.SUPPORT: "Steun die nodig is",
+    ItemScale.WISH: "Wens of drijfveer",
+}
+
+SCALE_WORDS = {
+    ItemScale.SKILL: {
+        1: "Lukt nog niet",
+        2: "Lukt met veel hulp",
+        3: "Lukt met een beetje hulp",
+        4: "Lukt zelfstandig",
+    },
+    ItemScale.SUPPORT: {
+        1: "Veel steun nodig",
+        2: "Regelmatig steun nodig",
+        3: "Af en toe steun nodig",
+        4: "Weinig steun nodig",
+    },
+    ItemScale.WISH: {
+        1: "Nog niet duidelijk",
+        2: "Een beetje duidelijk",
+        3: "Duidelijk",
+        4: "Heel duidelijk",
+    },
+}
+
+
+def score_words(scale: ItemScale, score: int | None) -> str:
+    """A score in the words of its item's scale; empty when not scored."""
+    return "" if score is None else SCALE_WORDS[scale].get(score, "")
+
+
+# The wish-job / chance-job pair, the same words in the profile tab and in every report.
+WISH_JOB = "Wensbaan"
+CHANCE_JOB = "Kansbaan"
 
 DECISION_ROLE = {
     DecisionRole.STUDENT: "Leerling",
@@ -292,7 +331,7 @@ ORGANISATION_KIND = {
 }
 
 CONSENT_SCOPE = {
-    ConsentScope.PROFILE: "Profiel (Denken/Doen/Willen/Zijn, wens- en kansberoep)",
+    ConsentScope.PROFILE: "Profiel (Denken/Doen/Willen/Zijn, wensbaan en kansbaan)",
     ConsentScope.INTERNSHIPS: "Stages en hun uitkomst",
     ConsentScope.CONVERSATIONS: "Gesprekken en open afspraken",
     ConsentScope.PATH: "Traject, uitstroombestemming en instrumenten",

@@ -38,6 +38,9 @@ class Settings:
     name: str = ""
     brin: str = ""
     is_demo: bool = False
+    # How a receiver of a report reaches the school; empty until Beheer fills them in.
+    phone: str = ""
+    email: str = ""
     consent_age: int = DEFAULT_CONSENT_AGE
     idle_lock_minutes: int = DEFAULT_IDLE_LOCK_MINUTES
     aftercare_months: int = DEFAULT_AFTERCARE_MONTHS
@@ -72,6 +75,8 @@ def _typed(row: SchoolSettings) -> Settings:
         name=row.name,
         brin=row.brin,
         is_demo=row.is_demo,
+        phone=row.phone or "",
+        email=row.email or "",
         # Zero or empty would let every child consent alone: fall back to the AVG age.
         consent_age=row.consent_age or DEFAULT_CONSENT_AGE,
         idle_lock_minutes=row.idle_lock_minutes,

@@ -50,6 +50,7 @@ def export_report(
         check.allowed,
         school_name=sender_name(session),
         made_by=actor.display_name,
+        made_by_id=actor.user_id,
         made_on=at,
         basis_lines=basis_lines(session, check),
     )

@@ -39,7 +39,6 @@ from app.models import (
     OrganisationKind,
     PathEvent,
     PathEventKind,
-    PathPhase,
     Phase,
     ProfileAssessment,
     SignalKind,
@@ -49,9 +48,11 @@ from app.models import (
 )
 from app.services.common.labels import (
     CALL_ACTION,
+    CHANCE_JOB,
     CHANNEL,
     CONSENT_SCOPE_SHORT,
     DESTINATION,
+    FACTOR,
     INSTRUMENT_KIND,
     INSTRUMENT_STATUS,
     INTERNSHIP_STATUS,
@@ -61,9 +62,12 @@ from app.services.common.labels import (
     PHASE,
     SIGNAL_KIND,
     STILL,
+    WISH_JOB,
     label,
     outcome_label,
 )
+from app.services.common.school_settings import school_settings
+from app.services.path.as_it_runs import PhasePeriod, current_period, phases_as_they_run
 from app.services.profile.decisions import ParticipantInput, participants_text
 
 
@@ -96,14 +100,16 @@ def profile_section(session: Session, student: Student) -> ProfileSection:
         .options(selectinload(KeyDecision.participants))
         .order_by(KeyDecision.decided_on, KeyDecision.id)
     )
+    texts = [
+        (FACTOR[f], (getattr(latest, f"{f.value}_text") or "") if latest else "") for f in FACTOR
+    ]
     return ProfileSection(
         assessed_on=format_date(latest.assessed_on) if latest else "",
-        denken=(latest.denken_text or "") if latest else "",
-        doen=(latest.doen_text or "") if latest else "",
-        willen=(latest.willen_text or "") if latest else "",
-        zijn=(latest.zijn_text or "") if latest else "",
-        wish_job=(latest.wish_job or "") if latest else "",
-        chance_job=(latest.chance_job or "") if latest else "",
+        rows=[
+            *texts,
+            (WISH_JOB, (latest.wish_job or "") if latest else ""),
+            (CHANCE_JOB, (latest.chance_job or "") if latest else ""),
+        ],
         key_decisions=[
             (
                 format_date(d.decided_on),
@@ -163,21 +169,18 @@ def _event_text(event: PathEvent) -> str:
     return text_value + (f" ({event.place})" if event.place else "")
 
 
+def _phase_period(p: PhasePeriod) -> str:
+    """'01-09-2025 – 30-06-2026'; while it runs '01-09-2025 – heden (gepland tot 30-06-2026)'."""
+    planned = f" (gepland tot {format_date(p.planned_end)})" if p.planned_end and not p.end else ""
+    return _period(p.start, p.end) + planned
+
+
 def path_section(session: Session, student: Student) -> PathSection:
     path = session.scalars(
         select(TransitionPath).where(TransitionPath.student_id == student.id)
     ).first()
-    phases = (
-        list(
-            session.scalars(
-                select(PathPhase)
-                .where(PathPhase.path_id == path.id)
-                .order_by(PathPhase.start_date, PathPhase.id)
-            )
-        )
-        if path
-        else []
-    )
+    # The phases as they run today: a running transition internship counts (as_it_runs).
+    phases = phases_as_they_run(session, path) if path else []
     events = (
         list(
             session.scalars(
@@ -191,24 +194,20 @@ def path_section(session: Session, student: Student) -> PathSection:
     )
     after = [p for p in phases if p.phase in (Phase.AFTERCARE, Phase.OUTFLOW)]
     lead = (after or phases)[-1] if phases else None
-    lead_text = ", ".join(x for x in (lead.lead_name, lead.lead_organisation) if x) if lead else ""
+    current = current_period(phases)
     instruments = sorted(
         path.instruments if path else [], key=lambda i: (i.start_date or date.min, i.id)
     )
     return PathSection(
         outflow_profile=label(OUTFLOW_PROFILE, student.outflow_profile) or "—",
+        current_phase=f"{label(PHASE, current.phase)}, {_phase_period(current)}"
+        if current
+        else "—",
         destination=label(DESTINATION, path.destination) if path and path.destination else "—",
         destination_place=(path.destination_place or "") if path else "",
         destination_date=format_date(path.destination_date) if path else "",
-        lead_after_school=lead_text or "—",
-        phases=[
-            (
-                label(PHASE, p.phase),
-                _period(p.start_date, p.end_date),
-                ", ".join(x for x in (p.lead_name, p.lead_organisation) if x) or "—",
-            )
-            for p in phases
-        ],
+        lead_after_school=(lead.lead if lead else "") or "—",
+        phases=[(label(PHASE, p.phase), _phase_period(p), p.lead or "—") for p in phases],
         instruments=[
             (
                 label(INSTRUMENT_KIND, i.kind) + (f" ({i.note})" if i.note else ""),
@@ -293,6 +292,21 @@ def recipient_label(org: Organisation) -> str:
     return name + (f" / {org.alt_name}" if org.alt_name else "")
 
 
+def _leaving_date(student: Student) -> str:
+    """The date the student left, or the planned one, said to be planned."""
+    if student.actual_outflow_date:
+        return format_date(student.actual_outflow_date)
+    if student.planned_outflow_date:
+        return f"{format_date(student.planned_outflow_date)} (gepland)"
+    return "—"
+
+
+def _person(name: str, role: str, user: User | None) -> str:
+    """'Ingrid Peeters (uitstroomcoördinator, i.peeters@school.nl)'."""
+    email = user.email if user is not None and user.email else ""
+    return f"{name} ({', '.join(x for x in (role, email) if x)})"
+
+
 def gather(
     session: Session,
     student: Student,
@@ -303,12 +317,19 @@ def gather(
     made_by: str,
     made_on: date,
     basis_lines: list[str],
+    made_by_id: int | None = None,
 ) -> TransitionReport:
-    """The report for `recipient` holding only the `allowed` scopes."""
+    """The report for `recipient` holding only the `allowed` scopes.
+
+    The school contact says how to reach the school: the maker and the mentor with their
+    e-mail, and the school's phone and e-mail from the school settings.
+    """
+    maker = session.get(User, made_by_id) if made_by_id else None
     mentor = session.get(User, student.mentor_id) if student.mentor_id else None
-    contact = made_by + " (uitstroomcoördinator)"
-    if mentor is not None:
-        contact += f"; mentor {mentor.display_name}"
+    contact = _person(made_by, "uitstroomcoördinator", maker)
+    if mentor is not None and mentor.id != made_by_id:
+        contact += "; " + _person(mentor.display_name, "mentor", mentor)
+    school = school_settings(session)
     sections = {
         attr: reader(session, student)
         for scope, (attr, reader) in SECTIONS.items()
@@ -320,10 +341,11 @@ def gather(
         birth_date=format_date(student.birth_date) or "—",
         las_key=student.las_key or "—",
         municipality=student.municipality or "—",
-        leaving_date=format_date(student.actual_outflow_date or student.planned_outflow_date)
-        or "—",
+        leaving_date=_leaving_date(student),
         recipient=recipient_label(recipient),
         school_contact=contact,
+        school_phone=school.phone or "—",
+        school_email=school.email or "—",
         made_on=format_date(made_on),
         made_by=made_by,
         basis_lines=basis_lines,

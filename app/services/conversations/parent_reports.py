@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.errors import KoersError
@@ -24,13 +25,14 @@ from app.export.parent_report import (
     ReportNextConversation,
     ReportParticipant,
 )
-from app.models import ConversationStatus, ExportLog
+from app.models import ConversationStatus, ExportLog, Guardian
 from app.services.common import audit, labels
 from app.services.common.actor import Actor
 from app.services.common.permissions import require_edit, require_student_access
 from app.services.common.rows import existing_student as student_for
 from app.services.common.school_settings import school_settings
 from app.services.conversations.forms import time_text
+from app.services.conversations.people import people, who_text
 from app.services.conversations.reading import load, next_conversation
 
 WHAT = "oudergespreksverslag"
@@ -59,6 +61,8 @@ def report_data(session: Session, actor: Actor, conversation_id: int) -> ParentR
     c, student = _check(session, actor, conversation_id)
     school = school_settings(session)
     nxt = next_conversation(session, c)
+    guardians = session.scalars(select(Guardian).where(Guardian.student_id == student.id))
+    persons = people(c.participants, student, guardians)
     audit.record(session, actor, "view", "parent_report", c.id)
     return ParentReportData(
         school_name=school.name,
@@ -68,19 +72,17 @@ def report_data(session: Session, actor: Actor, conversation_id: int) -> ParentR
         time=time_text(c.held_at),
         place=c.place or "",
         participants=[
-            ReportParticipant(
-                p.name,
-                labels.label(labels.PARTICIPANT_ROLE, p.role),
-                p.organisation or "",
-                p.present,
-            )
-            for p in c.participants
+            ReportParticipant(p.name, person.role_text, p.organisation or "", p.present)
+            for p, person in zip(c.participants, persons, strict=True)
         ],
         agenda=c.agenda or "",
         summary=c.summary or "",
         advice=c.advice or "",
         decisions=c.decisions or "",
-        agreements=[ReportAgreement(a.who, a.what, a.due_date, a.done_on) for a in c.agreements],
+        agreements=[
+            ReportAgreement(who_text(a.who, persons, student), a.what, a.due_date, a.done_on)
+            for a in c.agreements
+        ],
         next=ReportNextConversation(
             nxt.held_at.date(),
             time_text(nxt.held_at),

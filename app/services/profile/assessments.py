@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.core.errors import ConflictError, NotFoundError
 from app.core.validation import Problems, parse_date, text, today
-from app.models import Factor, ProfileAssessment, ProfileItem, ProfileScore, User
+from app.models import Factor, ItemScale, ProfileAssessment, ProfileItem, ProfileScore, User
 from app.models.base import utcnow
 from app.services.common import audit, labels
 from app.services.common.actor import Actor
@@ -21,21 +21,17 @@ from app.services.common.permissions import require_student_access, require_stud
 from app.services.common.rows import existing_student
 from app.services.profile.items import FACTORS
 
-# The small scale every item is scored on; None means "not scored this time".
-SCALE = {
-    1: "Lukt nog niet",
-    2: "Lukt met veel hulp",
-    3: "Lukt met een beetje hulp",
-    4: "Lukt zelfstandig",
-}
+# The scores every item can get, each in the words of the item's own scale
+# (`labels.SCALE_WORDS`); None means "not scored this time".
+SCORES = (1, 2, 3, 4)
 TEXT_FIELDS = {f: f"{f.value}_text" for f in Factor}
 CONFLICT_MESSAGE = (
     "Deze beoordeling is intussen door iemand anders gewijzigd. Laad het profiel opnieuw."
 )
 
 
-def score_text(score: int | None) -> str:
-    return SCALE.get(score, "") if score is not None else ""
+def score_text(score: int | None, scale: ItemScale = ItemScale.SKILL) -> str:
+    return labels.score_words(scale, score)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,10 +62,11 @@ class ScoreView:
     retired: bool
     score: int | None
     note: str
+    scale: ItemScale = ItemScale.SKILL
 
     @property
     def score_text(self) -> str:
-        return score_text(self.score)
+        return score_text(self.score, self.scale)
 
 
 @dataclass(frozen=True)
@@ -124,8 +121,10 @@ def _validated_assessment(
         "assessed_on": assessed_on,
         "student_present": bool(data.student_present),
         "parents_present": bool(data.parents_present),
-        "wish_job": text(data.wish_job, "Wensbaan", "wish_job", problems, max_length=200),
-        "chance_job": text(data.chance_job, "Kansbaan", "chance_job", problems, max_length=200),
+        "wish_job": text(data.wish_job, labels.WISH_JOB, "wish_job", problems, max_length=200),
+        "chance_job": text(
+            data.chance_job, labels.CHANCE_JOB, "chance_job", problems, max_length=200
+        ),
     }
     for factor in FACTORS:
         label = labels.FACTOR[factor]
@@ -144,8 +143,8 @@ def _validated_assessment(
         if item is None or (item.retired and entry.item_id not in allowed_retired):
             problems.add(field_name, "Dit profielitem wordt niet meer gebruikt.")
             continue
-        if entry.score is not None and entry.score not in SCALE:
-            problems.add(field_name, f"{item.label}: kies een score van 1 tot en met {len(SCALE)}.")
+        if entry.score is not None and entry.score not in SCORES:
+            problems.add(field_name, f"{item.label}: kies een score van 1 tot en met {SCORES[-1]}.")
             continue
         note = text(entry.note, f"{item.label} (notitie)", field_name, problems, max_length=300)
         if entry.score is None and not note:
@@ -241,6 +240,7 @@ def assessment_view(session: Session, assessment: ProfileAssessment) -> Assessme
                 item.retired,
                 row.score,
                 row.note or "",
+                ItemScale(item.scale or ItemScale.SKILL),
             )
         )
     scores.sort(key=lambda s: (order[s.factor], items[s.item_id].position, s.item_id))

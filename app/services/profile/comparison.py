@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from app.core.errors import NotFoundError
-from app.models import Factor
+from app.models import Factor, ItemScale
 from app.services.common import audit, labels
 from app.services.common.actor import Actor
 from app.services.common.permissions import require_student_access
@@ -25,6 +25,15 @@ class ComparedItem:
     new_score: int | None
     old_note: str
     new_note: str
+    scale: ItemScale = ItemScale.SKILL
+
+    @property
+    def old_text(self) -> str:
+        return labels.score_words(self.scale, self.old_score)
+
+    @property
+    def new_text(self) -> str:
+        return labels.score_words(self.scale, self.new_score)
 
     @property
     def changed(self) -> bool:
@@ -90,6 +99,7 @@ def compare_assessments(
                 n.score if n else None,
                 o.note if o else "",
                 n.note if n else "",
+                item.scale,
             )
         )
     texts = [
@@ -99,8 +109,8 @@ def compare_assessments(
         for f in FACTORS
     ]
     texts += [
-        ComparedText("Wensbaan", old_view.wish_job, new_view.wish_job),
-        ComparedText("Kansbaan", old_view.chance_job, new_view.chance_job),
+        ComparedText(labels.WISH_JOB, old_view.wish_job, new_view.wish_job),
+        ComparedText(labels.CHANCE_JOB, old_view.chance_job, new_view.chance_job),
     ]
     audit.record(session, actor, "view", "profile_comparison", a.student_id)
     return Comparison(

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import NotFoundError
 from app.core.validation import Problems, choice, text
-from app.models import Factor, ProfileItem
+from app.models import Factor, ItemScale, ProfileItem
 from app.services.common import audit
 from app.services.common.actor import Actor
 from app.services.common.permissions import require_coordinator
@@ -29,10 +29,18 @@ class ItemView:
     label: str
     position: int
     retired: bool
+    scale: ItemScale = ItemScale.SKILL  # what the score measures, so it reads in fitting words
 
 
 def _item_view(item: ProfileItem) -> ItemView:
-    return ItemView(item.id, Factor(item.factor), item.label, item.position, item.retired)
+    return ItemView(
+        item.id,
+        Factor(item.factor),
+        item.label,
+        item.position,
+        item.retired,
+        ItemScale(item.scale or ItemScale.SKILL),
+    )
 
 
 def list_items(session: Session, actor: Actor, include_retired: bool = True) -> list[ItemView]:
@@ -49,12 +57,19 @@ def _validated_label(label: str | None, problems: Problems) -> str | None:
     return text(label, "Omschrijving", "label", problems, max_length=120, required=True)
 
 
-def add_item(session: Session, actor: Actor, factor: Factor | str, label: str) -> int:
+def add_item(
+    session: Session,
+    actor: Actor,
+    factor: Factor | str,
+    label: str,
+    scale: ItemScale | str = ItemScale.SKILL,
+) -> int:
     require_coordinator(actor)
     problems = Problems()
     wanted = choice(factor, Factor, "Factor", "factor", problems)
     if wanted is None and "factor" not in problems.by_field:
         problems.add("factor", "Factor: kies Denken, Doen, Willen of Zijn.")
+    measured = choice(scale, ItemScale, "Schaal", "scale", problems) or ItemScale.SKILL
     cleaned = _validated_label(label, problems)
     problems.raise_if_any()
     last = session.scalar(
@@ -63,6 +78,7 @@ def add_item(session: Session, actor: Actor, factor: Factor | str, label: str) -
     item = ProfileItem(
         factor=wanted,
         label=cleaned,
+        scale=measured,
         position=(last if last is not None else -1) + 1,
         retired=False,
         created_by_id=actor.user_id,
@@ -92,6 +108,21 @@ def rename_item(session: Session, actor: Actor, item_id: int, label: str) -> Non
     item.updated_by_id = actor.user_id
     session.flush()
     audit.record(session, actor, "update", "profile_item", item.id, "label")
+
+
+def set_item_scale(session: Session, actor: Actor, item_id: int, scale: ItemScale | str) -> None:
+    """Says what an item measures; every score, old ones too, then reads in that scale's words."""
+    require_coordinator(actor)
+    item = _item(session, item_id)
+    problems = Problems()
+    measured = choice(scale, ItemScale, "Schaal", "scale", problems)
+    if measured is None and "scale" not in problems.by_field:
+        problems.add("scale", "Schaal: kies wat dit onderdeel meet.")
+    problems.raise_if_any()
+    item.scale = measured
+    item.updated_by_id = actor.user_id
+    session.flush()
+    audit.record(session, actor, "update", "profile_item", item.id, f"scale:{measured.value}")
 
 
 def move_item(session: Session, actor: Actor, item_id: int, step: int) -> None:

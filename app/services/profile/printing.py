@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.validation import today
-from app.models import ExportLog, SchoolSettings
+from app.models import ExportLog, ItemScale
 from app.services.common import audit, labels
 from app.services.common.actor import Actor
 from app.services.common.permissions import require_export, require_student_access
 from app.services.common.rows import existing_student
+from app.services.common.school_settings import school_settings
 from app.services.profile.assessments import AssessmentView, assessment_history, assessment_view
 from app.services.profile.decisions import decision_views
 from app.services.profile.items import FACTORS
@@ -18,13 +18,13 @@ from app.services.profile.items import FACTORS
 
 def print_profile(session: Session, actor: Actor, student_id: int) -> bytes:
     """The one-page profile for the student and parents, as PDF; logged as an export."""
-    from app.export.profile_pdf import FactorPrint, ProfilePrint, render_profile
+    from app.export.profile_pdf import FactorPrint, ProfilePrint, ScaleLegend, render_profile
 
     require_export(actor)
     student = existing_student(session, student_id)
     require_student_access(actor, student)
     history = assessment_history(session, student_id)
-    school = session.scalars(select(SchoolSettings.name).limit(1)).first() or ""
+    school = school_settings(session).name
     newest = assessment_view(session, history[0]) if history else None
     factors = []
     for factor in FACTORS:
@@ -45,9 +45,15 @@ def print_profile(session: Session, actor: Actor, student_id: int) -> bytes:
         assessed_on=newest.assessed_on if newest else None,
         assessed_by=newest.assessed_by if newest else "",
         with_whom=_with_whom(newest),
-        wish_job=newest.wish_job if newest else "",
-        chance_job=newest.chance_job if newest else "",
+        jobs=[
+            (labels.WISH_JOB, newest.wish_job if newest else ""),
+            (labels.CHANCE_JOB, newest.chance_job if newest else ""),
+        ],
         factors=factors,
+        legend=[
+            ScaleLegend(labels.ITEM_SCALE[kind], list(labels.SCALE_WORDS[kind].values()))
+            for kind in _scales_used(newest)
+        ],
         decisions=[
             (d.decided_on, d.decision, d.participants_text)
             for d in decision_views(session, student_id)
@@ -58,6 +64,12 @@ def print_profile(session: Session, actor: Actor, student_id: int) -> bytes:
     session.add(ExportLog(user_id=actor.user_id, student_id=student_id, what="profiel"))
     audit.record(session, actor, "print", "profile", student_id)
     return pdf
+
+
+def _scales_used(view: AssessmentView | None) -> list[ItemScale]:
+    """The scales of the printed scores, in a fixed order: only those get a legend line."""
+    used = {s.scale for s in view.scores if s.score is not None} if view else set()
+    return [kind for kind in ItemScale if kind in used] or [ItemScale.SKILL]
 
 
 def _with_whom(view: AssessmentView | None) -> str:

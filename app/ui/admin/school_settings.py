@@ -1,4 +1,5 @@
-"""Beheer → Schoolinstellingen: the aftercare call moments and the work competencies."""
+"""Beheer → Schoolinstellingen: the school's contact for reports, the aftercare call
+moments and the work competencies."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import ValidationError
+from app.services.admin import school_contact
+from app.services.admin.school_contact import SchoolContact
 from app.services.aftercare import plan as aftercare
 from app.services.internships import competencies
 from app.ui.common.messages import show_error
@@ -29,6 +32,16 @@ class SchoolSettingsTab(QWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        self.phone = QLineEdit()
+        self.phone.setMaxLength(40)
+        self.phone.setPlaceholderText(self.tr("bijv. 077-1234567"))
+        self.email = QLineEdit()
+        self.email.setMaxLength(200)
+        self.email.setPlaceholderText(self.tr("bijv. uitstroom@school.nl"))
+        self.contact_status = QLabel()
+        self.contact_status.setWordWrap(True)
+        self.save_contact = QPushButton(self.tr("Contactgegevens opslaan"))
+        self.save_contact.clicked.connect(self._save_contact)
         self.moments = QLineEdit()
         self.moments.setPlaceholderText(self.tr("bijv. 1, 3, 6, 12, 18, 24"))
         self.moments_status = QLabel()
@@ -47,6 +60,23 @@ class SchoolSettingsTab(QWidget):
         self._build()
 
     def _build(self) -> None:
+        contact_box = QGroupBox(self.tr("Contact voor ontvangers van rapporten"))
+        contact = QFormLayout(contact_box)
+        explain = QLabel(
+            self.tr(
+                "Deze gegevens staan op het overdrachtsdossier, zodat de gemeente of het RMC "
+                "de school kan bereiken."
+            )
+        )
+        explain.setWordWrap(True)
+        contact.addRow(explain)
+        contact.addRow(self.tr("Telefoon"), self.phone)
+        contact.addRow(self.tr("E-mail"), self.email)
+        contact_row = QHBoxLayout()
+        contact_row.addWidget(self.contact_status, 1)
+        contact_row.addWidget(self.save_contact)
+        contact.addRow(contact_row)
+
         aftercare_box = QGroupBox(self.tr("Nazorg: belmomenten"))
         form = QFormLayout(aftercare_box)
         form.addRow(
@@ -82,11 +112,13 @@ class SchoolSettingsTab(QWidget):
         box.addLayout(adding)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(contact_box)
         layout.addWidget(aftercare_box)
         layout.addWidget(competency_box, 1)
 
     # --- data -------------------------------------------------------------------------
     def load(self) -> None:
+        self.workspace.call(school_contact.school_contact, on_success=self._show_contact)
         self.workspace.call(
             aftercare.call_moments_setting,
             on_success=lambda months: self.moments.setText(", ".join(map(str, months))),
@@ -106,7 +138,31 @@ class SchoolSettingsTab(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, competency_id)
             self.competencies.addItem(item)
 
+    def _show_contact(self, contact: SchoolContact) -> None:
+        self.phone.setText(contact.phone)
+        self.email.setText(contact.email)
+
     # --- actions ----------------------------------------------------------------------
+    def _save_contact(self) -> None:
+        self.contact_status.setText("")
+        self.workspace.call(
+            school_contact.set_school_contact,
+            self.phone.text(),
+            self.email.text(),
+            on_success=self._contact_saved,
+            on_error=self._contact_refused,
+        )
+
+    def _contact_saved(self, contact: SchoolContact) -> None:
+        self._show_contact(contact)
+        self.contact_status.setText(self.tr("Opgeslagen."))
+
+    def _contact_refused(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            self.contact_status.setText("\n".join(exc.problems.values()))
+            return
+        show_error(self, exc)
+
     def _save_moments(self) -> None:
         self.moments_status.setText("")
         self.workspace.call(

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.validation import format_date, today
-from app.models import DecisionRole, Factor
+from app.models import DecisionRole, Factor, ItemScale
 from app.services.common import labels
 from app.services.profile import assessments, comparison, decisions
-from app.services.profile.assessments import SCALE, AssessmentInput, AssessmentSummary, ScoreInput
+from app.services.profile.assessments import AssessmentInput, AssessmentSummary, ScoreInput
 from app.services.profile.comparison import Comparison
 from app.services.profile.decisions import DecisionInput, DecisionView, ParticipantInput
 from app.services.profile.items import ItemView
@@ -41,10 +41,11 @@ BETTER, WORSE = (
 )
 
 
-def score_combo(value: int | None) -> QComboBox:
+def score_combo(value: int | None, scale: ItemScale = ItemScale.SKILL) -> QComboBox:
+    """The scores in the words of the item's own scale (a skill, a support need, a wish)."""
     combo = QComboBox()
     combo.addItem(QCoreApplication.translate("profile.dialogs", "— niet gescoord"), None)
-    for score, text in SCALE.items():
+    for score, text in labels.SCALE_WORDS[scale].items():
         combo.addItem(f"{score}  {text}", score)
     index = combo.findData(value)
     combo.setCurrentIndex(index if index >= 0 else 0)
@@ -125,7 +126,7 @@ class AssessmentDialog(UseCaseDialog):
             given = scores.get(item.id)
             caption = item.label + (self.tr(" (niet meer in gebruik)") if item.retired else "")
             grid.addWidget(QLabel(caption), row, 0)
-            combo = score_combo(given.score if given else None)
+            combo = score_combo(given.score if given else None, item.scale)
             note = QLineEdit(given.note if given else "")
             note.setMaxLength(300)
             self.score_combos[item.id] = combo
@@ -378,8 +379,8 @@ class CompareDialog(QDialog):
                     [
                         labels.FACTOR[item.factor],
                         label,
-                        assessments.score_text(item.old_score) or "—",
-                        assessments.score_text(item.new_score) or "—",
+                        item.old_text or "—",
+                        item.new_text or "—",
                         change,
                         item.old_note,
                         item.new_note,

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models import Factor
+from app.models import Factor, ItemScale
 from app.services.common import labels
 from app.services.profile import items
 from app.services.profile.items import ItemView
@@ -37,7 +37,7 @@ class ProfileItemsTab(QWidget):
         self.workspace = workspace
         self.items: list[ItemView] = []
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([self.tr("Onderdeel"), self.tr("Status")])
+        self.tree.setHeaderLabels([self.tr("Onderdeel"), self.tr("Status"), self.tr("Schaal")])
         self.tree.setColumnWidth(0, 420)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.add_button = QPushButton(self.tr("Toevoegen…"))
@@ -45,6 +45,10 @@ class ProfileItemsTab(QWidget):
         self.up_button = QPushButton(self.tr("Omhoog"))
         self.down_button = QPushButton(self.tr("Omlaag"))
         self.retire_button = QPushButton(self.tr("Niet meer gebruiken"))
+        self.scale_button = QPushButton(self.tr("Schaal…"))
+        self.scale_button.setToolTip(
+            self.tr("Wat dit onderdeel meet: een vaardigheid, steun die nodig is of een wens")
+        )
         explain = QLabel(
             self.tr(
                 "De vier factoren liggen vast; de onderdelen eronder kiest de school zelf. Een "
@@ -59,6 +63,7 @@ class ProfileItemsTab(QWidget):
             self.up_button,
             self.down_button,
             self.retire_button,
+            self.scale_button,
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -71,6 +76,7 @@ class ProfileItemsTab(QWidget):
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button.clicked.connect(lambda: self.move_selected(1))
         self.retire_button.clicked.connect(lambda: self.toggle_retired())
+        self.scale_button.clicked.connect(lambda: self.choose_scale())
         self.tree.currentItemChanged.connect(self._update_buttons)
         self._update_buttons()
 
@@ -100,6 +106,7 @@ class ProfileItemsTab(QWidget):
                         QCoreApplication.translate("profile.items_admin", RETIRED)
                         if item.retired
                         else self.tr("In gebruik"),
+                        labels.ITEM_SCALE[item.scale],
                     ]
                 )
                 child.setData(0, Qt.ItemDataRole.UserRole, item.id)
@@ -128,7 +135,13 @@ class ProfileItemsTab(QWidget):
 
     def _update_buttons(self, *_args) -> None:
         item = self.selected()
-        for button in (self.rename_button, self.up_button, self.down_button, self.retire_button):
+        for button in (
+            self.rename_button,
+            self.up_button,
+            self.down_button,
+            self.retire_button,
+            self.scale_button,
+        ):
             button.setEnabled(item is not None)
         self.retire_button.setText(
             self.tr("Weer gebruiken")
@@ -183,3 +196,31 @@ class ProfileItemsTab(QWidget):
         item = self.selected()
         if item is not None:
             self._run(items.retire_item, item.id, not item.retired)
+
+    def choose_scale(self, scale: ItemScale | None = None) -> None:
+        """Sets what the selected item measures; its scores then read in that scale's words."""
+        item = self.selected()
+        if item is None:
+            return
+        if scale is None:
+            options = {
+                self.tr("{scale} ({low} … {high})").format(
+                    scale=labels.ITEM_SCALE[kind],
+                    low=labels.SCALE_WORDS[kind][1].lower(),
+                    high=labels.SCALE_WORDS[kind][4].lower(),
+                ): kind
+                for kind in ItemScale
+            }
+            names = list(options)
+            chosen, ok = QInputDialog.getItem(
+                self,
+                self.tr("Schaal"),
+                self.tr("Wat meet '{item}'?").format(item=item.label),
+                names,
+                list(options.values()).index(item.scale),
+                False,
+            )
+            if not ok:
+                return
+            scale = options[chosen]
+        self._run(items.set_item_scale, item.id, scale)

@@ -324,7 +324,7 @@ class ProfileTab(QWidget):
         if self.overview is None or view is None:
             return None
         kept = [
-            items.ItemView(s.item_id, s.factor, s.label, 0, s.retired)
+            items.ItemView(s.item_id, s.factor, s.label, 0, s.retired, s.scale)
             for s in view.scores
             if s.retired
         ]
