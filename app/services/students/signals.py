@@ -11,7 +11,9 @@ queries (no query per student):
 - profile outdated: still at school and no profile assessment in the last year;
 - no case lead: the current phase has no case lead (or the path has no phase at all).
 
-Students whose path is closed, and archived students, raise no signal.
+Archived students raise no signal. A closed path raises only "no destination": closing a
+case does not give the young person a place, so that signal stays until a destination is
+recorded or the student is archived.
 """
 
 from __future__ import annotations
@@ -141,8 +143,6 @@ def compute(
     result: dict[int, frozenset[Signal]] = {}
     for row in students:
         phase = row.current_phase or Phase.ORIENTATION
-        if phase == Phase.CLOSED:
-            continue
         found: set[Signal] = set()
         at_school = row.actual_outflow_date is None
         leaving_soon = (
@@ -150,13 +150,18 @@ def compute(
             and row.planned_outflow_date is not None
             and row.planned_outflow_date <= horizon
         )
+        without_place = (leaving_soon or not at_school) and row.destination in NO_DESTINATION_VALUES
+        if phase == Phase.CLOSED:
+            if without_place:
+                result[row.id] = frozenset({Signal.NO_DESTINATION})
+            continue
         if (
             leaving_soon
             and row.path_id not in transition_paths
             and row.id not in transition_internships
         ):
             found.add(Signal.LEAVING_WITHOUT_TRANSITION)
-        if (leaving_soon or not at_school) and row.destination in NO_DESTINATION_VALUES:
+        if without_place:
             found.add(Signal.NO_DESTINATION)
         if at_school and row.id not in recent_profiles:
             found.add(Signal.PROFILE_OUTDATED)
