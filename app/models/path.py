@@ -49,6 +49,9 @@ class TransitionPath(Base, Tracked):
     destination: Mapped[Destination | None] = mapped_column(str_enum(Destination))
     destination_place: Mapped[str | None] = mapped_column(String(160))
     destination_date: Mapped[date | None] = mapped_column(Date)
+    # Why the case was closed although the young person had no place: a copy of the
+    # current closed phase's reason, so the cohort can show it without a scan.
+    closing_reason: Mapped[str | None] = mapped_column(Text)
 
     phases: Mapped[list[PathPhase]] = relationship(
         cascade="all, delete-orphan", order_by="PathPhase.start_date"
@@ -74,6 +77,8 @@ class PathPhase(Base, Tracked):
     lead_contact: Mapped[str | None] = mapped_column(String(160))
     handover_date: Mapped[date | None] = mapped_column(Date)
     handover_note: Mapped[str | None] = mapped_column(Text)
+    # A closed phase whose young person has no place says why it was closed anyway.
+    closing_reason: Mapped[str | None] = mapped_column(Text)
 
 
 class PathEventKind(StrEnum):

@@ -152,3 +152,46 @@ def test_upgrading_an_older_sqlite_file_backs_it_up_first(
         columns = [row[1] for row in connection.execute("PRAGMA table_info(students)")]
         assert "nickname" not in columns
         assert connection.execute("SELECT surname FROM students").fetchall() == [("Bos",)]
+
+
+def test_closing_reason_step_keeps_closed_paths_and_leaves_their_reason_empty(
+    database_url: str,
+) -> None:
+    """0011 adds the reason a path was closed; paths closed before it keep every value."""
+    store = Store(database_url)
+    try:
+        with store.engine.begin() as connection:
+            config = migrate.alembic_config(store)
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0010")
+        # Rows as the 0010 schema holds them (the models already know the new column).
+        with store.engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO students (first_name, surname, school_type, "
+                    "legal_representation, archived, version, created_at, updated_at) VALUES "
+                    "('Sanne', 'Bos', 'vso', 'geen', false, 1, CURRENT_TIMESTAMP, "
+                    "CURRENT_TIMESTAMP)"
+                )
+            )
+            student_id = connection.execute(text("SELECT id FROM students")).scalar_one()
+            connection.execute(
+                text(
+                    "INSERT INTO transition_paths (student_id, current_phase, destination, "
+                    "version, created_at, updated_at) VALUES (:s, 'afgesloten', "
+                    "'geen_werk_of_studie', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+                ),
+                {"s": student_id},
+            )
+        assert migrate.upgrade(store) is True
+        assert migrate.current_revision(store) == migrate.head_revision()
+        for table in ("transition_paths", "path_phases"):
+            columns = {c["name"] for c in inspect(store.engine).get_columns(table)}
+            assert "closing_reason" in columns
+        with store.engine.connect() as connection:
+            row = connection.execute(
+                text("SELECT current_phase, destination, closing_reason FROM transition_paths")
+            ).one()
+        assert tuple(row) == ("afgesloten", "geen_werk_of_studie", None)
+    finally:
+        store.dispose()

@@ -101,6 +101,7 @@ def _row(
         planned_outflow_date=planned,
         current_phase=phase,
         destination=destination,
+        closing_reason=None,
     )
     return cohort._row(values)
 

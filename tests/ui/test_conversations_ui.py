@@ -82,6 +82,10 @@ def test_record_advice_mark_one_done_and_print_the_parent_report(
     role = participants.table.cellWidget(3, 1)
     role.setCurrentIndex(role.findData("ouder"))
     participants.table.item(3, 3).setCheckState(Qt.CheckState.Unchecked)  # invited, absent
+    # A new conversation starts as planned with nobody present: this one was held.
+    dialog.status.setCurrentIndex(dialog.status.findData("gehouden"))
+    for row in range(3):
+        participants.table.item(row, 3).setCheckState(Qt.CheckState.Checked)
     qtbot.keyClicks(dialog.summary, "Daan wil graag in de groenvoorziening werken.")
     qtbot.keyClicks(dialog.advice, "Wij raden een transitiestage bij de gemeente aan.")
     editor = dialog.agreements
@@ -180,6 +184,7 @@ def _held(day, owner_id=None) -> ConversationInput:
     return ConversationInput(
         kind="keukentafelgesprek",
         date=format_date(day),
+        summary="Het rooster voor na de zomer is besproken.",
         participants=[ParticipantInput("Anouk Visser", "ouder")],
         agreements=[AgreementInput("Stuurt het rooster", "Mentor", format_date(day), owner_id)],
     )

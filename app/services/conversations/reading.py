@@ -160,17 +160,23 @@ def staff_choices(session: Session, actor: Actor) -> list[tuple[int, str]]:
 
 
 def school_contact_default(session: Session, actor: Actor, student_id: int) -> ConversationInput:
-    """A new conversation's starting values: today, the student and the user as contact."""
+    """A new conversation's starting values: planned for today, the student, the parents and
+    the user invited, the user as contact.
+
+    It starts as planned with nobody marked present: a conversation is recorded as held only
+    by choosing so and writing what was said, never by one click on Opslaan.
+    """
     student = student_for(session, student_id)
     require_student_access(actor, student)
     return ConversationInput(
+        status=ConversationStatus.PLANNED.value,
         date=format_date(today()),
         contact_name=actor.display_name,
         participants=[
-            ParticipantInput(student.full_name, ParticipantRole.STUDENT.value),
-            # The parents are invited to every conversation; untick who did not come.
+            ParticipantInput(student.full_name, ParticipantRole.STUDENT.value, present=False),
+            # The parents are invited to every conversation; tick who came once it was held.
             *(
-                ParticipantInput(g.name, ParticipantRole.PARENT.value)
+                ParticipantInput(g.name, ParticipantRole.PARENT.value, present=False)
                 for g in session.scalars(
                     select(Guardian).where(Guardian.student_id == student_id).order_by(Guardian.id)
                 )
@@ -180,6 +186,7 @@ def school_contact_default(session: Session, actor: Actor, student_id: int) -> C
                 ParticipantRole.COORDINATOR.value
                 if actor.is_coordinator
                 else ParticipantRole.MENTOR.value,
+                present=False,
             ),
         ],
     )

@@ -33,7 +33,7 @@ def create(session: Session, actor: Actor, student_id: int, data: ConversationIn
     """Records a conversation (held or planned) for a student; returns its id."""
     student = student_for(session, student_id)
     require_student_edit(actor, student)
-    values, participants, agreements = validated(session, data)
+    values, participants, agreements = validated(session, data, student)
     _check_follow_up_link(session, values["follow_up_of_id"], student_id, None)
     conversation = Conversation(
         student_id=student_id, created_by_id=actor.user_id, updated_by_id=actor.user_id, **values
@@ -87,7 +87,7 @@ def save(
     require_student_edit(actor, student)
     if conversation.version != expected_version:
         raise ConflictError(CONFLICT_MESSAGE)
-    values, participants, agreements = validated(session, data)
+    values, participants, agreements = validated(session, data, student)
     _check_follow_up_link(
         session, values["follow_up_of_id"], conversation.student_id, conversation.id
     )

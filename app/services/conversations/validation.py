@@ -1,5 +1,11 @@
 """Checking a conversation as typed: every field, the participants and the agreements, each
 problem in Dutch naming its field; nothing is saved while one remains.
+
+A held conversation has a summary: without one nothing shows that it happened. After the
+student left, the school's contact is aftercare (Nazorg); the conversations that belong to
+school time (the advice, the first transition conversation at school) are refused then,
+while the ones the path plans after leaving (at the municipality, the outflow conversation,
+a check-in, at the kitchen table) stay possible.
 """
 
 from __future__ import annotations
@@ -10,13 +16,23 @@ from datetime import date, datetime, time
 from sqlalchemy.orm import Session
 
 from app.core.validation import Problems, choice, email, format_date, parse_date, text, today
-from app.models import ConsentAnswer, ConversationStatus, ConversationType, ParticipantRole, User
+from app.models import (
+    ConsentAnswer,
+    ConversationStatus,
+    ConversationType,
+    ParticipantRole,
+    Student,
+    User,
+)
+from app.services.common import labels
 from app.services.conversations.forms import AgreementInput, ConversationInput, ParticipantInput
 
 # A date further away than this is almost always a typing error in the year.
 MAX_YEARS_AHEAD = 2
 MAX_YEARS_BACK = 10
 _TIME_RE = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
+# Conversations held at school while the student is there; after leaving, it is aftercare.
+SCHOOL_TIME_KINDS = frozenset({ConversationType.ADVIES, ConversationType.TRANSITIE_1})
 
 
 def _parse_time(value: str, problems: Problems) -> time | None:
@@ -33,8 +49,24 @@ def _parse_time(value: str, problems: Problems) -> time | None:
     return None
 
 
-def validated(session: Session, data: ConversationInput) -> tuple[dict, list[dict], list[dict]]:
-    """Checks every field; returns conversation, participant and agreement values, or raises."""
+def _after_leaving_message(student: Student, kind: ConversationType, day: date) -> str:
+    left = student.actual_outflow_date
+    kind_label = labels.label(labels.CONVERSATION_TYPE, kind)
+    return (
+        f"Datum: {format_date(day)} ligt na het vertrek van {student.full_name} "
+        f"({format_date(left)}). Een {kind_label.lower()} hoort bij de schooltijd; contact na "
+        "het vertrek is nazorg. Leg het vast als nazorgcontact op het tabblad Nazorg, of kies "
+        "een gesprek dat na school past (bijvoorbeeld een transitiegesprek bij de gemeente)."
+    )
+
+
+def validated(
+    session: Session, data: ConversationInput, student: Student | None = None
+) -> tuple[dict, list[dict], list[dict]]:
+    """Checks every field; returns conversation, participant and agreement values, or raises.
+
+    With `student`, also the rule that school-time conversations end when the student left.
+    """
     p = Problems()
     kind = choice(data.kind, ConversationType, "Soort gesprek", "kind", p)
     if kind is None and "kind" not in p.by_field:
@@ -65,6 +97,13 @@ def validated(session: Session, data: ConversationInput) -> tuple[dict, list[dic
                 f"Datum: {format_date(day)} ligt in de toekomst. Een gesprek dat nog moet "
                 "komen, slaat u op met de status 'Gepland'.",
             )
+        elif (
+            student is not None
+            and student.actual_outflow_date is not None
+            and day > student.actual_outflow_date
+            and kind in SCHOOL_TIME_KINDS
+        ):
+            p.add("date", _after_leaving_message(student, kind, day))
     values = {
         "kind": kind,
         "status": status,
@@ -111,6 +150,12 @@ def validated(session: Session, data: ConversationInput) -> tuple[dict, list[dic
         p.add(
             "consent_answered_by",
             "Toestemming gegeven door: vul in wie ja heeft gezegd (leerling, ouder of verzorger).",
+        )
+    if status is ConversationStatus.HELD and not values["summary"] and "summary" not in p.by_field:
+        p.add(
+            "summary",
+            "Samenvatting: schrijf op wat er besproken is. Een gehouden gesprek heeft een "
+            "samenvatting; is het gesprek nog niet geweest, kies dan de status 'Gepland'.",
         )
     participants = _validated_participants(data.participants, status, p)
     agreements = _validated_agreements(session, data.agreements, day, p)

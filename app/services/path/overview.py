@@ -39,6 +39,7 @@ class PhaseView:
     lead_contact: str
     handover_date: date | None
     handover_note: str
+    closing_reason: str = ""
 
     def to_input(self) -> PhaseInput:
         return PhaseInput(
@@ -50,6 +51,7 @@ class PhaseView:
             self.lead_contact,
             format_date(self.handover_date),
             self.handover_note,
+            self.closing_reason,
         )
 
     @property
@@ -101,6 +103,8 @@ class PathView:
     phases: list[PhaseView]
     instruments: list[InstrumentView]
     timeline: list[TimelineEntry]
+    # Why the path was closed (required when the young person has no place); "" when open.
+    closing_reason: str = ""
 
     @property
     def current(self) -> PhaseView | None:
@@ -108,12 +112,19 @@ class PathView:
         return matching[-1] if matching else None
 
 
-def _entry(event: PathEvent) -> TimelineEntry:
+def closing_detail(reason: str | None) -> str:
+    return f"Reden afsluiten: {reason}" if reason else ""
+
+
+def _entry(event: PathEvent, closing_reasons: dict[date, str]) -> TimelineEntry:
     kind = PathEventKind(event.kind)
     place = f" — {event.place}" if event.place else ""
     if kind is PathEventKind.PHASE_STARTED:
         title = f"Fase {labels.label(labels.PHASE, event.phase)} begint"
         detail = event.reason or ""
+        if event.phase == Phase.CLOSED:
+            # The phase holds the reason as last corrected; the event the one first given.
+            detail = closing_detail(closing_reasons.get(event.happened_on) or event.reason)
     elif kind is PathEventKind.HANDOVER:
         title = f"Warme overdracht vanuit {labels.label(labels.PHASE, event.phase)}"
         detail = event.reason or ""
@@ -145,6 +156,7 @@ def path_view(session: Session, actor: Actor, student_id: int) -> PathView:
             p.lead_contact or "",
             p.handover_date,
             p.handover_note or "",
+            p.closing_reason or "",
         )
         for p in phases_of(session, path)
     ]
@@ -153,7 +165,8 @@ def path_view(session: Session, actor: Actor, student_id: int) -> PathView:
         for i in sorted(path.instruments, key=lambda i: (i.start_date or date.min, i.id))
     ]
     events = timeline.events(session, student_id)
-    entries = [_entry(e) for e in events]
+    closing_reasons = {p.start_date: p.closing_reason for p in phases if p.phase is Phase.CLOSED}
+    entries = [_entry(e, closing_reasons) for e in events]
     # Phases from before the path kept events (imported, demo) still show when they began.
     started = {(e.phase, e.happened_on) for e in events if e.kind == PathEventKind.PHASE_STARTED}
     for p in phases:
@@ -163,7 +176,7 @@ def path_view(session: Session, actor: Actor, student_id: int) -> PathView:
                     p.start_date,
                     PathEventKind.PHASE_STARTED,
                     f"Fase {labels.label(labels.PHASE, p.phase)} begint",
-                    "",
+                    closing_detail(p.closing_reason),
                 )
             )
         if p.handover_date and not any(
@@ -192,4 +205,5 @@ def path_view(session: Session, actor: Actor, student_id: int) -> PathView:
         phases=phases,
         instruments=instruments,
         timeline=entries,
+        closing_reason=path.closing_reason or "",
     )

@@ -1,5 +1,10 @@
 """The phases of the path with their case lead (regievoerder) and the warm hand-over to
-the next one. Dates come as typed; a phase ending before it starts is refused."""
+the next one. Dates come as typed; a phase ending before it starts is refused.
+
+A hand-over has a receiver: the next phase's case lead. Closing the path while the young
+person has no place (no destination, unknown, or no work or study) is the outcome the whole
+system exists to prevent, so it is refused unless the user says why; that reason stays on
+the closed phase and, for the cohort, on the path."""
 
 from __future__ import annotations
 
@@ -13,11 +18,12 @@ from app.core.errors import ConflictError, NotFoundError
 from app.core.validation import Problems, choice, parse_date, text
 from app.models import PathEvent, PathEventKind, PathPhase, Phase, Student, TransitionPath
 from app.models.base import utcnow
-from app.services.common import audit
+from app.services.common import audit, labels
 from app.services.common.actor import Actor
 from app.services.common.permissions import require_student_edit
 from app.services.common.rows import existing_student
 from app.services.path.timeline import path_of
+from app.services.students.signals import NO_DESTINATION_VALUES
 
 PHASE_ORDER = list(Phase)
 PHASE_CONFLICT = "Deze fase is intussen door iemand anders gewijzigd. Laad het traject opnieuw."
@@ -35,10 +41,22 @@ class PhaseInput:
     lead_contact: str = ""
     handover_date: str = ""
     handover_note: str = ""
+    closing_reason: str = ""  # only for a closed phase: why, if the student has no place
 
 
-def _validated_phase(student: Student, data: PhaseInput) -> dict:
-    problems = Problems()
+def _without_place_message(student: Student, path: TransitionPath) -> str:
+    where = labels.label(labels.DESTINATION, path.destination) or "nog geen bestemming"
+    return (
+        f"Reden afsluiten: {student.full_name} heeft geen plek ({where}). Een traject zonder "
+        "plek sluit u alleen af met de reden erbij, bijvoorbeeld verhuisd of overgedragen "
+        "aan het RMC."
+    )
+
+
+def _validated_phase(
+    student: Student, path: TransitionPath, data: PhaseInput, problems: Problems
+) -> dict:
+    """The phase's values; problems go into `problems`, the caller raises."""
     phase = choice(data.phase, Phase, "Fase", "phase", problems)
     if phase is None and "phase" not in problems.by_field:
         problems.add("phase", "Fase: kies een fase.")
@@ -70,8 +88,15 @@ def _validated_phase(student: Student, data: PhaseInput) -> dict:
         "handover_note": text(
             data.handover_note, "Notitie overdracht", "handover_note", problems, max_length=2000
         ),
+        "closing_reason": None,
     }
-    problems.raise_if_any()
+    if phase is Phase.CLOSED:
+        reason = text(
+            data.closing_reason, "Reden afsluiten", "closing_reason", problems, max_length=2000
+        )
+        if reason is None and path.destination in NO_DESTINATION_VALUES:
+            problems.add("closing_reason", _without_place_message(student, path))
+        values["closing_reason"] = reason
     return values
 
 
@@ -80,8 +105,10 @@ def _refresh_current_phase(path: TransitionPath, phases: list[PathPhase]) -> Non
     if phases:
         latest = max(phases, key=lambda p: (p.start_date, PHASE_ORDER.index(p.phase), p.id or 0))
         path.current_phase = latest.phase
+        path.closing_reason = latest.closing_reason if latest.phase == Phase.CLOSED else None
     else:
         path.current_phase = Phase.ORIENTATION
+        path.closing_reason = None
 
 
 def phases_of(session: Session, path: TransitionPath) -> list[PathPhase]:
@@ -101,8 +128,10 @@ def add_phase(session: Session, actor: Actor, student_id: int, data: PhaseInput)
     """
     student = existing_student(session, student_id)
     require_student_edit(actor, student)
-    values = _validated_phase(student, data)
     path = path_of(session, student_id)
+    problems = Problems()
+    values = _validated_phase(student, path, data, problems)
+    problems.raise_if_any()
     earlier = phases_of(session, path)
     for previous in earlier:
         if previous.end_date is None and previous.start_date < values["start_date"]:
@@ -118,6 +147,7 @@ def add_phase(session: Session, actor: Actor, student_id: int, data: PhaseInput)
             kind=PathEventKind.PHASE_STARTED,
             happened_on=values["start_date"],
             phase=values["phase"],
+            reason=values["closing_reason"],
             created_by_id=actor.user_id,
             updated_by_id=actor.user_id,
         )
@@ -142,7 +172,9 @@ def update_phase(
     require_student_edit(actor, student)
     if phase.version != expected_version:
         raise ConflictError(PHASE_CONFLICT)
-    values = _validated_phase(student, data)
+    problems = Problems()
+    values = _validated_phase(student, path, data, problems)
+    problems.raise_if_any()
     had_handover = phase.handover_date is not None
     for key, value in values.items():
         setattr(phase, key, value)
@@ -175,7 +207,10 @@ def hand_over(
     note: str,
     next_phase: PhaseInput,
 ) -> int:
-    """A warm hand-over: the current phase records date and note, the next one starts."""
+    """A warm hand-over: the current phase records date and note, the next one starts.
+
+    The next phase's case lead receives the student; only closing the path has none.
+    """
     student = existing_student(session, student_id)
     require_student_edit(actor, student)
     path = path_of(session, student_id)
@@ -190,6 +225,14 @@ def hand_over(
         problems.add(
             "handover_date",
             "Datum overdracht: de overdracht kan niet vóór het begin van de huidige fase liggen.",
+        )
+    # The next phase is checked with the hand-over, so the user sees every problem at once.
+    following = _validated_phase(student, path, next_phase, problems)
+    if following["phase"] not in (None, Phase.CLOSED) and not following["lead_name"]:
+        problems.add(
+            "lead_name",
+            "Regievoerder: vul in wie de regie overneemt. Een warme overdracht heeft een "
+            "ontvanger.",
         )
     problems.raise_if_any()
     if current is not None:

@@ -46,6 +46,8 @@ class CohortRow:
     search_key: str = field(repr=False)
     # Short labels of the signals (app.services.students.signals) this student raises.
     signals: tuple[str, ...] = ()
+    # Why a closed path was closed (always given when the young person has no place).
+    closing_reason: str = ""
 
     @property
     def planned_outflow_text(self) -> str:
@@ -74,6 +76,7 @@ def _row(values, signal_labels: tuple[str, ...] = ()) -> CohortRow:
         destination=destination,
         search_key=key.lower(),
         signals=signal_labels,
+        closing_reason=values.closing_reason or "",
     )
 
 
@@ -88,6 +91,7 @@ def list_cohort(session: Session, actor: Actor, with_signals: bool = True) -> li
             User.display_name.label("mentor"),
             TransitionPath.current_phase,
             TransitionPath.destination,
+            TransitionPath.closing_reason,
         )
         .outerjoin(User, User.id == Student.mentor_id)
         .outerjoin(TransitionPath, TransitionPath.student_id == Student.id)

@@ -13,8 +13,10 @@ queries (no query per student):
 - from aftercare (`app.services.aftercare.attention`): unreachable three times in a row,
   dropped out without a new destination, an aftercare call overdue.
 
-Students whose path is closed raise no path signal; aftercare runs its own two years, so its
-flags show whatever the phase. Archived students raise no signal.
+Archived students raise no signal. A closed path raises only "no destination" among the
+path signals: closing a case does not give the young person a place, so that signal stays
+until a destination is recorded. Aftercare runs its own two years, so its flags show
+whatever the phase.
 """
 
 from __future__ import annotations
@@ -158,23 +160,26 @@ def compute(
     for row in students:
         found: set[Kind] = {flag for flag, ids in aftercare.items() if row.id in ids}
         phase = row.current_phase or Phase.ORIENTATION
-        if phase == Phase.CLOSED:
-            if found:
-                result[row.id] = frozenset(found)
-            continue
         at_school = row.actual_outflow_date is None
         leaving_soon = (
             at_school
             and row.planned_outflow_date is not None
             and row.planned_outflow_date <= horizon
         )
+        without_place = (leaving_soon or not at_school) and row.destination in NO_DESTINATION_VALUES
+        if phase == Phase.CLOSED:
+            if without_place:
+                found.add(Signal.NO_DESTINATION)
+            if found:
+                result[row.id] = frozenset(found)
+            continue
         if (
             leaving_soon
             and row.path_id not in transition_paths
             and row.id not in transition_internships
         ):
             found.add(Signal.LEAVING_WITHOUT_TRANSITION)
-        if (leaving_soon or not at_school) and row.destination in NO_DESTINATION_VALUES:
+        if without_place:
             found.add(Signal.NO_DESTINATION)
         if at_school and row.id not in recent_profiles:
             found.add(Signal.PROFILE_OUTDATED)

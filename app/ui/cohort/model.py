@@ -123,12 +123,28 @@ class CohortModel(QAbstractTableModel):
         row = self._rows[self._visible[index.row()]]
         if role == Qt.ItemDataRole.DisplayRole:
             return _DISPLAY[index.column()](row)
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == SIGNALS and row.signals:
-            return "\n".join(row.signals)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, index.column())
         if role == SORT_ROLE:
             return _SORT_KEY[index.column()](row)
         if role == ROW_ROLE:
             return row
+        return None
+
+    @staticmethod
+    def _tooltip(row: CohortRow, column: int) -> str | None:
+        # The reason a path was closed shows wherever the user looks at its phase or flag.
+        reason = (
+            QCoreApplication.translate("cohort.model", "Reden afsluiten: {reason}").format(
+                reason=row.closing_reason
+            )
+            if row.closing_reason
+            else ""
+        )
+        if column == SIGNALS and (row.signals or reason):
+            return "\n".join([*row.signals, reason] if reason else row.signals)
+        if column == PHASE and reason:
+            return reason
         return None
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):

@@ -60,6 +60,24 @@ class _PhaseFields:
             QCoreApplication.translate("_PhaseFields", "Telefoon of e-mail"),
             QLineEdit(data.lead_contact),
         )
+        # Only a closed phase has a reason; the service requires it when there is no place.
+        self.closing_reason = dialog.add_field(
+            "closing_reason",
+            QCoreApplication.translate("_PhaseFields", "Reden afsluiten"),
+            _note(data.closing_reason),
+        )
+        self.closing_reason.setPlaceholderText(
+            QCoreApplication.translate(
+                "_PhaseFields", "Verplicht als de leerling geen plek heeft, bijv. verhuisd"
+            )
+        )
+        self._phase_form = dialog.form
+        self.phase.currentIndexChanged.connect(lambda *_: self._show_closing_reason())
+        self._show_closing_reason()
+
+    def _show_closing_reason(self) -> None:
+        closing = self.phase.currentData() == Phase.CLOSED.value
+        self._phase_form.setRowVisible(self.closing_reason, closing)
 
     def _phase_input(self, **extra) -> PhaseInput:
         values = {
@@ -68,6 +86,7 @@ class _PhaseFields:
             "lead_name": self.lead_name.text(),
             "lead_organisation": self.lead_org.text(),
             "lead_contact": self.lead_contact.text(),
+            "closing_reason": self.closing_reason.toPlainText(),
         }
         values.update(extra)
         return PhaseInput(**values)

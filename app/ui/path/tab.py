@@ -205,7 +205,12 @@ class PathTab(QWidget):
         self.facts["planned"].setText(
             format_date(view.planned_outflow) or self.tr("Nog niet gepland")
         )
-        self.facts["phase"].setText(labels.PHASE[view.current_phase])
+        phase_text = labels.PHASE[view.current_phase]
+        if view.closing_reason:
+            phase_text += "\n" + self.tr("Reden afsluiten: {reason}").format(
+                reason=view.closing_reason
+            )
+        self.facts["phase"].setText(phase_text)
         lead = current.lead_text if current and current.lead_text else ""
         self.facts["lead"].setText(lead or self.tr("⚠ Nog geen regievoerder"))
         destination = labels.label(labels.DESTINATION, view.destination) or self.tr(
@@ -269,6 +274,10 @@ class PathTab(QWidget):
         for row, p in enumerate(view.phases):
             if p.handover_note:
                 self.phases.item(row, 4).setToolTip(p.handover_note)
+            if p.closing_reason:
+                self.phases.item(row, 0).setToolTip(
+                    self.tr("Reden afsluiten: {reason}").format(reason=p.closing_reason)
+                )
         if "edit_phase" in self.buttons:
             self.buttons["edit_phase"].setEnabled(bool(view.phases))
             self.buttons["edit_instrument"].setEnabled(bool(view.instruments))
