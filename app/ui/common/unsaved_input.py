@@ -54,12 +54,23 @@ def _value(widget: QWidget) -> Hashable:
     return None
 
 
+def _inside_another_input(widget: QWidget, root: QWidget) -> bool:
+    # A combo box creates its list view when first needed, and spin boxes and combos hold
+    # a line edit: their own value already says what these parts show.
+    parent = widget.parentWidget()
+    while parent is not None and parent is not root:
+        if isinstance(parent, (QComboBox, QAbstractSpinBox)):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
 def input_state(root: QWidget) -> tuple[Hashable, ...]:
     """Every value a user can change under `root`, in widget order: equal means untouched."""
     return tuple(
         (type(widget).__name__, value)
         for widget in root.findChildren(QWidget)
-        if (value := _value(widget)) is not None
+        if (value := _value(widget)) is not None and not _inside_another_input(widget, root)
     )
 
 
