@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (
     QWizard,
     QWizardPage,
 )
+
+from app.ui.common.unsaved_input import FilledForm
 
 DEMO_USERNAME = "demo"
 # Fields of the school page, as the first-start check names them (app.services.admin.accounts).
@@ -159,6 +162,18 @@ class FirstRunWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Annuleren"))
         self.resize(620, 440)
         self.currentIdChanged.connect(self._entered)
+        # Enter goes to Next or Beginnen (the wizard's default), never to these.
+        for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.CancelButton):
+            self.button(which).setAutoDefault(False)
+        self.filled = FilledForm(self)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.filled.mark_clean_once()
+        super().showEvent(event)
+
+    def reject(self) -> None:
+        if self.filled.may_close():  # Esc or Annuleren after typing asks first
+            super().reject()
 
     def nextId(self) -> int:
         current = self.currentId()

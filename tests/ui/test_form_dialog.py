@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLineEdit
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QMessageBox
 
 from app.core.errors import ConflictError, ValidationError
 from app.ui.common.form_dialog import FormDialog
@@ -31,7 +32,20 @@ def _shown(qtbot) -> _NameDialog:
     return dialog
 
 
-def test_enter_in_a_field_saves_and_esc_cancels(qtbot) -> None:
+def _answer(monkeypatch: pytest.MonkeyPatch, answer: QMessageBox.StandardButton) -> list[str]:
+    """Answers the discard question with `answer`; returns the titles of the questions."""
+    asked: list[str] = []
+
+    def question(_parent, title, _text, *_args, **_kwargs):
+        asked.append(title)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    return asked
+
+
+def test_enter_in_a_field_saves_and_esc_cancels(qtbot, monkeypatch) -> None:
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
     dialog = _shown(qtbot)
     assert dialog.save_button.text() == "Vastleggen" and dialog.save_button.isDefault()
     dialog.name.setFocus()
@@ -41,7 +55,44 @@ def test_enter_in_a_field_saves_and_esc_cancels(qtbot) -> None:
     assert dialog.isVisible()  # the subclass decides when it is done
     qtbot.keyClick(dialog.name, Qt.Key.Key_Escape)
     assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
-    assert dialog.submitted == ["Anna"]
+    assert dialog.submitted == ["Anna"] and asked == ["Wijzigingen weggooien?"]
+
+
+def test_esc_on_an_untouched_form_closes_without_asking(qtbot, monkeypatch) -> None:
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
+    dialog = _NameDialog()
+    dialog.name.setText("Anna")  # filled before it shows: that is the starting point
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and asked == []
+
+
+def test_no_to_the_question_keeps_the_dialog_and_what_was_typed(qtbot, monkeypatch) -> None:
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
+    dialog = _shown(qtbot)
+    qtbot.keyClicks(dialog.place, "Zwolle")
+    qtbot.keyClick(dialog.place, Qt.Key.Key_Escape)
+    dialog.close()  # the window's close button asks the same
+    assert asked == ["Wijzigingen weggooien?"] * 2
+    assert dialog.isVisible() and dialog.place.text() == "Zwolle"
+    dialog.discard()
+
+
+def test_enter_saves_again_after_the_focus_visited_annuleren(qtbot) -> None:
+    """Saving disables Save while it works; Qt then moves the focus to Annuleren. Enter
+    after the refusal must save again, not cancel what was typed."""
+    dialog = _shown(qtbot)
+    cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    assert not cancel.autoDefault()
+    cancel.setFocus()
+    dialog.name.setFocus()
+    qtbot.keyClicks(dialog.name, "12-13-2026")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    cancel.setFocus()
+    qtbot.keyClick(cancel, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.submitted == ["12-13-2026"] * 2
+    dialog.discard()
 
 
 def test_a_validation_error_marks_its_fields_and_focuses_the_first(qtbot) -> None:

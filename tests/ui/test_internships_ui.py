@@ -118,7 +118,7 @@ def test_plan_evaluate_break_off_from_the_file_and_plan_from_the_planner(
     qtbot.mouseClick(second.save_button, Qt.MouseButton.LeftButton)
     assert second.result() != second.DialogCode.Accepted
     assert "dinsdag" in second.problem.text() and "overlappen" in second.problem.text()
-    second.reject()
+    second.discard()  # dropped on purpose: nothing was saved
     assert tab.model.rowCount() == 1
 
     area.refresh()

@@ -1,13 +1,15 @@
 """The skeleton of every editing dialog: labelled fields, a problem line, Save and Cancel.
 
-Enter saves (Save is the default button) and Esc cancels. A refusal keeps the dialog open
-with the named fields marked and the message under the form, so what was typed is
-corrected in place instead of typed again. What Save does is the subclass's `submit`.
+Enter saves (Save is the only default button) and Esc cancels, but asks first when
+something was typed since the dialog was filled (`GuardedDialog`). A refusal keeps the
+dialog open with the named fields marked and the message under the form, so what was typed
+is corrected in place instead of typed again. What Save does is the subclass's `submit`.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import ValidationError
 from app.ui.common.fields import mark_invalid
 from app.ui.common.messages import user_message
+from app.ui.common.unsaved_input import FilledForm, only_save_on_enter
 
 
 def save_cancel_buttons(save_text: str | None = None) -> QDialogButtonBox:
@@ -37,7 +40,45 @@ def save_cancel_buttons(save_text: str | None = None) -> QDialogButtonBox:
     return buttons
 
 
-class FormDialog(QDialog):
+class GuardedDialog(QDialog):
+    """A dialog with input: only `save_button` takes Enter; Esc, Annuleren and the close
+    button ask before dropping what was typed since the dialog was filled.
+
+    The snapshot of the filled form is taken when the dialog is first shown; a dialog that
+    fills itself later (data loaded in the background) calls `mark_clean` once it is filled.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.filled = FilledForm(self)
+
+    @property
+    def save_button(self) -> QPushButton | None:
+        """The button Enter presses; the Save button of the dialog's button box by default."""
+        box = self.findChild(QDialogButtonBox)
+        return box.button(QDialogButtonBox.StandardButton.Save) if box is not None else None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Here every button exists and sits in the dialog, before Qt picks the focus.
+        only_save_on_enter(self, self.save_button)
+        self.filled.mark_clean_once()
+        super().showEvent(event)
+
+    def mark_clean(self) -> None:
+        """What the form holds now counts as untouched (after filling or saving it)."""
+        self.filled.mark_clean()
+
+    def reject(self) -> None:
+        if not self.filled.may_close():
+            return  # No: the dialog and what was typed stay
+        super().reject()
+
+    def discard(self) -> None:
+        """Closes without asking: for the program (a lock, a failed load), not the user."""
+        super().reject()
+
+
+class FormDialog(GuardedDialog):
     """`form` for the fields (name them in `fields` to have them marked), `body` for more
     below the form, then the problem line and the buttons."""
 

@@ -10,10 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -24,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.errors import ValidationError
 from app.core.validation import format_date, today
 from app.models import ConsentForm, ConsentScope
 from app.services.common.labels import CONSENT_FORM, CONSENT_SCOPE, CONSENT_SCOPE_SHORT
@@ -35,6 +33,7 @@ from app.services.consent.givers import GiverFacts, giver_facts
 from app.services.consent.recipients import RecipientChoice, recipient_choices
 from app.services.consent.register import ConsentInput, ConsentRow
 from app.services.consent.sending import ExportResult
+from app.ui.common.form_dialog import FormDialog
 from app.ui.common.messages import show_error
 from app.ui.common.table_model import RowTableModel
 from app.ui.common.tables import make_table
@@ -70,7 +69,7 @@ DISPLAY = {
 }
 
 
-class ConsentDialog(QDialog):
+class ConsentDialog(FormDialog):
     """Records a consent; can be opened with a conversation (id and date) filled in."""
 
     def __init__(
@@ -84,8 +83,7 @@ class ConsentDialog(QDialog):
         given_on: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Toestemming vastleggen"))
+        super().__init__(self.tr("Toestemming vastleggen"), parent)
         self.workspace, self.student_id = workspace, student_id
         self.conversation_id = conversation_id
         self.saved_id: int | None = None
@@ -112,21 +110,16 @@ class ConsentDialog(QDialog):
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.given_on = QLineEdit(format_date(given_on or today()))
-        self.form = QComboBox()
+        self.consent_form = QComboBox()
         for value in ConsentForm:
-            self.form.addItem(CONSENT_FORM[value], value.value)
+            self.consent_form.addItem(CONSENT_FORM[value], value.value)
         self.witness = QLineEdit()
         self.valid_until = QLineEdit()
         self.valid_until.setPlaceholderText(self.tr("dd-mm-jjjj (leeg: geen einddatum)"))
         self.scan_button = QPushButton(self.tr("Scan kiezen (PDF)…"))
         self.scan_label = QLabel(self.tr("Geen scan gekozen"))
         self.note = QLineEdit()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Opslaan"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
-        form = QFormLayout(self)
+        form = self.form
         form.addRow(self.hint)
         form.addRow(self.tr("Ontvanger"), self.recipient)
         scope_box = QVBoxLayout()
@@ -137,7 +130,7 @@ class ConsentDialog(QDialog):
         form.addRow(self.tr("Ouder of voogd"), self.guardian)
         form.addRow(self.tr("Wettelijk vertegenwoordiger"), self.representative)
         form.addRow(self.tr("Datum"), self.given_on)
-        form.addRow(self.tr("Vorm"), self.form)
+        form.addRow(self.tr("Vorm"), self.consent_form)
         form.addRow(self.tr("Getuige (bij mondeling)"), self.witness)
         scan = QHBoxLayout()
         scan.addWidget(self.scan_button)
@@ -154,9 +147,19 @@ class ConsentDialog(QDialog):
                     )
                 ),
             )
-        form.addRow(self.buttons)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        # The fields record_consent names in a ValidationError, marked when they are wrong.
+        self.fields = {
+            "organisation_id": self.recipient,
+            "given_by": self.by_student,
+            "given_by_guardian": self.guardian,
+            "given_by_representative": self.representative,
+            "given_on": self.given_on,
+            "form": self.consent_form,
+            "witness": self.witness,
+            "attachment": self.scan_button,
+            "valid_until": self.valid_until,
+            "note": self.note,
+        }
         self.scan_button.clicked.connect(self._choose_scan)
         workspace.call(giver_facts, student_id, on_success=self._facts, on_error=lambda _e: None)
 
@@ -169,6 +172,7 @@ class ConsentDialog(QDialog):
             box.addItem("")
             box.addItems(names)
             box.setCurrentIndex(0)
+        self.mark_clean()  # the names arrive in the background, possibly after showing
 
     def _choose_scan(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -189,7 +193,7 @@ class ConsentDialog(QDialog):
             given_by_guardian=self.guardian.currentText(),
             given_by_representative=self.representative.currentText(),
             given_on=self.given_on.text(),
-            form=self.form.currentData(),
+            form=self.consent_form.currentData(),
             witness=self.witness.text(),
             valid_until=self.valid_until.text(),
             conversation_id=self.conversation_id,
@@ -198,17 +202,28 @@ class ConsentDialog(QDialog):
             attachment_name=self.attachment_name,
         )
 
+    def submit(self) -> None:
+        self.save()
+
     def save(self) -> None:
         def done(consent_id: int) -> None:
             self.saved_id = consent_id
             self.accept()
 
+        self.show_problems({})
         self.workspace.call(
             consents.record_consent,
             self.student_id,
             self.data(),
             on_success=done,
+            on_error=self._refused,
         )
+
+    def _refused(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            self.show_error(exc)  # in place, what was typed stays
+            return
+        show_error(self, exc)
 
 
 class ConsentTab(QWidget):

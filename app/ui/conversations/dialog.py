@@ -9,7 +9,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -34,6 +33,7 @@ from app.services.conversations.reading import (
     staff_choices,
 )
 from app.ui.common.fields import mark_invalid, set_combo_value
+from app.ui.common.form_dialog import GuardedDialog
 from app.ui.common.messages import show_error
 from app.ui.conversations.editors import AgreementsEditor, ParticipantsEditor
 from app.ui.workspace import Workspace
@@ -60,7 +60,7 @@ def _text_box(placeholder: str) -> QPlainTextEdit:
     return box
 
 
-class ConversationDialog(QDialog):
+class ConversationDialog(GuardedDialog):
     """A new conversation (`conversation_id` None, optionally from `preset`) or an existing one."""
 
     saved = Signal(int)
@@ -288,7 +288,7 @@ class ConversationDialog(QDialog):
 
     def _load_failed(self, exc: BaseException) -> None:
         show_error(self, exc)
-        self.reject()
+        self.discard()
 
     def _show_file(self, file: ConversationFile) -> None:
         self.loaded = file
@@ -335,6 +335,7 @@ class ConversationDialog(QDialog):
         self.contact_name.setText(data.contact_name)
         self.contact_phone.setText(data.contact_phone)
         self.contact_email.setText(data.contact_email)
+        self.mark_clean()  # loaded in the background, possibly after the dialog showed
 
     def collect(self) -> ConversationInput:
         return ConversationInput(

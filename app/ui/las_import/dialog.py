@@ -13,7 +13,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QFrame,
@@ -42,6 +41,7 @@ from app.services.las_import import importer as las_import
 from app.services.las_import.preview import ImportPreview, ImportResult
 from app.services.las_import.source import ImportSource, forget_parsed
 from app.services.students.cohort import school_year
+from app.ui.common.form_dialog import GuardedDialog
 from app.ui.common.messages import show_error, user_message
 from app.ui.common.tables import make_table
 from app.ui.las_import.model import PreviewModel
@@ -51,7 +51,7 @@ from app.ui.workspace import Workspace
 NOT_USED = QT_TRANSLATE_NOOP("las_import.dialog", "(niet gebruiken)")
 
 
-class LasImportDialog(QDialog):
+class LasImportDialog(GuardedDialog):
     """The import wizard on one page; `imported` carries the result when done."""
 
     imported = Signal(object)
@@ -98,6 +98,10 @@ class LasImportDialog(QDialog):
         self._connect()
         self._set_busy(False)
         self.resize(1100, 720)
+
+    @property
+    def save_button(self) -> QPushButton:
+        return self.apply_button
 
     # --- construction -------------------------------------------------------------------
     def _build(self) -> None:
@@ -372,6 +376,7 @@ class LasImportDialog(QDialog):
         self._set_busy(False)
         self.apply_button.setEnabled(False)
         self.summary.setText(self.tr("Ingelezen: {summary}").format(summary=result.summary))
+        self.mark_clean()  # taken in: closing now drops nothing
         self.imported.emit(result)
 
     def _apply_failed(self, exc: BaseException) -> None:
@@ -397,7 +402,7 @@ class LasImportDialog(QDialog):
             self._reset()
             self.file_edit.clear()
             self.summary.setText(self.tr("Het venster is vergrendeld; kies het bestand opnieuw."))
-            self.reject()
+            self.discard()  # the lock closes it without a question
 
     def reject(self) -> None:
         if self._busy and not (self._task is not None and self._task.cancelled()):

@@ -10,8 +10,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.errors import ValidationError
 from app.models import Basis, ConsentScope, OrganisationKind
 from app.services.common.labels import (
     BASIS,
@@ -41,6 +40,7 @@ from app.services.consent.leavers_list import export_leavers
 from app.services.network import organisations
 from app.services.network.cbs_tables import import_cbs_municipalities, import_rmc_regions
 from app.services.network.organisations import ContactInput, OrganisationInput, OrganisationRow
+from app.ui.common.form_dialog import FormDialog
 from app.ui.common.messages import show_error
 from app.ui.common.table_model import RowTableModel
 from app.ui.common.tables import make_table
@@ -48,15 +48,14 @@ from app.ui.tasks import Task
 from app.ui.workspace import Workspace
 
 
-class OrganisationDialog(QDialog):
+class OrganisationDialog(FormDialog):
     """Adds or edits a partner with its contact persons (one per line: naam; rol; tel; mail)."""
 
     def __init__(self, workspace: Workspace, regions: list[OrganisationRow], row=None, parent=None):
-        super().__init__(parent)
-        self.workspace, self.row = workspace, row
-        self.setWindowTitle(
-            self.tr("Organisatie wijzigen") if row else self.tr("Nieuwe organisatie")
+        super().__init__(
+            self.tr("Organisatie wijzigen") if row else self.tr("Nieuwe organisatie"), parent
         )
+        self.workspace, self.row = workspace, row
         self.code = QLineEdit(row.code if row else "")
         self.name = QLineEdit(row.name if row else "")
         self.alt_name = QLineEdit(row.alt_name if row else "")
@@ -82,12 +81,7 @@ class OrganisationDialog(QDialog):
             else ""
         )
         self.contacts.setPlaceholderText(self.tr("Eén per regel: naam; rol; telefoon; e-mail"))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Opslaan"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
-        form = QFormLayout(self)
+        form = self.form
         form.addRow(self.tr("Code"), self.code)
         form.addRow(self.tr("Naam"), self.name)
         form.addRow(self.tr("Tweede naam (bijv. Doorstroompunt)"), self.alt_name)
@@ -97,9 +91,16 @@ class OrganisationDialog(QDialog):
         form.addRow(self.tr("Adres"), self.address)
         form.addRow("", self.active)
         form.addRow(self.tr("Contactpersonen"), self.contacts)
-        form.addRow(buttons)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        # The fields save_organisation names in a ValidationError, marked when they are wrong.
+        self.fields = {
+            "code": self.code,
+            "name": self.name,
+            "alt_name": self.alt_name,
+            "kind": self.kind,
+            "cbs_code": self.cbs,
+            "rmc_region": self.region,
+            "address": self.address,
+        }
 
     def data(self) -> OrganisationInput:
         old = {c.name: c.id for c in self.row.contacts} if self.row else {}
@@ -123,13 +124,24 @@ class OrganisationDialog(QDialog):
             contacts=contacts,
         )
 
+    def submit(self) -> None:
+        self.save()
+
     def save(self) -> None:
         args = (self.data(), self.row.id, self.row.version) if self.row else (self.data(),)
+        self.show_problems({})
         self.workspace.call(
             organisations.save_organisation,
             *args,
             on_success=lambda _: self.accept(),
+            on_error=self._refused,
         )
+
+    def _refused(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            self.show_error(exc)  # in place, what was typed stays
+            return
+        show_error(self, exc)
 
 
 ORG_DISPLAY = {

@@ -5,19 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QRadioButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.db import credentials
 from app.db.urls import default_database_url
+from app.ui.common.form_dialog import FormDialog
 
 SETTINGS_KEY = "database/url"
 
@@ -30,13 +28,12 @@ def server_url(host: str, port: int, database: str, user: str) -> str:
     ).render_as_string(hide_password=False)
 
 
-class DatabaseDialog(QDialog):
+class DatabaseDialog(FormDialog):
     """Stores the chosen URL (never with a password) in QSettings; the password in keyring."""
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(self.tr("Database kiezen"), parent)
         self.settings = settings
-        self.setWindowTitle(self.tr("Database kiezen"))
         self.embedded = QRadioButton(self.tr("Op deze pc (ingebouwd databasebestand)"))
         self.server = QRadioButton(self.tr("Gedeelde PostgreSQL-server (meerdere pc's)"))
         self.host = QLineEdit()
@@ -49,9 +46,6 @@ class DatabaseDialog(QDialog):
         self.remember = QCheckBox(self.tr("Wachtwoord onthouden op deze pc"))
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.problem = QLabel()
-        self.problem.setObjectName("wizardProblem")
-        self.problem.setWordWrap(True)
         self.server_form = QWidget()
         form = QFormLayout(self.server_form)
         form.addRow(self.tr("Server"), self.host)
@@ -60,20 +54,13 @@ class DatabaseDialog(QDialog):
         form.addRow(self.tr("Gebruiker"), self.user)
         form.addRow(self.tr("Wachtwoord"), self.password)
         form.addRow(self.remember)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        layout = self.body
         layout.addWidget(self.embedded)
         layout.addWidget(QLabel(f"    {default_database_url().removeprefix('sqlite:///')}"))
         layout.addWidget(self.server)
         layout.addWidget(self.server_form)
         layout.addWidget(self.note)
-        layout.addWidget(self.problem)
         layout.addWidget(QLabel(self.tr("Koers gebruikt de nieuwe keuze na opnieuw starten.")))
-        layout.addWidget(buttons)
         self.server.toggled.connect(self.server_form.setEnabled)
         self._load()
 
@@ -126,10 +113,13 @@ class DatabaseDialog(QDialog):
         ]
         return [self.tr("{label}: dit veld is verplicht.").format(label=label) for label in missing]
 
+    def submit(self) -> None:
+        self.accept()
+
     def accept(self) -> None:
         problems = self.problems()
         if problems:
-            self.problem.setText("\n".join(problems))
+            self.say("\n".join(problems))
             return
         url = self.chosen_url()
         if url is None:
