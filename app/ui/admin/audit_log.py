@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QInputDialog,
@@ -25,8 +24,10 @@ from app.services.admin import users
 from app.services.admin.subject_access import SavedExport, save_subject_access
 from app.services.common import audit
 from app.services.common.audit import AuditRow
+from app.services.common.file_names import file_name
 from app.ui.common.fields import combo_value, fill_combo, set_combo_value
 from app.ui.common.messages import show_error
+from app.ui.common.save_dialog import ask_save_path
 from app.ui.common.table_model import RowTableModel
 from app.ui.common.tables import make_table
 from app.ui.workspace import Workspace
@@ -240,10 +241,10 @@ class AuditLogTab(QWidget):
         )
         if not ok or not key.strip():
             return
-        path, _filter = QFileDialog.getSaveFileName(
+        path = ask_save_path(
             self,
             self.tr("Inzagegegevens opslaan"),
-            self.tr("inzageverzoek-{key}.json").format(key=key.strip()),
+            file_name("inzageverzoek", key, date.today(), "json"),
             self.tr("JSON-bestanden (*.json)"),
         )
         if path:
