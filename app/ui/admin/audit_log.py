@@ -39,16 +39,11 @@ HEADERS = [
     QT_TRANSLATE_NOOP("admin.audit_log", "Actie"),
     QT_TRANSLATE_NOOP("admin.audit_log", "Onderdeel"),
     QT_TRANSLATE_NOOP("admin.audit_log", "Id"),
-    QT_TRANSLATE_NOOP("admin.audit_log", "Velden"),
+    QT_TRANSLATE_NOOP("admin.audit_log", "Toelichting"),
 ]
 LIMIT = 500
 
 
-ENTITY_LABELS = {
-    "student": QT_TRANSLATE_NOOP("admin.audit_log", "Leerling"),
-    "user": QT_TRANSLATE_NOOP("admin.audit_log", "Gebruiker"),
-    "school": QT_TRANSLATE_NOOP("admin.audit_log", "School"),
-}
 NO_DATE = QDate(2000, 1, 1)
 
 
@@ -61,11 +56,9 @@ _DISPLAY = {
     AT: lambda r: local_time(r.at).strftime("%d-%m-%Y %H:%M:%S"),
     USER: lambda r: r.user_name or ("—" if r.user_id is None else f"#{r.user_id}"),
     ACTION: lambda r: r.action_label,
-    ENTITY: lambda r: QCoreApplication.translate(
-        "admin.audit_log", ENTITY_LABELS.get(r.entity or "", r.entity or "")
-    ),
+    ENTITY: lambda r: r.entity_label,
     ENTITY_ID: lambda r: "" if r.entity_id is None else str(r.entity_id),
-    DETAIL: lambda r: r.detail or "",
+    DETAIL: lambda r: r.detail_label,
 }
 _SORT_KEY = {
     **_DISPLAY,
@@ -114,7 +107,7 @@ class AuditLogTab(QWidget):
         self.model = AuditModel(self)
         self.table = make_table(
             self.model,
-            widths=[150, 200, 200, 100, 70],
+            widths=[150, 160, 230, 230, 60],
             sortable=True,
             selection=QAbstractItemView.SelectionMode.ExtendedSelection,
         )
@@ -213,9 +206,9 @@ class AuditLogTab(QWidget):
 
     def show_rows(self, rows: list[AuditRow]) -> None:
         self.model.set_rows(rows)
-        text = f"{len(rows)} regels"
+        text = self.tr("{n} regels").format(n=len(rows))
         if len(rows) >= LIMIT:
-            text += self.tr("(de nieuwste {limit}; verfijn de filters voor oudere)").format(
+            text += " " + self.tr("(de nieuwste {limit}; verfijn de filters voor oudere)").format(
                 limit=LIMIT
             )
         self.count_label.setText(text)
