@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,8 +36,51 @@ _FILTERS = [
 _COLUMN_WIDTHS = [190, 50, 140, 140, 125, 100, 170, 220]
 
 
+class EmptySchoolHint(QWidget):
+    """Shown instead of the table while the school has no students yet: how to get them in."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("emptyHint")
+        title = QLabel(self.tr("Er staan nog geen leerlingen in Koers"))
+        title.setObjectName("areaTitle")
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.import_button = QPushButton(self.tr("Leerlingen inlezen uit LAS…"))
+        self.new_button = QPushButton(self.tr("Nieuwe leerling"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.new_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(title)
+        layout.addWidget(self.text)
+        layout.addLayout(buttons)
+        layout.addStretch(2)
+        self.set_can_import(False)
+
+    def set_can_import(self, allowed: bool) -> None:
+        """Only a coordinator imports; others read who does."""
+        self.import_button.setVisible(allowed)
+        self.text.setText(
+            self.tr(
+                "Lees de leerlingen in uit het leerlingadministratiesysteem (een EDEXML- of "
+                "CSV-bestand uit ParnasSys, Magister, SOMtoday of Eduarte), of voeg een "
+                "leerling met de hand toe."
+            )
+            if allowed
+            else self.tr(
+                "De uitstroomcoördinator leest de leerlingen in uit het LAS. U kunt ook een "
+                "leerling met de hand toevoegen."
+            )
+        )
+
+
 class CohortView(QWidget):
     open_requested = Signal(int)
+    import_requested = Signal()
+    new_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +92,10 @@ class CohortView(QWidget):
         self.search.setMinimumWidth(280)
         self.combos: dict[str, QComboBox] = {}
         self.count_label = QLabel()
+        self.empty_hint = EmptySchoolHint(self)
+        self.empty_hint.import_button.clicked.connect(self.import_requested)
+        self.empty_hint.new_button.clicked.connect(self.new_requested)
+        self._loaded = False
         self.table = make_table(self.model, widths=_COLUMN_WIDTHS[: len(HEADERS)], sort_by=0)
         self._build()
         self.search.textChanged.connect(self._apply_filter)
@@ -86,7 +134,9 @@ class CohortView(QWidget):
         layout.addWidget(title)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_hint, 1)
         layout.addWidget(self.count_label)
+        self.empty_hint.hide()
 
     # --- data -------------------------------------------------------------------------
     def set_rows(self, rows: list[CohortRow]) -> None:
@@ -103,6 +153,7 @@ class CohortView(QWidget):
             combo.blockSignals(False)
         self.model.set_rows(rows)
         self.model.set_filter(self.current_filter())
+        self._loaded = True
         self._update_count()
 
     def set_signals(self, raised: dict[int, tuple[str, ...]]) -> None:
@@ -117,6 +168,7 @@ class CohortView(QWidget):
         combo.blockSignals(False)
 
     def clear(self) -> None:
+        self._loaded = False  # nothing known until the next load: no "empty school" hint
         self.model.clear()
         self.search.clear()
 
@@ -154,6 +206,11 @@ class CohortView(QWidget):
         noun = "leerling" if total == 1 else "leerlingen"
         text = f"{total} {noun}" if shown == total else f"{shown} van {total} {noun}"
         self.count_label.setText(text)
+        # An empty school: say how the students get in, not an empty grid.
+        empty = self._loaded and total == 0
+        self.empty_hint.setVisible(empty)
+        self.table.setVisible(not empty)
+        self.count_label.setVisible(not empty)
 
     def _open_index(self, index) -> None:
         if index.isValid():
