@@ -113,6 +113,13 @@ class AuditLogTab(QWidget):
         )
         self.action = QComboBox()
         self.user = QComboBox()
+        for combo in (self.action, self.user):
+            # Long action names would widen the window past a 1024 px screen; the open
+            # list shows them whole.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(24)
         self.student = QLineEdit(placeholderText=self.tr("leerlingnummer of id"))
         self.student.setMinimumWidth(170)
         self.since = _date_edit()
@@ -137,24 +144,26 @@ class AuditLogTab(QWidget):
     def _build(self) -> None:
         fill_combo(self.action, [], empty=self.tr("Alle acties"))
         fill_combo(self.user, [], empty=self.tr("Alle gebruikers"))
+        # Two lines of filters, so the tab fits a 1024 px screen with whole captions.
         filters = QGridLayout()
-        for column, (caption, widget) in enumerate(
-            [
-                (self.tr("Actie"), self.action),
-                (self.tr("Gebruiker"), self.user),
-                (self.tr("Leerling"), self.student),
-                (self.tr("Van"), self.since),
-                (self.tr("Tot en met"), self.until),
-            ]
-        ):
+        for row, column, caption, widget in [
+            (0, 0, self.tr("Actie"), self.action),
+            (0, 1, self.tr("Gebruiker"), self.user),
+            (0, 2, self.tr("Leerling"), self.student),
+            (2, 0, self.tr("Van"), self.since),
+            (2, 1, self.tr("Tot en met"), self.until),
+        ]:
             label = QLabel(caption)
             label.setObjectName("filterCaption")
             label.setBuddy(widget)
-            filters.addWidget(label, 0, column)
-            filters.addWidget(widget, 1, column)
-        filters.addWidget(self.search_button, 1, 5)
-        filters.addWidget(self.clear_button, 1, 6)
-        filters.setColumnStretch(7, 1)
+            filters.addWidget(label, row, column)
+            filters.addWidget(widget, row + 1, column)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.search_button)
+        buttons.addWidget(self.clear_button)
+        buttons.addStretch(1)
+        filters.addLayout(buttons, 3, 2)
+        filters.setColumnStretch(3, 1)
 
         # Newest first, as the service returns them; a header click sorts in the model.
         self.table.sortByColumn(AT, Qt.SortOrder.DescendingOrder)

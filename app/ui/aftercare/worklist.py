@@ -145,7 +145,8 @@ class WorklistTab(QWidget):
         self.summary.setObjectName("dueSummary")
         self.status = QLabel()
         self.status.setWordWrap(True)
-        widths = [85, 80, 160, 100, 210, 110, 330, 65, 130][: self.model.columnCount()]
+        # Together within the table's width at 1280 px; the last contact is also its tooltip.
+        widths = [85, 80, 140, 90, 170, 150, 150, 70, 115][: self.model.columnCount()]
         self.table = make_table(self.model, widths=widths, sort_by=0, word_wrap=False)
         self.log_button = QPushButton(self.tr("Contact vastleggen…"))
         self.log_button.setEnabled(False)

@@ -33,7 +33,8 @@ _FILTERS = [
     ("phase", QT_TRANSLATE_NOOP("cohort.view", "Fase")),
     ("signal", QT_TRANSLATE_NOOP("cohort.view", "Aandacht")),
 ]
-_COLUMN_WIDTHS = [190, 50, 140, 140, 125, 100, 170, 220]
+# Together within the table's width at 1280 px, Aandacht (last) taking what is left.
+_COLUMN_WIDTHS = [170, 45, 130, 135, 135, 95, 160, 170]
 
 
 class EmptySchoolHint(QWidget):
@@ -89,7 +90,7 @@ class CohortView(QWidget):
             placeholderText=self.tr("Zoek op naam, leerlingnummer, klas, mentor…")
         )
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(280)
+        self.search.setMinimumWidth(160)
         self.combos: dict[str, QComboBox] = {}
         self.count_label = QLabel()
         self.empty_hint = EmptySchoolHint(self)
@@ -112,7 +113,11 @@ class CohortView(QWidget):
             combo = QComboBox()
             combo.setToolTip(label)
             combo.setAccessibleName(label)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            # Narrow enough for a 1024 px screen; the open list shows the whole text.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(6)
             self.combos[attr] = combo
             box = QVBoxLayout()
             caption = QLabel(label)
