@@ -146,7 +146,7 @@ class WorklistTab(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         # Together within the table's width at 1280 px; the last contact is also its tooltip.
-        widths = [85, 80, 140, 90, 170, 150, 150, 70, 115][: self.model.columnCount()]
+        widths = [85, 80, 140, 90, 160, 150, 140, 70, 115][: self.model.columnCount()]
         self.table = make_table(self.model, widths=widths, sort_by=0, word_wrap=False)
         self.log_button = QPushButton(self.tr("Contact vastleggen…"))
         self.log_button.setEnabled(False)
