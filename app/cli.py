@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from app.core.dutch_argparse import DutchArgumentParser
+
 # Sub-command -> its module in app.commands, loaded only when asked for; each module's
 # run(args) returns an exit code or raises CommandError.
 BATCH_COMMANDS = {
@@ -25,7 +27,7 @@ BATCH_COMMANDS = {
 
 
 def _common() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = DutchArgumentParser(add_help=False)
     common.add_argument(
         "--database",
         metavar="URL",
@@ -36,7 +38,7 @@ def _common() -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     common = _common()
-    parser = argparse.ArgumentParser(
+    parser = DutchArgumentParser(
         prog="koers" if getattr(sys, "frozen", False) else "python -m app",
         description="Koers: uitstroom, stages en nazorg voor vso en praktijkonderwijs.",
         parents=[common],
@@ -48,14 +50,27 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--screenshots", metavar="MAP", help="schermafbeeldingen van elk onderdeel opslaan"
     )
+    parser.add_argument(
+        "--size",
+        type=_window_size,
+        default=(1280, 800),
+        metavar="BREEDTExHOOGTE",
+        help="venstergrootte voor --screenshots (standaard: 1280x800)",
+    )
     parser.add_argument("--timing", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="OPDRACHT")
     demo = commands.add_parser(
         "demo", parents=[common], help="een nieuwe database vullen met een fictieve demoschool"
     )
-    demo.add_argument("--students", type=_non_negative, default=150, metavar="N")
+    demo.add_argument(
+        "--students",
+        type=_non_negative,
+        default=150,
+        metavar="N",
+        help="aantal leerlingen (standaard: 150)",
+    )
 
-    acting = argparse.ArgumentParser(add_help=False, parents=[common])
+    acting = DutchArgumentParser(add_help=False, parents=[common])
     acting.add_argument("--user", metavar="NAAM", required=True, help="optreden als deze gebruiker")
 
     audit = commands.add_parser("audit", help="het auditlogboek controleren of uitvoeren")
@@ -133,6 +148,17 @@ def _non_negative(text: str) -> int:
     if value < 0 or value > 200_000:
         raise argparse.ArgumentTypeError("kies een aantal van 0 tot en met 200000")
     return value
+
+
+def _window_size(text: str) -> tuple[int, int]:
+    width, _x, height = text.lower().partition("x")
+    try:
+        size = (int(width), int(height))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen grootte als 1024x768") from None
+    if not (640 <= size[0] <= 7680 and 480 <= size[1] <= 4320):
+        raise argparse.ArgumentTypeError("kies een grootte van 640x480 tot en met 7680x4320")
+    return size
 
 
 def fail(message: str, code: int) -> int:

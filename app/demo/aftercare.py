@@ -23,6 +23,7 @@ from app.models import (
     CallAction,
     CallKind,
     Channel,
+    Destination,
     PathEvent,
     PathPhase,
     Still,
@@ -42,23 +43,68 @@ class Former(NamedTuple):
     destination: object
 
 
-REACHED_NOTES = {
-    Still.SAME: [
-        "Gaat goed, werkt vier dagen per week.",
-        "Tevreden; de begeleider is positief over inzet en tempo.",
-        "Het bevalt goed, wil graag meer uren.",
-        "Loopt prima, reist zelfstandig met de bus.",
-    ],
-    Still.CHANGED: [
-        "Andere werkgever gevonden via het werkgeversservicepunt.",
-        "Overgestapt naar een andere opleiding op hetzelfde niveau.",
-    ],
-    Still.DROPPED_OUT: [
-        "Contract niet verlengd; zit thuis.",
-        "Gestopt met de opleiding; doorverwezen naar het jongerenloket.",
-    ],
-    Still.UNKNOWN: ["Wilde niet vertellen hoe het gaat."],
+# What the mentor writes after a call, by where the former student went: a note about work
+# never sits beside "Geen werk of studie", nor one about school beside a job.
+WORK, SCHOOL, DAY, NONE = "werk", "school", "dagbesteding", "geen"
+DESTINATION_KIND = {
+    Destination.REGULAR_WORK: WORK,
+    Destination.WORK_BANENAFSPRAAK: WORK,
+    Destination.WORK_BBL: WORK,
+    Destination.BESCHUT_WERK: WORK,
+    Destination.ENTREE_MBO: SCHOOL,
+    Destination.OTHER_SCHOOL: SCHOOL,
+    Destination.TRAINING_ROUTE: SCHOOL,
+    Destination.DAGBESTEDING: DAY,
 }
+REACHED_NOTES = {
+    WORK: {
+        Still.SAME: [
+            "Gaat goed, werkt vier dagen per week.",
+            "Tevreden; de leidinggevende is positief over inzet en tempo.",
+            "Het werk bevalt goed, wil graag meer uren.",
+        ],
+        Still.CHANGED: [
+            "Andere werkgever gevonden via het werkgeversservicepunt.",
+            "Overgestapt naar een andere baan in dezelfde sector.",
+        ],
+        Still.DROPPED_OUT: ["Contract niet verlengd; zit thuis."],
+    },
+    SCHOOL: {
+        Still.SAME: [
+            "Gaat goed op de opleiding; haalt de lessen en de stage.",
+            "Loopt prima, reist zelfstandig met de bus naar school.",
+        ],
+        Still.CHANGED: ["Overgestapt naar een andere opleiding op hetzelfde niveau."],
+        Still.DROPPED_OUT: ["Gestopt met de opleiding; doorverwezen naar het jongerenloket."],
+    },
+    DAY: {
+        Still.SAME: [
+            "Gaat graag naar de dagbesteding; de begeleider is tevreden.",
+            "Loopt prima, gaat vier dagen per week naar de dagbesteding.",
+        ],
+        Still.CHANGED: ["Naar een andere dagbestedingslocatie, dichter bij huis."],
+        Still.DROPPED_OUT: ["Gaat niet meer naar de dagbesteding; zit thuis."],
+    },
+    NONE: {
+        Still.SAME: [
+            "Nog steeds zonder werk of opleiding; wil hulp bij het zoeken.",
+            "Zit thuis; de consulent van de gemeente is op de hoogte.",
+        ],
+        Still.CHANGED: ["Heeft toch werk gevonden via het werkgeversservicepunt."],
+        Still.DROPPED_OUT: ["Zit thuis; doorverwezen naar het jongerenloket."],
+    },
+}
+UNKNOWN_NOTES = ["Wilde niet vertellen hoe het gaat."]
+
+
+def call_note(destination: Destination | None, still: Still, rng: random.Random) -> str:
+    """A note that fits where the student went and whether they are still there."""
+    if still is Still.UNKNOWN:
+        return rng.choice(UNKNOWN_NOTES)
+    kind = DESTINATION_KIND.get(destination, NONE) if destination else NONE
+    return rng.choice(REACHED_NOTES[kind][still])
+
+
 UNREACHED_NOTES = ["Voicemail ingesproken.", "Geen reactie op WhatsApp.", "Nummer in gesprek."]
 
 
@@ -78,6 +124,9 @@ def generate(session: Session, actor: Actor, rng: random.Random) -> int:
     rows = _spread_leaving_dates(session, rng, rows)
     # Stories need a year of calls behind them (and the retries of the last one).
     recent = [r for r in rows if add_months(r.actual_outflow_date, 13) <= now]
+    # The scripted stories are about jobs (a contract not renewed, a permanent post in
+    # sight): told by former students who went to work first.
+    recent.sort(key=lambda r: DESTINATION_KIND.get(r.destination) != WORK)
     stories = recent[:5] if len(recent) >= 5 else []
     story_ids = {r.id for r in stories}
     moments, months = call_moments(session)
@@ -96,7 +145,7 @@ def generate(session: Session, actor: Actor, rng: random.Random) -> int:
                 "created_by_id": actor.user_id,
             }
         )
-        calls += _calls(rng, r.id, r.mentor_id, left, moments, now, actor.user_id)
+        calls += _calls(rng, r.id, r.mentor_id, left, moments, now, actor.user_id, r.destination)
     if plans:
         session.execute(insert(AftercarePlan), plans)
     if calls:
@@ -150,7 +199,7 @@ def _move_path_dates(session: Session, moved: list[dict]) -> None:
     session.flush()
 
 
-def _calls(rng, student_id, mentor_id, left, moments, now, user_id) -> list[dict]:
+def _calls(rng, student_id, mentor_id, left, moments, now, user_id, destination=None) -> list[dict]:
     """The planned calls; those past made (mostly), the last few weeks' often still open."""
     placed, out = True, []
     for m in moments:
@@ -189,7 +238,7 @@ def _calls(rng, student_id, mentor_id, left, moments, now, user_id) -> list[dict
         row.update(
             still_at_destination=still,
             action=(CallAction.VANGNET if still is Still.DROPPED_OUT else CallAction.NONE).value,
-            note=rng.choice(REACHED_NOTES[still]),
+            note=call_note(destination, still, rng),
         )
         out.append(row)
     return out
@@ -258,7 +307,8 @@ def _stories(session: Session, actor: Actor, stories, now: date) -> None:
             )
         )
         for _ in range(past - 1):
-            log(next_open(), {"note": "Gaat goed."})
+            kind = DESTINATION_KIND.get(row.destination, NONE)
+            log(next_open(), {"note": REACHED_NOTES[kind][Still.SAME][0]})
         for fields in steps:
             call = next_open()
             if call is None or call.due_date > now:

@@ -88,12 +88,19 @@ def add_students(
     this_year = now.year if now.month >= 8 else now.year - 1
     done = 0
     next_id = (session.scalar(select(Student.id).order_by(Student.id.desc()).limit(1)) or 0) + 1
+    # Every demo student has a name of their own (first + last), as long as the lists last.
+    taken: set[tuple[str, str, str]] = {
+        (first, prefix or "", surname)
+        for first, prefix, surname in session.execute(
+            select(Student.first_name, Student.prefix, Student.surname)
+        )
+    }
     while done < count:
         size = min(batch, count - done)
         students, guardians, paths, phases = [], [], [], []
         for offset in range(size):
             sid = next_id + done + offset
-            s, g, p, ph = _one_student(rng, sid, this_year, mentor_ids, actor.user_id)
+            s, g, p, ph = _one_student(rng, sid, this_year, mentor_ids, actor.user_id, taken)
             students.append(s)
             guardians.extend(g)
             paths.append(p)
@@ -117,15 +124,40 @@ def add_students(
             )
 
 
+# Tries for a name nobody has yet before a repeat is accepted (only past ~2,000 students).
+NAME_TRIES = 200
+
+
+def _unique_name(
+    rng: random.Random, sid: int, pool: list[str], taken: set[tuple[str, str, str]]
+) -> tuple[str, str, str]:
+    """A first name and surname no other demo student has. Retries draw from a generator
+    of their own, so the rest of the school (paths, internships) stays as seeded."""
+    first = rng.choice(pool)
+    prefix, surname = rng.choice(SURNAMES)
+    retry = random.Random(sid)
+    for _attempt in range(NAME_TRIES):
+        if (first, prefix, surname) not in taken:
+            break
+        first = retry.choice(pool)
+        prefix, surname = retry.choice(SURNAMES)
+    taken.add((first, prefix, surname))
+    return first, prefix, surname
+
+
 def _one_student(
-    rng: random.Random, sid: int, this_year: int, mentor_ids: list[int], user_id: int
+    rng: random.Random,
+    sid: int,
+    this_year: int,
+    mentor_ids: list[int],
+    user_id: int,
+    taken: set[tuple[str, str, str]],
 ) -> tuple[dict, list[dict], dict, list[dict]]:
     sex = rng.choice([Sex.MALE, Sex.FEMALE, Sex.MALE, Sex.FEMALE, Sex.OTHER])
     pool = FIRST_NAMES_M if sex is Sex.MALE else FIRST_NAMES_F
     if sex is Sex.OTHER:
         pool = FIRST_NAMES_M + FIRST_NAMES_F
-    first = rng.choice(pool)
-    prefix, surname = rng.choice(SURNAMES)
+    first, prefix, surname = _unique_name(rng, sid, pool, taken)
     city, municipality, pc = rng.choice(PLACES)
     school_type = rng.choice([SchoolType.VSO, SchoolType.VSO, SchoolType.PRO, SchoolType.ENTREE])
     profile = rng.choices(list(OutflowProfile), weights=[55, 25, 20])[0]

@@ -71,7 +71,7 @@ def run_gui(args: argparse.Namespace) -> int:
         from app.ui.screenshots import take_screenshots
 
         controller.main_window_shown.connect(
-            lambda window: finish(take_screenshots(window, args.screenshots))
+            lambda window: finish(take_screenshots(window, args.screenshots, args.size))
         )
     if os.environ.get("KOERS_EXIT_WHEN_LOGIN_READY"):
         # bench/: the moment the login window is ready for typing.

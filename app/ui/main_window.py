@@ -128,6 +128,11 @@ class MainWindow(QMainWindow):
         self._build()
         announce_due_calls(self)  # "Nazorg (3)": my aftercare calls due
         self.cohort.open_requested.connect(self.open_student)
+        self.cohort.new_requested.connect(self.new_action.trigger)
+        if self.import_action is not None:
+            self.cohort.import_requested.connect(self.import_from_las)
+        self.cohort.empty_hint.set_can_import(self.import_action is not None)
+        self.cohort.empty_hint.new_button.setVisible(self.new_action.isEnabled())
         self._restore_state()
         self.idle = IdleWatcher(workspace.school.idle_lock_minutes * 60, parent=self)
         self.lock = LockController(self, workspace, self.idle)

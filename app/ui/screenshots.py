@@ -29,12 +29,12 @@ def _save(widget: QWidget, path: Path) -> None:
     widget.grab().save(str(path))
 
 
-def take_screenshots(window, directory: str) -> int:
+def take_screenshots(window, directory: str, size: tuple[int, int] = SIZE) -> int:
     from app.ui.student.window import TABS
 
     target = Path(directory)
     target.mkdir(parents=True, exist_ok=True)
-    window.resize(*SIZE)
+    window.resize(*size)
     runner = window.workspace.runner
     # The areas this user's role shows (Beheer only for a coordinator), each once its
     # data has arrived.
@@ -54,7 +54,7 @@ def take_screenshots(window, directory: str) -> int:
     if window.cohort.model.rowCount() == 0:
         return EXIT_OK
     file_window = window.open_student(window.cohort.model.row_at(0).id)
-    file_window.resize(*SIZE)
+    file_window.resize(*size)
     if not _settle(lambda: file_window.loaded is not None):
         return EXIT_FAILED
     for index, (key, _label) in enumerate(TABS):

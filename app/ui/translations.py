@@ -17,6 +17,32 @@ from app.core.resources import resource_path
 
 log = logging.getLogger(__name__)
 
+# Qt's own words that its Dutch catalogue (qtbase_nl.qm) misses: Qt 6 gave these labels of
+# the non-native file dialog a new shortcut key, so their source text no longer matches.
+QT_DUTCH_SUPPLEMENT = {
+    ("QFileDialog", "&Look in:"): "&Zoeken in:",  # i18n: skip
+    ("QFileDialog", "Files of &type:"): "Bestands&type:",  # i18n: skip
+    ("QFileDialog", "&Directory:"): "&Map:",  # i18n: skip
+}
+
+
+class SupplementTranslator(QTranslator):
+    """Fills the gaps of Qt's catalogue; every other text falls through to the next one."""
+
+    def __init__(self, table: dict[tuple[str, str], str], parent: QCoreApplication) -> None:
+        super().__init__(parent)
+        self._table = table
+
+    def translate(
+        self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        # None (a null QString) lets Qt ask the next translator; "" would blank the text.
+        return self._table.get((context, source_text))
+
+    def isEmpty(self) -> bool:
+        return not self._table
+
+
 SOURCE_LANGUAGE = "nl"
 LANGUAGE_VARIABLE = "KOERS_LANGUAGE"
 
@@ -41,6 +67,11 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     if language != "en" and qt.load(f"qtbase_{language}", qt_dir):
         app.installTranslator(qt)
         installed.append(qt)
+        if language == "nl":
+            # Installed after Qt's, so asked first.
+            supplement = SupplementTranslator(QT_DUTCH_SUPPLEMENT, app)
+            app.installTranslator(supplement)
+            installed.append(supplement)
     if language != SOURCE_LANGUAGE:
         own = QTranslator(app)
         if own.load(f"koers_{language}", str(resource_path("translations"))):

@@ -53,7 +53,7 @@ def test_filters_narrow_the_trail_newest_first(
         ("school_created", None),
     ]
     assert everything[1].user_name == "Mark de Vries"
-    assert everything[1].action_label == "Dossier bekeken"
+    assert everything[1].action_label == "Bekeken"
 
     assert _actions(store.run(audit.browse, coordinator, action="view")) == [
         ("view", lotte),

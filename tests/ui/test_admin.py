@@ -145,7 +145,7 @@ def test_the_audit_log_tab_filters_and_answers_an_access_request(
     log.action.setCurrentIndex(log.action.findData("view"))
     log.search()
     assert log.model.rowCount() == 1
-    assert log.model.data(log.model.index(0, 2)) == "Dossier bekeken"
+    assert log.model.data(log.model.index(0, 2)) == "Bekeken"
 
     shown: list[str] = []
     monkeypatch.setattr(
@@ -171,3 +171,28 @@ def test_beheer_is_hidden_from_mentors_and_read_only_users(
     assert _areas(window)[0] == "cohort" and "beheer" not in _areas(window)
     assert window.admin is None
     assert "beheer" not in window.areas
+
+
+def test_the_audit_log_shows_dutch_for_what_it_stores_as_codes(qapp) -> None:
+    from datetime import datetime
+
+    from app.services.common.audit import AuditRow
+    from app.ui.admin.audit_log import ACTION, DETAIL, ENTITY, AuditModel
+
+    model = AuditModel()
+    model.set_rows(
+        [
+            AuditRow(
+                1,
+                datetime(2026, 1, 5, 9),
+                1,
+                "Ingrid",
+                "view",
+                "aftercare_worklist",
+                None,
+                "rows=25",
+            )
+        ]
+    )
+    shown = [model.data(model.index(0, column)) for column in (ACTION, ENTITY, DETAIL)]
+    assert shown == ["Bekeken", "Nazorglijst", "rijen: 25"]

@@ -15,6 +15,12 @@ from app.models.audit import AuditEntry
 from app.models.base import Base, utcnow
 from app.models.user import User
 from app.services.common.actor import Actor
+from app.services.common.audit_labels import (
+    ACTION_LABELS,
+    action_label,
+    detail_label,
+    entity_label,
+)
 from app.services.common.permissions import require_current_coordinator
 from app.services.common.rows import find_student
 
@@ -147,44 +153,6 @@ def verify_chain(session: Session) -> int | None:
 
 # --- reading the trail (coordinator) ------------------------------------------------------
 
-# Dutch names for the actions, for the audit-log view and its filter. Unknown actions
-# (added later) are shown by their code.
-ACTION_LABELS = {
-    "login": "Aangemeld",
-    "logout": "Afgemeld",
-    "login_failed": "Aanmelden mislukt",
-    "login_locked_out": "Aanmelden geblokkeerd",
-    "school_created": "School aangemaakt",
-    "demo_generated": "Demoschool aangemaakt",
-    "view": "Dossier bekeken",
-    "create": "Toegevoegd",
-    "update": "Gewijzigd",
-    "delete": "Verwijderd",
-    "export": "Uitgevoerd",
-    "print": "Afgedrukt",
-    "purge": "Verwijderd na bewaartermijn",
-    "user_created": "Gebruiker toegevoegd",
-    "user_updated": "Gebruiker gewijzigd",
-    "user_deactivated": "Gebruiker uitgeschakeld",
-    "user_activated": "Gebruiker geactiveerd",
-    "password_reset": "Wachtwoord opnieuw ingesteld",
-    "password_changed": "Eigen wachtwoord gewijzigd",
-    "subject_access_export": "Inzageverzoek uitgevoerd",
-    "backup": "Back-up gemaakt",
-    "restore": "Back-up teruggezet",
-    "lock": "Venster vergrendeld",
-    "unlock": "Ontgrendeld",
-    "unlock_failed": "Ontgrendelen mislukt",
-    "las_import": "Leerlingen ingelezen uit het LAS",
-    "las_import_preview": "Voorbeeld van een LAS-import bekeken",
-    "students_listed": "Leerlingenlijst uitgevoerd (opdrachtregel)",
-    "import": "Gegevens ingelezen",
-}
-
-
-def action_label(action: str) -> str:
-    return ACTION_LABELS.get(action, action)
-
 
 @dataclass(frozen=True, slots=True)
 class AuditRow:
@@ -202,6 +170,14 @@ class AuditRow:
     @property
     def action_label(self) -> str:
         return action_label(self.action)
+
+    @property
+    def entity_label(self) -> str:
+        return entity_label(self.entity)
+
+    @property
+    def detail_label(self) -> str:
+        return detail_label(self.detail)
 
 
 def _utc_bound(value: date | datetime, *, end: bool) -> datetime:

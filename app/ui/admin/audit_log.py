@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QInputDialog,
@@ -25,8 +24,10 @@ from app.services.admin import users
 from app.services.admin.subject_access import SavedExport, save_subject_access
 from app.services.common import audit
 from app.services.common.audit import AuditRow
+from app.services.common.file_names import file_name
 from app.ui.common.fields import combo_value, fill_combo, set_combo_value
 from app.ui.common.messages import show_error
+from app.ui.common.save_dialog import ask_save_path
 from app.ui.common.table_model import RowTableModel
 from app.ui.common.tables import make_table
 from app.ui.workspace import Workspace
@@ -38,16 +39,11 @@ HEADERS = [
     QT_TRANSLATE_NOOP("admin.audit_log", "Actie"),
     QT_TRANSLATE_NOOP("admin.audit_log", "Onderdeel"),
     QT_TRANSLATE_NOOP("admin.audit_log", "Id"),
-    QT_TRANSLATE_NOOP("admin.audit_log", "Velden"),
+    QT_TRANSLATE_NOOP("admin.audit_log", "Toelichting"),
 ]
 LIMIT = 500
 
 
-ENTITY_LABELS = {
-    "student": QT_TRANSLATE_NOOP("admin.audit_log", "Leerling"),
-    "user": QT_TRANSLATE_NOOP("admin.audit_log", "Gebruiker"),
-    "school": QT_TRANSLATE_NOOP("admin.audit_log", "School"),
-}
 NO_DATE = QDate(2000, 1, 1)
 
 
@@ -60,11 +56,9 @@ _DISPLAY = {
     AT: lambda r: local_time(r.at).strftime("%d-%m-%Y %H:%M:%S"),
     USER: lambda r: r.user_name or ("—" if r.user_id is None else f"#{r.user_id}"),
     ACTION: lambda r: r.action_label,
-    ENTITY: lambda r: QCoreApplication.translate(
-        "admin.audit_log", ENTITY_LABELS.get(r.entity or "", r.entity or "")
-    ),
+    ENTITY: lambda r: r.entity_label,
     ENTITY_ID: lambda r: "" if r.entity_id is None else str(r.entity_id),
-    DETAIL: lambda r: r.detail or "",
+    DETAIL: lambda r: r.detail_label,
 }
 _SORT_KEY = {
     **_DISPLAY,
@@ -113,12 +107,19 @@ class AuditLogTab(QWidget):
         self.model = AuditModel(self)
         self.table = make_table(
             self.model,
-            widths=[150, 200, 200, 100, 70],
+            widths=[150, 160, 230, 230, 60],
             sortable=True,
             selection=QAbstractItemView.SelectionMode.ExtendedSelection,
         )
         self.action = QComboBox()
         self.user = QComboBox()
+        for combo in (self.action, self.user):
+            # Long action names would widen the window past a 1024 px screen; the open
+            # list shows them whole.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(24)
         self.student = QLineEdit(placeholderText=self.tr("leerlingnummer of id"))
         self.student.setMinimumWidth(170)
         self.since = _date_edit()
@@ -143,24 +144,26 @@ class AuditLogTab(QWidget):
     def _build(self) -> None:
         fill_combo(self.action, [], empty=self.tr("Alle acties"))
         fill_combo(self.user, [], empty=self.tr("Alle gebruikers"))
+        # Two lines of filters, so the tab fits a 1024 px screen with whole captions.
         filters = QGridLayout()
-        for column, (caption, widget) in enumerate(
-            [
-                (self.tr("Actie"), self.action),
-                (self.tr("Gebruiker"), self.user),
-                (self.tr("Leerling"), self.student),
-                (self.tr("Van"), self.since),
-                (self.tr("Tot en met"), self.until),
-            ]
-        ):
+        for row, column, caption, widget in [
+            (0, 0, self.tr("Actie"), self.action),
+            (0, 1, self.tr("Gebruiker"), self.user),
+            (0, 2, self.tr("Leerling"), self.student),
+            (2, 0, self.tr("Van"), self.since),
+            (2, 1, self.tr("Tot en met"), self.until),
+        ]:
             label = QLabel(caption)
             label.setObjectName("filterCaption")
             label.setBuddy(widget)
-            filters.addWidget(label, 0, column)
-            filters.addWidget(widget, 1, column)
-        filters.addWidget(self.search_button, 1, 5)
-        filters.addWidget(self.clear_button, 1, 6)
-        filters.setColumnStretch(7, 1)
+            filters.addWidget(label, row, column)
+            filters.addWidget(widget, row + 1, column)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.search_button)
+        buttons.addWidget(self.clear_button)
+        buttons.addStretch(1)
+        filters.addLayout(buttons, 3, 2)
+        filters.setColumnStretch(3, 1)
 
         # Newest first, as the service returns them; a header click sorts in the model.
         self.table.sortByColumn(AT, Qt.SortOrder.DescendingOrder)
@@ -212,9 +215,9 @@ class AuditLogTab(QWidget):
 
     def show_rows(self, rows: list[AuditRow]) -> None:
         self.model.set_rows(rows)
-        text = f"{len(rows)} regels"
+        text = self.tr("{n} regels").format(n=len(rows))
         if len(rows) >= LIMIT:
-            text += self.tr("(de nieuwste {limit}; verfijn de filters voor oudere)").format(
+            text += " " + self.tr("(de nieuwste {limit}; verfijn de filters voor oudere)").format(
                 limit=LIMIT
             )
         self.count_label.setText(text)
@@ -240,10 +243,10 @@ class AuditLogTab(QWidget):
         )
         if not ok or not key.strip():
             return
-        path, _filter = QFileDialog.getSaveFileName(
+        path = ask_save_path(
             self,
             self.tr("Inzagegegevens opslaan"),
-            self.tr("inzageverzoek-{key}.json").format(key=key.strip()),
+            file_name("inzageverzoek", key, date.today(), "json"),
             self.tr("JSON-bestanden (*.json)"),
         )
         if path:

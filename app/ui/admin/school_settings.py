@@ -79,14 +79,14 @@ class SchoolSettingsTab(QWidget):
 
         aftercare_box = QGroupBox(self.tr("Nazorg: belmomenten"))
         form = QFormLayout(aftercare_box)
-        form.addRow(
-            QLabel(
-                self.tr(
-                    "Na hoeveel maanden na de uitstroom belt de mentor? Nieuwe en gewijzigde "
-                    "nazorgplannen volgen deze momenten; gemaakte gesprekken blijven staan."
-                )
+        moments_text = QLabel(
+            self.tr(
+                "Na hoeveel maanden na de uitstroom belt de mentor? Nieuwe en gewijzigde "
+                "nazorgplannen volgen deze momenten; gemaakte gesprekken blijven staan."
             )
         )
+        moments_text.setWordWrap(True)  # one long line would widen the window
+        form.addRow(moments_text)
         form.addRow(self.tr("Maanden na uitstroom"), self.moments)
         row = QHBoxLayout()
         row.addWidget(self.moments_status, 1)
@@ -95,15 +95,15 @@ class SchoolSettingsTab(QWidget):
 
         competency_box = QGroupBox(self.tr("Werkcompetenties in stage-evaluaties"))
         box = QVBoxLayout(competency_box)
-        box.addWidget(
-            QLabel(
-                self.tr(
-                    "Deze competenties (bij de factor Doen) worden in elke stage-evaluatie "
-                    "gescoord. "
-                    "Een competentie die u niet meer gebruikt, blijft zichtbaar in oude evaluaties."
-                )
+        competency_text = QLabel(
+            self.tr(
+                "Deze competenties (bij de factor Doen) worden in elke stage-evaluatie "
+                "gescoord. "
+                "Een competentie die u niet meer gebruikt, blijft zichtbaar in oude evaluaties."
             )
         )
+        competency_text.setWordWrap(True)
+        box.addWidget(competency_text)
         box.addWidget(self.competencies, 1)
         adding = QHBoxLayout()
         adding.addWidget(self.new_competency, 1)

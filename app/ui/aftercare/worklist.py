@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -29,12 +28,14 @@ from app.services.aftercare import student_file as aftercare_file
 from app.services.aftercare.calls import CallOutcome
 from app.services.aftercare.plan import OVERDUE, THIS_WEEK, Worklist, WorklistRow
 from app.services.aftercare.student_file import ProposalLine
+from app.services.common.file_names import file_name
 from app.services.common.labels import DESTINATION, SIGNAL_KIND
 from app.services.consent.dropout_report import send_dropout_report
 from app.services.consent.gate import ConsentRefusedError
 from app.services.consent.sending import ExportResult
 from app.ui.aftercare.call_dialog import CallDialog
 from app.ui.common.messages import show_error
+from app.ui.common.save_dialog import ask_save_path
 from app.ui.common.table_model import ROW_ROLE, RowTableModel
 from app.ui.common.tables import make_table
 from app.ui.workspace import Workspace
@@ -144,7 +145,8 @@ class WorklistTab(QWidget):
         self.summary.setObjectName("dueSummary")
         self.status = QLabel()
         self.status.setWordWrap(True)
-        widths = [85, 80, 160, 100, 210, 110, 330, 65, 130][: self.model.columnCount()]
+        # Together within the table's width at 1280 px; the last contact is also its tooltip.
+        widths = [85, 80, 140, 90, 160, 150, 140, 70, 115][: self.model.columnCount()]
         self.table = make_table(self.model, widths=widths, sort_by=0, word_wrap=False)
         self.log_button = QPushButton(self.tr("Contact vastleggen…"))
         self.log_button.setEnabled(False)
@@ -343,17 +345,16 @@ class WorklistTab(QWidget):
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
     def ask_save_path(self, title: str, suggestion: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, title, suggestion, self.tr("PDF (*.pdf)"))
-        return path
+        return ask_save_path(self, title, suggestion, self.tr("PDF (*.pdf)"))
 
     def send_proposal(self) -> None:
         """Saves the report for the municipality, if the gate allows it; marks it sent."""
         proposal = self.selected_proposal()
         if proposal is None:
             return
-        where = (proposal.municipality or "gemeente").lower().replace(" ", "-")
         path = self.ask_save_path(
-            self.tr("Melding uitval versturen naar de gemeente"), f"melding-vangnet-{where}.pdf"
+            self.tr("Melding uitval versturen naar de gemeente"),
+            file_name("melding-vangnet", proposal.student_name, today()),
         )
         if not path:
             return
@@ -387,7 +388,10 @@ class WorklistTab(QWidget):
         proposal = self.selected_proposal()
         if proposal is None:
             return
-        path = self.ask_save_path(self.tr("Concept-melding opslaan"), "melding-vangnet-concept.pdf")
+        path = self.ask_save_path(
+            self.tr("Concept-melding opslaan"),
+            file_name("concept-melding-vangnet", proposal.student_name, today()),
+        )
         if not path:
             return
         store, actor = self.workspace.store, self.workspace.actor

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -40,11 +41,55 @@ _FILTERS = [
     ("phase", QT_TRANSLATE_NOOP("cohort.view", "Fase")),
     ("signal", QT_TRANSLATE_NOOP("cohort.view", "Aandacht")),
 ]
-_COLUMN_WIDTHS = [190, 50, 140, 140, 125, 100, 170, 220]
+# Together within the table's width at 1280 px, Aandacht (last) taking what is left.
+_COLUMN_WIDTHS = [170, 45, 130, 135, 135, 95, 160, 170]
+
+
+class EmptySchoolHint(QWidget):
+    """Shown instead of the table while the school has no students yet: how to get them in."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("emptyHint")
+        title = QLabel(self.tr("Er staan nog geen leerlingen in Koers"))
+        title.setObjectName("areaTitle")
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.import_button = QPushButton(self.tr("Leerlingen inlezen uit LAS…"))
+        self.new_button = QPushButton(self.tr("Nieuwe leerling"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.new_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(title)
+        layout.addWidget(self.text)
+        layout.addLayout(buttons)
+        layout.addStretch(2)
+        self.set_can_import(False)
+
+    def set_can_import(self, allowed: bool) -> None:
+        """Only a coordinator imports; others read who does."""
+        self.import_button.setVisible(allowed)
+        self.text.setText(
+            self.tr(
+                "Lees de leerlingen in uit het leerlingadministratiesysteem (een EDEXML- of "
+                "CSV-bestand uit ParnasSys, Magister, SOMtoday of Eduarte), of voeg een "
+                "leerling met de hand toe."
+            )
+            if allowed
+            else self.tr(
+                "De uitstroomcoördinator leest de leerlingen in uit het LAS. U kunt ook een "
+                "leerling met de hand toevoegen."
+            )
+        )
 
 
 class CohortView(QWidget):
     open_requested = Signal(int)
+    import_requested = Signal()
+    new_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,7 +98,7 @@ class CohortView(QWidget):
             placeholderText=self.tr("Zoek op naam, leerlingnummer, klas, mentor…")
         )
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(280)
+        self.search.setMinimumWidth(160)
         self.combos: dict[str, QComboBox] = {}
         self.count_label = QLabel()
         # What aftercare found, on the page the coordinator sees first; a click filters.
@@ -66,6 +111,10 @@ class CohortView(QWidget):
         )
         self.aftercare_line.linkActivated.connect(self.show_signal)
         self.aftercare_line.hide()
+        self.empty_hint = EmptySchoolHint(self)
+        self.empty_hint.import_button.clicked.connect(self.import_requested)
+        self.empty_hint.new_button.clicked.connect(self.new_requested)
+        self._loaded = False
         self.table = make_table(self.model, widths=_COLUMN_WIDTHS[: len(HEADERS)], sort_by=0)
         self._build()
         self.search.textChanged.connect(self._apply_filter)
@@ -82,7 +131,11 @@ class CohortView(QWidget):
             combo = QComboBox()
             combo.setToolTip(label)
             combo.setAccessibleName(label)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            # Narrow enough for a 1024 px screen; the open list shows the whole text.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(6)
             self.combos[attr] = combo
             if attr == "signal":
                 # The signals service's own list: every kind it knows, raised or not.
@@ -108,7 +161,9 @@ class CohortView(QWidget):
         layout.addWidget(self.aftercare_line)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_hint, 1)
         layout.addWidget(self.count_label)
+        self.empty_hint.hide()
 
     # --- data -------------------------------------------------------------------------
     def set_rows(self, rows: list[CohortRow]) -> None:
@@ -124,6 +179,7 @@ class CohortView(QWidget):
             combo.blockSignals(False)
         self.model.set_rows(rows)
         self.model.set_filter(self.current_filter())
+        self._loaded = True
         self._update_count()
         if any(row.signals for row in rows):
             self._show_aftercare({row.id: row.signals for row in rows})
@@ -152,6 +208,7 @@ class CohortView(QWidget):
             combo.setCurrentIndex(index)
 
     def clear(self) -> None:
+        self._loaded = False  # nothing known until the next load: no "empty school" hint
         self.model.clear()
         self.search.clear()
         self.aftercare_line.clear()
@@ -191,6 +248,11 @@ class CohortView(QWidget):
         noun = "leerling" if total == 1 else "leerlingen"
         text = f"{total} {noun}" if shown == total else f"{shown} van {total} {noun}"
         self.count_label.setText(text)
+        # An empty school: say how the students get in, not an empty grid.
+        empty = self._loaded and total == 0
+        self.empty_hint.setVisible(empty)
+        self.table.setVisible(not empty)
+        self.count_label.setVisible(not empty)
 
     def _open_index(self, index) -> None:
         if index.isValid():

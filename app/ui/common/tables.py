@@ -18,6 +18,17 @@ Resize = QHeaderView.ResizeMode
 Selection = QAbstractItemView.SelectionMode
 
 
+# Room beside a header's text: the margins and the sort arrow.
+HEADER_PADDING = 28
+
+
+def header_width(table: QTableView, column: int) -> int:
+    """The width a column needs to show its header text whole (never a clipped caption)."""
+    text = str(table.model().headerData(column, Qt.Orientation.Horizontal) or "")
+    header = table.horizontalHeader()
+    return header.fontMetrics().horizontalAdvance(text) + HEADER_PADDING
+
+
 # The kind of table follows from the source; the options are the implementation's below.
 @overload
 def make_table(source: QAbstractItemModel, **options: Any) -> QTableView: ...
@@ -68,7 +79,7 @@ def make_table(
         header.setSectionResizeMode(column, Resize.Stretch)
     header.setStretchLastSection(not stretch)
     for column, width in enumerate(widths):
-        table.setColumnWidth(column, width)
+        table.setColumnWidth(column, max(width, header_width(table, column)))
     if sortable or sort_by is not None:
         table.setSortingEnabled(True)
     if sort_by is not None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import ValidationError
 from app.core.validation import format_date, today
 from app.models import ConsentForm, ConsentScope
+from app.services.common.file_names import file_name
 from app.services.common.labels import CONSENT_FORM, CONSENT_SCOPE, CONSENT_SCOPE_SHORT
 from app.services.consent import register as consents
 from app.services.consent import report_export
@@ -35,6 +36,7 @@ from app.services.consent.register import ConsentInput, ConsentRow
 from app.services.consent.sending import ExportResult
 from app.ui.common.form_dialog import FormDialog
 from app.ui.common.messages import show_error
+from app.ui.common.save_dialog import ask_save_path
 from app.ui.common.table_model import RowTableModel
 from app.ui.common.tables import make_table
 from app.ui.workspace import Workspace
@@ -230,6 +232,8 @@ class ConsentTab(QWidget):
     """The register of one student, and the report export."""
 
     changed = Signal()
+    # Set by the student file; only used in the names of saved files.
+    student_name = ""
 
     def __init__(self, workspace: Workspace, student_id: int, parent: QWidget | None = None):
         super().__init__(parent)
@@ -379,15 +383,16 @@ class ConsentTab(QWidget):
         )
 
     def ask_save_path(self, title: str, suggestion: str) -> str:
-        name, _ = QFileDialog.getSaveFileName(self, title, suggestion, self.tr("PDF (*.pdf)"))
-        return name
+        return ask_save_path(self, title, suggestion, self.tr("PDF (*.pdf)"))
 
     def save_scan(self) -> None:
         row = self.selected()
         if row is None or not row.has_attachment:
             self._say(self.tr("Kies een toestemming met een scan van het getekende formulier."))
             return
-        path = self.ask_save_path(self.tr("Scan opslaan"), "toestemming-scan.pdf")
+        path = self.ask_save_path(
+            self.tr("Scan opslaan"), file_name("toestemming", self.student_name, row.given_on)
+        )
         if not path:
             return
 
@@ -407,7 +412,8 @@ class ConsentTab(QWidget):
 
     def print_form(self) -> None:
         path = self.ask_save_path(
-            self.tr("Toestemmingsformulier opslaan"), "toestemmingsformulier.pdf"
+            self.tr("Toestemmingsformulier opslaan"),
+            file_name("toestemmingsformulier", self.student_name, today()),
         )
         if not path:
             return
@@ -424,7 +430,10 @@ class ConsentTab(QWidget):
         if recipient is None:
             self._say(self.tr("Kies eerst een ontvanger."))
             return
-        path = self.ask_save_path(self.tr("Overdrachtsdossier opslaan"), "overdrachtsdossier.pdf")
+        path = self.ask_save_path(
+            self.tr("Overdrachtsdossier opslaan"),
+            file_name("overdrachtsdossier", self.student_name, today()),
+        )
         if not path:
             return
         self.workspace.call(

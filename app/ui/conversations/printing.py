@@ -14,11 +14,12 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRe
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from app.services.conversations import parent_reports
 from app.services.conversations.parent_reports import ParentReportFile
 from app.ui.common.messages import show_error
+from app.ui.common.save_dialog import ask_save_path
 from app.ui.workspace import Workspace
 
 # Pages are rendered as images at this resolution at most: sharp on paper, quick to send.
@@ -118,7 +119,7 @@ class ParentReportPrinting:
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def _save_dialog(self, suggested: str) -> str | None:
-        path, _filter = QFileDialog.getSaveFileName(
+        path = ask_save_path(
             self.parent,
             QCoreApplication.translate("ParentReportPrinting", "Verslag voor ouders opslaan"),
             suggested,

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import ConversationStatus
+from app.services.common.file_names import file_name
 from app.services.conversations import agreements
 from app.services.conversations import planning as conversation_planning
 from app.services.conversations import recording as conversations
@@ -29,6 +30,9 @@ from app.ui.workspace import Workspace
 
 class ConversationsTab(QWidget):
     """Built as ConversationsTab(workspace, student_id); loads its own data."""
+
+    # Set by the student file; only used in the names of saved files.
+    student_name = ""
 
     def __init__(self, workspace: Workspace, student_id: int, parent: QWidget | None = None):
         super().__init__(parent)
@@ -252,4 +256,6 @@ class ConversationsTab(QWidget):
     def _save_pdf(self) -> None:
         row = self.selected()
         if row is not None:
-            self.printing.save_report(row.id, f"gespreksverslag-{row.held_at:%Y-%m-%d}.pdf")
+            self.printing.save_report(
+                row.id, file_name("gespreksverslag", self.student_name, row.held_at.date())
+            )

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -16,8 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.validation import format_date
+from app.core.validation import format_date, today
 from app.services.common import labels
+from app.services.common.file_names import file_name
 from app.services.internships import agreement as internship_agreement
 from app.services.internships import (
     competencies,
@@ -28,6 +28,7 @@ from app.services.internships import (
     planning,
 )
 from app.services.internships.listing import InternshipRow
+from app.ui.common.save_dialog import ask_save_path
 from app.ui.common.table_model import RowTableModel
 from app.ui.common.tables import make_table
 from app.ui.internships.dialogs import (
@@ -346,12 +347,10 @@ class StudentInternshipsTab(QWidget):
         if row is None:
             return
         if target is None:
-            target, _filter = QFileDialog.getSaveFileName(
+            target = ask_save_path(
                 self,
                 self.tr("Stageovereenkomst opslaan"),
-                self.tr("stageovereenkomst-{value}.pdf").format(
-                    value=row.student_name.replace(" ", "-").lower()
-                ),
+                file_name("stageovereenkomst", row.student_name, today()),
                 self.tr("PDF (*.pdf)"),
             )
         if target:

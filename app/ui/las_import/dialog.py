@@ -90,6 +90,8 @@ class LasImportDialog(GuardedDialog):
         self.none_button = QPushButton(self.tr("Niets kiezen"))
         self.leaving_button = QPushButton(self.tr("Uitstroom dit of volgend schooljaar"))
         self.group_combo = QComboBox()
+        # Wide enough for "(alle groepen)" and the group names filled in later.
+        self.group_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.progress_bar = QProgressBar()
         self.stop_button = QPushButton(self.tr("Stoppen"))
         self.apply_button = QPushButton(self.tr("Inlezen"))

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import ValidationError
 from app.models import Basis, ConsentScope, OrganisationKind
+from app.services.common.file_names import file_name
 from app.services.common.labels import (
     BASIS,
     CONSENT_SCOPE_SHORT,
@@ -42,6 +43,7 @@ from app.services.network.cbs_tables import import_cbs_municipalities, import_rm
 from app.services.network.organisations import ContactInput, OrganisationInput, OrganisationRow
 from app.ui.common.form_dialog import FormDialog
 from app.ui.common.messages import show_error
+from app.ui.common.save_dialog import ask_folder, ask_save_path
 from app.ui.common.table_model import RowTableModel
 from app.ui.common.tables import make_table
 from app.ui.tasks import Task
@@ -456,7 +458,7 @@ class BatchTab(QWidget):
         )
 
     def _choose_folder(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, self.tr("Map voor de overdrachtsdossiers"))
+        name = ask_folder(self, self.tr("Map voor de overdrachtsdossiers"))
         if name:
             self.folder.setText(name)
 
@@ -519,10 +521,12 @@ class BatchTab(QWidget):
         if not code:
             self.summary.setText(self.tr("Er is nog geen RMC-regio in het netwerk."))
             return
-        name, _ = QFileDialog.getSaveFileName(
+        name = ask_save_path(
             self,
             self.tr("Lijst van vertrekkers"),
-            self.tr("vertrekkers_{year}.xlsx").format(year=self.year.value()),
+            file_name(
+                "vertrekkers", f"{self.rmc.currentText()} {self.year.value()}", date.today(), "xlsx"
+            ),
             self.tr("Excel (*.xlsx);;CSV (*.csv)"),
         )
         if not name:

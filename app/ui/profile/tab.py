@@ -3,14 +3,11 @@ comparison, wish-job and chance-job, key decisions, and the printable one-page p
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -25,13 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.validation import format_date
+from app.core.validation import format_date, today
 from app.models import Factor
 from app.services.common import labels
+from app.services.common.file_names import file_name
 from app.services.profile import assessments, items, overview, printing
 from app.services.profile.assessments import AssessmentView
 from app.services.profile.decisions import DecisionView
 from app.services.profile.overview import ProfileOverview
+from app.ui.common.save_dialog import ask_save_path
 from app.ui.common.tables import make_table
 from app.ui.profile.dialogs import AssessmentDialog, CompareDialog, DecisionDialog
 from app.ui.workspace import Workspace
@@ -366,11 +365,12 @@ class ProfileTab(QWidget):
         self.edit_decision(self.overview.decisions[row])
 
     def print_profile(self) -> None:
-        name = self.overview.student_name if self.overview else "leerling"
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder) / self.tr("Profiel {name}.pdf").format(name=name))
-        target, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Profiel opslaan als pdf"), suggested, self.tr("PDF-bestanden (*.pdf)")
+        name = self.overview.student_name if self.overview else ""
+        target = ask_save_path(
+            self,
+            self.tr("Profiel opslaan als pdf"),
+            file_name("profiel", name, today()),
+            self.tr("PDF-bestanden (*.pdf)"),
         )
         if target:
             self.save_pdf(target, open_after=True)

@@ -233,6 +233,8 @@ class StudentFileWindow(QMainWindow):
     def _build_section(self, key: str) -> QWidget:
         section = next(tab for tab in SECTION_TABS if tab.key == key)
         tab = section.load()(self.workspace, self._section_student)
+        # For the names of the files the tab suggests (app.services.common.file_names).
+        tab.student_name = self.loaded.full_name if self.loaded else ""
         self._holders[key].layout().addWidget(tab)
         return tab
 
