@@ -47,6 +47,7 @@ def test_agreements_and_participants_name_the_student_and_the_mother(
         ConversationInput(
             kind=ConversationType.ADVIES.value,
             date=format_date(day),
+            summary="Samira wil na de zomer werken in de zorg; de busreis oefent ze eerst.",
             participants=[
                 ParticipantInput("Samira Yılmaz", "leerling"),
                 ParticipantInput("Fatima Yılmaz", "ouder"),

@@ -6,8 +6,9 @@ queries (no query per student):
 - leaving soon without a transition internship: still at school, planned outflow within
   `months` (or already past), and neither a transition-internship phase on the path nor a
   transition internship that was not broken off;
-- no destination: leaving soon or already left, and the destination is empty, unknown or
-  "no work or study" (also after a fall-back);
+- no destination: leaving soon or left within the school's aftercare period, and the
+  destination is empty, unknown or "no work or study" (also after a fall-back); a student
+  who left before the aftercare period is past the school's care, not a signal;
 - profile outdated: still at school and no profile assessment in the last year;
 - no case lead: the current phase has no case lead (or the path has no phase at all);
 - from aftercare (`app.services.aftercare.attention`): unreachable three times in a row,
@@ -44,6 +45,7 @@ from app.models import (
 from app.services.aftercare.attention import AftercareFlag, flagged
 from app.services.common.actor import Actor
 from app.services.common.permissions import visible_students
+from app.services.common.school_settings import school_settings
 
 # Nine months: in the autumn this already covers the students who leave next summer.
 DEFAULT_MONTHS = 9
@@ -101,6 +103,7 @@ def compute(
     """Every visible student with at least one signal, mapped to its signals."""
     day = on or today()
     horizon = add_months(day, months)
+    care_since = add_months(day, -school_settings(session).aftercare_months)
     wanted = set(student_ids) if student_ids is not None else None
     stmt = (
         select(
@@ -166,7 +169,8 @@ def compute(
             and row.planned_outflow_date is not None
             and row.planned_outflow_date <= horizon
         )
-        without_place = (leaving_soon or not at_school) and row.destination in NO_DESTINATION_VALUES
+        left_in_care = not at_school and row.actual_outflow_date >= care_since
+        without_place = (leaving_soon or left_in_care) and row.destination in NO_DESTINATION_VALUES
         if phase == Phase.CLOSED:
             if without_place:
                 found.add(Signal.NO_DESTINATION)
