@@ -35,6 +35,7 @@ from app.services.students import cohort, drafts
 from app.ui.admin.view import AdminView
 from app.ui.aftercare.badge import announce_due_calls
 from app.ui.cohort.view import CohortView
+from app.ui.common.elided_label import ElidedLabel
 from app.ui.lock.controller import LockController
 from app.ui.lock.idle import IdleWatcher
 from app.ui.student.window import StudentFileWindow
@@ -292,13 +293,16 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.lock_action)
 
     def _build_status_bar(self) -> None:
+        # The permanent widgets are capped (the rest as '…', all of it in the tooltip): at
+        # 1024 px the messages on the left, such as the calls due, must still be readable.
         actor = self.workspace.actor
-        user = QLabel(f"{actor.display_name} ({ROLE[actor.role].lower()})")
-        database = QLabel(self.workspace.database_label)
+        user = ElidedLabel(f"{actor.display_name} ({ROLE[actor.role].lower()})", 240)
+        database = ElidedLabel(self.workspace.database_label, 210, Qt.TextElideMode.ElideMiddle)
         database.setObjectName("databaseLabel")
         if self.workspace.school.is_demo:
-            demo = QLabel(self.tr(" DEMO-DATABASE: fictieve leerlingen "))
+            demo = QLabel(self.tr(" DEMO "))
             demo.setObjectName("demoBadge")
+            demo.setToolTip(self.tr("Demo-database: fictieve leerlingen"))
             self.statusBar().addPermanentWidget(demo)
         self.statusBar().addPermanentWidget(user)
         self.statusBar().addPermanentWidget(database)

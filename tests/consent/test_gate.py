@@ -298,7 +298,7 @@ def test_batch_lists_who_was_left_out_and_stops_on_cancel(store, coordinator, ne
         )
 
     store.run(elsewhere)
-    plan = store.run(plan_batch, coordinator, 2026)
+    plan = store.run(plan_batch, coordinator, 2026, AT)
     assert len(plan.jobs) == 2 and plan.left_out == [
         ("Ilse Post", "Woongemeente Utrecht staat niet in het netwerk.")
     ]
@@ -311,7 +311,12 @@ def test_batch_lists_who_was_left_out_and_stops_on_cancel(store, coordinator, ne
         at=AT,
         on_progress=lambda done, total: seen.append((done, total)),
     )
-    assert [p.name for p in outcome.written] == ["overdracht_16_VENLO.pdf"]
+    # Two leavers of one name to one municipality: their LAS numbers keep the files apart.
+    assert [job.file_name for job in plan.jobs] == [
+        "overdrachtsdossier-noemie-ozturk-2026-09-01-venlo-16.pdf",
+        "overdrachtsdossier-noemie-ozturk-2026-09-01-venlo-17.pdf",
+    ]
+    assert [p.name for p in outcome.written] == [plan.jobs[0].file_name]
     reasons = dict(outcome.left_out)
     assert "geen toestemming vastgelegd" in reasons["Noémie Ozturk"]
     assert seen == [(1, 2), (2, 2)]

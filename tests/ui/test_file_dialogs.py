@@ -3,6 +3,7 @@ the folder used last (never the program folder), and one naming scheme for saved
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -10,9 +11,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
+from sqlalchemy import select
 
 from app.core.validation import today
+from app.db import open_store
+from app.demo import school as demo
+from app.models import Conversation, ConversationStatus, Student
 from app.services.common.file_names import file_name
+from app.services.consent.batch_export import plan_batch
+from app.services.conversations import parent_reports
 from app.services.students import student_file as students
 from app.services.students.student_file import StudentInput
 from app.ui.common import save_dialog
@@ -99,7 +106,11 @@ def test_a_remembered_folder_that_is_gone_falls_back_to_documents(
     assert save_dialog.start_folder() != str(Path.cwd())
 
 
-def test_every_saved_file_is_named_kind_name_date() -> None:
+# <soort>-<naam>-<jjjj-mm-dd>[-<onderscheid>].<ext>, all lower-case ASCII words.
+SCHEME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*-\d{4}-\d{2}-\d{2}(-[a-z0-9]+)*\.(pdf|json|xlsx)")
+
+
+def test_every_saved_file_is_named_kind_name_date(tmp_path: Path) -> None:
     day = date(2026, 3, 1)
     assert file_name("profiel", "Chloë van Beek", day) == "profiel-chloe-van-beek-2026-03-01.pdf"
     assert (
@@ -110,3 +121,41 @@ def test_every_saved_file_is_named_kind_name_date() -> None:
         file_name("inzageverzoek", "L 123/4", day, "json")
         == "inzageverzoek-l-123-4-2026-03-01.json"
     )
+    assert (
+        file_name("overdrachtsdossier", "Chloë van Beek", day, suffix="GM0983")
+        == "overdrachtsdossier-chloe-van-beek-2026-03-01-gm0983.pdf"
+    )
+
+    # The names the services give the files they write: the parent report (also the
+    # printer's document name) and every report of the batch to the municipalities.
+    store = open_store(f"sqlite:///{tmp_path / 'demo.db'}")
+    try:
+        actor = store.run(demo.generate, password="namen-test-2026", students=20)
+        held = store.run(
+            lambda session: session.execute(
+                select(Conversation.id, Conversation.held_at)
+                .where(Conversation.status != ConversationStatus.PLANNED)
+                .limit(5)
+            ).all()
+        )
+        assert held
+        for conversation_id, held_at in held:
+            report = store.run(parent_reports.report_pdf, actor, conversation_id)
+            assert SCHEME.fullmatch(report.filename), report.filename
+            assert report.filename.startswith("gespreksverslag-")
+            assert report.filename.endswith(f"-{held_at.date().isoformat()}.pdf")
+        years = store.run(
+            lambda session: {
+                d.year for d in session.scalars(select(Student.planned_outflow_date)) if d
+            }
+        )
+        jobs = [job for year in years for job in store.run(plan_batch, actor, year, day).jobs]
+        assert jobs
+        for job in jobs:
+            assert SCHEME.fullmatch(job.file_name), job.file_name
+            assert job.file_name.startswith(
+                file_name("overdrachtsdossier", job.student_name, day).removesuffix(".pdf") + "-"
+            )
+        assert len({job.file_name for job in jobs}) == len(jobs)
+    finally:
+        store.dispose()

@@ -19,9 +19,11 @@ def slug(text: str) -> str:
     return _NOT_SAFE.sub("-", plain.lower()).strip("-")
 
 
-def file_name(kind: str, name: str, on: date, extension: str = "pdf") -> str:
+def file_name(kind: str, name: str, on: date, extension: str = "pdf", *, suffix: str = "") -> str:
     """The file name for a document of `kind` about `name` (a student, a municipality, a
     region) made on `on`: file_name("profiel", "Chloë van Beek", day) ->
-    'profiel-chloe-van-beek-2026-03-01.pdf'. An empty name is left out."""
-    parts = [slug(kind), slug(name), on.isoformat()]
+    'profiel-chloe-van-beek-2026-03-01.pdf'. An empty name is left out. `suffix` tells
+    apart files that would otherwise share a name (a recipient's code in a batch) and comes
+    after the date, so they still sort by kind, name and date."""
+    parts = [slug(kind), slug(name), on.isoformat(), slug(suffix)]
     return "-".join(part for part in parts if part) + "." + extension.lstrip(".")

@@ -4,6 +4,7 @@ transaction per report so one refusal leaves the others.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -11,10 +12,15 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import Organisation, OrganisationKind
+from app.core.validation import today
+from app.models import Organisation, OrganisationKind, Student
+from app.services.common.file_names import file_name
 from app.services.common.permissions import require_export
 from app.services.consent.leavers_list import leavers
 from app.services.consent.report_export import export_report
+
+# The kind the consent tab uses for one student's report, so both sort together.
+_KIND = "overdrachtsdossier"
 
 
 @dataclass(frozen=True)
@@ -33,9 +39,14 @@ class BatchPlan:
     left_out: list[tuple[str, str]] = field(default_factory=list)  # (student, reason)
 
 
-def plan_batch(session: Session, actor, year: int) -> BatchPlan:
-    """All leavers of `year` to their municipality of residence; who cannot go and why."""
+def plan_batch(session: Session, actor, year: int, on: date | None = None) -> BatchPlan:
+    """All leavers of `year` to their municipality of residence; who cannot go and why.
+
+    Each report is named by the one scheme (`file_names.file_name`) for the day it is made
+    (`on`, else today), with the municipality's code as suffix.
+    """
     require_export(actor)
+    on = on or today()
     plan = BatchPlan(year)
     by_name: dict[str, Organisation] = {}
     for org in session.scalars(
@@ -43,6 +54,7 @@ def plan_batch(session: Session, actor, year: int) -> BatchPlan:
     ):
         by_name.setdefault(org.name.lower(), org)
         by_name.setdefault(f"gemeente {org.name}".lower(), org)
+    found: list[tuple[Student, Organisation]] = []
     for student in leavers(session, year):
         name = (student.municipality or "").strip().lower()
         municipality = by_name.get(name) or by_name.get(f"gemeente {name}")
@@ -52,14 +64,21 @@ def plan_batch(session: Session, actor, year: int) -> BatchPlan:
                 (student.full_name, f"Woongemeente {where} staat niet in het netwerk.")
             )
             continue
-        key = student.las_key or f"id{student.id}"
+        found.append((student, municipality))
+    # Two leavers of the same name to the same municipality would overwrite each other's
+    # report in the one folder: those files also carry the student's LAS number.
+    named = Counter((s.full_name, m.id) for s, m in found)
+    for student, municipality in found:
+        suffix = municipality.code
+        if named[(student.full_name, municipality.id)] > 1:
+            suffix += f" {student.las_key or f'id{student.id}'}"
         plan.jobs.append(
             BatchJob(
                 student.id,
                 municipality.id,
                 student.full_name,
                 municipality.name,
-                f"overdracht_{key}_{municipality.code}.pdf",
+                file_name(_KIND, student.full_name, on, suffix=suffix),
             )
         )
     return plan

@@ -43,7 +43,7 @@ def export_batch(request: BatchRequest, progress: Progress) -> BatchOutcome:
 
     store = Store(request.url, key=request.key, read_only=request.read_only)
     try:
-        plan = store.run(plan_batch, request.actor, request.year)
+        plan = store.run(plan_batch, request.actor, request.year, request.at)
         progress.report(0, len(plan.jobs))
         return run_batch(
             store,

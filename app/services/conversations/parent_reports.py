@@ -28,6 +28,7 @@ from app.export.parent_report import (
 from app.models import ConversationStatus, ExportLog, Guardian
 from app.services.common import audit, labels
 from app.services.common.actor import Actor
+from app.services.common.file_names import file_name
 from app.services.common.permissions import require_edit, require_student_access
 from app.services.common.rows import existing_student as student_for
 from app.services.common.school_settings import school_settings
@@ -102,8 +103,7 @@ def report_data(session: Session, actor: Actor, conversation_id: int) -> ParentR
 
 
 def _filename(data: ParentReportData) -> str:
-    safe = "".join(ch if ch.isalnum() else "-" for ch in data.student_name).strip("-")
-    return f"gespreksverslag-{safe}-{data.on.isoformat()}.pdf"
+    return file_name("gespreksverslag", data.student_name, data.on)
 
 
 def report_pdf(session: Session, actor: Actor, conversation_id: int) -> ParentReportFile:

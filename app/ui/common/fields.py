@@ -28,3 +28,14 @@ def mark_invalid(widget: QWidget, message: str | None) -> None:
     widget.setToolTip(message or "")
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+
+
+def width_not_from_items(combo: QComboBox, characters: int) -> None:
+    """`combo` asks room for `characters` characters, whatever its items say.
+
+    For a combo filled from data (names, dates with who did it): by default it is as wide as
+    its longest item, and one long name would make the whole window wider than a small
+    screen. Its list still opens as wide as the items need.
+    """
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)

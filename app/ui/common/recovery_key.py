@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -24,6 +25,12 @@ EXPLANATION = QT_TRANSLATE_NOOP(
 
 
 class RecoveryKeyDialog(QDialog):
+    """Shows the key; only "Ik heb de sleutel bewaard" closes it without a question.
+
+    Esc and the window's close button ask first: the key is shown once, so a slip that
+    closes it unseen would leave the school without a way back into its data.
+    """
+
     def __init__(self, recovery_key: str, school: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Herstelsleutel — bewaar deze goed"))
@@ -51,6 +58,25 @@ class RecoveryKeyDialog(QDialog):
         layout.addWidget(copy)
         layout.addWidget(buttons)
         self.setMinimumWidth(560)
+
+    def reject(self) -> None:
+        # Esc and the close button both end here (QDialog.closeEvent calls reject).
+        if self._confirm_kept():
+            super().reject()
+
+    def _confirm_kept(self) -> bool:
+        """Asks whether the key is kept; No (also the default answer) keeps it on screen."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Herstelsleutel bewaard?"),
+            self.tr(
+                "Koers toont de herstelsleutel maar één keer. Hebt u hem afgedrukt of "
+                "opgeschreven en veilig bewaard?"
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
 
 def show_recovery_key(parent: QWidget, recovery_key: str, school: str) -> None:

@@ -34,6 +34,7 @@ from app.services.consent.givers import GiverFacts, giver_facts
 from app.services.consent.recipients import RecipientChoice, recipient_choices
 from app.services.consent.register import ConsentInput, ConsentRow
 from app.services.consent.sending import ExportResult
+from app.ui.common.fields import width_not_from_items
 from app.ui.common.form_dialog import FormDialog
 from app.ui.common.messages import show_error
 from app.ui.common.save_dialog import ask_save_path
@@ -251,6 +252,7 @@ class ConsentTab(QWidget):
         self.form_button = QPushButton(self.tr("Toestemmingsformulier afdrukken…"))
         self.scan_button = QPushButton(self.tr("Scan opslaan…"))
         self.recipient = QComboBox()
+        width_not_from_items(self.recipient, 30)
         self.export_button = QPushButton(self.tr("Overdrachtsdossier maken…"))
         self.message = QLabel()
         self.message.setWordWrap(True)

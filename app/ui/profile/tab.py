@@ -30,6 +30,7 @@ from app.services.profile import assessments, items, overview, printing
 from app.services.profile.assessments import AssessmentView
 from app.services.profile.decisions import DecisionView
 from app.services.profile.overview import ProfileOverview
+from app.ui.common.fields import width_not_from_items
 from app.ui.common.save_dialog import ask_save_path
 from app.ui.common.tables import make_table
 from app.ui.profile.dialogs import AssessmentDialog, CompareDialog, DecisionDialog
@@ -119,7 +120,7 @@ class ProfileTab(QWidget):
         self.shown: AssessmentView | None = None
         may_edit = workspace.actor.may_edit
         self.history = QComboBox()
-        self.history.setMinimumWidth(260)
+        width_not_from_items(self.history, 28)
         self.history.setAccessibleName(self.tr("Beoordeling"))
         self.new_button = QPushButton(self.tr("Nieuwe beoordeling…"))
         self.revise_button = QPushButton(self.tr("Herzien…"))
@@ -164,12 +165,16 @@ class ProfileTab(QWidget):
         self.load()
 
     def _build(self) -> None:
+        # Which assessment on one line, what to do with it on the next: on one line they
+        # made the file wider than a 1024 px screen.
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Beoordeling van")))
         bar.addWidget(self.history)
         bar.addWidget(self.meta, 1)
+        actions = QHBoxLayout()
         for button in (self.new_button, self.revise_button, self.compare_button, self.print_button):
-            bar.addWidget(button)
+            actions.addWidget(button)
+        actions.addStretch(1)
         grid = QGridLayout()
         grid.setSpacing(10)
         grid.addWidget(self.quadrants[Factor.DENKEN], 0, 0)
@@ -207,6 +212,7 @@ class ProfileTab(QWidget):
         scroll.setWidget(content)
         outer = QVBoxLayout(self)
         outer.addLayout(bar)
+        outer.addLayout(actions)
         outer.addWidget(scroll, 1)
 
     # --- data -------------------------------------------------------------------------
