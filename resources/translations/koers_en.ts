@@ -215,11 +215,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>(de nieuwste {limit}; verfijn de filters voor oudere)</source>
+        <source>{n} regels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>inzageverzoek-{key}.json</source>
+        <source>(de nieuwste {limit}; verfijn de filters voor oudere)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -385,10 +385,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>vertrekkers_{year}.xlsx</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -456,10 +452,6 @@
     </message>
     <message>
         <source>Vastleggen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Annuleren</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -558,6 +550,14 @@
     </message>
     <message>
         <source>Leerlingen in de uitstroom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nazorg vraagt aandacht — {links}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -667,14 +667,6 @@
     </message>
     <message>
         <source>Geen scan gekozen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opslaan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Annuleren</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1405,6 +1397,29 @@
     </message>
 </context>
 <context>
+    <name>EmptySchoolHint</name>
+    <message>
+        <source>Er staan nog geen leerlingen in Koers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leerlingen inlezen uit LAS…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nieuwe leerling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lees de leerlingen in uit het leerlingadministratiesysteem (een EDEXML- of CSV-bestand uit ParnasSys, Magister, SOMtoday of Eduarte), of voeg een leerling met de hand toe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De uitstroomcoördinator leest de leerlingen in uit het LAS. U kunt ook een leerling met de hand toevoegen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EvaluationDialog</name>
     <message>
         <source>Evaluatie vastleggen</source>
@@ -1513,17 +1528,6 @@
     </message>
     <message>
         <source>Standaard gaat alles op toestemming. Rust een gegevensstroom op een wettelijke taak (zoals de melding van vertrekkers aan het RMC), kies dan de wettelijke grondslag, noem het artikel en kies wat op grond daarvan gedeeld wordt. Dit staat op elk document dat de school verlaat en in het uitvoerlogboek.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>FormDialog</name>
-    <message>
-        <source>Opslaan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Annuleren</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1982,7 +1986,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> DEMO-DATABASE: fictieve leerlingen </source>
+        <source> DEMO </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo-database: fictieve leerlingen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2048,14 +2056,6 @@
     </message>
     <message>
         <source>Eén per regel: naam; rol; telefoon; e-mail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opslaan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Annuleren</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2389,6 +2389,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reden afsluiten: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>⚠ Nog geen regievoerder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2595,6 +2599,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Schaal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Toevoegen…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2612,6 +2620,14 @@
     </message>
     <message>
         <source>Niet meer gebruiken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schaal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wat dit onderdeel meet: een vaardigheid, steun die nodig is of een wens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2640,6 +2656,14 @@
     </message>
     <message>
         <source>Nieuwe naam:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{scale} ({low} … {high})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wat meet &apos;{item}&apos;?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2730,10 +2754,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Profiel {name}.pdf</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Profiel opslaan als pdf</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2784,6 +2804,14 @@
     </message>
     <message>
         <source>Ik heb de sleutel bewaard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Herstelsleutel bewaard?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Koers toont de herstelsleutel maar één keer. Hebt u hem afgedrukt of opgeschreven en veilig bewaard?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2868,6 +2896,18 @@
 <context>
     <name>SchoolSettingsTab</name>
     <message>
+        <source>bijv. 077-1234567</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bijv. uitstroom@school.nl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contactgegevens opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>bijv. 1, 3, 6, 12, 18, 24</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2885,6 +2925,22 @@
     </message>
     <message>
         <source>Niet meer beoordelen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact voor ontvangers van rapporten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deze gegevens staan op het overdrachtsdossier, zodat de gemeente of het RMC de school kan bereiken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telefoon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2930,6 +2986,26 @@ Deze pc heeft geen veilige opslag voor wachtwoorden; Koers bewaart het daarom ni
     </message>
     <message>
         <source>De database kan niet worden geopend. Controleer de verbinding met de databaseserver of het pad naar het databasebestand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Onvolledige database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Koers is de vorige keer niet helemaal gestart. In de gegevensmap staat {what} ({files}). Daarmee kan niemand zich aanmelden.
+
+Koers kan deze bestanden opzij zetten in een aparte map naast de database (er wordt niets gewist) en daarna opnieuw beginnen met de eerste start.
+
+Bestanden opzij zetten en opnieuw beginnen?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De gegevensmap is onvolledig ({what}). Er is niets veranderd. Start Koers opnieuw om de bestanden opzij te zetten en opnieuw te beginnen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De onvolledige bestanden staan nu in {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3117,10 +3193,6 @@ Wilt u het dossier nu opnieuw laden? Uw wijzigingen op dit scherm gaan dan verlo
     </message>
     <message>
         <source>Stageovereenkomst opslaan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>stageovereenkomst-{value}.pdf</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3411,28 +3483,6 @@ Wilt u het dossier nu opnieuw laden? Uw wijzigingen op dit scherm gaan dan verlo
     </message>
 </context>
 <context>
-    <name>_Dialog</name>
-    <message>
-        <source>Opslaan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Annuleren</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>_FormDialog</name>
-    <message>
-        <source>Annuleren</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opslaan</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>_PhaseFields</name>
     <message>
         <source>{prefix}Fase</source>
@@ -3460,6 +3510,14 @@ Wilt u het dossier nu opnieuw laden? Uw wijzigingen op dit scherm gaan dan verlo
     </message>
     <message>
         <source>Telefoon of e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reden afsluiten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verplicht als de leerling geen plek heeft, bijv. verhuisd</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3535,15 +3593,7 @@ Wilt u het dossier nu opnieuw laden? Uw wijzigingen op dit scherm gaan dan verlo
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Velden</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Leerling</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>School</source>
+        <source>Toelichting</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3819,6 +3869,10 @@ Alles over {value} gaat uit alle onderdelen van Koers: personalia, profiel, traj
         <source>Aandacht</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reden afsluiten: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cohort.view</name>
@@ -3848,6 +3902,17 @@ Alles over {value} gaat uit alle onderdelen van Koers: personalia, profiel, traj
     </message>
     <message>
         <source>Aandacht</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>common.form_dialog</name>
+    <message>
+        <source>Opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3913,6 +3978,17 @@ Doorgaan?</source>
     </message>
     <message>
         <source>Terugzetten mislukt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>common.unsaved_input</name>
+    <message>
+        <source>Wijzigingen weggooien?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U hebt gegevens ingevuld die nog niet zijn opgeslagen. Wilt u ze weggooien?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
