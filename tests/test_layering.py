@@ -112,3 +112,13 @@ def test_an_arrow_upward_and_a_lazy_cycle_are_caught(tmp_path: Path) -> None:
         "app.services.common.audit -> app.services.a",
     ]
     assert cycles(graph) == [["app.services.a", "app.services.common.audit"]]
+
+
+def test_no_service_module_is_over_400_lines() -> None:
+    """A use-case module that grows past this holds more than one concern: split it."""
+    too_long = {
+        str(path.relative_to(ROOT)): length
+        for path in (ROOT / "app" / "services").rglob("*.py")
+        if (length := len(path.read_text(encoding="utf-8").splitlines())) > 400
+    }
+    assert too_long == {}
