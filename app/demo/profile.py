@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.core.validation import today
 from app.demo import path as demo_path
+from app.demo import stories
 from app.demo.bulk import next_id
 from app.demo.path import EXTERNAL_LEADS
 from app.models import (
@@ -76,34 +77,10 @@ FACTOR_TEXTS = {
         "Sterk in praktisch werk met de handen. Tempo groeit met herhaling.",
         "Werkt nauwkeurig. Lange dagen zijn nog zwaar; vier dagen per week lukt.",
     ],
-    Factor.WILLEN: [
-        "Is gemotiveerd voor werk in de groenvoorziening en wil graag een eigen inkomen.",
-        "Droomt van werk in de zorg of met kinderen; staat open voor andere richtingen.",
-    ],
+    # Factor.WILLEN tells the student's story (`Story.motivation`).
     Factor.ZIJN: [
         "Vriendelijk en behulpzaam. Thuis is er steun; vader gaat mee naar gesprekken.",
         "Wat teruggetrokken in grote groepen. Een vaste contactpersoon op het werk helpt.",
-    ],
-}
-
-JOBS = {
-    OutflowProfile.ARBEIDSMARKT: [
-        ("Hovenier", "Medewerker groenvoorziening"),
-        ("Kok", "Keukenhulp in een zorgcentrum"),
-        ("Automonteur", "Medewerker bandenservice"),
-        ("Vakkenvuller", "Medewerker supermarkt"),
-        ("Magazijnmedewerker", "Orderpicker met jobcoach"),
-        ("Schilder", "Assistent schilder"),
-    ],
-    OutflowProfile.DAGBESTEDING: [
-        ("Werken op de boerderij", "Dagbesteding op een zorgboerderij"),
-        ("Koken", "Dagbesteding met horeca-activiteiten"),
-        ("Werken met dieren", "Dagbesteding kinderboerderij"),
-    ],
-    OutflowProfile.VERVOLGONDERWIJS: [
-        ("Pedagogisch medewerker", "Entree-opleiding Dienstverlening"),
-        ("Monteur", "Mbo 2 Mobiliteit"),
-        ("Verkoper", "Entree-opleiding Retail"),
     ],
 }
 
@@ -155,7 +132,8 @@ def generate(session: Session, actor: Actor, seed: int) -> None:
     for s in students:
         profile = OutflowProfile(s.outflow_profile or OutflowProfile.ARBEIDSMARKT)
         left = s.actual_outflow_date is not None
-        if rng.random() < 0.92:
+        # Who has a destination had their profile made; a few others not yet.
+        if rng.random() < 0.92 or s.destination is not None:
             newest = (
                 now - timedelta(days=rng.randint(20, 330))
                 if rng.random() < 0.85
@@ -165,7 +143,8 @@ def generate(session: Session, actor: Actor, seed: int) -> None:
                 newest = s.actual_outflow_date - timedelta(days=rng.randint(30, 200))
             count = rng.choice([1, 2, 2, 3])
             base = {item_id: rng.randint(1, 4) for item_id, _f in items}
-            wish, chance = rng.choice(JOBS[profile])
+            story = stories.story_for(s.id, profile)
+            wish, chance = rng.choice(story.wish_jobs), rng.choice(story.chance_jobs)
             for n in range(count):
                 aid = next_assessment
                 next_assessment += 1
@@ -184,7 +163,7 @@ def generate(session: Session, actor: Actor, seed: int) -> None:
                         "created_by_id": s.mentor_id or actor.user_id,
                         "updated_by_id": actor.user_id if revised else s.mentor_id,
                         **{
-                            f"{f.value}_text": rng.choice(FACTOR_TEXTS[f])
+                            f"{f.value}_text": _factor_text(rng, f, story)
                             for f in Factor
                             if rng.random() < 0.8
                         },
@@ -249,3 +228,9 @@ def generate(session: Session, actor: Actor, seed: int) -> None:
                     f"(SELECT coalesce(max(id), 1) FROM {table}))"
                 )
             )
+
+
+def _factor_text(rng: random.Random, factor: Factor, story: stories.Story) -> str:
+    if factor is Factor.WILLEN:
+        return story.motivation
+    return rng.choice(FACTOR_TEXTS[factor])
