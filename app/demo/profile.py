@@ -19,6 +19,7 @@ from app.demo.path import EXTERNAL_LEADS
 from app.models import (
     DecisionParticipant,
     DecisionRole,
+    Destination,
     Factor,
     KeyDecision,
     OutflowProfile,
@@ -84,14 +85,38 @@ FACTOR_TEXTS = {
     ],
 }
 
+# Key decisions that fit any story, and those that fit where the student goes (or, before a
+# destination is known, the outflow profile): no "goes to Entree" beside a job.
 DECISIONS = [
     "Kiest voor een transitiestage in de richting van de wensbaan.",
     "Stopt met de blokstage en begint een nieuwe stage dichter bij huis.",
-    "Gaat na de zomer naar de Entree-opleiding; de school regelt de overdracht.",
-    "Kiest voor werk met een jobcoach in plaats van een vervolgopleiding.",
-    "Vraagt samen met ouders de indicatie banenafspraak aan.",
-    "Start met dagbesteding drie dagen per week, twee dagen stage.",
 ]
+DECISIONS_TOWARDS = {
+    OutflowProfile.ARBEIDSMARKT: [
+        "Kiest voor werk met een jobcoach in plaats van een vervolgopleiding.",
+        "Vraagt samen met ouders de indicatie banenafspraak aan.",
+    ],
+    OutflowProfile.VERVOLGONDERWIJS: [
+        "Gaat na de zomer naar de Entree-opleiding; de school regelt de overdracht.",
+    ],
+    OutflowProfile.DAGBESTEDING: [
+        "Start met dagbesteding drie dagen per week, twee dagen stage.",
+    ],
+}
+
+
+def _decisions(profile: OutflowProfile, destination: Destination | None) -> list[str]:
+    if destination in stories.WORK:
+        towards = OutflowProfile.ARBEIDSMARKT
+    elif destination in (Destination.ENTREE_MBO, Destination.OTHER_SCHOOL):
+        towards = OutflowProfile.VERVOLGONDERWIJS
+    elif destination is Destination.DAGBESTEDING:
+        towards = OutflowProfile.DAGBESTEDING
+    elif destination is None:
+        towards = profile
+    else:
+        return DECISIONS
+    return DECISIONS + DECISIONS_TOWARDS[towards]
 
 
 def generate(session: Session, actor: Actor, seed: int) -> None:
@@ -193,7 +218,7 @@ def generate(session: Session, actor: Actor, seed: int) -> None:
                             "id": did,
                             "student_id": s.id,
                             "decided_on": newest + timedelta(days=7 + 60 * k),
-                            "decision": rng.choice(DECISIONS),
+                            "decision": rng.choice(_decisions(profile, s.destination)),
                             "created_by_id": s.mentor_id or actor.user_id,
                         }
                     )
