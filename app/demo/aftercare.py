@@ -253,7 +253,7 @@ SCRIPTS = [
                 "still": "veranderd",
                 "new_destination": "entree_mbo",
                 "new_place": "Gilde Opleidingen, Entree",
-                "note": "Werkt niet meer bij de supermarkt; begonnen aan Entree bij Gilde.",
+                "note": "Werkt daar niet meer; begonnen aan Entree bij Gilde.",
             }
         ],
     ),

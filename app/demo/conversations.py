@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.validation import today
+from app.demo import stories
 from app.models import (
     Agreement,
     ConsentAnswer,
@@ -51,8 +52,9 @@ ADVICE = {
 }
 SUMMARIES = [
     "{name} vertelde over de stage. Het gaat goed. Soms is de reistijd lang.",
-    "We hebben gepraat over wat {name} na school wil. Werken in de groenvoorziening spreekt "
-    "het meest aan.",
+    # The sector is the student's own (`app.demo.stories`).
+    "We hebben gepraat over wat {name} na school wil. Werk in de sector {sector} spreekt het "
+    "meest aan.",
     "De ouders maken zich zorgen over het reizen. We hebben besproken hoe {name} kan oefenen.",
     "{name} is trots op het werk. De werkgever is tevreden en wil graag verder.",
 ]
@@ -318,7 +320,10 @@ def _conversation(
     ]
     if not planned:
         conversation.agenda = "Hoe gaat het op school en op stage? Wat is de volgende stap?"
-        conversation.summary = rng.choice(SUMMARIES).format(name=student.first_name)
+        story = stories.story_for(student.id, student.outflow_profile)
+        conversation.summary = rng.choice(SUMMARIES).format(
+            name=student.first_name, sector=story.sector.lower()
+        )
         conversation.advice = advice
         conversation.decisions = (
             "We gaan verder met het plan. Over een paar maanden kijken we samen hoe het gaat."

@@ -4,6 +4,7 @@ contacts (never real people) and internship places over three school years."""
 from __future__ import annotations
 
 import random
+from typing import NamedTuple
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -106,10 +107,27 @@ SUPERVISOR_LAST = [
 ]
 
 
+class Network(NamedTuple):
+    """The employers the demo made: who supervises, what a student does there, the sector
+    and the name of each (the stories pick employers by sector)."""
+
+    ids: list[int]
+    supervisor: dict[int, int]
+    work: dict[int, str]
+    sector: dict[int, str]
+    name: dict[int, str]
+
+    def in_sector(self, sector: str) -> list[int]:
+        return [eid for eid in self.ids if self.sector[eid] == sector]
+
+
 def _employers(session: Session, rng: random.Random, actor: Actor, count: int) -> list[dict]:
     rows, seen = [], set()
     while len(rows) < count:
-        kind, sector, work = rng.choice(BUSINESSES)
+        # Every kind of business once first, so each story's sector has employers.
+        kind, sector, work = (
+            BUSINESSES[len(rows)] if len(rows) < len(BUSINESSES) else rng.choice(BUSINESSES)
+        )
         place, _municipality, pc = rng.choice(PLACES)
         name = f"{kind} {rng.choice(NAMES + TRADE_NAMES)}"
         if (name, place) in seen:
@@ -134,9 +152,8 @@ def _employers(session: Session, rng: random.Random, actor: Actor, count: int) -
 
 def generate(
     session: Session, actor: Actor, rng: random.Random, employers: int, this_year: int
-) -> tuple[list[int], dict[int, int], dict[int, str]]:
-    """Adds `employers` employers with contacts and places; returns their ids, the
-    supervisor per employer and what a student does there (for the learning goals)."""
+) -> Network:
+    """Adds `employers` employers with contacts and places."""
     employer_rows = _employers(session, rng, actor, employers)
     work = [row.pop("_work") for row in employer_rows]
     session.execute(insert(Employer), employer_rows)
@@ -167,7 +184,13 @@ def generate(
                     }
                 )
     session.execute(insert(EmployerPlaces), places)
-    return employer_ids, supervisor, dict(zip(employer_ids, work, strict=True))
+    return Network(
+        employer_ids,
+        supervisor,
+        dict(zip(employer_ids, work, strict=True)),
+        {eid: row["sector"] for eid, row in zip(employer_ids, employer_rows, strict=True)},
+        {eid: row["name"] for eid, row in zip(employer_ids, employer_rows, strict=True)},
+    )
 
 
 def _contact(rng: random.Random, employer_id: int, role: ContactRole, actor: Actor) -> dict:

@@ -10,7 +10,9 @@ from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from app.core.validation import today
-from app.demo import employers as demo_employers
+from app.demo import stories
+from app.demo.employers import Network
+from app.demo.stories import Story
 from app.models import (
     CompetencyScore,
     Evaluator,
@@ -20,6 +22,7 @@ from app.models import (
     InternshipStatus,
     InternshipType,
     Student,
+    TransitionPath,
     WorkCompetency,
 )
 from app.services.common.actor import Actor
@@ -38,7 +41,7 @@ COMMENTS_SCHOOL = [
 ]
 
 
-def _school_year(day: date) -> int:
+def school_year(day: date) -> int:
     return day.year if day.month >= 8 else day.year - 1
 
 
@@ -51,27 +54,45 @@ def generate(
     session: Session,
     actor: Actor,
     rng: random.Random,
+    network: Network,
     *,
-    employers: int = 40,
     max_students: int = MAX_STUDENTS,
 ) -> None:
-    """Builds the employer network, then gives the demo students internships that fit their path."""
+    """Gives the demo students internships that fit their path and their story, on the
+    employer network `app.demo.employers` made."""
     now = today()
-    this_year = _school_year(now)
-    employer_ids, supervisor, goals = demo_employers.generate(
-        session, actor, rng, employers, this_year
-    )
     students = session.execute(
-        select(Student.id, Student.planned_outflow_date, Student.actual_outflow_date)
+        select(
+            Student.id,
+            Student.planned_outflow_date,
+            Student.actual_outflow_date,
+            Student.outflow_profile,
+            TransitionPath.destination,
+            TransitionPath.destination_place,
+        )
+        .join(TransitionPath, TransitionPath.student_id == Student.id)
         .where(Student.planned_outflow_date.is_not(None))
         .order_by(Student.id)
     ).all()
     if len(students) > max_students:
         students = sorted(rng.sample(students, max_students))
+    by_name = {network.name[eid]: eid for eid in reversed(network.ids)}
     internships: list[dict] = []
-    for sid, leaving, left in students:
+    for sid, leaving, left, profile, destination, place in students:
+        # A job after school is at the employer of the transition internship.
+        hired_by = by_name.get(place) if destination in stories.WORK else None
+        placed = destination is not None and hired_by is None
         internships += _student_internships(
-            rng, sid, leaving, left is not None, now, employer_ids, supervisor, goals, actor
+            rng,
+            sid,
+            leaving,
+            left is not None,
+            now,
+            network,
+            stories.story_for(sid, profile),
+            hired_by,
+            placed,
+            actor,
         )
     if not internships:
         return
@@ -96,14 +117,18 @@ def _student_internships(
     leaving: date,
     has_left: bool,
     now: date,
-    employer_ids: list[int],
-    supervisor: dict[int, int],
-    goals: dict[int, str],
+    network: Network,
+    story: Story,
+    hired_by: int | None,
+    placed_elsewhere: bool,
     actor: Actor,
 ) -> list[dict]:
     """Orientation internships in the years before leaving, a transition internship in the
-    final year; periods follow each other so none overlap."""
+    final year; periods follow each other so none overlap. All in the story's sector, but
+    now and then an orientation internship elsewhere, which says so in its goals."""
     rows = []
+    in_sector = network.in_sector(story.sector) or network.ids
+    elsewhere = [eid for eid in network.ids if eid not in in_sector]
     final_start = date(leaving.year - 1, 9, 1)
     cursor = date(leaving.year - 2, 9, 15)
     for kind, weeks in (
@@ -116,34 +141,47 @@ def _student_internships(
         start = cursor + timedelta(days=rng.randint(0, 20))
         end = start + timedelta(weeks=weeks)
         cursor = end + timedelta(days=7)
-        rows.append(_row(rng, sid, kind, start, end, now, employer_ids, supervisor, goals, actor))
+        orientation = kind is not InternshipType.LINT and elsewhere and rng.random() < 0.15
+        eid = rng.choice(elsewhere if orientation else in_sector)
+        row = _row(rng, sid, kind, start, end, now, network, eid, actor)
+        if orientation:
+            row["learning_goals"] = f"{stories.ORIENTATION} {row['learning_goals']}"
+        rows.append(row)
     if rng.random() < 0.75 and (has_left or final_start <= now + timedelta(days=300)):
         start = final_start + timedelta(days=rng.randint(0, 40))
         end = date(leaving.year, 6, 26)
-        row = _row(
-            rng,
-            sid,
-            InternshipType.TRANSITIE,
-            start,
-            end,
-            now,
-            employer_ids,
-            supervisor,
-            goals,
-            actor,
-        )
-        if row["status"] is InternshipStatus.COMPLETED:
-            row["outcome"] = rng.choice(
-                [InternshipOutcome.CONTRACT_OFFERED] * 3
-                + [InternshipOutcome.POSITIVE, InternshipOutcome.NONE]
-            ).value
-        elif row["status"] is InternshipStatus.RUNNING and rng.random() < 0.4:
-            row["outcome"] = InternshipOutcome.INTENTION_TO_CONTRACT.value
+        eid = hired_by or rng.choice(in_sector)
+        row = _row(rng, sid, InternshipType.TRANSITIE, start, end, now, network, eid, actor)
+        row["outcome"] = _transition_outcome(rng, row["status"], hired_by, placed_elsewhere)
         rows.append(row)
     if rows and rng.random() < 0.05:
         _break_off(rng, rows[-1], now)
     return rows
 
+
+def _transition_outcome(
+    rng: random.Random, status: InternshipStatus, hired: int | None, placed_elsewhere: bool
+) -> str | None:
+    """The employer who hires the student offered the contract; a student who went to school
+    or day care was offered none."""
+    if status is InternshipStatus.COMPLETED:
+        if hired:
+            return InternshipOutcome.CONTRACT_OFFERED.value
+        if placed_elsewhere:
+            return rng.choice([InternshipOutcome.POSITIVE, InternshipOutcome.NONE]).value
+        return rng.choice(
+            [InternshipOutcome.CONTRACT_OFFERED] * 3
+            + [InternshipOutcome.POSITIVE, InternshipOutcome.NONE]
+        ).value
+    if status is InternshipStatus.RUNNING and (
+        hired or (not placed_elsewhere and rng.random() < 0.4)
+    ):
+        return InternshipOutcome.INTENTION_TO_CONTRACT.value
+    return None
+
+
+# The learning goals every internship shares, after what the student does there.
+HABITS = "Op tijd komen en om hulp vragen als iets niet lukt."
 
 REASONS = [
     "Het werk was te zwaar; samen met de leerling besloten te stoppen.",
@@ -156,8 +194,14 @@ REASONS = [
 def _break_off(rng: random.Random, row: dict, now: date) -> bool:
     """Breaks a begun internship off a few weeks in; a transition internship that ended
     stays as it was (its outcome is the path's)."""
-    if row["status"] is InternshipStatus.PLANNED or (
-        row["status"] is InternshipStatus.COMPLETED and row["kind"] is InternshipType.TRANSITIE
+    hiring = (
+        InternshipOutcome.CONTRACT_OFFERED.value,
+        InternshipOutcome.INTENTION_TO_CONTRACT.value,
+    )
+    if (
+        row["status"] is InternshipStatus.PLANNED
+        or (row["status"] is InternshipStatus.COMPLETED and row["kind"] is InternshipType.TRANSITIE)
+        or row["outcome"] in hiring
     ):
         return False
     stop = row["start_date"] + timedelta(days=rng.randint(10, 40))
@@ -172,19 +216,18 @@ def _break_off(rng: random.Random, row: dict, now: date) -> bool:
     return True
 
 
-def _row(rng, sid, kind, start, end, now, employer_ids, supervisor, goals, actor) -> dict:
-    eid = rng.choice(employer_ids)
+def _row(rng, sid, kind, start, end, now, network: Network, eid: int, actor) -> dict:
     status = _status(start, end, now)
     return {
         "student_id": sid,
         "employer_id": eid,
-        "supervisor_id": supervisor.get(eid),
+        "supervisor_id": network.supervisor.get(eid),
         "kind": kind,
         "start_date": start,
         "end_date": end,
         "days": rng.choice(DAY_SETS),
         "hours_per_week": rng.choice([8, 12, 16, 20, 24]),
-        "learning_goals": f"{goals[eid]} Op tijd komen en om hulp vragen als iets niet lukt.",
+        "learning_goals": f"{network.work[eid]} {HABITS}",
         "status": status,
         "outcome": (
             rng.choice([InternshipOutcome.POSITIVE, InternshipOutcome.FOLLOW_UP_INTERNSHIP]).value

@@ -10,6 +10,7 @@ from datetime import timedelta
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from app.demo import stories
 from app.demo.bulk import bulk_update
 from app.models import (
     Destination,
@@ -72,12 +73,15 @@ def path_extras(rng: random.Random, s, events: list, instruments: list, updates:
     on = s.destination_date
     if s.actual_outflow_date is not None and rng.random() < 0.12:
         # A fall-back: the first placement ended; the current destination came after it.
-        first = rng.choice([Destination.REGULAR_WORK, Destination.ENTREE_MBO, Destination.WORK_BBL])
-        first_place = {
-            Destination.REGULAR_WORK: "Albert Heijn Roermond",
-            Destination.ENTREE_MBO: "Gilde Opleidingen, Entree",
-            Destination.WORK_BBL: "Garage Hermans (bbl)",
-        }[first]
+        # From work to school or the other way round: a first place of the other kind.
+        first = rng.choice(
+            [Destination.ENTREE_MBO]
+            if s.destination in stories.WORK
+            else [Destination.REGULAR_WORK, Destination.WORK_BBL]
+        )
+        # A first place in the student's story too.
+        story = stories.story_for(s.id, s.outflow_profile)
+        first_place = stories.place_without_network(story, first)
         fell = on + timedelta(days=rng.randint(60, 200))
         events.append(_event(s.path_id, PathEventKind.DESTINATION_SET, on, first, first_place))
         events.append(

@@ -13,11 +13,13 @@ from sqlalchemy.orm import Session
 
 from app.core.validation import today
 from app.demo import path as demo_path
+from app.demo import stories
 from app.demo.bulk import next_id
 from app.demo.path import EXTERNAL_LEADS
 from app.models import (
     DecisionParticipant,
     DecisionRole,
+    Destination,
     Factor,
     KeyDecision,
     OutflowProfile,
@@ -76,45 +78,45 @@ FACTOR_TEXTS = {
         "Sterk in praktisch werk met de handen. Tempo groeit met herhaling.",
         "Werkt nauwkeurig. Lange dagen zijn nog zwaar; vier dagen per week lukt.",
     ],
-    Factor.WILLEN: [
-        "Is gemotiveerd voor werk in de groenvoorziening en wil graag een eigen inkomen.",
-        "Droomt van werk in de zorg of met kinderen; staat open voor andere richtingen.",
-    ],
+    # Factor.WILLEN tells the student's story (`Story.motivation`).
     Factor.ZIJN: [
         "Vriendelijk en behulpzaam. Thuis is er steun; vader gaat mee naar gesprekken.",
         "Wat teruggetrokken in grote groepen. Een vaste contactpersoon op het werk helpt.",
     ],
 }
 
-JOBS = {
-    OutflowProfile.ARBEIDSMARKT: [
-        ("Hovenier", "Medewerker groenvoorziening"),
-        ("Kok", "Keukenhulp in een zorgcentrum"),
-        ("Automonteur", "Medewerker bandenservice"),
-        ("Vakkenvuller", "Medewerker supermarkt"),
-        ("Magazijnmedewerker", "Orderpicker met jobcoach"),
-        ("Schilder", "Assistent schilder"),
-    ],
-    OutflowProfile.DAGBESTEDING: [
-        ("Werken op de boerderij", "Dagbesteding op een zorgboerderij"),
-        ("Koken", "Dagbesteding met horeca-activiteiten"),
-        ("Werken met dieren", "Dagbesteding kinderboerderij"),
-    ],
-    OutflowProfile.VERVOLGONDERWIJS: [
-        ("Pedagogisch medewerker", "Entree-opleiding Dienstverlening"),
-        ("Monteur", "Mbo 2 Mobiliteit"),
-        ("Verkoper", "Entree-opleiding Retail"),
-    ],
-}
-
+# Key decisions that fit any story, and those that fit where the student goes (or, before a
+# destination is known, the outflow profile): no "goes to Entree" beside a job.
 DECISIONS = [
     "Kiest voor een transitiestage in de richting van de wensbaan.",
     "Stopt met de blokstage en begint een nieuwe stage dichter bij huis.",
-    "Gaat na de zomer naar de Entree-opleiding; de school regelt de overdracht.",
-    "Kiest voor werk met een jobcoach in plaats van een vervolgopleiding.",
-    "Vraagt samen met ouders de indicatie banenafspraak aan.",
-    "Start met dagbesteding drie dagen per week, twee dagen stage.",
 ]
+DECISIONS_TOWARDS = {
+    OutflowProfile.ARBEIDSMARKT: [
+        "Kiest voor werk met een jobcoach in plaats van een vervolgopleiding.",
+        "Vraagt samen met ouders de indicatie banenafspraak aan.",
+    ],
+    OutflowProfile.VERVOLGONDERWIJS: [
+        "Gaat na de zomer naar de Entree-opleiding; de school regelt de overdracht.",
+    ],
+    OutflowProfile.DAGBESTEDING: [
+        "Start met dagbesteding drie dagen per week, twee dagen stage.",
+    ],
+}
+
+
+def _decisions(profile: OutflowProfile, destination: Destination | None) -> list[str]:
+    if destination in stories.WORK:
+        towards = OutflowProfile.ARBEIDSMARKT
+    elif destination in (Destination.ENTREE_MBO, Destination.OTHER_SCHOOL):
+        towards = OutflowProfile.VERVOLGONDERWIJS
+    elif destination is Destination.DAGBESTEDING:
+        towards = OutflowProfile.DAGBESTEDING
+    elif destination is None:
+        towards = profile
+    else:
+        return DECISIONS
+    return DECISIONS + DECISIONS_TOWARDS[towards]
 
 
 def generate(session: Session, actor: Actor, seed: int) -> None:
@@ -155,7 +157,8 @@ def generate(session: Session, actor: Actor, seed: int) -> None:
     for s in students:
         profile = OutflowProfile(s.outflow_profile or OutflowProfile.ARBEIDSMARKT)
         left = s.actual_outflow_date is not None
-        if rng.random() < 0.92:
+        # Who has a destination had their profile made; a few others not yet.
+        if rng.random() < 0.92 or s.destination is not None:
             newest = (
                 now - timedelta(days=rng.randint(20, 330))
                 if rng.random() < 0.85
@@ -165,7 +168,8 @@ def generate(session: Session, actor: Actor, seed: int) -> None:
                 newest = s.actual_outflow_date - timedelta(days=rng.randint(30, 200))
             count = rng.choice([1, 2, 2, 3])
             base = {item_id: rng.randint(1, 4) for item_id, _f in items}
-            wish, chance = rng.choice(JOBS[profile])
+            story = stories.story_for(s.id, profile)
+            wish, chance = rng.choice(story.wish_jobs), rng.choice(story.chance_jobs)
             for n in range(count):
                 aid = next_assessment
                 next_assessment += 1
@@ -184,7 +188,7 @@ def generate(session: Session, actor: Actor, seed: int) -> None:
                         "created_by_id": s.mentor_id or actor.user_id,
                         "updated_by_id": actor.user_id if revised else s.mentor_id,
                         **{
-                            f"{f.value}_text": rng.choice(FACTOR_TEXTS[f])
+                            f"{f.value}_text": _factor_text(rng, f, story)
                             for f in Factor
                             if rng.random() < 0.8
                         },
@@ -214,7 +218,7 @@ def generate(session: Session, actor: Actor, seed: int) -> None:
                             "id": did,
                             "student_id": s.id,
                             "decided_on": newest + timedelta(days=7 + 60 * k),
-                            "decision": rng.choice(DECISIONS),
+                            "decision": rng.choice(_decisions(profile, s.destination)),
                             "created_by_id": s.mentor_id or actor.user_id,
                         }
                     )
@@ -249,3 +253,9 @@ def generate(session: Session, actor: Actor, seed: int) -> None:
                     f"(SELECT coalesce(max(id), 1) FROM {table}))"
                 )
             )
+
+
+def _factor_text(rng: random.Random, factor: Factor, story: stories.Story) -> str:
+    if factor is Factor.WILLEN:
+        return story.motivation
+    return rng.choice(FACTOR_TEXTS[factor])

@@ -10,9 +10,11 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from app.core.passwords import hash_password
+from app.core.validation import today
 from app.demo import aftercare as demo_aftercare
 from app.demo import consent as demo_consent
 from app.demo import conversations as demo_conversations
+from app.demo import employers as demo_employers
 from app.demo import internships as demo_internships
 from app.demo import profile as demo_profile
 from app.demo import students as demo_students
@@ -36,6 +38,7 @@ MENTORS = [
 
 
 READ_ONLY_USERNAME = "stagiair"
+EMPLOYERS = 40
 
 
 def other_usernames() -> list[str]:
@@ -80,12 +83,21 @@ def generate(
         ],
     )
     mentor_ids = list(session.scalars(select(User.id).where(User.role == Role.MENTOR)))
+    # The employer network comes first: a student's story (`app.demo.stories`) leads to
+    # work at one of its employers, where the transition internship was.
+    network = demo_employers.generate(
+        session,
+        coordinator,
+        random.Random(seed + 3),
+        EMPLOYERS,
+        demo_internships.school_year(today()),
+    )
     demo_students.add_students(
-        session, coordinator, students, mentor_ids, rng, on_progress=on_progress
+        session, coordinator, students, mentor_ids, rng, on_progress=on_progress, network=network
     )
     demo_profile.generate(session, coordinator, seed)
     demo_conversations.generate(session, coordinator, random.Random(seed + 8))
-    demo_internships.generate(session, coordinator, rng)
+    demo_internships.generate(session, coordinator, rng, network)
     demo_aftercare.generate(session, coordinator, rng)
     demo_consent.generate(session, coordinator, rng)
     audit.record(session, coordinator, "demo_generated", "school", None, f"students={students}")

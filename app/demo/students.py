@@ -11,6 +11,8 @@ from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from app.core.validation import today
+from app.demo import stories
+from app.demo.employers import Network
 from app.demo.names import FIRST_NAMES_F, FIRST_NAMES_M, LETTERS, PLACES, STREETS, SURNAMES
 from app.models import (
     Destination,
@@ -25,20 +27,6 @@ from app.models import (
     TransitionPath,
 )
 from app.services.common.actor import Actor
-
-PLACEMENTS = {
-    Destination.REGULAR_WORK: [
-        "Albert Heijn Roermond",
-        "Hoveniersbedrijf Groen",
-        "Bouwbedrijf Maas",
-    ],
-    Destination.WORK_BANENAFSPRAAK: ["Jumbo Venlo", "Gemeente Venlo, groenbeheer", "Hotel De Maas"],
-    Destination.WORK_BBL: ["Garage Hermans (bbl)", "Zorgcentrum De Linde (bbl)"],
-    Destination.BESCHUT_WERK: ["Werkbedrijf Noord-Limburg"],
-    Destination.DAGBESTEDING: ["Zorgboerderij De Hoeve", "Dagcentrum Het Anker"],
-    Destination.ENTREE_MBO: ["Gilde Opleidingen, Entree", "Gilde Opleidingen, mbo 2"],
-    Destination.TRAINING_ROUTE: ["Leerwerktraject Werkbedrijf"],
-}
 
 
 def _pick_destination(rng: random.Random, profile: OutflowProfile) -> Destination:
@@ -82,8 +70,10 @@ def add_students(
     *,
     on_progress: Callable[[int, int], None] | None = None,
     batch: int = 2000,
+    network: Network | None = None,
 ) -> None:
-    """Bulk-inserts generated students with guardians and paths (also used by bench/)."""
+    """Bulk-inserts generated students with guardians and paths (also used by bench/). Who
+    goes to work goes to an employer of the `network` in the sector of their story."""
     now = today()
     this_year = now.year if now.month >= 8 else now.year - 1
     done = 0
@@ -100,7 +90,9 @@ def add_students(
         students, guardians, paths, phases = [], [], [], []
         for offset in range(size):
             sid = next_id + done + offset
-            s, g, p, ph = _one_student(rng, sid, this_year, mentor_ids, actor.user_id, taken)
+            s, g, p, ph = _one_student(
+                rng, sid, this_year, mentor_ids, actor.user_id, taken, network
+            )
             students.append(s)
             guardians.extend(g)
             paths.append(p)
@@ -152,6 +144,7 @@ def _one_student(
     mentor_ids: list[int],
     user_id: int,
     taken: set[tuple[str, str, str]],
+    network: Network | None,
 ) -> tuple[dict, list[dict], dict, list[dict]]:
     sex = rng.choice([Sex.MALE, Sex.FEMALE, Sex.MALE, Sex.FEMALE, Sex.OTHER])
     pool = FIRST_NAMES_M if sex is Sex.MALE else FIRST_NAMES_F
@@ -217,7 +210,7 @@ def _one_student(
                 "language": "Arabisch" if rng.random() < 0.1 else None,
             }
         )
-    path, phases = _path(rng, sid, year_offset, profile, leaving, enrolled)
+    path, phases = _path(rng, sid, year_offset, profile, leaving, enrolled, network)
     return student, guardians, path, phases
 
 
@@ -228,6 +221,7 @@ def _path(
     profile: OutflowProfile,
     leaving: date,
     enrolled: date,
+    network: Network | None,
 ) -> tuple[dict, list[dict]]:
     orientation_start = max(enrolled, leaving - timedelta(days=730))
     phases = [
@@ -256,14 +250,14 @@ def _path(
     if year_offset == 0 and in_transition and rng.random() < 0.4:
         destination = _pick_destination(rng, profile)
         path["destination"] = destination
-        path["destination_place"] = rng.choice(PLACEMENTS.get(destination, [""])) or None
+        path["destination_place"] = _place(rng, sid, profile, destination, network)
         path["destination_date"] = leaving + timedelta(days=rng.randint(20, 60))
     if year_offset < 0:
         destination = _pick_destination(rng, profile)
         path.update(
             current_phase=Phase.AFTERCARE,
             destination=destination,
-            destination_place=rng.choice(PLACEMENTS.get(destination, [""])) or None,
+            destination_place=_place(rng, sid, profile, destination, network),
             destination_date=leaving + timedelta(days=rng.randint(20, 60)),
         )
         phases.append(
@@ -285,3 +279,20 @@ def _path(
             }
         )
     return path, phases
+
+
+def _place(
+    rng: random.Random,
+    sid: int,
+    profile: OutflowProfile,
+    destination: Destination,
+    network: Network | None,
+) -> str | None:
+    """Where the student goes, after their story: work at an employer of the story's sector
+    (the transition internship follows it there), the matching course, the day-care place."""
+    story = stories.story_for(sid, profile)
+    if network is not None and destination in stories.WORK:
+        employers = network.in_sector(story.sector)
+        if employers:
+            return network.name[rng.choice(employers)]
+    return stories.place_without_network(story, destination)

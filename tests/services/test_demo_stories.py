@@ -1,5 +1,6 @@
-"""The demo school reads as real students: names of their own, and aftercare notes that fit
-where each former student went."""
+"""The demo school reads as real students: names of their own, one story per student (the
+wish job's sector, the internships, the job after school) and aftercare notes that fit where
+each former student went."""
 
 from __future__ import annotations
 
@@ -10,7 +11,26 @@ from sqlalchemy import select
 from app.db import Store
 from app.demo import school as demo
 from app.demo.aftercare import DESTINATION_KIND, NONE, REACHED_NOTES
-from app.models import AftercareCall, Still, Student, TransitionPath
+from app.demo.stories import ORIENTATION, sectors_of_job
+from app.models import (
+    AftercareCall,
+    Destination,
+    Employer,
+    Internship,
+    InternshipStatus,
+    InternshipType,
+    ProfileAssessment,
+    Still,
+    Student,
+    TransitionPath,
+)
+
+WORK = {
+    Destination.REGULAR_WORK,
+    Destination.WORK_BANENAFSPRAAK,
+    Destination.WORK_BBL,
+    Destination.BESCHUT_WERK,
+}
 
 
 def test_no_two_demo_students_share_first_and_last_name(store: Store) -> None:
@@ -64,3 +84,70 @@ def test_aftercare_notes_fit_the_destination(store: Store) -> None:
         if kind_of_note[note] != DESTINATION_KIND.get(destination, NONE)
     ]
     assert wrong == [], wrong
+
+
+def _sectors(store: Store, column) -> dict[int, set[str]]:
+    """Per student, the sectors of the jobs in `column` over all their profile assessments."""
+    with store.session() as s:
+        rows = s.execute(select(ProfileAssessment.student_id, column)).all()
+    sectors: dict[int, set[str]] = {}
+    for sid, job in rows:
+        sectors.setdefault(sid, set()).update(sectors_of_job(job))
+    return sectors
+
+
+def test_internships_lie_in_the_sector_of_the_wish_job(store: Store) -> None:
+    store.run(demo.generate, password="demo-wachtwoord-2026", students=200)
+    wish_sectors = _sectors(store, ProfileAssessment.wish_job)
+    with store.session() as s:
+        rows = s.execute(
+            select(Internship.student_id, Employer.sector, Internship.learning_goals).join(
+                Employer, Employer.id == Internship.employer_id
+            )
+        ).all()
+    checked = [row for row in rows if row.student_id in wish_sectors]
+    assert len(checked) > 150
+    # An internship elsewhere is allowed when its goals say why (orientation).
+    wrong = [
+        (sid, sector, wish_sectors[sid])
+        for sid, sector, goals in checked
+        if sector not in wish_sectors[sid] and ORIENTATION not in (goals or "")
+    ]
+    assert wrong == [], wrong
+
+
+def test_who_went_to_work_works_in_the_sector_of_their_jobs(store: Store) -> None:
+    store.run(demo.generate, password="demo-wachtwoord-2026", students=300)
+    job_sectors = _sectors(store, ProfileAssessment.wish_job)
+    for sid, sectors in _sectors(store, ProfileAssessment.chance_job).items():
+        job_sectors.setdefault(sid, set()).update(sectors)
+    with store.session() as s:
+        sector_of = dict(s.execute(select(Employer.name, Employer.sector)).all())
+        paths = s.execute(
+            select(
+                TransitionPath.student_id,
+                TransitionPath.destination,
+                TransitionPath.destination_place,
+            ).where(TransitionPath.destination.in_(WORK))
+        ).all()
+        transition = dict(
+            s.execute(
+                select(Internship.student_id, Employer.name)
+                .join(Employer, Employer.id == Internship.employer_id)
+                .where(
+                    Internship.kind == InternshipType.TRANSITIE,
+                    Internship.status != InternshipStatus.BROKEN_OFF,
+                )
+            ).all()
+        )
+    assert len(paths) > 30
+    wrong = [
+        (sid, place, sector_of.get(place), job_sectors.get(sid))
+        for sid, _destination, place in paths
+        if sector_of.get(place) not in job_sectors.get(sid, set())
+    ]
+    assert wrong == [], wrong
+    # Where there was a transition internship, the job is with that employer.
+    hired = [(sid, place) for sid, _d, place in paths if sid in transition]
+    assert len(hired) > 10
+    assert [(sid, place) for sid, place in hired if transition[sid] != place] == []

@@ -83,7 +83,12 @@ def test_wizard_login_filter_open_edit_save(qtbot, controller, warnings, tmp_pat
     assert cohort.model.rowCount() == 40
 
     # Filtering narrows the list to the students whose name matches.
-    target = cohort.model.row_at(0)
+    # QTest types ASCII only (an "é" aborts the process): search for a plain name.
+    target = next(
+        row
+        for row in (cohort.model.row_at(i) for i in range(cohort.model.rowCount()))
+        if row.name.isascii()
+    )
     qtbot.keyClicks(cohort.search, target.name)
     assert 1 <= cohort.model.rowCount() < 40
     assert all(
