@@ -204,5 +204,6 @@ def test_an_xlsx_failing_half_way_leaves_no_temporary_copy_of_the_data(tmp_path:
     before = set(glob.glob(pattern))
     with pytest.raises(RuntimeError):
         write_xlsx(["Naam"], [["Sanne"], [Unprintable()]], tmp_path / "x.xlsx")
-    assert set(glob.glob(pattern)) == before
+    # Only what this test made counts: another process may make or remove its own meanwhile.
+    assert set(glob.glob(pattern)) - before == set()
     assert list(tmp_path.iterdir()) == []
