@@ -199,3 +199,37 @@ def test_students_csv_never_prints_a_control_character(tmp_path: Path) -> None:
     body = listed.stdout.splitlines()[1]
     assert not any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F or c == "\u202e" for c in body)
     assert body == "77\ufffd;Jan\ufffd[2Jsen\ufffd;;Sam\ufffd\ufffd;;4\ufffdA;"
+
+
+def test_import_preview_table_never_shows_a_control_character(qapp) -> None:
+    from PySide6.QtCore import Qt
+
+    from app.services.las_import.preview import PreviewRow
+    from app.ui.las_import.model import DETAILS, NAME, PreviewModel
+
+    model = PreviewModel()
+    model.set_rows(
+        [
+            PreviewRow(
+                las_key="77\x07",
+                name="Jan\x1b[2Jsen\u202e",
+                where="Regel 2",
+                status="error",
+                changes=(),
+                class_name="4A\x08",
+                jaargroep="",
+                planned_outflow=None,
+                warnings=(),
+                errors=("Regel 2, Achternaam: 'Jan\x1bsen'",),
+            )
+        ]
+    )
+    shown = [
+        model.data(model.index(0, column), role)
+        for column in range(model.columnCount())
+        for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+    ]
+    text = "".join(s for s in shown if isinstance(s, str))
+    assert model.data(model.index(0, NAME)) == "Jan\ufffd[2Jsen\ufffd"
+    assert "\ufffd" in model.data(model.index(0, DETAILS))
+    assert not any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F or c == "\u202e" for c in text)
