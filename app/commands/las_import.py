@@ -86,25 +86,34 @@ def _wrong_kind(file: str, named: str, found: str) -> str:
 
 
 def _print_preview(preview) -> None:
-    print(preview.summary)
+    """The preview as text; every line through `_out`, as it quotes the file's values."""
+    _out(preview.summary)
     for row in preview.rows:
         if row.status in ("new", "changed"):
             line = f"  {row.status_label:<11} {row.las_key:<12} {row.name}"
             details = [p for p in (row.leaving_note, row.changes_text) if p]
             if details:
                 line += f"  ({'; '.join(details)})"
-            print(line)
+            _out(line)
     if preview.new_mentors:
-        print(
+        _out(
             "Nieuwe mentoren (zonder wachtwoord, nog niet actief): "
             + ", ".join(preview.new_mentors)
         )
     for message in preview.errors:
-        print(f"FOUT: {message}")
+        _out(f"FOUT: {message}")
     for message in preview.warnings:
-        print(f"Waarschuwing: {message}")
+        _out(f"Waarschuwing: {message}")
     # A file from another school or department misses the whole cohort: name a few, count the rest.
     for missing in preview.missing[:MISSING_LISTED]:
-        print(f"Niet in het bestand (blijft in Koers): {missing.las_key} {missing.name}")
+        _out(f"Niet in het bestand (blijft in Koers): {missing.las_key} {missing.name}")
     if len(preview.missing) > MISSING_LISTED:
-        print(f"… en nog {len(preview.missing) - MISSING_LISTED} leerlingen niet in het bestand.")
+        _out(f"… en nog {len(preview.missing) - MISSING_LISTED} leerlingen niet in het bestand.")
+
+
+def _out(text: str) -> None:
+    """Prints `text` with any control or direction-override character from the file made
+    harmless, so an LAS value cannot steer the terminal."""
+    from app.core.text_safety import printable
+
+    print(printable(text))

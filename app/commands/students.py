@@ -26,6 +26,7 @@ HEADER = [
 
 def run(args: argparse.Namespace) -> int:
     from app.core.errors import KoersError
+    from app.core.text_safety import printable
     from app.services.students.student_file import cohort_table
 
     store, actor = open_as_user(args)
@@ -36,7 +37,9 @@ def run(args: argparse.Namespace) -> int:
             raise CommandError(exc.message, EXIT_FAILED) from None
         writer = csv.writer(sys.stdout, delimiter=";", lineterminator="\n")
         writer.writerow(HEADER)
-        writer.writerows(rows)
+        # Stored text is checked on the way in; this is the second line of defence for
+        # anything stored before (a control character would steer the terminal or viewer).
+        writer.writerows([printable(cell) for cell in row] for row in rows)
         return EXIT_OK
     finally:
         store.dispose()

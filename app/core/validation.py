@@ -7,6 +7,8 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TypeVar
 
+from app.core.text_safety import nfc, refusal
+
 E = TypeVar("E", bound=StrEnum)
 
 DATE_FORMAT = "%d-%m-%Y"
@@ -68,14 +70,24 @@ def text(
     max_length: int,
     required: bool = False,
 ) -> str | None:
-    """Trims the value; checks presence and length."""
-    cleaned = (value or "").strip()
+    """Trims the value (NFC); checks presence, length and hidden characters.
+
+    A control or direction-override character (ESC, BEL, U+202E, ...) is refused with a
+    message naming the field rather than stripped silently: the user sees what was pasted
+    and the stored text is exactly what was typed. Tab, line breaks and direction marks
+    stay allowed, as free text (notes, summaries) uses them.
+    """
+    cleaned = nfc(value or "").strip()
     if not cleaned:
         if required:
             problems.add(field, f"{label}: dit veld is verplicht.")
         return None
     if len(cleaned) > max_length:
         problems.add(field, f"{label}: maximaal {max_length} tekens (nu {len(cleaned)}).")
+        return None
+    reason = refusal(cleaned, multiline=True)
+    if reason:
+        problems.add(field, f"{label}: {reason}; haal dat weg.")
         return None
     return cleaned
 

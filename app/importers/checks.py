@@ -3,8 +3,10 @@
 Errors (nothing is imported): the LAS key or surname missing or unusable, a date that is
 not a date, a reference to a group or location that is not in the file, a key used twice.
 Warnings (the student is imported without that value): a BSN or onderwijsnummer failing
-the eleven-test, a birth date missing or implausible for the student's year group, a
-postcode that is not Dutch, an unknown sex or year group, a leaving date before entry, and
+the eleven-test, a birth date missing or implausible for the student's year group, an
+enrolment or leaving date before 1990 or too far ahead, a postcode that is not Dutch, an
+unknown sex or year group, a leaving date before entry, a control or direction-override
+character in a value other than the name (in the key or name: an error), and
 the contact values of `contact_checks` (phone, e-mail, municipality, guardians).
 """
 
@@ -14,12 +16,19 @@ import re
 from datetime import date
 
 from app.core.dates import age_on
+from app.core.text_safety import nfc, refusal
 from app.importers import contact_checks
 from app.importers.records import ERROR, WARNING, ImportedStudent, Issue, RawStudent
 
 MAX_KEY = 40  # students.las_key
 MAX_SURNAME, MAX_PREFIX, MAX_FIRST_NAME, MAX_CLASS = 120, 20, 80, 20
 MAX_GROUP = 64
+# School dates outside these bounds are taken for typing errors (a warning, not taken).
+EARLIEST_SCHOOL_DATE = date(1990, 1, 1)
+ENROLMENT_YEARS_AHEAD = 1
+LEAVING_YEARS_AHEAD = 6
+# The values that name the student: a hidden character in one of them is an error.
+_NAME_FIELDS = frozenset({"las_key", "surname", "prefix", "first_name", "given_names", "initials"})
 
 JAARGROEPEN = frozenset(
     ["B", "D", *"012345678", *(str(n) for n in range(11, 17)), "S", "V", "C", "N", "H"]
@@ -127,6 +136,7 @@ def check_student(raw: RawStudent, reference: date) -> tuple[ImportedStudent, li
     """Clean values for one student and the problems found; `reference` is the day ages
     are judged on (the file's peildatum, else today)."""
     c = _Checker(raw, reference)
+    _hidden_characters(c)
     missing: list[str] = []
     key = c.key
     if not key:
@@ -213,8 +223,8 @@ def check_student(raw: RawStudent, reference: date) -> tuple[ImportedStudent, li
     if postcode is None:
         missing.append("postcode")
 
-    enrolled = c.date("enrolment_date")
-    leaving = c.date("planned_outflow_date")
+    enrolled = _plausible(c, "enrolment_date", reference, ENROLMENT_YEARS_AHEAD)
+    leaving = _plausible(c, "planned_outflow_date", reference, LEAVING_YEARS_AHEAD)
     if enrolled and leaving and leaving < enrolled:
         c.problem(
             WARNING,
@@ -266,6 +276,52 @@ def check_student(raw: RawStudent, reference: date) -> tuple[ImportedStudent, li
         has_error=any(i.is_error for i in c.issues),
     )
     return student, c.issues
+
+
+def _plausible(c: _Checker, name: str, reference: date, years_ahead: int) -> date | None:
+    """A school date between EARLIEST_SCHOOL_DATE and `years_ahead` after the reference
+    day; outside that a typing error is likelier than a fact, so a warning and not taken."""
+    found = c.date(name)
+    if found is None:
+        return None
+    latest = _years_after(reference, years_ahead)
+    if EARLIEST_SCHOOL_DATE <= found <= latest:
+        return found
+    when = (
+        f"vóór {EARLIEST_SCHOOL_DATE:%d-%m-%Y}"
+        if found < EARLIEST_SCHOOL_DATE
+        else (f"meer dan {years_ahead} jaar na {reference:%d-%m-%Y}")
+    )
+    c.problem(WARNING, name, f"'{found:%d-%m-%Y}' kan niet kloppen (ligt {when}); niet overgenomen")
+    return None
+
+
+def _years_after(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _hidden_characters(c: _Checker) -> None:
+    """Every value in NFC; a control or direction-override character refused.
+
+    In the student's key or name it is an error (a name is required and must read as it
+    is stored); in any other value a warning, and that value is not taken.
+    """
+    values = c.raw.values
+    c.key = nfc(c.key)
+    for name in list(values):
+        values[name] = nfc(values[name])
+        reason = refusal(values[name])
+        if reason is None:
+            continue
+        if name in _NAME_FIELDS:
+            c.problem(ERROR, name, f"{reason}; pas dit aan in het LAS")
+        else:
+            c.problem(WARNING, name, f"{reason}; niet overgenomen")
+            values[name] = ""
+    c.key = values.get("las_key", "").strip()
 
 
 def _number(c: _Checker, name: str, length: int, what: str) -> str | None:

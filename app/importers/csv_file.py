@@ -29,6 +29,9 @@ from app.importers.records import (
 )
 
 MAX_CSV_BYTES = 20_000_000
+# What Excel files start with: XLSX is a ZIP archive, XLS an OLE2 compound document.
+_XLSX_SIGNATURE = b"PK\x03\x04"
+_XLS_SIGNATURE = b"\xd0\xcf\x11\xe0"
 
 # The fields a mapping can fill, in the order the mapping step shows them.
 CSV_FIELDS = [
@@ -170,20 +173,46 @@ def decode(data: bytes, source: str = "") -> tuple[str, str]:
     if len(data) > MAX_CSV_BYTES:
         raise ImportFileError(f"{what} is te groot; Koers leest CSV-bestanden tot 20 MB.")
     if b"\x00" in data[:4096]:
-        raise ImportFileError(f"{what} is geen tekstbestand (CSV); is het een Excel-bestand?")
+        raise ImportFileError(_nul_message(data, what))
     if data.startswith(b"\xef\xbb\xbf"):
         try:
             return data[3:].decode("utf-8"), "UTF-8 met BOM"
         except UnicodeDecodeError as exc:
             line = data[: exc.start + 3].count(b"\n") + 1
-            raise ImportFileError(
-                f"{what} zegt UTF-8 te zijn, maar regel {line} bevat tekens die dat niet zijn. "
-                "Sla het opnieuw op als CSV (UTF-8) en probeer het nog eens."
-            ) from None
+            raise ImportFileError(_not_utf8_message(data[3:], what, line)) from None
     try:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace"), "Windows-1252"
+
+
+def _nul_message(data: bytes, what: str) -> str:
+    """Why a file with a NUL byte is not read: an Excel file only when it starts like one."""
+    if data.startswith((_XLSX_SIGNATURE, _XLS_SIGNATURE)):
+        return (
+            f"{what} is een Excel-bestand, geen tekstbestand (CSV). Sla het in Excel op als "
+            "'CSV (gescheiden door lijstscheidingsteken)' en kies dat bestand."
+        )
+    line = data[: data.index(b"\x00")].count(b"\n") + 1
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        hint = "het lijkt UTF-16 te zijn; sla het op als CSV (UTF-8)"
+    else:
+        hint = "een tekstbestand (CSV) heeft die nooit; is het wel een leerlingenbestand?"
+    return f"{what} bevat op regel {line} een nul-teken (NUL): {hint}."
+
+
+def _not_utf8_message(data: bytes, what: str, line: int) -> str:
+    """A file that says it is UTF-8 but is not: name the encoding it most likely is."""
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        found = "in een andere tekenset dan UTF-8 opgeslagen"
+    else:
+        found = "Windows-1252/Latin-1, niet UTF-8 zoals het aangeeft"
+    return (
+        f"{what} lijkt {found} (regel {line} bevat tekens die geen UTF-8 zijn). "
+        "Sla het opnieuw op als CSV (UTF-8) en probeer het nog eens."
+    )
 
 
 def _delimiter(first_line: str) -> str:
@@ -209,12 +238,24 @@ def read_table(data: bytes, source: str = "") -> CsvTable:
                 continue
             rows.append((reader.line_num, row))
     except csv.Error as exc:
-        raise ImportFileError(
-            f"Regel {reader.line_num}: de CSV is niet te lezen ({exc})."
-        ) from None
+        raise ImportFileError(_csv_error_message(exc, reader.line_num)) from None
     if not headers:
         raise ImportFileError("Het bestand heeft geen kopregel met kolomnamen.")
     return CsvTable(headers, rows, encoding, delimiter)
+
+
+def _csv_error_message(exc: csv.Error, line: int) -> str:
+    """The csv module's English error, said in Dutch with the line."""
+    if "field larger than field limit" in str(exc):
+        limit = f"{csv.field_size_limit():,}".replace(",", ".")
+        return (
+            f"Regel {line}: een veld is groter dan {limit} tekens (vaak een aanhalingsteken "
+            "dat niet wordt gesloten); is dit wel een leerlingenbestand?"
+        )
+    return (
+        f"Regel {line}: de CSV is niet te lezen (vaak een aanhalingsteken op de verkeerde "
+        "plaats); controleer die regel of sla de lijst opnieuw op als CSV."
+    )
 
 
 def _normal(header: str) -> str:

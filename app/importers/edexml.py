@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from xml.parsers import expat
 
+from app.core.text_safety import nfc, refusal
 from app.importers.checks import check_student, check_unique_keys
 from app.importers.paths import ImportFileError
 from app.importers.records import (
@@ -235,6 +236,10 @@ def _read_staff(
         if not (surname or first):
             problem(node, "achternaam", f"leerkracht '{key}' heeft geen naam")
             continue
+        hidden = _hidden_in_staff(node, key)
+        if hidden:
+            problem(*hidden)
+            continue
         general = [r.text.strip() for r in node.all("rol")]
         links = node.find("groepen")
         mentors_any = False
@@ -249,12 +254,26 @@ def _read_staff(
         if mentors_any:
             parsed.staff[key] = ImportedStaff(
                 key=key,
-                surname=surname[:120],
-                prefix=node.child_text("voorvoegsel")[:20] or None,
-                first_name=first[:80],
+                surname=nfc(surname)[:120],
+                prefix=nfc(node.child_text("voorvoegsel"))[:20] or None,
+                first_name=nfc(first)[:80],
                 email=node.child_text("emailadres") or None,
             )
     return mentor_of
+
+
+def _hidden_in_staff(node: Node, key: str) -> tuple[Node, str, str] | None:
+    """(element, label, text) for an error when a staff member's key, name or e-mail holds
+    a control or direction-override character: they become accounts under that name."""
+    reason = refusal(key)
+    if reason:
+        return node, "leerkracht", f"de sleutel {reason}; pas dit aan in het LAS"
+    for tag in ("achternaam", "voorvoegsel", "roepnaam", "voorletters-1", "emailadres"):
+        child = node.find(tag)
+        reason = refusal(child.text.strip()) if child is not None else None
+        if child is not None and reason:
+            return child, tag, f"leerkracht '{key}': {reason}; pas dit aan in het LAS"
+    return None
 
 
 def _raw_student(

@@ -99,4 +99,6 @@ def test_an_oversize_file_is_refused_before_parsing() -> None:
 def test_a_truncated_document_names_the_line() -> None:
     with pytest.raises(ImportFileError) as caught:
         parse_xml(NORMAL[:-12])
-    assert caught.value.message.endswith("fout op regel 6, kolom 3.")
+    assert caught.value.message.endswith(
+        "fout op regel 6, kolom 3: het bestand houdt midden in een tag op."
+    )

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.core.progress import Progress
 from app.core.resources import resource_path
+from app.core.text_safety import printable
 from app.core.validation import today
 from app.importers.csv_file import CSV_FIELDS
 from app.importers.formats import CSV, EDEXML, detect_format
@@ -227,7 +228,7 @@ class LasImportDialog(GuardedDialog):
             combo.clear()
             combo.addItem(NOT_USED, "")
             for header in self.headers:
-                combo.addItem(header, header)
+                combo.addItem(printable(header), header)
         self.workspace.call(
             csv_mappings.mapping_names, on_success=self._show_mapping_names, on_error=self._failed
         )
@@ -292,22 +293,23 @@ class LasImportDialog(GuardedDialog):
         self.group_combo.clear()
         self.group_combo.addItem(self.tr("(alle groepen)"), "")
         for group in groups:
-            self.group_combo.addItem(group, group)
+            self.group_combo.addItem(printable(group), group)
         self.problems.clear()
-        for message in preview.errors:
+        # The messages quote the file's values: shown through `printable`, like the table.
+        for message in map(printable, preview.errors):
             self.problems.addItem(self.tr("Fout — {message}").format(message=message))
-        for message in preview.warnings:
+        for message in map(printable, preview.warnings):
             self.problems.addItem(self.tr("Waarschuwing — {message}").format(message=message))
         for missing in preview.missing:
             self.problems.addItem(
                 self.tr("Niet in het bestand (blijft in Koers) — {las_key} {name}").format(
-                    las_key=missing.las_key, name=missing.name
+                    las_key=printable(missing.las_key), name=printable(missing.name)
                 )
             )
         if preview.new_mentors:
             self.problems.addItem(
                 self.tr("Nieuwe mentoren (zonder wachtwoord; activeren in Beheer) — ")
-                + ", ".join(preview.new_mentors)
+                + printable(", ".join(preview.new_mentors))
             )
         self._update_count()
 

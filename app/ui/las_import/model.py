@@ -10,6 +10,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from app.core.text_safety import printable
 from app.core.validation import format_date
 from app.services.las_import.preview import PreviewRow
 
@@ -24,6 +25,10 @@ HEADERS = [
     QT_TRANSLATE_NOOP("las_import.model", "Details"),
 ]
 CHECK, STATUS, NAME, KEY, GROUP, OUTFLOW, DETAILS = range(7)
+
+
+# Every shown string goes through `printable`: the file's values are checked on the way in,
+# but a control character must never reach the screen even so.
 
 
 def _details(row: PreviewRow) -> str:
@@ -93,10 +98,10 @@ class PreviewModel(QAbstractTableModel):
                 OUTFLOW: format_date(row.planned_outflow),
                 DETAILS: _details(row),
             }
-            return values[column]
+            return printable(values[column])
         if role == Qt.ItemDataRole.ToolTipRole and column == DETAILS:
             parts = (*row.errors, row.leaving_note, row.changes_text, *row.warnings)
-            return "\n".join(p for p in parts if p)
+            return "\n".join(printable(p) for p in parts if p)
         return None
 
     def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
