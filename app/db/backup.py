@@ -6,7 +6,8 @@ one with SQLite's online backup API, both inside one read transaction, so the co
 consistent even while Koers writes (WAL). The copy is written under a temporary name,
 opened and checked (quick_check, and cipher_integrity_check when encrypted) and only then
 renamed to `<db-stem>.<label>-<yyyymmdd-hhmmss>.bak`. The key file goes with it as
-`<backup>.keys`, so a backup opens with the passwords (and recovery key) of its day.
+`<backup>.keys`, with only the slots of that day's coordinators and the recovery key
+(app/db/backup_keys.py): a mentor's password never opens a backup.
 
 Restoring moves the current database aside (`<db>.voor-herstel-<stamp>`, never deleted)
 and puts a verified copy of the backup and its key file in place.
@@ -25,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from app.core.errors import KoersError
 from app.core.files import fsync_dir, fsync_file, write_atomic
-from app.db import keyfile
+from app.db import backup_keys, keyfile
 from app.db.integrity import IntegrityReport, check_database, describe_error, quiet_sqlcipher
 
 if TYPE_CHECKING:
@@ -166,6 +167,16 @@ def backup_file(
                 "Mogelijk is de database zelf beschadigd: " + "; ".join(report.problems[:3])
             )
         if key is not None:
+            # Only the coordinators of the backup itself (and the recovery key) may open it,
+            # read from the copy just checked, so an account switched off meanwhile is out.
+            try:
+                keys = backup_keys.for_backup(
+                    keys, backup_keys.active_accounts(pending, key, coordinators=True)
+                )
+            except (ValueError, KeyError, AttributeError):
+                raise BackupError(
+                    "Het sleutelbestand van de database is beschadigd. Er is geen back-up gemaakt."
+                ) from None
             # The key file first: a .bak is never visible without the keys that open it.
             write_atomic(keyfile.keyfile_path(target), keys)
         os.replace(pending, target)
@@ -404,7 +415,9 @@ def restore_backup(
     `key` opens the backup (None for a plain one): only someone who unlocked the backup's
     key file may restore it. A checked copy is made beside the database first; then the
     current database, its journal files and key file move aside, and the copy and the
-    backup's key file take their place. Every connection to the database must be closed.
+    backup's key file take their place; that key file gets the current slots of the
+    backup's active accounts it lacks (see `backup_keys.for_restore`), so mentors can still
+    log in. Every connection to the database must be closed.
     """
     backup_path, db_path = Path(backup_path), Path(db_path)
     if not backup_path.is_file():
@@ -415,11 +428,11 @@ def restore_backup(
             f"{backup_path.name} is een database in gebruik, geen back-up. Kies een "
             "back-upbestand (.bak)."
         )
-    backup_keys = keyfile.keyfile_path(backup_path)
-    if key is not None and not backup_keys.exists():
+    backup_keys_path = keyfile.keyfile_path(backup_path)
+    if key is not None and not backup_keys_path.exists():
         raise BackupError(
             f"Bij de back-up {backup_path.name} hoort een sleutelbestand "
-            f"({backup_keys.name}); het ontbreekt."
+            f"({backup_keys_path.name}); het ontbreekt."
         )
     db_path.parent.mkdir(parents=True, exist_ok=True)
     pending = db_path.with_name(f".{db_path.name}.herstel-tmp")
@@ -432,7 +445,13 @@ def restore_backup(
                 f"De back-up {backup_path.name} is niet te openen of beschadigd; er is niets "
                 "veranderd. " + "; ".join(report.problems[:3])
             )
-        keys = backup_keys.read_bytes() if key is not None else None
+        keys = None
+        if key is not None:
+            keys = backup_keys.for_restore(
+                backup_keys_path.read_bytes(),
+                keyfile.keyfile_path(db_path),
+                backup_keys.active_accounts(pending, key, coordinators=False),
+            )
         moved = _move_aside(db_path, now or datetime.now())
         try:
             if keys is not None:

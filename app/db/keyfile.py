@@ -109,17 +109,17 @@ class KeyFile:
             return None
 
     def set_user(self, username: str, password: str, database_key: bytes) -> None:
-        self._wrap(_user_slot(username), password, database_key)
+        self._wrap(user_slot(username), password, database_key)
 
     def remove_user(self, username: str) -> None:
-        self.slots.pop(_user_slot(username), None)
+        self.slots.pop(user_slot(username), None)
 
     def has_user(self, username: str) -> bool:
-        return _user_slot(username) in self.slots
+        return user_slot(username) in self.slots
 
     def unlock(self, username: str, password: str) -> bytes | None:
         """The database key, or None when the user has no slot or the password is wrong."""
-        return self._unwrap(_user_slot(username), password)
+        return self._unwrap(user_slot(username), password)
 
     def set_recovery(self, recovery_key: str, database_key: bytes) -> None:
         self._wrap(RECOVERY, _normalise_recovery(recovery_key), database_key)
@@ -128,7 +128,8 @@ class KeyFile:
         return self._unwrap(RECOVERY, _normalise_recovery(recovery_key))
 
 
-def _user_slot(username: str) -> str:
+def user_slot(username: str) -> str:
+    """The name of an account's slot; a username is matched without case or spaces."""
     return "user:" + username.strip().lower()
 
 

@@ -2,8 +2,9 @@
 `python -m app backup|restore`.
 
 Only coordinators make or restore backups. A restore is done by someone who can open the
-backup itself: their password unlocks the backup's own key file, and the backup's own user
-table must know them as an active coordinator. A damaged database is never wiped: it is
+backup itself: their password unlocks the backup's own key file, which holds only the
+slots of that day's coordinators (app/db/backup_keys.py), and the backup's own user table
+must know them as an active coordinator. A damaged database is never wiped: it is
 opened read-only and the newest good backup is offered.
 """
 
@@ -37,7 +38,13 @@ ONLY_EMBEDDED = (
     "wordt op de server geback-upt en teruggezet (pg_dump en pg_restore)."
 )
 WRONG_FOR_DATABASE = "Gebruikersnaam of wachtwoord klopt niet."
-WRONG_FOR_BACKUP = "Gebruikersnaam of wachtwoord klopt niet voor deze back-up."
+# A backup opens only for the coordinators of its day (and the recovery key): a mentor, or
+# an account switched off since, hears that this password does not open it.
+WRONG_FOR_BACKUP = (
+    "Gebruikersnaam of wachtwoord klopt niet voor deze back-up: dit wachtwoord opent deze "
+    "back-up niet. Alleen een uitstroomcoördinator van de dag van de back-up kan haar "
+    "terugzetten."
+)
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,13 @@ of a user whose password it accepts. PostgreSQL relies on the server's own prote
 
 from __future__ import annotations
 
+import glob
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.errors import AuthenticationError, KoersError
-from app.db import keyfile
+from app.db import backup as backups
+from app.db import backup_keys, keyfile
 from app.db.store import Store, open_store
 from app.db.urls import parse_url, sqlite_path
 from app.services.admin import accounts, data_folder
@@ -184,12 +186,28 @@ def grant_keys(store: Store, usernames: list[str], password: str) -> None:
 
 
 def revoke_key(store: Store, username: str) -> None:
+    """Takes a switched-off account's slot out of the key file and every kept backup."""
     path = store.sqlite_file
     if store.key is None or path is None:
         return
     keys = keyfile.KeyFile.load(keyfile.keyfile_path(path))
     keys.remove_user(username)
     keys.save()
+    revoke_backup_keys(store, username)
+
+
+def revoke_backup_keys(store: Store, username: str) -> None:
+    """Closes the kept backups to `username` (switched off, or no longer a coordinator).
+
+    The kept backups are those in the backup folder beside the database, and the
+    databases a restore moved aside (`<db>.voor-herstel-*`): copies of old data too.
+    """
+    path = store.sqlite_file
+    if store.key is None or path is None:
+        return
+    kept = [info.keys_path for info in backups.list_backups(path) if info.encrypted]
+    aside = path.parent.glob(f"{glob.escape(path.name)}.voor-herstel-*{keyfile.SUFFIX}")
+    backup_keys.remove_account([*kept, *aside], username)
 
 
 def encrypt_plain_database(store: Store, path: Path, actor: Actor, password: str) -> Unlocked:

@@ -3,7 +3,8 @@ change their own password.
 
 On the encrypted embedded database every account with a password has a slot in the key
 file; the slot follows the password (set, reset, changed) and goes when the account is
-switched off. The key file is written only after the database transaction commits.
+switched off. A switched-off or demoted coordinator's slot also goes from the key files of
+the kept backups. Key files are written only after the database transaction commits.
 
 A user's name to log in with never changes: the key-file slot is bound to it.
 """
@@ -115,6 +116,14 @@ def _revoke_after_commit(session: Session, username: str) -> None:
     store = session.info.get("store")
     if store is not None:
         after_commit(session, lambda: revoke_key(store, username))
+
+
+def _revoke_backups_after_commit(session: Session, username: str) -> None:
+    from app.services.admin.unlock import revoke_backup_keys
+
+    store = session.info.get("store")
+    if store is not None:
+        after_commit(session, lambda: revoke_backup_keys(store, username))
 
 
 def list_users(session: Session, actor: Actor) -> list[UserRow]:
@@ -232,6 +241,9 @@ def update_user(
         user.failed_logins = 0
         user.locked_until = None
         _revoke_after_commit(session, user.username)
+    elif demoted:
+        # Still an account, but no longer one that may restore: out of the kept backups.
+        _revoke_backups_after_commit(session, user.username)
     user.updated_by_id = actor.user_id
     flush_or_conflict(session, CHANGED_ELSEWHERE)
     if "active" in changed:
