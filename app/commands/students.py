@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     from app.core.errors import KoersError
     from app.services.students.student_file import cohort_table
 
-    store, actor = open_as_user(args)
+    store, actor = open_as_user(args, writes=False)
     try:
         try:
             rows = store.run(cohort_table, actor)
