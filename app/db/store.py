@@ -17,6 +17,7 @@ from sqlalchemy.engine import URL, Engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool, StaticPool
 
+from app.core.files import PRIVATE_DIR, make_private
 from app.db.cipher import sqlcipher_connect
 from app.db.urls import parse_url, sqlite_path
 
@@ -72,6 +73,12 @@ def _refuse_statement(state) -> None:
         raise ReadOnlyError(store.read_only_message)
 
 
+def _owner_only(path: Path) -> None:
+    # SQLite gives the -wal and -shm files the mode of the database file: owner-only too.
+    for member in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        make_private(member)
+
+
 def _begin_immediate(connection) -> None:
     # Take the write lock at the start, so a transaction never acts on what it read
     # before another one committed (the audit chain depends on it).
@@ -89,7 +96,7 @@ def make_engine(url: str | URL, key: bytes | None = None) -> Engine:
                 parsed, poolclass=StaticPool, connect_args={"check_same_thread": False}
             )
         else:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
             # A small pool: a keyed connection keeps its decrypted page cache between
             # actions instead of re-keying and re-reading the schema for each one.
             options: dict = {"poolclass": QueuePool, "pool_size": 2, "max_overflow": 2}
@@ -99,6 +106,8 @@ def make_engine(url: str | URL, key: bytes | None = None) -> Engine:
                 options["creator"] = lambda: sqlcipher_connect(path, key)
             engine = create_engine(parsed, **options)
         event.listen(engine, "connect", _configure_sqlite)
+        if path is not None:
+            event.listen(engine, "connect", lambda *_: _owner_only(path))
         event.listen(engine, "begin", _begin_immediate)
         return engine
     return create_engine(parsed, pool_pre_ping=True, pool_size=2, max_overflow=4)
