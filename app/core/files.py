@@ -9,10 +9,10 @@ folder's place in the user's profile (no inherited access for Everyone) does thi
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from pathlib import Path
-
 
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
@@ -30,10 +30,8 @@ def private_umask() -> None:
 def make_private(path: Path) -> None:
     """Owner-only access to a file Koers wrote (a no-op on Windows, or when it is gone)."""
     if POSIX:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.chmod(path, PRIVATE_FILE)
-        except FileNotFoundError:
-            pass
 
 
 def private_folder(directory: Path) -> None:
