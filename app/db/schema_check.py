@@ -10,7 +10,7 @@ read-only, with a Dutch message for the coordinator (see `TAMPERED_MESSAGE`).
 
 from __future__ import annotations
 
-from sqlalchemy import inspect, text
+from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 
 # The triggers the migrations create, per dialect (0002: the audit trail is append-only).
@@ -39,6 +39,30 @@ def expected_tables() -> dict[str, frozenset[str]]:
     }
 
 
+def _columns(connection: Connection) -> dict[str, set[str]]:
+    """Table -> column names, in one query (the check runs at every open)."""
+    if connection.dialect.name == "sqlite":
+        rows = connection.execute(
+            text(
+                "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p "
+                "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'"
+            )
+        )
+    else:
+        rows = connection.execute(
+            text(
+                "SELECT c.relname, a.attname FROM pg_class c "
+                "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 "
+                "AND NOT a.attisdropped "
+                "WHERE c.relkind IN ('r', 'p') AND c.relnamespace = current_schema()::regnamespace"
+            )
+        )
+    found: dict[str, set[str]] = {}
+    for table, column in rows:
+        found.setdefault(table, set()).add(column)
+    return found
+
+
 def _triggers(connection: Connection) -> set[str]:
     if connection.dialect.name == "sqlite":
         rows = connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))
@@ -57,21 +81,21 @@ def schema_problems(engine: Engine) -> list[str]:
     expected = expected_tables()
     problems: list[str] = []
     with engine.connect() as connection:
-        inspector = inspect(connection)
-        found = set(inspector.get_table_names()) - NOT_MODELS
-        for name in sorted(set(expected) - found):
-            problems.append(f"tabel {name} ontbreekt")
-        for name in sorted(found - set(expected)):
-            problems.append(f"onbekende tabel {name}")
-        for name in sorted(found & set(expected)):
-            columns = {column["name"] for column in inspector.get_columns(name)}
-            for column in sorted(expected[name] - columns):
-                problems.append(f"kolom {name}.{column} ontbreekt")
-            for column in sorted(columns - expected[name]):
-                problems.append(f"onbekende kolom {name}.{column}")
+        columns = _columns(connection)
+        triggers = _triggers(connection)
         wanted = EXPECTED_TRIGGERS.get(connection.dialect.name, frozenset())
-        for trigger in sorted(wanted - _triggers(connection)):
-            problems.append(f"beveiliging {trigger} ontbreekt")
+    found = set(columns) - NOT_MODELS
+    for name in sorted(set(expected) - found):
+        problems.append(f"tabel {name} ontbreekt")
+    for name in sorted(found - set(expected)):
+        problems.append(f"onbekende tabel {name}")
+    for name in sorted(found & set(expected)):
+        for column in sorted(expected[name] - columns[name]):
+            problems.append(f"kolom {name}.{column} ontbreekt")
+        for column in sorted(columns[name] - expected[name]):
+            problems.append(f"onbekende kolom {name}.{column}")
+    for trigger in sorted(wanted - triggers):
+        problems.append(f"beveiliging {trigger} ontbreekt")
     return problems
 
 
