@@ -7,7 +7,10 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     from app.cli import run
+    from app.core.files import private_umask
 
+    # Every file and folder this process makes is the user's alone (the data are minors').
+    private_umask()
     return run(sys.argv[1:] if argv is None else argv)
 
 

@@ -12,16 +12,16 @@ def run(args: argparse.Namespace) -> int:
     if args.audit_command == "grants":
         return _grants(args)
     if args.audit_command == "verify":
-        return _as_user(args, _verify)
+        return _as_user(args, _verify, writes=False)
     if args.audit_command == "export":
         return _as_user(args, _export)
     raise CommandError(f"onbekende actie '{args.audit_command}'", EXIT_USAGE)
 
 
-def _as_user(args: argparse.Namespace, work) -> int:
+def _as_user(args: argparse.Namespace, work, *, writes: bool = True) -> int:
     from app.core.errors import KoersError
 
-    store, actor = open_as_user(args)
+    store, actor = open_as_user(args, writes=writes)
     try:
         return work(args, store, actor)
     except KoersError as exc:
@@ -34,6 +34,10 @@ def _verify(_args: argparse.Namespace, store, actor) -> int:
     from app.services.common.audit import check_chain
 
     report = store.run(check_chain, actor)
+    if report.intact and store.schema_problems:
+        # An intact chain proves little once the append-only triggers are gone.
+        print("Auditlogboek niet te vertrouwen: het schema is buiten Koers om veranderd.")
+        return EXIT_FAILED
     if report.intact:
         print(f"Auditlogboek in orde: {report.entries} regels.")
         return EXIT_OK

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING
 
 from app.core.exit_codes import EXIT_AUTH, EXIT_FAILED, EXIT_USAGE
@@ -33,10 +34,13 @@ def database_url(args: argparse.Namespace) -> str:
     return url
 
 
-def open_as_user(args: argparse.Namespace) -> tuple[Store, Actor]:
+def open_as_user(args: argparse.Namespace, *, writes: bool = True) -> tuple[Store, Actor]:
     """Opens the database of `--database` as `--user` (password from KOERS_PASSWORD), with
     every check the window makes (app.services.admin.opening): an SQLite file on a network
     share, a database without a school or a damaged file is refused.
+
+    A database whose schema or triggers were changed outside Koers opens read-only: its
+    message goes to stderr, and a command that `writes` ends there with exit code 1.
 
     Wrong password: CommandError with exit code 3. The caller disposes the store.
     """
@@ -50,4 +54,10 @@ def open_as_user(args: argparse.Namespace) -> tuple[Store, Actor]:
         entered = opening.open_as_user(database_url(args), args.user, password)
     except KoersError as exc:
         raise CommandError(exc.message, EXIT_AUTH if exc.is_auth else EXIT_FAILED) from None
-    return entered.store, entered.actor
+    store = entered.store
+    if store.schema_problems:
+        if writes:
+            store.dispose()
+            raise CommandError(store.read_only_message, EXIT_FAILED)
+        print(store.read_only_message, file=sys.stderr)
+    return store, entered.actor

@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     from app.core.text_safety import printable
     from app.services.students.student_file import cohort_table
 
-    store, actor = open_as_user(args)
+    store, actor = open_as_user(args, writes=False)
     try:
         try:
             rows = store.run(cohort_table, actor)

@@ -25,7 +25,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.core.errors import KoersError
-from app.core.files import fsync_dir, fsync_file, write_atomic
+from app.core.files import (
+    PRIVATE_DIR,
+    fsync_dir,
+    fsync_file,
+    make_private,
+    private_folder,
+    write_atomic,
+)
 from app.db import backup_keys, keyfile
 from app.db.integrity import IntegrityReport, check_database, describe_error, quiet_sqlcipher
 
@@ -142,7 +149,10 @@ def backup_file(
             ) from None
     directory = Path(target_dir) if target_dir is not None else backup_dir(db_path)
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        if target_dir is None:
+            private_folder(directory)  # Koers's own backup folder
+        else:
+            directory.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
     except OSError as exc:
         raise BackupError(f"De map voor back-ups is niet te maken: {directory} ({exc}).") from None
     target = _target(db_path, directory, label, now or datetime.now())
@@ -153,6 +163,7 @@ def backup_file(
                 _copy_plain(db_path, pending)
             else:
                 _export_encrypted(db_path, key, pending)
+            make_private(pending)
             fsync_file(pending)
         except (sqlite3.Error, OSError) as exc:
             raise BackupError(_failed(exc)) from None
@@ -434,10 +445,11 @@ def restore_backup(
             f"Bij de back-up {backup_path.name} hoort een sleutelbestand "
             f"({backup_keys_path.name}); het ontbreekt."
         )
-    db_path.parent.mkdir(parents=True, exist_ok=True)
+    db_path.parent.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
     pending = db_path.with_name(f".{db_path.name}.herstel-tmp")
     try:
         shutil.copyfile(backup_path, pending)
+        make_private(pending)
         fsync_file(pending)
         report = check_database(pending, key)
         if not report.ok:

@@ -17,6 +17,7 @@ from sqlalchemy.engine import URL, Engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool, StaticPool
 
+from app.core.files import PRIVATE_DIR, make_private
 from app.db.cipher import sqlcipher_connect
 from app.db.urls import parse_url, sqlite_path
 
@@ -56,7 +57,7 @@ def _refuse_flush(session, _context, _instances) -> None:
     if store is not None and store.read_only and (session.new or session.dirty or session.deleted):
         from app.core.errors import ReadOnlyError
 
-        raise ReadOnlyError(READ_ONLY_MESSAGE)
+        raise ReadOnlyError(store.read_only_message)
 
 
 def _refuse_statement(state) -> None:
@@ -69,7 +70,13 @@ def _refuse_statement(state) -> None:
     ):
         from app.core.errors import ReadOnlyError
 
-        raise ReadOnlyError(READ_ONLY_MESSAGE)
+        raise ReadOnlyError(store.read_only_message)
+
+
+def _owner_only(path: Path) -> None:
+    # SQLite gives the -wal and -shm files the mode of the database file: owner-only too.
+    for member in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        make_private(member)
 
 
 def _begin_immediate(connection) -> None:
@@ -89,7 +96,7 @@ def make_engine(url: str | URL, key: bytes | None = None) -> Engine:
                 parsed, poolclass=StaticPool, connect_args={"check_same_thread": False}
             )
         else:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
             # A small pool: a keyed connection keeps its decrypted page cache between
             # actions instead of re-keying and re-reading the schema for each one.
             options: dict = {"poolclass": QueuePool, "pool_size": 2, "max_overflow": 2}
@@ -99,6 +106,8 @@ def make_engine(url: str | URL, key: bytes | None = None) -> Engine:
                 options["creator"] = lambda: sqlcipher_connect(path, key)
             engine = create_engine(parsed, **options)
         event.listen(engine, "connect", _configure_sqlite)
+        if path is not None:
+            event.listen(engine, "connect", lambda *_: _owner_only(path))
         event.listen(engine, "begin", _begin_immediate)
         return engine
     return create_engine(parsed, pool_pre_ping=True, pool_size=2, max_overflow=4)
@@ -109,7 +118,8 @@ class Store:
 
     `key` is the SQLCipher key of an encrypted embedded database (None: plain SQLite, or
     PostgreSQL). `read_only` marks a database that failed its integrity check: the UI shows
-    it, offers a restore, and services refuse every change.
+    it, offers a restore, and services refuse every change. `schema_problems` lists what
+    the check at open found changed outside Koers (then it is read-only too).
     """
 
     def __init__(
@@ -123,10 +133,35 @@ class Store:
         self.url = parse_url(str(url)) if isinstance(url, str) else url
         self.key = key
         self.read_only = read_only
+        self.schema_problems: list[str] = []
         self.engine = engine or make_engine(self.url, key)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         event.listen(self._sessions, "before_flush", _refuse_flush)
         event.listen(self._sessions, "do_orm_execute", _refuse_statement)
+
+    @property
+    def read_only_message(self) -> str:
+        """Why nothing may change, in Dutch: a changed schema, or else damage."""
+        if self.schema_problems:
+            from app.db.schema_check import tampered_message
+
+            return tampered_message(self.schema_problems)
+        return READ_ONLY_MESSAGE
+
+    def check_schema(self) -> list[str]:
+        """Compares the schema with what the migrations made; a difference (a dropped
+        trigger, a changed table) makes the store read-only. Returns the differences."""
+        from app.db.schema_check import schema_problems
+
+        self.schema_problems = schema_problems(self.engine)
+        if self.schema_problems:
+            import logging
+
+            logging.getLogger(__name__).error(
+                "schema check failed, opened read-only: %s", self.schema_problems[:5]
+            )
+            self.read_only = True
+        return self.schema_problems
 
     @property
     def is_sqlite(self) -> bool:
@@ -159,10 +194,16 @@ class Store:
 
 
 def open_store(url: str, *, key: bytes | None = None, migrate: bool = True) -> Store:
-    """Opens the database at `url`, bringing its schema up to date first."""
+    """Opens the database at `url`, bringing its schema up to date first, then checking
+    that its tables and triggers are the ones Koers made (read-only when not)."""
     store = Store(url, key=key)
     if migrate:
         from app.db.migrate import upgrade
 
-        upgrade(store)
+        try:
+            upgrade(store)
+            store.check_schema()
+        except BaseException:
+            store.dispose()
+            raise
     return store

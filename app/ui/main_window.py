@@ -148,6 +148,14 @@ class MainWindow(QMainWindow):
         if school.is_demo:
             title += self.tr(" — DEMO")
         self.setWindowTitle(title)
+        # A schema changed outside Koers (a dropped audit trigger): read-only, said on top.
+        self.schema_banner = QLabel()
+        self.schema_banner.setObjectName("schemaBanner")
+        self.schema_banner.setWordWrap(True)
+        self.schema_banner.setStyleSheet("background: #fde2e1; color: #611a15; padding: 8px;")
+        store = self.workspace.store
+        self.schema_banner.setText(store.read_only_message if store.schema_problems else "")
+        self.schema_banner.setVisible(bool(store.schema_problems))
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(180)
         for key, label in self._area_order():
@@ -159,10 +167,14 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self._show_area)
         self.navigation.setCurrentRow(0)
         body = QWidget()
-        layout = QHBoxLayout(body)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.schema_banner)
+        layout = QHBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
+        column.addLayout(layout, 1)
         self.body = body
         self.outer = QStackedWidget()
         self.outer.addWidget(body)

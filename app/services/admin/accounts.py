@@ -154,6 +154,14 @@ def login(
     user = session.scalars(
         select(User).where(User.username == (username or "").strip().lower())
     ).first()
+    if _read_only(session):
+        # A database opened read-only (damaged, or changed outside Koers) is not written
+        # to, not even for the log-in's own bookkeeping: the password is still checked.
+        if user is None or not user.active:
+            return failure
+        if not password_checked and not verify_password(user.password_hash, password):
+            return failure
+        return LoginResult(_actor(user))
     if user is None or not user.active:
         audit.record(session, None, "login_failed")
         return failure
@@ -179,6 +187,11 @@ def login(
     actor = _actor(user)
     audit.record(session, actor, "login", "user", user.id)
     return LoginResult(actor)
+
+
+def _read_only(session: Session) -> bool:
+    store = session.info.get("store")
+    return store is not None and store.read_only
 
 
 def mentors(session: Session) -> list[tuple[int, str]]:

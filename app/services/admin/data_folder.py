@@ -150,7 +150,7 @@ def set_aside(found: HalfMade, now: datetime) -> Path:
     Pass a fresh answer (app.services.admin.opening.clean_start reads the folder again), so
     a complete school can never be swept away by a stale one."""
     folder = aside_folder(found.database, now)
-    folder.mkdir()
+    folder.mkdir(mode=0o700)  # owner-only, like every folder Koers makes
     for path in found.files:
         if path.exists():
             os.replace(path, folder / path.name)

@@ -12,6 +12,7 @@ database without a school gets one on first start, an empty school or the demo s
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,11 +24,13 @@ from sqlalchemy.orm import Session
 from app.core.errors import KoersError
 from app.db.store import Store, open_store
 from app.db.urls import describe, parse_url, sqlite_path
-from app.services.admin import accounts, data_folder, first_start, maintenance
+from app.services.admin import accounts, data_folder, first_start, login_throttle, maintenance
 from app.services.admin.unlock import database_state, open_for_user, without_school
 from app.services.common.actor import Actor
 
 T = TypeVar("T")
+
+log = logging.getLogger(__name__)
 
 NO_SCHOOL = "Deze database heeft nog geen school. Start Koers om de school aan te maken."
 HAS_SCHOOL = "Deze database heeft al een school; kies een nieuwe database."
@@ -87,15 +90,39 @@ def find_school(url: str) -> Found:
     return found
 
 
-def log_in(found: Found, username: str, password: str, *, damaged_read_only: bool) -> Entered:
+def log_in(
+    found: Found,
+    username: str,
+    password: str,
+    *,
+    damaged_read_only: bool,
+    throttle: login_throttle.LoginThrottle | None = None,
+) -> Entered:
     """Logs in on what `find_school` found; wrong credentials raise, in Dutch.
 
     `damaged_read_only`: an embedded file too damaged to log in normally opens read-only with
     its report (the window then offers a backup); without it the damage raises. What an
-    interrupted first start left is refused (HalfMadeFolderError), never opened.
+    interrupted first start left is refused (HalfMadeFolderError), never opened. Every try
+    first waits out the account's growing wait after failures (`throttle`, see
+    app.services.admin.login_throttle).
     """
     if found.half_made is not None:
         raise data_folder.HalfMadeFolderError(found.half_made)
+    throttle = throttle or login_throttle.LoginThrottle()
+    throttle.wait(found.url, username)
+    try:
+        entered = _log_in(found, username, password, damaged_read_only)
+    except KoersError as exc:
+        if exc.is_auth:
+            # No user name or path here: the app log holds no personal data.
+            failures = throttle.failed(found.url, username)
+            log.warning("log-in failed (%d in a row for this account)", failures)
+        raise
+    throttle.succeeded(found.url, username)
+    return entered
+
+
+def _log_in(found: Found, username: str, password: str, damaged_read_only: bool) -> Entered:
     if found.store is None:
         if damaged_read_only:
             checked = maintenance.open_checked(found.url, username, password)
@@ -108,14 +135,20 @@ def log_in(found: Found, username: str, password: str, *, damaged_read_only: boo
     return Entered(found.store, result.actor_or_raise())
 
 
-def open_as_user(url: str, username: str, password: str) -> Entered:
+def open_as_user(
+    url: str,
+    username: str,
+    password: str,
+    *,
+    throttle: login_throttle.LoginThrottle | None = None,
+) -> Entered:
     """Every check of the window, for a run without one (the command line): a database
     without a school or a damaged file is refused rather than set up or opened read-only."""
     found = find_school(url)
     try:
         if found.is_new:
             raise KoersError(NO_SCHOOL)
-        return log_in(found, username, password, damaged_read_only=False)
+        return log_in(found, username, password, damaged_read_only=False, throttle=throttle)
     except BaseException:
         found.close()
         raise

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.db.backup import BackupInfo, RestoreResult
 from app.services.admin import maintenance
+from app.ui.admin.security_note import security_note
 from app.ui.common import restore_offer
 from app.ui.common.messages import show_error
 from app.ui.common.table_model import RowTableModel
@@ -151,6 +152,7 @@ class BackupsTab(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
+        layout.addWidget(security_note(self))
 
     # --- data ---------------------------------------------------------------------------
     def load(self, verify: bool = False) -> None:
