@@ -1,7 +1,8 @@
 """`python -m app students --user NAAM --format csv`: the cohort, to check an import.
 
-One line per student the user may see: LAS key, surname, prefix, first name, birth date,
-class, leaving date (dates dd-mm-jjjj), separated by semicolons as Dutch spreadsheets expect.
+One line per student the user may list (a mentor: their own; read-only: refused): LAS key,
+surname, prefix, first name, birth date, class, leaving date (dates dd-mm-jjjj), separated by
+semicolons as Dutch spreadsheets expect. Each run is in the export log.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ HEADER = [
 def run(args: argparse.Namespace) -> int:
     from app.core.errors import KoersError
     from app.core.text_safety import printable
-    from app.services.students.student_file import cohort_table
+    from app.services.students.cohort_list import cohort_table
 
     store, actor = open_as_user(args, writes=False)
     try:

@@ -7,6 +7,7 @@ for the connection). Imports run one way: store -> migrate -> backup -> integrit
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,11 +26,22 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 AFTER_COMMIT = "after_commit"
+AFTER_ROLLBACK = "after_rollback"
+
+log = logging.getLogger(__name__)
 
 
 def after_commit(session: Session, hook: Callable[[], None]) -> None:
     """Runs `hook` once the session's transaction has committed (never after a rollback)."""
     session.info.setdefault(AFTER_COMMIT, []).append(hook)
+
+
+def after_rollback(session: Session, hook: Callable[[Session], None]) -> None:
+    """Runs `hook(fresh_session)` in a transaction of its own once the session's work has
+    been rolled back (never after a commit): a record that must outlive the failed action,
+    such as the audit row of a refused export. Without a Store behind the session (a bare
+    session in a test) there is no second transaction to open and the hook is dropped."""
+    session.info.setdefault(AFTER_ROLLBACK, []).append(hook)
 
 
 def _configure_sqlite(dbapi_connection, _record) -> None:
@@ -178,11 +190,29 @@ class Store:
         Work outside the database that must follow only a successful commit (the key file
         of an encrypted database) is queued with `after_commit(session, fn)`.
         """
-        with self._sessions.begin() as session:
-            session.info["store"] = self
-            yield session
+        rollback_hooks: list[Callable[[Session], None]] = []
+        try:
+            with self._sessions.begin() as session:
+                session.info["store"] = self
+                session.info[AFTER_ROLLBACK] = rollback_hooks
+                yield session
+        except BaseException:
+            self._after_rollback(rollback_hooks)
+            raise
         for hook in session.info.get(AFTER_COMMIT, []):
             hook()
+
+    def _after_rollback(self, hooks: list[Callable[[Session], None]]) -> None:
+        # Each hook in its own transaction, after the failed one has released its locks (an
+        # SQLite write lock would otherwise block it). A hook that fails is logged, never
+        # raised: the caller must still see why its action failed.
+        for hook in hooks:
+            try:
+                with self._sessions.begin() as fresh:
+                    fresh.info["store"] = self
+                    hook(fresh)
+            except Exception:
+                log.exception("after-rollback hook failed")
 
     def run(self, fn: Callable[Concatenate[Session, P], T], *args: P.args, **kw: P.kwargs) -> T:
         """Runs one use case in its own transaction: all of it is saved, or none."""

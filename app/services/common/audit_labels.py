@@ -38,6 +38,7 @@ ACTION_LABELS = {
     "las_import": "Leerlingen ingelezen uit het LAS",
     "las_import_preview": "Voorbeeld van een LAS-import bekeken",
     "students_listed": "Leerlingenlijst uitgevoerd (opdrachtregel)",
+    "export_refused": "Uitvoer geweigerd (toestemming)",
     "import": "Gegevens ingelezen",
     "done": "Afgevinkt",
     "reopen": "Weer geopend",
@@ -127,6 +128,15 @@ DETAIL_WORDS = {
     "retired": "niet meer aangeboden",
     "restored": "weer aangeboden",
     "concept": "concept",
+    # why an export was refused: the consent gate's short codes (consent/gate.py)
+    "reden": "reden",
+    "inactive": "ontvanger niet actief",
+    "no_consent": "geen toestemming vastgelegd",
+    "not_covered": "toestemming omvat dit niet",
+    "not_yet": "toestemming geldt nog niet",
+    "expired": "toestemming verlopen",
+    "givers_missing": "toestemming niet volledig (ondertekenaar ontbreekt)",
+    "no_recipient": "geen ontvanger",
     # fields of a student, a conversation, a user
     "first_name": "voornaam",
     "prefix": "tussenvoegsel",

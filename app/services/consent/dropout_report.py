@@ -14,8 +14,9 @@ from app.export.dropout_report import Sending, render_dropout_report
 from app.models import ConsentScope, ProposalStatus
 from app.services.common import audit
 from app.services.common.permissions import require_export, require_student_access
-from app.services.consent.gate import ConsentRefusedError, check_all
+from app.services.consent.gate import check_all
 from app.services.consent.recipients import AUTO, resolve_recipient, student_by_ref
+from app.services.consent.refusals import refused
 from app.services.consent.sending import ExportResult, basis_lines, log_export
 from app.services.consent.transition_report import recipient_label
 
@@ -48,9 +49,15 @@ def send_dropout_report(
     at = at or today()
     check = check_all(session, student, recipient, at, (DROPOUT_SCOPE,))
     if DROPOUT_SCOPE not in check.allowed:
-        raise ConsentRefusedError(
+        raise refused(
+            session,
+            actor,
+            "vangnetmelding",
+            student,
+            recipient,
+            check.decisions.values(),
             f"Geen melding uitval van {student.full_name} aan {recipient.name}: "
-            + check.decisions[DROPOUT_SCOPE].reason
+            + check.decisions[DROPOUT_SCOPE].reason,
         )
     data = dropout_report_data(session, proposal, recipient.name)
     sending = Sending(recipient_label(recipient), at, basis_lines(session, check))

@@ -47,6 +47,8 @@ class Decision:
     article: str | None = None
     # The reason without the scope, so that one cause for several scopes is said once.
     cause: str = ""
+    # A refusal's short code (REFUSAL_CODES): what the audit trail keeps instead of the text.
+    code: str = ""
 
     @property
     def basis_text(self) -> str:
@@ -71,7 +73,7 @@ def may_share(
     what = f"'{CONSENT_SCOPE_SHORT[scope]}'"
     to = f"{recipient.name}"
     if not recipient.active:
-        return _refuse(scope, f"{to} staat op niet actief; er gaat niets naartoe")
+        return _refuse(scope, "inactive", f"{to} staat op niet actief; er gaat niets naartoe")
     flow = flow_of(session, document, recipient.kind)
     # Scopes outside a legal basis still need consent.
     legal = flow is not None and flow.basis is Basis.LEGAL and (flow.article or "").strip()
@@ -94,14 +96,16 @@ def may_share(
     if not consents:
         return _refuse(
             scope,
+            "no_consent",
             f"Er is geen toestemming vastgelegd om gegevens te delen met {to}",
             f"Er is geen toestemming vastgelegd om {what} te delen met {to}.",
         )
-    causes: list[tuple[str, str]] = []
+    causes: list[tuple[str, str, str]] = []
     for consent in consents:
         if scope not in consent.scope_set:
             causes.append(
                 (
+                    "not_covered",
                     f"De toestemming voor {to} omvat dit niet",
                     f"De toestemming voor {to} omvat {what} niet.",
                 )
@@ -109,7 +113,7 @@ def may_share(
             continue
         if consent.given_on > at:
             cause = f"De toestemming voor {to} geldt pas vanaf {format_date(consent.given_on)}"
-            causes.append((cause, cause + "."))
+            causes.append(("not_yet", cause, cause + "."))
             continue
         if consent.withdrawn_on is not None and consent.withdrawn_on <= at:
             by = f" door {consent.withdrawn_by}" if consent.withdrawn_by else ""
@@ -117,14 +121,14 @@ def may_share(
                 f"De toestemming voor {to} is ingetrokken op "
                 f"{format_date(consent.withdrawn_on)}{by}; er is geen nieuwe toestemming"
             )
-            causes.append((cause, f"{cause} voor {what}."))
+            causes.append(("withdrawn", cause, f"{cause} voor {what}."))
             continue
         if consent.valid_until is not None and consent.valid_until < at:
             cause = (
                 f"De toestemming voor {to} is verlopen op {format_date(consent.valid_until)}; "
                 f"er is geen nieuwe toestemming"
             )
-            causes.append((cause, f"{cause} voor {what}."))
+            causes.append(("expired", cause, f"{cause} voor {what}."))
             continue
         missing = givers_missing(consent, student, limit)
         if missing:
@@ -132,7 +136,7 @@ def may_share(
                 f"De toestemming voor {to} is niet volledig: de toestemming van "
                 f"{join_phrases(missing)} ontbreekt"
             )
-            causes.append((cause, cause + "."))
+            causes.append(("givers_missing", cause, cause + "."))
             continue
         return Decision(
             True,
@@ -142,13 +146,25 @@ def may_share(
             consent_id=consent.id,
         )
     # The most specific cause: one about a consent that names the scope, else the first.
-    specific = [c for c in causes if "omvat" not in c[0]]
-    cause, reason = (specific or causes)[0]
-    return _refuse(scope, cause, reason)
+    specific = [c for c in causes if c[0] != "not_covered"]
+    code, cause, reason = (specific or causes)[0]
+    return _refuse(scope, code, cause, reason)
 
 
-def _refuse(scope: ConsentScope, cause: str, reason: str | None = None) -> Decision:
-    return Decision(False, reason or cause + ".", scope, cause=cause)
+# The short codes of a refusal, as the audit trail keeps them (audit_labels has their Dutch).
+REFUSAL_CODES = (
+    "inactive",
+    "no_consent",
+    "not_covered",
+    "not_yet",
+    "withdrawn",
+    "expired",
+    "givers_missing",
+)
+
+
+def _refuse(scope: ConsentScope, code: str, cause: str, reason: str | None = None) -> Decision:
+    return Decision(False, reason or cause + ".", scope, cause=cause, code=code)
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 The gate (`gate.check_all`) is asked at the moment of export; only what it allowed goes into
 the file, and the export is logged with the consent(s) or legal basis it rested on. A refusal
-raises `ConsentRefusedError` and writes nothing.
+raises `ConsentRefusedError` and writes no file; only its audit row (refusals.py) is kept.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from app.core.files import write_atomic
 from app.core.validation import today
 from app.export.transition_report import render_report
 from app.services.common.permissions import require_export, require_student_access
-from app.services.consent.gate import ConsentRefusedError, check_all
+from app.services.consent.gate import check_all
 from app.services.consent.recipients import resolve_recipient, student_by_ref
+from app.services.consent.refusals import refused
 from app.services.consent.sending import ExportResult, basis_lines, log_export, sender_name
 from app.services.consent.transition_report import gather
 
@@ -39,9 +40,15 @@ def export_report(
     at = at or today()
     check = check_all(session, student, recipient, at)
     if not check.allowed:
-        raise ConsentRefusedError(
+        raise refused(
+            session,
+            actor,
+            "overdrachtsdossier",
+            student,
+            recipient,
+            check.decisions.values(),
             f"Geen overdrachtsdossier van {student.full_name} voor {recipient.name}: "
-            + check.refusal()
+            + check.refusal(),
         )
     report = gather(
         session,

@@ -350,35 +350,3 @@ def save_student(
     if {"planned_outflow_date", "actual_outflow_date"} & set(changed):
         aftercare.sync_plan(session, actor, student.id)  # the aftercare plan follows the date
     return student.version
-
-
-def cohort_table(session: Session, actor: Actor) -> list[list[str]]:
-    """The students `actor` may see as text rows (LAS key, surname, prefix, first name,
-    birth date, class, leaving date), for checking an import; logged with the count only."""
-    from app.export.tabular import neutralise
-    from app.services.common.permissions import visible_students
-
-    stmt = select(
-        Student.las_key,
-        Student.surname,
-        Student.prefix,
-        Student.first_name,
-        Student.birth_date,
-        Student.class_name,
-        Student.planned_outflow_date,
-    ).where(Student.archived.is_(False))
-    stmt = visible_students(stmt, actor).order_by(Student.las_key, Student.surname, Student.id)
-    rows = [
-        [
-            neutralise(r.las_key or ""),
-            neutralise(r.surname),
-            neutralise(r.prefix or ""),
-            neutralise(r.first_name),
-            format_date(r.birth_date),
-            neutralise(r.class_name or ""),
-            format_date(r.planned_outflow_date),
-        ]
-        for r in session.execute(stmt)
-    ]
-    audit.record(session, actor, "students_listed", "student", None, f"aantal={len(rows)}")
-    return rows
