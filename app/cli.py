@@ -1,8 +1,9 @@
 """The command line: the GUI by default, and sub-commands for batch work.
 
 Exit codes (app.core.exit_codes): 0 done, 1 failed, 2 bad arguments, 3 wrong password,
-4 refused (consent). Passwords come from KOERS_PASSWORD or a prompt, never from an argument
-(app.core.password_prompt).
+4 refused (consent), 5 not allowed for the user's role; app.commands.failures maps every
+error of a sub-command to one of these with a Dutch message, never a traceback. Passwords
+come from KOERS_PASSWORD or a prompt, never from an argument (app.core.password_prompt).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ BATCH_COMMANDS = {
     "import": "las_import",
     "students": "students",
     "export": "export",
+    "users": "users",
 }
 
 
@@ -102,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     purge.add_argument("--dry-run", action="store_true", help="alleen tonen wat weg zou gaan")
     _add_import_commands(commands, acting)
+    _add_user_commands(commands, acting)
 
     export = commands.add_parser("export", help="overdrachtsdossier of vertrekkerslijst maken")
     export_commands = export.add_subparsers(dest="export_command", metavar="ACTIE", required=True)
@@ -140,6 +143,32 @@ def _add_import_commands(commands, acting: argparse.ArgumentParser) -> None:
     students.add_argument("--format", choices=["csv"], default="csv")
 
 
+def _add_user_commands(commands, acting: argparse.ArgumentParser) -> None:
+    """`users add|list|disable|reset-password`: the accounts of Beheer, with its rules."""
+    from app.commands.users import ROLE_NAMES
+
+    users = commands.add_parser("users", help="gebruikers beheren (alleen uitstroomcoördinator)")
+    actions = users.add_subparsers(dest="users_command", metavar="ACTIE", required=True)
+    add = actions.add_parser(
+        "add",
+        parents=[acting],
+        help="een gebruiker toevoegen; wachtwoord uit KOERS_NEW_PASSWORD of een vraag",
+    )
+    add.add_argument("username", metavar="GEBRUIKERSNAAM")
+    add.add_argument("--name", required=True, metavar="NAAM", help="volledige naam")
+    add.add_argument("--role", required=True, choices=list(ROLE_NAMES), help="rol")
+    add.add_argument("--email", default="", metavar="ADRES")
+    actions.add_parser("list", parents=[acting], help="alle gebruikers tonen")
+    disable = actions.add_parser("disable", parents=[acting], help="een gebruiker uitschakelen")
+    disable.add_argument("username", metavar="GEBRUIKERSNAAM")
+    reset = actions.add_parser(
+        "reset-password",
+        parents=[acting],
+        help="een nieuw wachtwoord instellen; uit KOERS_NEW_PASSWORD of een vraag",
+    )
+    reset.add_argument("username", metavar="GEBRUIKERSNAAM")
+
+
 def _non_negative(text: str) -> int:
     try:
         value = int(text)
@@ -166,19 +195,24 @@ def fail(message: str, code: int) -> int:
     return code
 
 
+def _run_batch(args: argparse.Namespace) -> int:
+    """Runs a sub-command; whatever it raises becomes a Dutch line and an exit code."""
+    import importlib
+
+    try:
+        module = importlib.import_module(f"app.commands.{BATCH_COMMANDS[args.command]}")
+        return module.run(args)
+    except (Exception, KeyboardInterrupt) as exc:
+        from app.commands.failures import explain
+
+        return fail(*explain(exc))
+
+
 def run(argv: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command in BATCH_COMMANDS:
-        import importlib
-
-        from app.commands.common import CommandError
-
-        module = importlib.import_module(f"app.commands.{BATCH_COMMANDS[args.command]}")
-        try:
-            return module.run(args)
-        except CommandError as exc:
-            return fail(exc.message, exc.exit_code)
+        return _run_batch(args)
     if (args.smoke or args.screenshots) and not args.user:
         parser.error("--smoke en --screenshots hebben --user nodig")
     from app.ui.launch import run_gui

@@ -19,13 +19,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _as_user(args: argparse.Namespace, work, *, writes: bool = True) -> int:
-    from app.core.errors import KoersError
-
     store, actor = open_as_user(args, writes=writes)
     try:
         return work(args, store, actor)
-    except KoersError as exc:
-        raise CommandError(exc.message, EXIT_FAILED) from None
     finally:
         store.dispose()
 

@@ -18,7 +18,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(maintenance.ONLY_EMBEDDED, EXIT_FAILED)
     try:
         store, actor = open_as_user(args)
-    except CommandError:
+    except (CommandError, KoersError):  # a wrong password stays exit code 3
         raise
     except Exception as exc:  # a damaged or unreadable file: say so, no traceback
         raise CommandError(

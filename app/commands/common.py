@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from app.core.exit_codes import EXIT_AUTH, EXIT_FAILED, EXIT_USAGE
+from app.core.exit_codes import EXIT_FAILED, EXIT_USAGE
 from app.core.password_prompt import read_password
 
 if TYPE_CHECKING:
@@ -42,18 +42,15 @@ def open_as_user(args: argparse.Namespace, *, writes: bool = True) -> tuple[Stor
     A database whose schema or triggers were changed outside Koers opens read-only: its
     message goes to stderr, and a command that `writes` ends there with exit code 1.
 
-    Wrong password: CommandError with exit code 3. The caller disposes the store.
+    A wrong password raises AuthenticationError (exit code 3 in app.commands.failures).
+    The caller disposes the store.
     """
-    from app.core.errors import KoersError
     from app.services.admin import opening
 
     password = read_password(f"Wachtwoord voor {args.user}: ")
     if not password:
         raise CommandError("geef het wachtwoord in KOERS_PASSWORD", EXIT_USAGE)
-    try:
-        entered = opening.open_as_user(database_url(args), args.user, password)
-    except KoersError as exc:
-        raise CommandError(exc.message, EXIT_AUTH if exc.is_auth else EXIT_FAILED) from None
+    entered = opening.open_as_user(database_url(args), args.user, password)
     store = entered.store
     if store.schema_problems:
         if writes:

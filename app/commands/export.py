@@ -1,7 +1,8 @@
 """`python -m app export report|leavers`: reports that leave the school, from the command line.
 
 Exit 0 when the file is written; 4 with the Dutch refusal on stderr (and no file) when
-consent or another rule refuses; 2 for bad arguments; 3 for a wrong password.
+consent or another rule refuses; 5 for a role that may not export; 2 for bad arguments
+(an unknown student or recipient too); 3 for a wrong password (app.commands.failures).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import argparse
 from pathlib import Path
 
 from app.commands.common import CommandError, open_as_user
-from app.core.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_REFUSED, EXIT_USAGE
+from app.core.exit_codes import EXIT_OK, EXIT_USAGE
 
 
 def run(args: argparse.Namespace) -> int:
@@ -21,8 +22,6 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError("--out moet een .csv- of .xlsx-bestand zijn", EXIT_USAGE)
     if args.export_command == "leavers" and not 2000 <= args.year <= 2100:
         raise CommandError("--year moet een jaartal zijn, bijvoorbeeld 2026", EXIT_USAGE)
-    from app.core.errors import KoersError, NotFoundError, PermissionDeniedError
-    from app.services.consent.gate import ConsentRefusedError
     from app.services.consent.leavers_list import export_leavers
     from app.services.consent.report_export import export_report
 
@@ -38,11 +37,5 @@ def run(args: argparse.Namespace) -> int:
                 f"{result.counted} alleen als aantal."
             )
         return EXIT_OK
-    except (ConsentRefusedError, PermissionDeniedError) as exc:
-        raise CommandError(exc.message, EXIT_REFUSED) from None
-    except NotFoundError as exc:
-        raise CommandError(exc.message, EXIT_USAGE) from None
-    except KoersError as exc:
-        raise CommandError(exc.message, EXIT_FAILED) from None
     finally:
         store.dispose()

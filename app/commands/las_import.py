@@ -20,7 +20,6 @@ MISSING_LISTED = 20
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.core.errors import KoersError, NotFoundError, ValidationError
     from app.importers.formats import detect_format
     from app.importers.paths import ImportFileError, read_input_file
     from app.importers.safe_xml import MAX_XML_BYTES
@@ -47,8 +46,6 @@ def run(args: argparse.Namespace) -> int:
             try:
                 headers, _enc, _delim = csv_mappings.csv_headers(data, args.file)
                 mapping = store.run(csv_mappings.load_mapping, actor, args.mapping, headers)
-            except NotFoundError as exc:
-                raise CommandError(exc.message, EXIT_USAGE) from None
             except ImportFileError as exc:
                 raise CommandError(exc.message, EXIT_FAILED) from None
         source = ImportSource(kind, data, args.file, mapping)
@@ -63,12 +60,7 @@ def run(args: argparse.Namespace) -> int:
         if args.dry_run:
             print("Proefdraai: er is niets opgeslagen.")
             return EXIT_OK
-        try:
-            result = store.run(las_import.apply_import, actor, source)
-        except ValidationError as exc:
-            raise CommandError(exc.message, EXIT_FAILED) from None
-        except KoersError as exc:
-            raise CommandError(exc.message, EXIT_FAILED) from None
+        result = store.run(las_import.apply_import, actor, source)
         print(f"Ingelezen: {result.summary}")
         return EXIT_OK
     finally:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from datetime import date, datetime
 
-from app.commands.common import CommandError, open_as_user
+from app.commands.common import open_as_user
 from app.core.exit_codes import EXIT_OK
 
 
@@ -19,17 +19,13 @@ def _day(value: date) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.core.errors import KoersError
     from app.services.admin import retention
 
     store, actor = open_as_user(args)
     try:
         today = date.today()
-        try:
-            settings = store.run(retention.retention_settings, actor)
-            due = store.run(retention.due_for_purge, actor, today)
-        except KoersError as exc:
-            raise CommandError(exc.message) from None
+        settings = store.run(retention.retention_settings, actor)
+        due = store.run(retention.due_for_purge, actor, today)
         print(
             f"Bewaartermijn: {settings.retention_months} maanden na het einde van de nazorg "
             f"(de nazorg duurt {settings.aftercare_months} maanden na de uitstroom)."
@@ -57,11 +53,8 @@ def run(args: argparse.Namespace) -> int:
         if args.dry_run:
             print("Proefdraai: er is niets verwijderd.")
             return EXIT_OK
-        try:
-            result = store.run(retention.purge, actor, [c.student_id for c in due], today)
-            removed = store.run(retention.remove_old_backups, actor, now)
-        except KoersError as exc:
-            raise CommandError(exc.message) from None
+        result = store.run(retention.purge, actor, [c.student_id for c in due], today)
+        removed = store.run(retention.remove_old_backups, actor, now)
         print(f"{_count(result.count)} verwijderd; {removed} oude back-up(s) verwijderd.")
         return EXIT_OK
     finally:
