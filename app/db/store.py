@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool, StaticPool
 
 from app.db.cipher import sqlcipher_connect
-from app.db.urls import parse_url, sqlite_path
+from app.db.urls import driver_url, parse_url, server_roles_enforced, sqlite_path
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -101,7 +101,7 @@ def make_engine(url: str | URL, key: bytes | None = None) -> Engine:
         event.listen(engine, "connect", _configure_sqlite)
         event.listen(engine, "begin", _begin_immediate)
         return engine
-    return create_engine(parsed, pool_pre_ping=True, pool_size=2, max_overflow=4)
+    return create_engine(driver_url(parsed), pool_pre_ping=True, pool_size=2, max_overflow=4)
 
 
 class Store:
@@ -131,6 +131,12 @@ class Store:
     @property
     def is_sqlite(self) -> bool:
         return self.url.get_backend_name() == "sqlite"
+
+    @property
+    def server_roles(self) -> bool:
+        """Each user connects with an own PostgreSQL role; the server enforces who reads
+        which rows, and account changes are mirrored to those roles."""
+        return server_roles_enforced(self.url)
 
     @property
     def sqlite_file(self) -> Path | None:
