@@ -20,6 +20,7 @@ import pytest
 from alembic import command
 from sqlalchemy import text
 
+from app.core.errors import AuthenticationError
 from app.db import Store, open_store, server_roles
 from app.db.migrate import alembic_config
 from app.db.urls import as_user
@@ -28,7 +29,7 @@ from app.models.aftercare import AftercareCall, AftercarePlan
 from app.models.consent import Consent, ConsentForm, Organisation, OrganisationKind
 from app.models.conversation import Agreement, Conversation, ConversationType
 from app.models.student import Guardian
-from app.services.admin import accounts, users
+from app.services.admin import accounts, opening, users
 from app.services.common.actor import Actor
 from app.services.students.cohort import list_cohort
 from tests.conftest import PostgresServer
@@ -351,3 +352,19 @@ def test_the_single_role_mode_app_role_still_reads_every_student(school: SharedS
     with school.connect("app", password="") as connection:
         for table in STUDENT_TABLES:
             assert _student_ids(connection, table) == every, table
+
+
+def test_logging_in_through_the_app_connects_with_the_own_role(school: SharedSchool) -> None:
+    found = opening.find_school(school.owner_url + "?koers_roles=server")
+    try:
+        with pytest.raises(AuthenticationError):
+            opening.log_in(
+                found, school.logins["b"], "geraden-wachtwoord-1", damaged_read_only=False
+            )
+        entered = opening.log_in(found, school.logins["b"], PASSWORD, damaged_read_only=False)
+        assert entered.store.url.username == school.logins["b"]
+        assert {row.id for row in entered.store.run(list_cohort, entered.actor)} == school.students[
+            "b"
+        ]
+    finally:
+        found.close()
