@@ -20,7 +20,7 @@ from sqlalchemy.pool import QueuePool, StaticPool
 
 from app.core.files import PRIVATE_DIR, make_private
 from app.db.cipher import sqlcipher_connect
-from app.db.urls import parse_url, sqlite_path
+from app.db.urls import driver_url, parse_url, server_roles_enforced, sqlite_path
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -122,7 +122,7 @@ def make_engine(url: str | URL, key: bytes | None = None) -> Engine:
             event.listen(engine, "connect", lambda *_: _owner_only(path))
         event.listen(engine, "begin", _begin_immediate)
         return engine
-    return create_engine(parsed, pool_pre_ping=True, pool_size=2, max_overflow=4)
+    return create_engine(driver_url(parsed), pool_pre_ping=True, pool_size=2, max_overflow=4)
 
 
 class Store:
@@ -178,6 +178,12 @@ class Store:
     @property
     def is_sqlite(self) -> bool:
         return self.url.get_backend_name() == "sqlite"
+
+    @property
+    def server_roles(self) -> bool:
+        """Each user connects with an own PostgreSQL role; the server enforces who reads
+        which rows, and account changes are mirrored to those roles."""
+        return server_roles_enforced(self.url)
 
     @property
     def sqlite_file(self) -> Path | None:

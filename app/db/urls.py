@@ -11,6 +11,9 @@ if TYPE_CHECKING:
 
 ENV_DATABASE_URL = "KOERS_DATABASE_URL"
 ENV_DATA_DIR = "KOERS_DATA_DIR"
+# `?koers_roles=server` on a PostgreSQL URL: the school chose "roles enforced by the
+# server"; every user connects with an own login role (see app/db/server_roles.py).
+SERVER_ROLES_OPTION = "koers_roles"
 
 
 def data_dir() -> Path:
@@ -41,6 +44,23 @@ def parse_url(url: str) -> URL:
     if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() in ("", "psycopg2"):
         parsed = parsed.set(drivername="postgresql+psycopg")
     return parsed
+
+
+def server_roles_enforced(url: URL) -> bool:
+    """Whether each user logs in to PostgreSQL with an own role (row-level security)."""
+    return url.get_backend_name() == "postgresql" and url.query.get(SERVER_ROLES_OPTION) == "server"
+
+
+def driver_url(url: URL) -> URL:
+    """The URL as the driver gets it: without Koers's own options."""
+    return url.difference_update_query([SERVER_ROLES_OPTION])
+
+
+def as_user(url: str, username: str, password: str) -> str:
+    """The shared store's URL with a user's own login role and password, for the
+    server-roles mode: the server, not the app, then decides which rows that user reads."""
+    parsed = parse_url(url).set(username=username, password=password)
+    return parsed.render_as_string(hide_password=False)
 
 
 def sqlite_path(url: URL) -> Path | None:

@@ -21,9 +21,10 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
-from app.core.errors import KoersError
+from app.core.errors import AuthenticationError, KoersError
+from app.db.credentials import is_password_refusal
 from app.db.store import Store, open_store
-from app.db.urls import describe, parse_url, sqlite_path
+from app.db.urls import as_user, describe, parse_url, sqlite_path
 from app.services.admin import accounts, data_folder, first_start, login_throttle, maintenance
 from app.services.admin.unlock import database_state, open_for_user, without_school
 from app.services.common.actor import Actor
@@ -129,10 +130,33 @@ def _log_in(found: Found, username: str, password: str, damaged_read_only: bool)
             return Entered(checked.store, checked.actor, checked.recovery_key, checked.report)
         unlocked = open_for_user(found.url, username, password)
         return Entered(unlocked.store, unlocked.actor, unlocked.recovery_key)
+    if found.store.server_roles:
+        return _log_in_with_own_role(found, username, password)
     # One transaction: a failed attempt is still committed (counted and logged).
     with found.store.session() as session:
         result = accounts.login(session, username, password)
     return Entered(found.store, result.actor_or_raise())
+
+
+def _log_in_with_own_role(found: Found, username: str, password: str) -> Entered:
+    """Roles enforced by the server: the user's own login role and password open the
+    connection, so the server decides which rows this user reads; the found store (the
+    settings' own role) is closed. A refused password never reaches the app's lock-out count:
+    the server refused it before Koers could write anything."""
+    name = (username or "").strip().lower()
+    store = Store(as_user(found.url, name, password))
+    try:
+        with store.session() as session:
+            result = accounts.login(session, name, password)
+        actor = result.actor_or_raise()
+    except Exception as exc:
+        store.dispose()
+        if is_password_refusal(exc):
+            raise AuthenticationError("Gebruikersnaam of wachtwoord klopt niet.") from exc
+        raise
+    found.close()
+    found.store = store
+    return Entered(store, actor)
 
 
 def open_as_user(

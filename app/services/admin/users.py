@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from app.core.errors import ConflictError, NotFoundError
 from app.core.passwords import hash_password, password_problem, verify_password
 from app.core.validation import Problems, choice, email, text
+from app.db import server_roles
 from app.db.store import after_commit
 from app.models import Role, User
 from app.models.base import utcnow
@@ -174,6 +175,7 @@ def create_user(session: Session, actor: Actor, data: UserInput) -> int:
     session.add(user)
     session.flush()
     audit.record(session, actor, "user_created", "user", user.id)
+    server_roles.mirror_account(session, username, data.password, role.value, True)
     if data.password is not None:
         _grant_after_commit(session, username, data.password)
     return user.id
@@ -246,6 +248,8 @@ def update_user(
         _revoke_backups_after_commit(session, user.username)
     user.updated_by_id = actor.user_id
     flush_or_conflict(session, CHANGED_ELSEWHERE)
+    if "active" in changed or "role" in changed:
+        server_roles.mirror_account(session, user.username, None, user.role.value, active)
     if "active" in changed:
         audit.record(
             session, actor, "user_activated" if active else "user_deactivated", "user", user.id
@@ -268,6 +272,7 @@ def reset_password(session: Session, actor: Actor, user_id: int, new_password: s
         p.add("password", "Wachtwoord: dit account is uitgeschakeld; schakel het eerst in.")
     p.raise_if_any()
     _set_password(session, user, new_password, actor)
+    server_roles.mirror_account(session, user.username, new_password, user.role.value, True)
     audit.record(session, actor, "password_reset", "user", user.id)
 
 
@@ -284,6 +289,7 @@ def change_own_password(session: Session, actor: Actor, old: str, new: str) -> N
         p.add("new_password", "Nieuw wachtwoord: kies een ander wachtwoord dan het huidige.")
     p.raise_if_any()
     _set_password(session, user, new, actor)
+    server_roles.mirror_own_password(session, new)
     audit.record(session, actor, "password_changed", "user", user.id)
 
 
