@@ -297,3 +297,39 @@ def test_the_app_role_cannot_rewrite_exports_or_consents(postgres_server) -> Non
             pass
         with postgres_server.admin() as admin:
             admin.execute(f'DROP ROLE IF EXISTS "{role}"')
+
+
+# --- Beheer -> Auditlogboek -----------------------------------------------------------------
+
+
+def test_beheer_checks_the_log_and_prints_its_checkpoint(
+    store: Store, coordinator: Actor, trail: int, qtbot, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.ui.admin.audit_log import AuditLogTab
+    from tests.ui.helpers import workspace_for
+
+    tab = AuditLogTab(workspace_for(store, coordinator))
+    qtbot.addWidget(tab)
+    shown: list[tuple[str, str]] = []
+    for kind in ("information", "warning"):
+        monkeypatch.setattr(
+            QMessageBox,
+            kind,
+            staticmethod(lambda _p, _t, text, kind=kind: shown.append((kind, text))),
+        )
+    tab.verify_button.click()
+    assert shown.pop() == ("information", f"Auditlogboek in orde: {trail} regels.")
+
+    lines: list[str] = []
+    monkeypatch.setattr(tab, "_show_checkpoint", lines.append)
+    tab.checkpoint_button.click()
+    assert lines[0].startswith("Controlepunt auditlogboek Koers, ")
+    assert f"{trail} regels, laatste regel {trail}, vingerafdruk " in lines[0]
+
+    _by_hand(store, f"DELETE FROM audit_log WHERE id > {trail - 137}")
+    tab.verify_button.click()
+    kind, text = shown.pop()
+    assert kind == "warning"
+    assert text.startswith(f"De laatste 137 regels ontbreken (na regel {trail - 137}).\n")
