@@ -35,9 +35,15 @@ def _verify(_args: argparse.Namespace, store, actor) -> int:
         print("Auditlogboek niet te vertrouwen: het schema is buiten Koers om veranderd.")
         return EXIT_FAILED
     if report.intact:
+        from app.db.audit_checkpoint import write_quietly
+
+        write_quietly(store)  # a verified trail is a safe moment to move the checkpoint
         print(f"Auditlogboek in orde: {report.entries} regels.")
         return EXIT_OK
-    print(f"Auditlogboek beschadigd vanaf regel {report.broken_at}.")
+    if report.broken_at is not None:
+        print(f"Auditlogboek beschadigd vanaf regel {report.broken_at}.")
+    for line in report.missing:
+        print(line)
     return EXIT_FAILED
 
 

@@ -40,6 +40,9 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(
             f"de demoschool is niet aangemaakt ({type(exc).__name__}): {found.label}", EXIT_FAILED
         ) from None
+    from app.db.audit_checkpoint import write_quietly
+
+    write_quietly(entered.store)  # the new school's trail, anchored from its first day
     entered.store.dispose()
     recovery = entered.recovery_key
     print(f"Demoschool met {args.students} leerlingen aangemaakt in {found.label}.")

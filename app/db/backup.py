@@ -121,6 +121,10 @@ def make_backup(
             "Koers maakt alleen back-ups van de ingebouwde database. Een PostgreSQL-"
             "database wordt op de server geback-upt (bijvoorbeeld met pg_dump)."
         )
+    # The checkpoint first: the key file that goes with the backup then carries it.
+    from app.db.audit_checkpoint import write_quietly
+
+    write_quietly(store)
     return backup_file(path, store.key, label, target_dir, now=now)
 
 

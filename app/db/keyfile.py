@@ -64,6 +64,8 @@ class KeyFile:
     path: Path
     school: str = ""
     slots: dict[str, dict] = field(default_factory=dict)
+    # The audit trail's signed checkpoint (app/db/audit_checkpoint.py), kept as it is.
+    audit_checkpoint: dict | None = None
 
     # --- reading and writing ------------------------------------------------------------
     @classmethod
@@ -79,12 +81,13 @@ class KeyFile:
             raise KeyFileError(f"Het sleutelbestand {path.name} is beschadigd.") from None
         if data.get("format") != FORMAT or not isinstance(data.get("slots"), dict):
             raise KeyFileError(f"Het sleutelbestand {path.name} heeft een onbekende vorm.")
-        return cls(path, data.get("school", ""), data["slots"])
+        return cls(path, data.get("school", ""), data["slots"], data.get("audit_checkpoint"))
 
     def save(self) -> None:
-        payload = json.dumps(
-            {"format": FORMAT, "school": self.school, "slots": self.slots}, indent=1
-        ).encode("utf-8")
+        data: dict = {"format": FORMAT, "school": self.school, "slots": self.slots}
+        if self.audit_checkpoint is not None:
+            data["audit_checkpoint"] = self.audit_checkpoint
+        payload = json.dumps(data, indent=1).encode("utf-8")
         write_atomic(self.path, payload)
 
     # --- slots --------------------------------------------------------------------------

@@ -11,9 +11,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.db import audit_checkpoint
+from app.db.store import after_commit
 from app.models.audit import AuditEntry
 from app.models.base import Base, utcnow
 from app.models.user import User
+from app.services.common import audit_anchor
 from app.services.common.actor import Actor
 from app.services.common.audit_labels import (
     ACTION_LABELS,
@@ -27,6 +30,12 @@ from app.services.common.rows import find_student
 log = logging.getLogger(__name__)
 
 GENESIS = "0" * 64
+# A signed checkpoint of the trail's end is kept outside the database (app/db/
+# audit_checkpoint.py) at safe moments: log-out and closing, every backup (so daily), and
+# after every CHECKPOINT_EVERY entries, so cutting rows off the end shows.
+CHECKPOINT_EVERY = 500
+CHECKPOINT_ACTIONS = frozenset({"logout"})
+_CHECKPOINT_QUEUED = "audit_checkpoint_queued"
 CHAIN_LOCK = 0x4B6F657273  # "Koers": the advisory lock that serialises appends on PostgreSQL
 
 
@@ -64,8 +73,12 @@ def record(
     if session.get_bind().dialect.name == "postgresql":
         # One appender at a time, until commit: two could otherwise chain to the same entry.
         session.execute(select(func.pg_advisory_xact_lock(CHAIN_LOCK)))
-    last = session.scalars(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).first()
-    prev_hash = last or GENESIS
+    last = session.execute(
+        select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
+    ).first()
+    prev_hash = last.hash if last else GENESIS
+    if action in CHECKPOINT_ACTIONS or (last and (last.id + 1) % CHECKPOINT_EVERY == 0):
+        _checkpoint_after_commit(session)
     at = utcnow()
     user_id = actor.user_id if actor else None
     session.add(
@@ -98,8 +111,13 @@ def record_many(
     if session.get_bind().dialect.name == "postgresql":
         session.execute(select(func.pg_advisory_xact_lock(CHAIN_LOCK)))
     session.flush()
-    last = session.scalars(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).first()
-    prev_hash = last or GENESIS
+    last = session.execute(
+        select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
+    ).first()
+    prev_hash = last.hash if last else GENESIS
+    first_id = last.id + 1 if last else 1
+    if (first_id - 1) // CHECKPOINT_EVERY != (first_id + len(entries) - 1) // CHECKPOINT_EVERY:
+        _checkpoint_after_commit(session)  # the batch passes a multiple of CHECKPOINT_EVERY
     at = utcnow()
     user_id = actor.user_id if actor else None
     rows = []
@@ -121,6 +139,15 @@ def record_many(
     # Ids follow the order of the rows: the chain is verified in id order.
     # Executed in order, so the ids follow the chain (it is verified in id order).
     session.connection().execute(AuditEntry.__table__.insert(), rows)
+
+
+def _checkpoint_after_commit(session: Session) -> None:
+    """Queues one checkpoint for after this transaction: never a cost inside the action."""
+    store = session.info.get("store")
+    if store is None or session.info.get(_CHECKPOINT_QUEUED):
+        return
+    session.info[_CHECKPOINT_QUEUED] = True
+    after_commit(session, lambda: audit_checkpoint.write_quietly(store))
 
 
 def entries_for(session: Session, entity: str, entity_id: int) -> list[AuditEntry]:
@@ -244,17 +271,31 @@ def actions_in_use(session: Session, actor: Actor) -> list[str]:
 class ChainReport:
     entries: int
     broken_at: int | None
+    # What the trail lacks against its last signed checkpoint (Dutch, one line each).
+    missing: tuple[str, ...] = ()
 
     @property
     def intact(self) -> bool:
-        return self.broken_at is None
+        return self.broken_at is None and not self.missing
 
 
 def check_chain(session: Session, actor: Actor) -> ChainReport:
-    """Whether the trail is intact, for `python -m app audit verify`; coordinator only."""
+    """Whether the trail is intact and nothing was cut off its end since the last
+    checkpoint, for `python -m app audit verify` and Beheer; coordinator only."""
     require_current_coordinator(session, actor)
     count = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
-    return ChainReport(count, verify_chain(session))
+    return ChainReport(count, verify_chain(session), tuple(audit_anchor.problems(session)))
+
+
+def checkpoint_for_print(session: Session, actor: Actor) -> str:
+    """Takes a checkpoint now (when the trail still matches the last one) and returns the
+    line the coordinator prints for the school's records; coordinator only."""
+    require_current_coordinator(session, actor)
+    store = session.info["store"]
+    checkpoint = audit_checkpoint.write_in(session, store) or audit_checkpoint.load(store)
+    if checkpoint is None:
+        return "Er is nog geen controlepunt van het auditlogboek."
+    return audit_anchor.checkpoint_line(checkpoint)
 
 
 # --- PostgreSQL privileges ------------------------------------------------------------------
@@ -262,9 +303,26 @@ def check_chain(session: Session, actor: Actor) -> ChainReport:
 _ROLE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
 
 
+# Tables the app's role may read and append to, never change: the trail of exports.
+APPEND_ONLY = ("export_log",)
+# A consent is written once; the app may only add its withdrawal (and the links and
+# bookkeeping a deleted conversation or user sets to NULL). The trigger of migration
+# "consent substance is write-once" also allows setting the withdrawal only once.
+CONSENT_UPDATABLE = (
+    "withdrawn_on",
+    "withdrawn_by",
+    "conversation_id",
+    "created_by_id",
+    "updated_at",
+    "updated_by_id",
+    "version",
+)
+
+
 def grants_sql(role: str) -> str:
     """SQL a DBA runs on PostgreSQL for the app's login role: it may change every table
-    except the audit log, which it may only read and append to.
+    except the audit log and the export log, which it may only read and append to, and
+    consents, which it may add, delete (retention) and withdraw but not rewrite.
 
     The role must not own the tables (an owner may drop the append-only trigger); the
     migrations run as the owner.
@@ -272,18 +330,30 @@ def grants_sql(role: str) -> str:
     if not _ROLE_NAME.match(role or ""):
         raise ValueError(f"'{role}' is geen geldige rolnaam (letters, cijfers en _).")
     quoted = f'"{role}"'
-    tables = sorted(t for t in Base.metadata.tables if t != AuditEntry.__tablename__)
-    table_list = ",\n    ".join(tables)
     audit_table = AuditEntry.__tablename__
-    return (
-        f"-- Rechten voor de databaserol {quoted} van Koers.\n"
-        "-- Voer uit als eigenaar van de tabellen, na het bijwerken van het schema.\n"
-        f"GRANT USAGE ON SCHEMA public TO {quoted};\n"
-        f"GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE\n    {table_list}\nTO {quoted};\n"
-        f"GRANT SELECT ON TABLE alembic_version TO {quoted};\n"
-        "-- Het auditlogboek: alleen lezen en toevoegen.\n"
-        f"REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON TABLE {audit_table} "
-        f"FROM {quoted};\n"
-        f"GRANT SELECT, INSERT ON TABLE {audit_table} TO {quoted};\n"
-        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {quoted};\n"
-    )
+    special = {audit_table, *APPEND_ONLY, "consents"}
+    tables = sorted(t for t in Base.metadata.tables if t not in special)
+    table_list = ",\n    ".join(tables)
+    lines = [
+        f"-- Rechten voor de databaserol {quoted} van Koers.",
+        "-- Voer uit als eigenaar van de tabellen, na het bijwerken van het schema.",
+        f"GRANT USAGE ON SCHEMA public TO {quoted};",
+        f"GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE\n    {table_list}\nTO {quoted};",
+        f"GRANT SELECT ON TABLE alembic_version TO {quoted};",
+        "-- Het auditlogboek en het exportlogboek: alleen lezen en toevoegen.",
+    ]
+    for table in (audit_table, *APPEND_ONLY):
+        lines.append(
+            f"REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON TABLE {table} FROM {quoted};"
+        )
+        lines.append(f"GRANT SELECT, INSERT ON TABLE {table} TO {quoted};")
+    columns = ", ".join(CONSENT_UPDATABLE)
+    lines += [
+        "-- Toestemmingen: toevoegen, intrekken en (na de bewaartermijn) verwijderen;",
+        "-- de inhoud van een toestemming wordt nooit overschreven.",
+        f"REVOKE UPDATE, TRUNCATE, REFERENCES, TRIGGER ON TABLE consents FROM {quoted};",
+        f"GRANT SELECT, INSERT, DELETE ON TABLE consents TO {quoted};",
+        f"GRANT UPDATE ({columns}) ON TABLE consents TO {quoted};",
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {quoted};",
+    ]
+    return "\n".join(lines) + "\n"

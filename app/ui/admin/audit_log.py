@@ -133,6 +133,20 @@ class AuditLogTab(QWidget):
                 "binnen een maand beantwoorden)."
             )
         )
+        self.verify_button = QPushButton(self.tr("Logboek controleren"))
+        self.verify_button.setToolTip(
+            self.tr(
+                "Controleert of geen regel is gewijzigd en of er sinds het laatste "
+                "controlepunt geen regels zijn weggehaald."
+            )
+        )
+        self.checkpoint_button = QPushButton(self.tr("Controlepunt afdrukken…"))
+        self.checkpoint_button.setToolTip(
+            self.tr(
+                "Eén regel voor het archief van de school: hoeveel regels het logboek nu "
+                "telt, met een handtekening. Zo blijft later te zien of er iets ontbreekt."
+            )
+        )
         self.count_label = QLabel()
         self._choices_loaded = False
         self._build()
@@ -140,6 +154,8 @@ class AuditLogTab(QWidget):
         self.clear_button.clicked.connect(self.clear_filters)
         self.student.returnPressed.connect(self.search)
         self.subject_button.clicked.connect(self.ask_subject_access)
+        self.verify_button.clicked.connect(self.verify)
+        self.checkpoint_button.clicked.connect(self.print_checkpoint)
 
     def _build(self) -> None:
         fill_combo(self.action, [], empty=self.tr("Alle acties"))
@@ -170,6 +186,8 @@ class AuditLogTab(QWidget):
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.verify_button)
+        bottom.addWidget(self.checkpoint_button)
         bottom.addWidget(self.subject_button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -272,3 +290,49 @@ class AuditLogTab(QWidget):
             ).format(path=saved.path, rows=saved.rows, audit_entries=saved.audit_entries),
         )
         self.search()
+
+    # --- the chain and its checkpoint ---------------------------------------------------
+    def verify(self) -> None:
+        self.workspace.call(audit.check_chain, on_success=self._verified)
+
+    def _verified(self, report: audit.ChainReport) -> None:
+        if report.intact:
+            QMessageBox.information(
+                self,
+                self.tr("Auditlogboek"),
+                self.tr("Auditlogboek in orde: {n} regels.").format(n=report.entries),
+            )
+            return
+        lines = list(report.missing)
+        if report.broken_at is not None:
+            lines.insert(
+                0,
+                self.tr("Auditlogboek beschadigd vanaf regel {n}.").format(n=report.broken_at),
+            )
+        QMessageBox.warning(self, self.tr("Auditlogboek"), "\n".join(lines))
+
+    def print_checkpoint(self) -> None:
+        self.workspace.call(audit.checkpoint_for_print, on_success=self._show_checkpoint)
+
+    def _show_checkpoint(self, line: str) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Controlepunt auditlogboek"))
+        box.setText(line)
+        box.setInformativeText(self.tr("Druk deze regel af en bewaar hem bij de schoolstukken."))
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        print_button = box.addButton(self.tr("Afdrukken…"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if box.clickedButton() is print_button:
+            _print_line(self, line)
+
+
+def _print_line(parent: QWidget, line: str) -> None:
+    from PySide6.QtGui import QTextDocument
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter()
+    if QPrintDialog(printer, parent).exec() == QPrintDialog.DialogCode.Accepted:
+        document = QTextDocument()
+        document.setPlainText(line)
+        document.print_(printer)
