@@ -1,7 +1,7 @@
 """A consent's substance is written once; only its withdrawal is added, once
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0013
+Revises: 0012
 Create Date: 2026-12-04 19:00:00.000000
 
 Consents change by new rows, never by overwriting: the services only INSERT a consent and
@@ -14,8 +14,8 @@ deleting a conversation or a user sets them to NULL.
 
 from alembic import op
 
-revision = "0012"
-down_revision = "0011"
+revision = "0013"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
