@@ -198,7 +198,12 @@ def fail(message: str, code: int) -> int:
 def _run_batch(args: argparse.Namespace) -> int:
     """Runs a sub-command; whatever it raises becomes a Dutch line and an exit code."""
     import importlib
+    import logging
 
+    # The English diagnostic lines of the services are not for the person at the prompt:
+    # each failure already ends in one Dutch line (app.commands.failures). Without a handler
+    # Python would print warnings such as a failed log-in to stderr before that line.
+    logging.getLogger("app").addHandler(logging.NullHandler())
     try:
         module = importlib.import_module(f"app.commands.{BATCH_COMMANDS[args.command]}")
         return module.run(args)

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import DBAPIError
 
+from app.core.exit_codes import EXIT_NOT_ALLOWED, EXIT_USAGE
 from app.db import open_store
 from app.db.keyfile import KeyFile, keyfile_path
 from app.db.store import sqlcipher_connect
@@ -97,7 +98,7 @@ def test_verify_is_for_coordinators_and_export_writes_the_file(
     code, out, err = _in_process(
         monkeypatch, capsys, "audit", "verify", "--database", url, "--user", "j.bosman"
     )
-    assert code == 1
+    assert code == EXIT_NOT_ALLOWED
     assert "Alleen een uitstroomcoördinator" in err
     assert "Auditlogboek" not in out
 
@@ -114,7 +115,7 @@ def test_verify_is_for_coordinators_and_export_writes_the_file(
     code, _out, err = _in_process(
         monkeypatch, capsys, *export, str(missing), "--student", "niemand"
     )
-    assert code == 1
+    assert code == EXIT_USAGE  # a student that does not exist, as exit_codes documents
     assert "Geen leerling gevonden" in err
     assert not missing.exists()
 
