@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from app.export import pdf
+from app.export.bilingual import Bilingual
 
 WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
 MONTHS = [
@@ -32,111 +33,29 @@ MONTHS = [
     "december",
 ]
 
-# Words parents may not know, each with a plain explanation. A word is explained once, right
-# below the first part of the report where it appears.
+# Words parents may not know. Each is explained once, right below the first part of the
+# report where it appears; the explanations are in resources/parent_texts (key "term.<key>").
 GLOSSARY: list[tuple[str, re.Pattern, str]] = [
-    (
-        "transitiegesprek",
-        re.compile(r"transitiegesprek", re.I),
-        "Een transitiegesprek is een gesprek over de overstap van school naar werk, "
-        "dagbesteding of een vervolgopleiding.",
-    ),
-    (
-        "adviesgesprek",
-        re.compile(r"adviesgesprek", re.I),
-        "In een adviesgesprek vertelt de school wat zij aanraadt voor na school.",
-    ),
-    (
-        "uitstroomgesprek",
-        re.compile(r"uitstroomgesprek", re.I),
-        "Een uitstroomgesprek is het gesprek aan het eind van de schooltijd. "
-        "We bespreken dan hoe het verder gaat na school.",
-    ),
-    (
-        "keukentafelgesprek",
-        re.compile(r"keukentafelgesprek", re.I),
-        "Een keukentafelgesprek is een gesprek bij u thuis.",
-    ),
-    (
-        "RMC",
-        re.compile(r"\bRMC"),
-        "Het RMC is het Regionaal Meld- en Coördinatiepunt. Het RMC helpt jongeren tot 23 jaar "
-        "die geen school of werk hebben.",
-    ),
-    (
-        "werkmatcher",
-        re.compile(r"werkmatcher", re.I),
-        "Een werkmatcher werkt bij de gemeente. Hij of zij zoekt samen met de jongere naar werk "
-        "dat past.",
-    ),
-    (
-        "jobcoach",
-        re.compile(r"jobcoach", re.I),
-        "Een jobcoach helpt de jongere op het werk, zodat het werk goed gaat.",
-    ),
-    (
-        "wijkteam",
-        re.compile(r"wijkteam", re.I),
-        "Het wijkteam helpt gezinnen in de buurt. Bijvoorbeeld met zorg, geld of opvoeden.",
-    ),
-    (
-        "regievoerder",
-        re.compile(r"regievoerder", re.I),
-        "De regievoerder houdt het overzicht. Hij of zij let erop dat iedereen doet wat is "
-        "afgesproken.",
-    ),
-    (
-        "dagbesteding",
-        re.compile(r"dagbesteding", re.I),
-        "Dagbesteding is een plek waar iemand overdag zinvol bezig is, met begeleiding.",
-    ),
-    (
-        "beschut werk",
-        re.compile(r"beschut werk", re.I),
-        "Beschut werk is werk met extra begeleiding en aanpassingen.",
-    ),
-    (
-        "banenafspraak",
-        re.compile(r"banenafspraak", re.I),
-        "Door de banenafspraak nemen werkgevers makkelijker iemand met een beperking in dienst.",
-    ),
-    (
-        "loonkostensubsidie",
-        re.compile(r"loonkostensubsidie", re.I),
-        "Loonkostensubsidie is geld van de gemeente voor de werkgever, als iemand minder snel "
-        "kan werken.",
-    ),
-    (
-        "transitiestage",
-        re.compile(r"transitiestage", re.I),
-        "Een transitiestage is een stage in het laatste schooljaar. Die stage kan leiden tot "
-        "een baan.",
-    ),
-    (
-        "praktijkverklaring",
-        re.compile(r"praktijkverklaring", re.I),
-        "Een praktijkverklaring is een papier waarop staat wat de leerling in de praktijk kan.",
-    ),
-    (
-        "Entree",
-        re.compile(r"\bentree", re.I),
-        "De Entree-opleiding is de eerste stap in het mbo.",
-    ),
-    (
-        "mbo",
-        re.compile(r"\bmbo\b", re.I),
-        "Het mbo is een opleiding voor een beroep, na de middelbare school.",
-    ),
-    (
-        "UWV",
-        re.compile(r"\bUWV\b"),
-        "Het UWV regelt uitkeringen en helpt mensen aan werk.",
-    ),
-    (
-        "nazorg",
-        re.compile(r"nazorg", re.I),
-        "Nazorg betekent: de school blijft de leerling na school nog twee jaar volgen.",
-    ),
+    ("praktijkonderwijs", re.compile(r"praktijkonderwijs", re.I), "praktijkonderwijs"),
+    ("transitiegesprek", re.compile(r"transitiegesprek", re.I), "transitiegesprek"),
+    ("adviesgesprek", re.compile(r"adviesgesprek", re.I), "adviesgesprek"),
+    ("uitstroomgesprek", re.compile(r"uitstroomgesprek", re.I), "uitstroomgesprek"),
+    ("keukentafelgesprek", re.compile(r"keukentafelgesprek", re.I), "keukentafelgesprek"),
+    ("RMC", re.compile(r"\bRMC"), "RMC"),
+    ("werkmatcher", re.compile(r"werkmatcher", re.I), "werkmatcher"),
+    ("jobcoach", re.compile(r"jobcoach", re.I), "jobcoach"),
+    ("wijkteam", re.compile(r"wijkteam", re.I), "wijkteam"),
+    ("regievoerder", re.compile(r"regievoerder", re.I), "regievoerder"),
+    ("dagbesteding", re.compile(r"dagbesteding", re.I), "dagbesteding"),
+    ("beschut werk", re.compile(r"beschut werk", re.I), "beschut_werk"),
+    ("banenafspraak", re.compile(r"banenafspraak", re.I), "banenafspraak"),
+    ("loonkostensubsidie", re.compile(r"loonkostensubsidie", re.I), "loonkostensubsidie"),
+    ("transitiestage", re.compile(r"transitiestage", re.I), "transitiestage"),
+    ("praktijkverklaring", re.compile(r"praktijkverklaring", re.I), "praktijkverklaring"),
+    ("Entree", re.compile(r"\bentree", re.I), "Entree"),
+    ("mbo", re.compile(r"\bmbo\b", re.I), "mbo"),
+    ("UWV", re.compile(r"\bUWV\b"), "UWV"),
+    ("nazorg", re.compile(r"nazorg", re.I), "nazorg"),
 ]
 
 
@@ -162,6 +81,7 @@ class ReportNextConversation:
     time: str  # uu:mm or empty
     kind: str
     place: str = ""
+    kind_code: str = ""  # ConversationType value, for the translation of the kind
 
 
 @dataclass(frozen=True)
@@ -186,6 +106,10 @@ class ParentReportData:
     consent_municipality: str = ""  # "Ja", "Nee", "Denkt er nog over na" or empty
     consent_rmc: str = ""
     printed_on: date | None = None
+    kind_code: str = ""  # ConversationType value, for the translation of the kind
+    consent_municipality_code: str = ""  # ConsentAnswer value
+    consent_rmc_code: str = ""
+    language: str = "nl"  # the parents' language, printed under the Dutch
 
 
 def long_date(day: date) -> str:
@@ -200,68 +124,83 @@ def _in_sentence(label: str) -> str:
     return label[:1].lower() + label[1:]
 
 
-def _when(day: date, at: str) -> str:
-    return f"{long_date(day)} om {at} uur" if at else long_date(day)
+def _when(day: date, at: str, texts: Bilingual) -> str:
+    when = f"{long_date(day)} om {at} uur" if at else long_date(day)
+    # Parents who read another language still read the digits.
+    return f"{when} ({pdf.format_date(day)})" if texts.other else when
 
 
 class _Explainer:
     """Adds the explanation of each domain word below the first section that uses it."""
 
-    def __init__(self) -> None:
+    def __init__(self, texts: Bilingual) -> None:
+        self.texts = texts
         self.done: set[str] = set()
 
     def explain(self, *texts: str) -> list[Flowable]:
         joined = "\n".join(t for t in texts if t)
-        lines = []
-        for word, pattern, explanation in GLOSSARY:
+        lines: list[Flowable] = []
+        for word, pattern, key in GLOSSARY:
             if word not in self.done and pattern.search(joined):
                 self.done.add(word)
-                lines.append(pdf.markup(f"<b>{word}</b>: {explanation}", pdf.styles().explain))
+                lines += self.texts.explanation(word, f"term.{key}")
         if not lines:
             return []
         return [Spacer(1, 3), *lines, Spacer(1, 2)]
 
 
+def _kind(texts: Bilingual, label: str, code: str) -> tuple[str, str | None]:
+    """The kind of conversation in Dutch and, when known, in the parents' language."""
+    if texts.other is None or f"kind.{code}" not in texts.other.texts:
+        return label, None
+    return label, texts.other.text(f"kind.{code}")
+
+
 def build_story(data: ParentReportData) -> list[Flowable]:
-    st = pdf.styles()
-    words = _Explainer()
-    story: list[Flowable] = pdf.document_title(
-        "Verslag van ons gesprek", f"{data.kind} over {data.student_name}"
-    )
-    story.append(
-        pdf.para(
-            "Beste ouders of verzorgers,\n"
-            "Dank u wel voor het gesprek. In dit verslag leest u wat we hebben besproken "
-            "en wat we hebben afgesproken. Klopt er iets niet? Laat het ons dan weten."
+    texts = Bilingual(data.language)
+    words = _Explainer(texts)
+    subtitle = texts.nl("report.subtitle", kind=data.kind, student=data.student_name)
+    story: list[Flowable] = pdf.document_title(texts.nl("report.title"), subtitle)
+    _, kind_translated = _kind(texts, data.kind, data.kind_code)
+    if texts.other is not None:
+        story.pop()  # the title's spacer: the translated title follows first
+        story += texts.under(texts.translation("report.title"), texts.styles.heading)
+        subtitle = texts.translation(
+            "report.subtitle", kind=kind_translated or data.kind, student=data.student_name
         )
-    )
+        story += texts.under(subtitle, texts.styles.body)
+        story.append(Spacer(1, 6))
+    story += texts.notice()
+    story += texts.joined(["report.greeting", "report.intro"])
     story.append(Spacer(1, 8))
     facts = [
-        ("Over", data.student_name),
-        ("Soort gesprek", data.kind),
-        ("Datum", _when(data.on, data.time)),
-        ("Plaats", data.place or "—"),
+        (texts.label("report.about"), data.student_name),
+        (texts.label("report.kind"), texts.beside_value(data.kind, kind_translated)),
+        (texts.label("report.date"), _when(data.on, data.time, texts)),
+        (texts.label("report.place"), data.place or "—"),
     ]
     story.append(pdf.key_values(facts, label_width=35 * mm))
     story += words.explain(data.kind)
 
     present = [p for p in data.participants if p.present]
     absent = [p for p in data.participants if not p.present]
-    story.append(pdf.para("Wie waren er?", st.heading))
+    story += texts.heading("report.who")
     if present:
-        rows = [["Naam", "Rol", "Organisatie"]]
+        header = ("report.name", "report.role", "report.organisation")
+        rows: list[list] = [[texts.label(key) for key in header]]
         rows += [[p.name, p.role, p.organisation or "—"] for p in present]
         story.append(pdf.table(rows, [55 * mm, 60 * mm, pdf.CONTENT_WIDTH - 115 * mm]))
     if absent:
         names = ", ".join(f"{p.name} ({_in_sentence(p.role)})" for p in absent)
         story.append(Spacer(1, 4))
-        story.append(pdf.para(f"Ook uitgenodigd, maar niet bij het gesprek: {names}."))
+        story += texts.body("report.absent", names=names)
     story += words.explain(
         *(f"{p.role} {p.organisation}" for p in data.participants),
     )
 
     if data.agenda or data.summary:
-        story.append(pdf.para("Waar hebben we over gepraat?", st.heading))
+        story += texts.heading("report.talked")
+        story += texts.free_text_mark()
         if data.agenda:
             story.append(pdf.para(data.agenda))
         if data.summary:
@@ -271,35 +210,53 @@ def build_story(data: ParentReportData) -> list[Flowable]:
         story += words.explain(data.agenda, data.summary)
 
     if data.advice:
-        story.append(pdf.para("Wat raadt de school aan?", st.heading))
+        story += texts.heading("report.advice")
+        story += texts.free_text_mark()
         story.append(pdf.para(data.advice))
         story += words.explain(data.advice)
 
     if data.decisions:
-        story.append(pdf.para("Wat hebben we besloten?", st.heading))
+        story += texts.heading("report.decided")
+        story += texts.free_text_mark()
         story.append(pdf.para(data.decisions))
         story += words.explain(data.decisions)
 
-    story += _agreements(data, words)
-    story += _next_conversation(data, words)
-    story += _consent(data)
-    story += _contact(data)
+    story += _agreements(data, texts, words)
+    story += _next_conversation(data, texts, words)
+    story += _consent(data, texts)
+    story += _contact(data, texts)
     story.append(Spacer(1, 6))
-    story.append(pdf.para("Hebt u het verslag gelezen? Zet dan hier uw handtekening.", st.body))
-    story.append(pdf.signature_lines(["Ouder of verzorger", "Namens de school"]))
+    story += texts.body("report.read_sign")
+    story.append(
+        pdf.signature_lines(
+            [texts.label("report.signer_parent"), texts.label("report.signer_school")],
+            texts.label("common.date"),
+        )
+    )
     return story
 
 
-def _agreements(data: ParentReportData, words: _Explainer) -> list[Flowable]:
-    st = pdf.styles()
-    parts: list[Flowable] = [pdf.para("Wat hebben we afgesproken?", st.heading)]
+def _agreements(data: ParentReportData, texts: Bilingual, words: _Explainer) -> list[Flowable]:
+    parts: list[Flowable] = texts.heading("report.agreed")
     if not data.agreements:
-        parts.append(pdf.para("We hebben deze keer geen afspraken gemaakt."))
+        parts += texts.body("report.no_agreements")
         return parts
-    rows = [["Wie", "Doet wat", "Wanneer klaar", "Klaar?"]]
+    parts += texts.free_text_mark()
+    rows: list[list] = [
+        [
+            texts.label("report.col_who"),
+            texts.label("report.col_what"),
+            texts.label("report.col_due"),
+            texts.label("report.col_done"),
+        ]
+    ]
     for a in data.agreements:
-        due = pdf.format_date(a.due) if a.due else "Geen datum"
-        done = f"Ja, op {pdf.format_date(a.done_on)}" if a.done_on else "Nog niet"
+        due = pdf.format_date(a.due) if a.due else texts.value("report.no_date")
+        done = (
+            texts.value("report.done_on", date=pdf.format_date(a.done_on))
+            if a.done_on
+            else texts.value("report.not_yet")
+        )
         rows.append([a.who, a.what, due, done])
     # "Who" holds a name and a role, "Fatima Yılmaz (moeder)": room for both.
     widths = [48 * mm, pdf.CONTENT_WIDTH - 48 * mm - 28 * mm - 32 * mm, 28 * mm, 32 * mm]
@@ -308,73 +265,87 @@ def _agreements(data: ParentReportData, words: _Explainer) -> list[Flowable]:
     return parts
 
 
-def _next_conversation(data: ParentReportData, words: _Explainer) -> list[Flowable]:
-    st = pdf.styles()
-    parts: list[Flowable] = [pdf.para("Het volgende gesprek", st.heading)]
+def _next_conversation(
+    data: ParentReportData, texts: Bilingual, words: _Explainer
+) -> list[Flowable]:
+    parts: list[Flowable] = texts.heading("report.next")
     nxt = data.next
     if nxt is None:
-        parts.append(
-            pdf.para("Er is nog geen nieuw gesprek gepland. De school belt of mailt u daarover.")
-        )
+        parts += texts.body("report.no_next")
         return parts
-    parts.append(pdf.para("We spreken elkaar weer op:"))
+    parts += texts.body("report.next_intro")
     parts.append(Spacer(1, 3))
-    facts = [("Wanneer", _when(nxt.on, nxt.time)), ("Soort gesprek", nxt.kind)]
+    _, kind_translated = _kind(texts, nxt.kind, nxt.kind_code)
+    facts = [
+        (texts.label("report.when"), _when(nxt.on, nxt.time, texts)),
+        (texts.label("report.kind"), texts.beside_value(nxt.kind, kind_translated)),
+    ]
     if nxt.place:
-        facts.append(("Waar", nxt.place))
+        facts.append((texts.label("report.where"), nxt.place))
     parts.append(pdf.key_values(facts, label_width=35 * mm))
     parts += words.explain(nxt.kind, nxt.place)
     return parts
 
 
-def _consent(data: ParentReportData) -> list[Flowable]:
+def _answer(texts: Bilingual, label: str, code: str) -> Flowable | list[Flowable]:
+    if not label:
+        return texts.value("report.not_answered")
+    if code and f"answer.{code}" in texts.dutch.texts:
+        return texts.value(f"answer.{code}")
+    return pdf.para(label, pdf.styles().cell)
+
+
+def _consent(data: ParentReportData, texts: Bilingual) -> list[Flowable]:
     if not data.consent_asked:
         return []
     st = pdf.styles()
-    parts: list[Flowable] = [pdf.para("Mogen we dit verslag delen?", st.heading)]
-    parts.append(
-        pdf.para(
-            "We hebben gevraagd of de school dit verslag mag delen met de gemeente en met het "
-            "RMC. Zij helpen bij de stap na school. Dit was uw antwoord:"
-        )
-    )
+    parts: list[Flowable] = texts.heading("report.share")
+    parts += texts.body("report.share_intro")
     rows = [
-        ["Met de gemeente", data.consent_municipality or "Nog niet beantwoord"],
-        ["Met het RMC", data.consent_rmc or "Nog niet beantwoord"],
+        [
+            texts.value("report.with_municipality"),
+            _answer(texts, data.consent_municipality, data.consent_municipality_code),
+        ],
+        [texts.value("report.with_rmc"), _answer(texts, data.consent_rmc, data.consent_rmc_code)],
     ]
     parts.append(pdf.table(rows, [55 * mm, 60 * mm], header=False))
     parts.append(Spacer(1, 3))
-    parts.append(
-        pdf.para(
-            "U mag uw antwoord altijd veranderen. Zeg het dan tegen de contactpersoon hieronder.",
-            st.small,
-        )
-    )
+    parts += texts.body("report.change_answer", st.small)
     return parts
 
 
-def _contact(data: ParentReportData) -> list[Flowable]:
-    st = pdf.styles()
-    parts: list[Flowable] = [pdf.para("Hebt u vragen?", st.heading)]
+def _contact(data: ParentReportData, texts: Bilingual) -> list[Flowable]:
+    parts: list[Flowable] = texts.heading("report.questions")
     if not data.contact_name:
-        parts.append(pdf.para(f"Neem dan contact op met {data.school_name}."))
+        parts += texts.body("report.contact_school", school=data.school_name)
         return parts
     ways = [w for w in (data.contact_phone, data.contact_email) if w]
-    how = f" Dat kan via {' of '.join(ways)}." if ways else ""
-    parts.append(
-        KeepTogether(
-            [pdf.para(f"Neem dan contact op met {data.contact_name} van {data.school_name}.{how}")]
-        )
+    dutch = texts.nl("report.contact_person", name=data.contact_name, school=data.school_name)
+    if ways:
+        dutch += " " + texts.nl("report.contact_ways", ways=" of ".join(ways))
+    block: list[Flowable] = [pdf.para(dutch)]
+    translated = texts.translation(
+        "report.contact_person", name=data.contact_name, school=data.school_name
     )
+    if translated is not None:
+        if ways:
+            translated += " " + texts.translation("report.contact_ways", ways=" / ".join(ways))
+        block += texts.under(translated, texts.styles.body)
+    parts.append(KeepTogether(block))
     return parts
 
 
 def render(data: ParentReportData) -> bytes:
-    """The report as PDF bytes."""
+    """The report as PDF bytes: Dutch, with the parents' language under each fixed text."""
+    texts = Bilingual(data.language)
     printed = f" · gemaakt op {pdf.format_date(data.printed_on)}" if data.printed_on else ""
+    footer = f"Verslag voor ouders en verzorgers{printed}. Alleen voor u en de school."
+    if texts.other:
+        # The page number stands on the last line, so the languages go above it.
+        footer = f"{footer}\nIn het {texts.language_names()}.\n "
     frame = pdf.PageFrame(
         title=f"Verslag van ons gesprek — {data.student_name}",
         school=data.school_name,
-        footer=f"Verslag voor ouders en verzorgers{printed}. Alleen voor u en de school.",
+        footer=footer,
     )
     return pdf.render(build_story(data), frame)

@@ -128,8 +128,11 @@ def format_date(value: date | None) -> str:
     return value.strftime("%d-%m-%Y") if value else "—"
 
 
+Cell = str | Flowable | list[Flowable] | None
+
+
 def table(
-    rows: Sequence[Sequence[str | Flowable | None]],
+    rows: Sequence[Sequence[Cell]],
     col_widths: Sequence[float],
     *,
     header: bool = True,
@@ -139,7 +142,7 @@ def table(
     cells = [
         [
             cell
-            if isinstance(cell, Flowable)
+            if isinstance(cell, Flowable | list)
             else para(cell, st.cell_bold if header and r == 0 else st.cell)
             for cell in row
         ]
@@ -158,10 +161,18 @@ def table(
     return result
 
 
-def key_values(pairs: Sequence[tuple[str, str | None]], label_width: float = 45 * mm) -> Table:
-    """Label / value lines without a grid, for the facts at the top of a document."""
+def key_values(pairs: Sequence[tuple[Cell, Cell]], label_width: float = 45 * mm) -> Table:
+    """Label / value lines without a grid, for the facts at the top of a document.
+
+    A label is a string, or flowables (a Dutch label with its translation under it)."""
     st = styles()
-    rows = [[para(label, st.cell_bold), para(value or "—", st.cell)] for label, value in pairs]
+    rows = [
+        [
+            para(label, st.cell_bold) if isinstance(label, str) or label is None else label,
+            para(value or "—", st.cell) if isinstance(value, str) or value is None else value,
+        ]
+        for label, value in pairs
+    ]
     result = Table(rows, colWidths=[label_width, CONTENT_WIDTH - label_width], hAlign="LEFT")
     result.setStyle(
         TableStyle(
@@ -176,17 +187,25 @@ def key_values(pairs: Sequence[tuple[str, str | None]], label_width: float = 45 
     return result
 
 
-def signature_lines(signers: Sequence[str]) -> Flowable:
-    """One block per signer: the role or name, a line to sign on and a line for the date."""
+def signature_lines(signers: Sequence[Cell], date_label: Cell = "Datum") -> Flowable:
+    """One block per signer: the role or name, a line to sign on and a line for the date.
+
+    A signer or the date label may be flowables: a Dutch label with its translation."""
     st = styles()
+
+    def cell(value: Cell) -> Flowable | list[Flowable]:
+        return para(value, st.cell_bold) if isinstance(value, str) or value is None else value
+
     rows = []
     for signer in signers:
-        rows.append([para(signer, st.cell_bold), "", para("Datum", st.cell_bold), ""])
+        rows.append([cell(signer), "", cell(date_label), ""])
         rows.append(["", "", "", ""])
+    plain = all(isinstance(s, str) for s in signers) and isinstance(date_label, str)
     block = Table(
         rows,
-        colWidths=[55 * mm, 60 * mm, 20 * mm, CONTENT_WIDTH - 135 * mm],
-        rowHeights=[14, 18] * len(signers),
+        colWidths=[55 * mm, 60 * mm, 24 * mm, CONTENT_WIDTH - 139 * mm],
+        # With a translation under each label the label row grows to fit it.
+        rowHeights=[14, 18] * len(signers) if plain else [None, 18] * len(signers),
         hAlign="LEFT",
     )
     commands: list[tuple] = [("VALIGN", (0, 0), (-1, -1), "BOTTOM")]
