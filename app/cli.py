@@ -12,6 +12,10 @@ import argparse
 import sys
 
 from app.core.dutch_argparse import DutchArgumentParser
+from app.export.parent_texts import LANGUAGES
+
+# As the help shows them: the parents' languages first, Dutch alone last.
+PARENT_LANGUAGES = (*LANGUAGES[1:], LANGUAGES[0])
 
 # Sub-command -> its module in app.commands, loaded only when asked for; each module's
 # run(args) returns an exit code or raises CommandError.
@@ -106,7 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_import_commands(commands, acting)
     _add_user_commands(commands, acting)
 
-    export = commands.add_parser("export", help="overdrachtsdossier of vertrekkerslijst maken")
+    export = commands.add_parser(
+        "export", help="overdrachtsdossier, vertrekkerslijst of verslag voor ouders maken"
+    )
     export_commands = export.add_subparsers(dest="export_command", metavar="ACTIE", required=True)
     report = export_commands.add_parser(
         "report", parents=[acting], help="overdrachtsdossier (PDF) van één leerling"
@@ -120,6 +126,19 @@ def build_parser() -> argparse.ArgumentParser:
     leavers.add_argument("--year", required=True, type=int, metavar="JJJJ")
     leavers.add_argument("--recipient", required=True, metavar="ORG_CODE")
     leavers.add_argument("--out", required=True, metavar="BESTAND.csv|.xlsx")
+    parent_report = export_commands.add_parser(
+        "parent-report",
+        parents=[acting],
+        help="verslag van een gesprek voor de ouders (PDF), ook in hun taal",
+    )
+    parent_report.add_argument("--conversation", required=True, type=int, metavar="ID")
+    parent_report.add_argument(
+        "--language",
+        metavar="|".join(PARENT_LANGUAGES),
+        help="taal onder het Nederlands (standaard: de taal van de ouders in het dossier; "
+        "nl = alleen Nederlands)",
+    )
+    parent_report.add_argument("--out", required=True, metavar="BESTAND.pdf")
     return parser
 
 

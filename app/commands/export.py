@@ -1,4 +1,5 @@
-"""`python -m app export report|leavers`: reports that leave the school, from the command line.
+"""`python -m app export report|leavers|parent-report`: reports that leave the school, and
+the conversation report for the parents, from the command line.
 
 Exit 0 when the file is written; 4 with the Dutch refusal on stderr (and no file) when
 consent or another rule refuses; 5 for a role that may not export; 2 for bad arguments
@@ -16,12 +17,14 @@ from app.core.exit_codes import EXIT_OK, EXIT_USAGE
 
 def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
-    if args.export_command == "report" and out.suffix.lower() != ".pdf":
+    if args.export_command in ("report", "parent-report") and out.suffix.lower() != ".pdf":
         raise CommandError("--out moet een .pdf-bestand zijn", EXIT_USAGE)
     if args.export_command == "leavers" and out.suffix.lower() not in (".csv", ".xlsx"):
         raise CommandError("--out moet een .csv- of .xlsx-bestand zijn", EXIT_USAGE)
     if args.export_command == "leavers" and not 2000 <= args.year <= 2100:
         raise CommandError("--year moet een jaartal zijn, bijvoorbeeld 2026", EXIT_USAGE)
+    if args.export_command == "parent-report":
+        return _parent_report(args, out)
     from app.services.consent.leavers_list import export_leavers
     from app.services.consent.report_export import export_report
 
@@ -36,6 +39,33 @@ def run(args: argparse.Namespace) -> int:
                 f"Lijst van vertrekkers opgeslagen in {result.path}: {result.named} op naam, "
                 f"{result.counted} alleen als aantal."
             )
+        return EXIT_OK
+    finally:
+        store.dispose()
+
+
+def _parent_report(args: argparse.Namespace, out: Path) -> int:
+    """The parent report through the same service as the window: its roles, its audit and
+    export log entries, the language recorded for the guardians unless --language says."""
+    from app.core.errors import ValidationError
+    from app.services.common.parent_language import (
+        check_language,
+        default_language,
+        language_name,
+    )
+    from app.services.conversations.parent_reports import parent_languages, save_parent_report
+
+    try:
+        language = check_language(args.language) if args.language else None
+    except ValidationError as exc:  # an unknown language is a bad argument, before log-in
+        raise CommandError(exc.message, EXIT_USAGE) from exc
+    store, actor = open_as_user(args)
+    try:
+        if language is None:
+            language = default_language(store.run(parent_languages, actor, args.conversation))
+        written = store.run(save_parent_report, actor, args.conversation, out, language)
+        names = "Nederlands" if language == "nl" else f"Nederlands en {language_name(language)}"
+        print(f"Verslag voor ouders opgeslagen in {written} ({names}).")
         return EXIT_OK
     finally:
         store.dispose()

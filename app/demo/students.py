@@ -28,6 +28,17 @@ from app.models import (
 )
 from app.services.common.actor import Actor
 
+# Languages the demo school's parents speak at home, each with a parent report translation.
+HOME_LANGUAGES = ["Arabisch", "Turks", "Tigrinya", "Pools", "Oekraïens", "Engels"]
+
+
+def _home_language(draw: float) -> str | None:
+    """One guardian in ten has a recorded language; one draw picks whether and which, so the
+    rest of the demo school stays as it was."""
+    if draw >= 0.1:
+        return None
+    return HOME_LANGUAGES[min(int(draw * 10 * len(HOME_LANGUAGES)), len(HOME_LANGUAGES) - 1)]
+
 
 def _pick_destination(rng: random.Random, profile: OutflowProfile) -> Destination:
     weights = {
@@ -207,7 +218,7 @@ def _one_student(
                 "phone": f"06-{rng.randint(10000000, 99999999)}",
                 "has_authority": True,
                 "needs_interpreter": rng.random() < 0.1,
-                "language": "Arabisch" if rng.random() < 0.1 else None,
+                "language": _home_language(rng.random()),
             }
         )
     path, phases = _path(rng, sid, year_offset, profile, leaving, enrolled, network)

@@ -11,6 +11,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer
 
+from app.export.bilingual import Bilingual
 from app.export.pdf import (
     PageFrame,
     document_title,
@@ -23,20 +24,8 @@ from app.export.pdf import (
     styles,
 )
 
-TERMS = [
-    "De stage is onderdeel van het onderwijsprogramma van de leerling; de leerling blijft "
-    "ingeschreven bij de school en ontvangt geen loon. Een stagevergoeding is toegestaan.",
-    "De werkgever zorgt voor een veilige werkplek, passend werk bij de leerdoelen en een "
-    "vaste praktijkbegeleider, en houdt zich aan de regels voor werk door jongeren.",
-    "De leerling volgt de aanwijzingen van de praktijkbegeleider op en meldt zich bij ziekte "
-    "of verhindering vóór aanvang af bij de werkgever én bij de school.",
-    "De school begeleidt de leerling, bezoekt de stageplek en evalueert de stage met de "
-    "praktijkbegeleider. Bij problemen nemen werkgever en school direct contact op.",
-    "De school heeft een aansprakelijkheids- en ongevallenverzekering die ook geldt tijdens "
-    "de stage. De werkgever meldt schade of een ongeval meteen aan de school.",
-    "Werkgever en leerling houden geheim wat zij tijdens de stage vertrouwelijk te weten "
-    "komen. Elke partij kan de stage na overleg met de anderen beëindigen.",
-]
+# The six standard terms are in resources/parent_texts ("agreement.term1".."term6").
+TERMS = [f"agreement.term{n}" for n in range(1, 7)]
 
 
 @dataclass(frozen=True)
@@ -62,80 +51,112 @@ class AgreementData:
     learning_goals: str
     printed_on: date
     extra: list[tuple[str, str]] = field(default_factory=list)
+    language: str = "nl"  # a parent's language, printed under the Dutch of the fixed texts
 
 
 def render_agreement(data: AgreementData) -> bytes:
-    """The agreement as PDF bytes, A4, with one signature block per party."""
+    """The agreement as PDF bytes, A4, with one signature block per party.
+
+    In another language than Dutch, every fixed text (headings, labels, the terms and the
+    part for the parent) has its translation under it; what was typed stays Dutch."""
     st = styles()
+    texts = Bilingual(data.language)
+    label = texts.label
     story = document_title(
-        "Stageovereenkomst", f"{data.kind} van {data.student_name} bij {data.employer_name}"
+        texts.nl("agreement.title"), f"{data.kind} van {data.student_name} bij {data.employer_name}"
     )
-    story.append(para("Partijen", st.heading))
+    if texts.other is not None:
+        story.pop()
+        story += texts.under(texts.translation("agreement.title"), texts.styles.heading)
+        story.append(Spacer(1, 6))
+    story += texts.notice()
+    story += texts.heading("agreement.parties")
     story.append(
         key_values(
             [
-                ("Leerling", data.student_name),
-                ("Geboortedatum", format_date(data.student_birth_date)),
-                ("Klas", data.student_class),
-                ("Adres", data.student_address),
+                (label("agreement.student"), data.student_name),
+                (label("agreement.birth_date"), format_date(data.student_birth_date)),
+                (label("agreement.class"), data.student_class),
+                (label("agreement.address"), data.student_address),
                 *(
-                    [("Ouder / verzorger", ", ".join(data.guardian_names) or "—")]
+                    [(label("agreement.guardian"), ", ".join(data.guardian_names) or "—")]
                     if data.is_minor
                     else []
                 ),
-                ("Werkgever (stagebedrijf)", data.employer_name),
-                ("Adres stageplek", data.employer_address),
-                ("Sector", data.sector),
-                ("School", data.school_name),
-                ("Namens de school", data.school_contact),
+                (label("agreement.employer"), data.employer_name),
+                (label("agreement.employer_address"), data.employer_address),
+                (label("agreement.sector"), data.sector),
+                (label("agreement.school"), data.school_name),
+                (label("agreement.school_contact"), data.school_contact),
             ]
         )
     )
-    story.append(para("De stage", st.heading))
+    story += texts.heading("agreement.internship")
     hours = f"{data.hours_per_week} uur per week" if data.hours_per_week else "—"
     story.append(
         key_values(
             [
-                ("Soort stage", data.kind),
-                ("Begindatum", format_date(data.start_date)),
-                ("Einddatum", format_date(data.end_date)),
-                ("Stagedagen", data.days or "—"),
-                ("Uren", hours),
-                ("Praktijkbegeleider", data.supervisor or "—"),
-                ("Bereikbaar via", data.supervisor_contact or "—"),
+                (label("agreement.kind"), data.kind),
+                (label("agreement.start"), format_date(data.start_date)),
+                (label("agreement.end"), format_date(data.end_date)),
+                (label("agreement.days"), data.days or "—"),
+                (label("agreement.hours"), hours),
+                (label("agreement.supervisor"), data.supervisor or "—"),
+                (label("agreement.reachable"), data.supervisor_contact or "—"),
                 *data.extra,
             ]
         )
     )
-    story.append(para("Leerdoelen", st.heading))
-    story.append(para(data.learning_goals or "Nog in te vullen met de leerling.", st.body))
-    story.append(para("Afspraken", st.heading))
+    story += texts.heading("agreement.goals")
+    if data.learning_goals:
+        story += texts.free_text_mark()
+        story.append(para(data.learning_goals, st.body))
+    else:
+        story += texts.body("agreement.goals_empty")
+    story += texts.heading("agreement.terms")
     for n, term in enumerate(TERMS, start=1):
-        story.append(para(f"{n}. {term}", st.cell))
+        story.append(para(f"{n}. {texts.nl(term)}", st.cell))
+        translated = texts.translation(term)
+        if translated is not None:
+            story += texts.under(f"{n}. {translated}", texts.styles.cell)
         story.append(Spacer(1, 2))
-    signing = [para("Ondertekening", st.heading)]
-    intro = "Voor akkoord, ieder met een eigen exemplaar."
+    signing = texts.heading("agreement.signing")
+    signing += texts.body("agreement.sign_intro")
     if data.is_minor:
-        intro += " De leerling is minderjarig: een ouder of verzorger tekent mee."
-    signing.append(para(intro, st.body))
-    signers = [("Leerling", data.student_name)]
+        signing += texts.body("agreement.sign_minor")
+        if texts.other is not None:
+            signing += texts.body("agreement.parent_part")
+    signers = [("agreement.signer_student", data.student_name)]
     if data.is_minor:
-        signers.append(("Ouder / verzorger", ", ".join(data.guardian_names)))
-    signers.append(("Werkgever", f"{data.employer_name}, namens deze: {data.supervisor}"))
-    signers.append(("School", f"{data.school_name}, namens deze: {data.school_contact}"))
+        signers.append(("agreement.signer_parent", ", ".join(data.guardian_names)))
+    signers.append(
+        ("agreement.signer_employer", f"{data.employer_name}, namens deze: {data.supervisor}")
+    )
+    signers.append(
+        ("agreement.signer_school", f"{data.school_name}, namens deze: {data.school_contact}")
+    )
     for role, who in signers:
         signing.append(Spacer(1, 3 * mm))
-        signing.append(markup(f"<b>{escape(role)}</b>: {escape(who)}", st.cell))
-        signing.append(signature_lines(["Handtekening"]))
+        signing.append(markup(f"<b>{escape(texts.nl(role))}</b>: {escape(who)}", st.cell))
+        signing += texts.under(texts.translation(role), texts.styles.small)
+        signing.append(
+            signature_lines([label("common.signature")], label("common.date"))
+            if texts.other
+            else signature_lines(["Handtekening"])
+        )
     # The signatures stay on one page with their heading: a lone name above a page break
     # would invite signing the wrong line.
     story.append(KeepTogether(signing))
     story.append(Spacer(1, 4 * mm))
-    story.append(markup(f"<i>Afgedrukt op {format_date(data.printed_on)}.</i>", st.small))
+    printed = texts.nl("agreement.printed", date=format_date(data.printed_on))
+    story.append(markup(f"<i>{escape(printed)}</i>", st.small))
+    footer = "Stageovereenkomst; bevat persoonsgegevens van een leerling."
+    if texts.other is not None:
+        footer = f"{footer}\nIn het {texts.language_names()}.\n "
     frame = PageFrame(
         title=f"Stageovereenkomst {data.student_name}",
         school=data.school_name,
-        footer="Stageovereenkomst; bevat persoonsgegevens van een leerling.",
+        footer=footer,
         confidential=True,
     )
     return render(story, frame)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
+from app.export.bilingual import Bilingual
 from app.export.pdf import (
     CONTENT_WIDTH,
     PageFrame,
@@ -308,64 +309,86 @@ class ConsentFormData:
     student_name: str
     birth_date: str
     recipients: list[str]
-    scopes: list[tuple[str, str]]  # (label, explanation)
+    scopes: list[tuple[str, str]]  # (ConsentScope value, Dutch label)
     consent_age: int
     guardians: list[str]
     needs_representative: bool
+    language: str = "nl"  # a parent's language, printed under the Dutch
 
 
 def render_consent_form(data: ConsentFormData) -> bytes:
+    """The consent form; its fixed texts are in resources/parent_texts ("consent.*")."""
     st = styles()
+    texts = Bilingual(data.language)
+    subtitle = {"student": data.student_name, "birth": data.birth_date}
     story: list[Flowable] = document_title(
-        "Toestemming om gegevens te delen",
-        f"Voor {data.student_name} (geboren {data.birth_date})",
+        texts.nl("consent.title"), texts.nl("consent.subtitle", **subtitle)
     )
-    story.append(
-        para(
-            "Na school gaat u verder met werk, dagbesteding of een opleiding. De gemeente, het "
-            "RMC (Doorstroompunt) of een andere partner kan u daarbij helpen. Dat gaat beter als "
-            "zij weten wat school al weet. Wij willen daarom een overdrachtsdossier met hen delen. "
-            "Dat doen wij alleen als u daarvoor toestemming geeft.",
-            st.body,
-        )
-    )
-    story.append(para("Met wie delen wij het?", st.heading))
-    story.append(
-        table([("Organisatie",), *((r,) for r in data.recipients)], [CONTENT_WIDTH])
-        if data.recipients
-        else para("(Vul hier de organisatie in.)", st.explain)
-    )
-    story.append(para("Wat delen wij? Kruis aan wat mag.", st.heading))
+    if texts.other is not None:
+        story.pop()
+        story += texts.under(texts.translation("consent.title"), texts.styles.heading)
+        story += texts.under(texts.translation("consent.subtitle", **subtitle), texts.styles.body)
+        story.append(Spacer(1, 6))
+    story += texts.notice()
+    story += texts.body("consent.intro")
+    story += texts.heading("consent.with_whom")
     story.append(
         table(
-            [("Ja", "Onderdeel", "Wat staat erin"), *(("☐", s, e) for s, e in data.scopes)],
-            [12 * mm, 55 * mm, CONTENT_WIDTH - 67 * mm],
+            [(texts.label("consent.organisation"),), *((r,) for r in data.recipients)],
+            [CONTENT_WIDTH],
+        )
+        if data.recipients
+        else para(texts.nl("consent.fill_in"), st.explain)
+    )
+    story += texts.heading("consent.what")
+    rows: list[list] = [
+        [
+            texts.label("consent.col_yes"),
+            texts.label("consent.col_part"),
+            texts.label("consent.col_content"),
+        ]
+    ]
+    for code, label in data.scopes:
+        rows.append(
+            [
+                "☐",
+                texts.beside_value(label, texts.translation(f"scope.{code}")),
+                texts.value(f"scope_explain.{code}"),
+            ]
+        )
+    story.append(table(rows, [12 * mm, 55 * mm, CONTENT_WIDTH - 67 * mm]))
+    story += texts.heading("consent.good_to_know")
+    rules = ["rule_age", "rule_guardianship", "rule_no", "rule_withdraw", "rule_until", "rule_log"]
+    for rule in rules:
+        values = {"age": str(data.consent_age)} if rule == "rule_age" else {}
+        story.append(markup("• " + para(texts.nl(f"consent.{rule}", **values)).text, st.body))
+        translated = texts.translation(f"consent.{rule}", **values)
+        if translated is not None:
+            story += texts.under(f"• {translated}", texts.styles.body)
+    story += texts.body("consent.valid_until")
+    story.append(Spacer(1, 6))
+    signers = [texts.label("consent.signer_student", name=data.student_name)]
+    signers += [texts.label("consent.signer_guardian", name=g) for g in data.guardians] or [
+        texts.label("consent.signer_guardian_blank")
+    ]
+    if data.needs_representative:
+        signers.append(texts.label("consent.signer_representative"))
+    signers.append(texts.label("consent.signer_school"))
+    story.append(
+        KeepTogether(
+            [
+                *texts.heading("consent.signatures"),
+                signature_lines(signers, texts.label("common.date")),
+            ]
         )
     )
-    story.append(para("Goed om te weten", st.heading))
-    for line in (
-        f"Bent u {data.consent_age} jaar of ouder? Dan tekent u zelf. Bent u jonger, dan tekent "
-        "ook uw ouder of voogd.",
-        "Staat u onder curatele of mentorschap? Dan tekent ook uw curator of mentor.",
-        "U mag altijd nee zeggen. Dat heeft geen gevolgen voor uw plek op school.",
-        "U kunt uw toestemming altijd weer intrekken. Zeg het tegen uw mentor of de "
-        "uitstroomcoördinator. Vanaf dat moment delen wij niets meer.",
-        "De toestemming geldt tot de datum die hieronder staat. Daarna vragen wij het opnieuw.",
-        "Wij houden bij wat wij met wie delen. U mag dat altijd inzien.",
-    ):
-        story.append(markup("• " + para(line).text, st.body))
-    story.append(para("Geldig tot en met: ______________________", st.body))
-    story.append(Spacer(1, 6))
-    signers = [f"Leerling: {data.student_name}"]
-    signers += [f"Ouder/voogd: {g}" for g in data.guardians] or ["Ouder/voogd"]
-    if data.needs_representative:
-        signers.append("Wettelijk vertegenwoordiger")
-    signers.append("Namens school")
-    story.append(KeepTogether([para("Handtekeningen", st.heading), signature_lines(signers)]))
+    footer = "Toestemmingsformulier. Ingevuld terug naar de uitstroomcoördinator."
+    if texts.other is not None:
+        footer = f"{footer}\nIn het {texts.language_names()}.\n "
     frame = PageFrame(
         title=f"Toestemmingsformulier {data.student_name}",
         school=data.school_name,
-        footer="Toestemmingsformulier. Ingevuld terug naar de uitstroomcoördinator.",
+        footer=footer,
         confidential=True,
     )
     return render(story, frame)

@@ -59,6 +59,7 @@ def _sample(path: tuple[str, ...], dest: str, files: dict[str, Path], out: Path)
         "username": "t.verbeek" if "add" not in path else "nieuw.account",
         "name": "Nieuw Account",
         "role": "mentor",
+        "conversation": "1",
     }
     if dest not in values:
         raise AssertionError(f"give `{' '.join(path)}` a sample value for its argument {dest}")

@@ -11,6 +11,11 @@ from app.core.validation import format_date
 from app.export.transition_report import ConsentFormData, render_consent_form
 from app.models import ConsentScope, Organisation
 from app.services.common.labels import CONSENT_SCOPE
+from app.services.common.parent_language import (
+    check_language,
+    default_language,
+    guardian_languages,
+)
 from app.services.common.permissions import require_export, require_student_access
 from app.services.common.school_settings import school_settings
 from app.services.consent.recipients import student_by_ref
@@ -24,8 +29,12 @@ def consent_form(
     student_id: int,
     out_path: str | Path,
     recipient_ids: list[int] | None = None,
+    language: str | None = None,
 ) -> Path:
-    """The printable consent form for parents and students (a print: logged)."""
+    """The printable consent form for parents and students (a print: logged).
+
+    `language`: a parent's language printed under the Dutch ("nl": Dutch only); without one,
+    the language recorded for the student's guardians."""
     require_export(actor)
     student = student_by_ref(session, student_id)
     require_student_access(actor, student)
@@ -35,22 +44,18 @@ def consent_form(
         from app.services.network.report_recipients import default_recipients
 
         recipients = default_recipients(session, student)
-    explain = {
-        ConsentScope.PROFILE: "Wat u goed kunt, wat u wilt en welk werk bij u past.",
-        ConsentScope.INTERNSHIPS: "Waar u stage liep en hoe dat ging.",
-        ConsentScope.CONVERSATIONS: "Afspraken uit gesprekken die nog niet klaar zijn.",
-        ConsentScope.PATH: "Wat u na school gaat doen en welke hulp of regeling u hebt.",
-        ConsentScope.AFTERCARE: "Hoe het gaat na school (school belt u twee jaar lang).",
-    }
     data = ConsentFormData(
         school_name=sender_name(session),
         student_name=student.full_name,
         birth_date=format_date(student.birth_date) or "onbekend",
         recipients=[recipient_label(r) for r in recipients if r],
-        scopes=[(CONSENT_SCOPE[s], explain[s]) for s in ConsentScope],
+        scopes=[(s.value, CONSENT_SCOPE[s]) for s in ConsentScope],
         consent_age=school_settings(session).consent_age,
         guardians=[g.name for g in student.guardians if g.has_authority][:2],
         needs_representative=student.legal_representation.value != "geen",
+        language=check_language(language)
+        if language
+        else default_language(guardian_languages(student.guardians)),
     )
     pdf = render_consent_form(data)
     log_export(session, actor, "toestemmingsformulier", student.id, None, None)

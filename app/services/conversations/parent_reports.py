@@ -29,6 +29,13 @@ from app.models import ConversationStatus, ExportLog, Guardian
 from app.services.common import audit, labels
 from app.services.common.actor import Actor
 from app.services.common.file_names import file_name
+from app.services.common.parent_language import (
+    GuardianLanguage,
+    check_language,
+    default_language,
+    guardian_languages,
+    language_name,
+)
 from app.services.common.permissions import require_edit, require_student_access
 from app.services.common.rows import existing_student as student_for
 from app.services.common.school_settings import school_settings
@@ -45,6 +52,7 @@ PLANNED_MESSAGE = "Dit gesprek is nog gepland. Een verslag kan pas als het gespr
 class ParentReportFile:
     filename: str
     pdf: bytes
+    language: str = "nl"
 
 
 def _check(session: Session, actor: Actor, conversation_id: int):
@@ -57,9 +65,38 @@ def _check(session: Session, actor: Actor, conversation_id: int):
     return conversation, student
 
 
-def report_data(session: Session, actor: Actor, conversation_id: int) -> ParentReportData:
-    """The plain data the report is built from (checked and audited as a view)."""
+def _guardian_languages(session: Session, conversation, student) -> list[GuardianLanguage]:
+    guardians = session.scalars(select(Guardian).where(Guardian.student_id == student.id))
+    present = [p.name for p in conversation.participants if p.present]
+    return guardian_languages(guardians, present)
+
+
+def parent_languages(
+    session: Session, actor: Actor, conversation_id: int
+) -> list[GuardianLanguage]:
+    """The student's guardians with their print language, those present first: the window
+    offers each guardian's language when printing, defaulting to the first one's. Asked
+    when a conversation is selected, so a planned one answers too (and nothing is audited:
+    names and languages of the guardians only)."""
+    c = load(session, conversation_id)
+    student = student_for(session, c.student_id)
+    require_student_access(actor, student)
+    return _guardian_languages(session, c, student)
+
+
+def report_data(
+    session: Session, actor: Actor, conversation_id: int, language: str | None = None
+) -> ParentReportData:
+    """The plain data the report is built from (checked and audited as a view).
+
+    `language`: the parents' language printed under the Dutch ("nl": Dutch only); without
+    one, the language recorded for the guardians who were there."""
     c, student = _check(session, actor, conversation_id)
+    chosen = (
+        check_language(language)
+        if language
+        else default_language(_guardian_languages(session, c, student))
+    )
     school = school_settings(session)
     nxt = next_conversation(session, c)
     guardians = session.scalars(select(Guardian).where(Guardian.student_id == student.id))
@@ -89,6 +126,7 @@ def report_data(session: Session, actor: Actor, conversation_id: int) -> ParentR
             time_text(nxt.held_at),
             labels.label(labels.CONVERSATION_TYPE, nxt.kind),
             nxt.place or "",
+            nxt.kind.value,
         )
         if nxt is not None
         else None,
@@ -99,20 +137,31 @@ def report_data(session: Session, actor: Actor, conversation_id: int) -> ParentR
         consent_municipality=labels.label(labels.CONSENT_ANSWER, c.consent_municipality),
         consent_rmc=labels.label(labels.CONSENT_ANSWER, c.consent_rmc),
         printed_on=today(),
+        kind_code=c.kind.value,
+        consent_municipality_code=c.consent_municipality.value if c.consent_municipality else "",
+        consent_rmc_code=c.consent_rmc.value if c.consent_rmc else "",
+        language=chosen,
     )
 
 
 def _filename(data: ParentReportData) -> str:
-    return file_name("gespreksverslag", data.student_name, data.on)
+    suffix = data.language if data.language != "nl" else ""
+    return file_name("gespreksverslag", data.student_name, data.on, suffix=suffix)
 
 
-def report_pdf(session: Session, actor: Actor, conversation_id: int) -> ParentReportFile:
+def report_pdf(
+    session: Session, actor: Actor, conversation_id: int, language: str | None = None
+) -> ParentReportFile:
     """The report as PDF bytes, for the preview and the printer."""
-    data = report_data(session, actor, conversation_id)
-    return ParentReportFile(_filename(data), report_writer.render(data))
+    data = report_data(session, actor, conversation_id, language)
+    return ParentReportFile(_filename(data), report_writer.render(data), data.language)
 
 
-def _log(session: Session, actor: Actor, conversation_id: int, how: str) -> None:
+def _log(
+    session: Session, actor: Actor, conversation_id: int, how: str, language: str = "nl"
+) -> None:
+    if language != "nl":
+        how = f"{how}, in het Nederlands en {language_name(language)}"
     c = load(session, conversation_id)
     session.add(
         ExportLog(
@@ -122,18 +171,26 @@ def _log(session: Session, actor: Actor, conversation_id: int, how: str) -> None
     audit.record(session, actor, "export", "conversation", c.id, f"{WHAT}:{how}")
 
 
-def record_printed(session: Session, actor: Actor, conversation_id: int) -> None:
+def record_printed(
+    session: Session, actor: Actor, conversation_id: int, language: str = "nl"
+) -> None:
     """Logs that the report went to a printer (called once the print job was made)."""
     _check(session, actor, conversation_id)
-    _log(session, actor, conversation_id, "afgedrukt")
+    _log(session, actor, conversation_id, "afgedrukt", check_language(language))
 
 
-def save_parent_report(session: Session, actor: Actor, conversation_id: int, path: Path) -> Path:
-    """Writes the report as a PDF file (atomically) and logs it."""
-    report = report_pdf(session, actor, conversation_id)
+def save_parent_report(
+    session: Session,
+    actor: Actor,
+    conversation_id: int,
+    path: Path,
+    language: str | None = None,
+) -> Path:
+    """Writes the report as a PDF file (atomically) and logs it, with its language."""
+    report = report_pdf(session, actor, conversation_id, language)
     target = Path(path)
     if target.suffix.lower() != ".pdf":
         target = target.with_suffix(".pdf")
     write_atomic(target, report.pdf)
-    _log(session, actor, conversation_id, "opgeslagen als pdf")
+    _log(session, actor, conversation_id, "opgeslagen als pdf", report.language)
     return target

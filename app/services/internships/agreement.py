@@ -15,13 +15,22 @@ from app.importers.paths import safe_output_path
 from app.models import Employer, EmployerContact, ExportLog, Student
 from app.services.common import audit, labels
 from app.services.common.actor import Actor
+from app.services.common.parent_language import (
+    check_language,
+    default_language,
+    guardian_languages,
+    language_name,
+)
 from app.services.common.permissions import require_export, require_student_access
 from app.services.common.school_settings import school_settings
 from app.services.internships.planning import DAY_NAMES, find_internship, parse_days
 
 
-def agreement_data(session: Session, actor: Actor, internship_id: int):
-    """What the stageovereenkomst prints, as plain data for app/export."""
+def agreement_data(session: Session, actor: Actor, internship_id: int, language: str | None = None):
+    """What the stageovereenkomst prints, as plain data for app/export.
+
+    `language`: a parent's language printed under the Dutch of the fixed texts; without one,
+    the language recorded for the student's guardians ("nl": Dutch only)."""
     internship = find_internship(session, internship_id)
     student = session.scalars(
         select(Student)
@@ -69,14 +78,19 @@ def agreement_data(session: Session, actor: Actor, internship_id: int):
         hours_per_week=internship.hours_per_week,
         learning_goals=internship.learning_goals or "",
         printed_on=printed,
+        language=check_language(language)
+        if language
+        else default_language(guardian_languages(student.guardians)),
     )
 
 
-def save_agreement(session: Session, actor: Actor, internship_id: int, target: str) -> str:
+def save_agreement(
+    session: Session, actor: Actor, internship_id: int, target: str, language: str | None = None
+) -> str:
     """Writes the agreement PDF to `target` and logs it (export log and audit trail);
     the log commits only if the file was written."""
     require_export(actor)
-    data = agreement_data(session, actor, internship_id)
+    data = agreement_data(session, actor, internship_id, language)
     internship = find_internship(session, internship_id)
     path = safe_output_path(target, allowed_suffixes=(".pdf",))
     try:
@@ -90,6 +104,9 @@ def save_agreement(session: Session, actor: Actor, internship_id: int, target: s
             user_id=actor.user_id,
             student_id=internship.student_id,
             what="stageovereenkomst",
+            scopes=None
+            if data.language == "nl"
+            else f"in het Nederlands en {language_name(data.language)}",
             basis="overeenkomst met leerling, ouders en werkgever",
         )
     )

@@ -128,11 +128,15 @@ class ParentReportPrinting:
         return path or None
 
     # --- actions ------------------------------------------------------------------------
-    def print_report(self, conversation_id: int, *, preview: bool = False) -> None:
-        """Makes the report, lets the user choose a printer (or look first), prints, logs."""
+    def print_report(
+        self, conversation_id: int, *, preview: bool = False, language: str = "nl"
+    ) -> None:
+        """Makes the report (Dutch, with `language` under it), lets the user choose a printer
+        (or look first), prints, logs."""
         self.workspace.call(
             parent_reports.report_pdf,
             conversation_id,
+            language,
             on_success=lambda report: self._print(conversation_id, report, preview),
             on_error=self._error,
         )
@@ -152,11 +156,14 @@ class ParentReportPrinting:
         self.workspace.call(
             parent_reports.record_printed,
             conversation_id,
+            report.language,
             on_success=lambda _none: None,
             on_error=self._error,
         )
 
-    def save_report(self, conversation_id: int, suggested_name: str = "verslag.pdf") -> None:
+    def save_report(
+        self, conversation_id: int, suggested_name: str = "verslag.pdf", language: str = "nl"
+    ) -> None:
         """Asks where to save the PDF and writes it (logged by the service)."""
         path = self.ask_save_path(suggested_name)
         if not path:
@@ -165,6 +172,7 @@ class ParentReportPrinting:
             parent_reports.save_parent_report,
             conversation_id,
             Path(path),
+            language,
             on_success=lambda _path: None,
             on_error=self._error,
         )

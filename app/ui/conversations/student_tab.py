@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 
 from app.models import ConversationStatus
 from app.services.common.file_names import file_name
-from app.services.conversations import agreements
+from app.services.common.parent_language import DUTCH
+from app.services.conversations import agreements, parent_reports
 from app.services.conversations import planning as conversation_planning
 from app.services.conversations import recording as conversations
 from app.services.conversations.agreements import AgreementRow
@@ -25,6 +26,7 @@ from app.ui.common.tables import make_table
 from app.ui.conversations.dialog import ConversationDialog
 from app.ui.conversations.models import AgreementModel, ConversationModel
 from app.ui.conversations.printing import ParentReportPrinting
+from app.ui.conversations.report_language import ReportLanguageBox
 from app.ui.workspace import Workspace
 
 
@@ -57,6 +59,9 @@ class ConversationsTab(QWidget):
         self.preview_button = QPushButton(self.tr("Verslag voor ouders: voorbeeld…"))
         self.print_button = QPushButton(self.tr("Afdrukken…"))
         self.save_pdf_button = QPushButton(self.tr("Opslaan als pdf…"))
+        self.language_box = ReportLanguageBox(self)
+        self.language_label = QLabel(self.tr("&Taal:"))
+        self.language_label.setBuddy(self.language_box)
         self.done_button = QPushButton(self.tr("Afspraak afgerond"))
         self.delete_button = QPushButton(self.tr("Verwijderen…"))
         for button in (
@@ -69,6 +74,8 @@ class ConversationsTab(QWidget):
         # The report goes to the parents: whoever may edit this student may print it.
         for button in (self.preview_button, self.print_button, self.save_pdf_button):
             button.setVisible(may_edit)
+        self.language_box.setVisible(may_edit)
+        self.language_label.setVisible(may_edit)
         self.status = QLabel()
         self._build()
         self.new_button.clicked.connect(self.new_conversation)
@@ -81,6 +88,7 @@ class ConversationsTab(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._load_languages())
         self.agreement_table.selectionModel().selectionChanged.connect(
             lambda *_: self._update_buttons()
         )
@@ -96,6 +104,8 @@ class ConversationsTab(QWidget):
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.language_label)
+        buttons.addWidget(self.language_box)
         for button in (self.preview_button, self.print_button, self.save_pdf_button):
             buttons.addWidget(button)
         top = QWidget()
@@ -170,6 +180,18 @@ class ConversationsTab(QWidget):
             button.setEnabled(held)
             button.setToolTip("" if held else self.tr("Kies een gehouden gesprek"))
         self.done_button.setEnabled(bool(self.agreement_table.selectionModel().selectedRows()))
+
+    def _load_languages(self) -> None:
+        """Offers the guardians' languages of the selected conversation for its report."""
+        row = self.selected()
+        if row is None or not self.workspace.actor.may_edit:
+            return
+        self.workspace.call(
+            parent_reports.parent_languages,
+            row.id,
+            on_success=self.language_box.set_guardians,
+            on_error=lambda _exc: self.language_box.set_guardians([]),
+        )
 
     # --- actions --------------------------------------------------------------------------
     def _open_dialog(self, conversation_id=None, preset: ConversationInput | None = None):
@@ -251,11 +273,17 @@ class ConversationsTab(QWidget):
     def _report(self, *, preview: bool) -> None:
         row = self.selected()
         if row is not None:
-            self.printing.print_report(row.id, preview=preview)
+            self.printing.print_report(
+                row.id, preview=preview, language=self.language_box.language()
+            )
 
     def _save_pdf(self) -> None:
         row = self.selected()
         if row is not None:
+            language = self.language_box.language()
+            suffix = language if language != DUTCH else ""
             self.printing.save_report(
-                row.id, file_name("gespreksverslag", self.student_name, row.held_at.date())
+                row.id,
+                file_name("gespreksverslag", self.student_name, row.held_at.date(), suffix=suffix),
+                language,
             )
