@@ -211,6 +211,18 @@ class MainWindow(QMainWindow):
         layout.addWidget(area)
         self.areas[key] = area
 
+    def current_area_key(self) -> str | None:
+        item = self.navigation.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def go_to_area(self, row: int) -> None:
+        """Shows the area in navigation row `row` and puts the keyboard focus in it."""
+        self.navigation.setCurrentRow(row)
+        self.stack.currentWidget().setFocus()
+        focus = self.stack.currentWidget().nextInFocusChain()
+        if focus is not None and self.stack.currentWidget().isAncestorOf(focus):
+            focus.setFocus()
+
     def current_area(self) -> QWidget | None:
         item = self.navigation.currentItem()
         return self.areas.get(item.data(Qt.ItemDataRole.UserRole)) if item else None
@@ -226,39 +238,39 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         may_edit = self.workspace.actor.may_edit
         self.new_action = self._action(
-            self.tr("Nieuwe leerling"),
+            self.tr("&Nieuwe leerling"),
             lambda: self.open_student(None),
             QKeySequence.StandardKey.New,
             self.tr("Een leerling toevoegen aan de uitstroomgroep"),
         )
         self.new_action.setEnabled(may_edit)
         self.open_action = self._action(
-            self.tr("Dossier openen"),
+            self.tr("Dossier &openen"),
             self.open_selected,
             QKeySequence.StandardKey.Open,
             self.tr("Het dossier van de gekozen leerling openen"),
         )
         self.refresh_action = self._action(
-            self.tr("Vernieuwen"),
+            self.tr("&Vernieuwen"),
             self.refresh,
             QKeySequence.StandardKey.Refresh,
             self.tr("De lijst opnieuw laden uit de database"),
         )
         self.find_action = self._action(
-            self.tr("Zoeken"),
+            self.tr("&Zoeken"),
             self.cohort.focus_search,
             QKeySequence.StandardKey.Find,
             self.tr("Naar het zoekveld"),
         )
         self.database_action = self._action(
-            self.tr("Database kiezen…"),
+            self.tr("&Database kiezen…"),
             self.choose_database,
             tip=self.tr("Ingebouwde database of gedeelde server"),
         )
         self.database_action.setEnabled(self.workspace.actor.is_coordinator)
-        self.logout_action = self._action(self.tr("Afmelden"), self.logout_requested.emit)
+        self.logout_action = self._action(self.tr("Af&melden"), self.logout_requested.emit)
         self.lock_action = self._action(
-            self.tr("Nu vergrendelen"),
+            self.tr("Nu ver&grendelen"),
             lambda: self.lock.lock("handmatig"),
             self.tr("Ctrl+L"),
             self.tr("Het venster vergrendelen; uw wachtwoord opent het weer"),
@@ -266,9 +278,8 @@ class MainWindow(QMainWindow):
         # Ctrl+L locks from every Koers window, a student file included.
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.quit_action = self._action(
-            self.tr("Afsluiten"), self.close, QKeySequence.StandardKey.Quit
+            self.tr("Af&sluiten"), self.close, QKeySequence.StandardKey.Quit
         )
-        about = self._action(self.tr("Over Koers"), self.about)
 
         file_menu = self.menuBar().addMenu(self.tr("&Bestand"))
         for action in (self.new_action, self.open_action):
@@ -277,7 +288,7 @@ class MainWindow(QMainWindow):
         self.import_action: QAction | None = None
         if self.workspace.actor.is_coordinator:
             self.import_action = self._action(
-                self.tr("Leerlingen inlezen uit LAS…"),
+                self.tr("Leerlingen &inlezen uit LAS…"),
                 self.import_from_las,
                 self.tr("Ctrl+I"),
                 self.tr("Leerlingen inlezen uit een EDEXML- of CSV-bestand van het LAS"),
@@ -292,8 +303,21 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.find_action)
         view_menu = self.menuBar().addMenu(self.tr("Beel&d"))
         view_menu.addAction(self.refresh_action)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(about)
+        view_menu.addSeparator()
+        # Ctrl+1 .. Ctrl+9: straight to a work area, in the order of the navigation.
+        self.area_actions: list[QAction] = []
+        for row in range(min(self.navigation.count(), 9)):
+            item = self.navigation.item(row)
+            action = self._action(
+                self.tr("Naar {area}").format(area=item.text()),
+                lambda _checked=False, r=row: self.go_to_area(r),
+                self.tr("Ctrl+{n}").format(n=row + 1),
+            )
+            view_menu.addAction(action)
+            self.area_actions.append(action)
+        from app.ui.help.menu import HelpMenu
+
+        self.help = HelpMenu(self, self.current_area_key, self.about)
 
         toolbar = self.addToolBar(self.tr("Werkbalk"))
         toolbar.setObjectName("mainToolbar")

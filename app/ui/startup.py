@@ -368,6 +368,10 @@ class StartupController(QObject):
         self.timings["cohort_shown"] = time.perf_counter()
         if result.recovery_key and self.auto_login is None:
             self.show_recovery_key(window, result.recovery_key, result.school.name)
+        if self.auto_login is None:
+            from app.ui.help.tour import offer_first_start_tour
+
+            offer_first_start_tour(window, self.settings)
         if self.auto_login is None and not result.store.read_only and result.actor.is_coordinator:
             from app.ui.admin.retention import offer_purge_at_start
 

@@ -272,6 +272,20 @@ def _database(school: School) -> Opened:
     return Opened(dialog, dialog.database, "   ")
 
 
+def _help(school: School) -> Opened:
+    from app.ui.help.window import HelpWindow
+
+    window = HelpWindow()
+    window.show_page("regels")
+    return Opened(window)
+
+
+def _tour(school: School) -> Opened:
+    from app.ui.help.tour import Tour
+
+    return Opened(Tour())
+
+
 WALK: dict[str, Callable[[School], Opened]] = {
     "UserDialog": _user,
     "PasswordDialog": _password,
@@ -298,6 +312,8 @@ WALK: dict[str, Callable[[School], Opened]] = {
     "DecisionDialog": _decision,
     "CompareDialog": _compare,
     "DatabaseDialog": _database,
+    "HelpWindow": _help,
+    "Tour": _tour,
 }
 
 

@@ -53,17 +53,17 @@ class ConversationsTab(QWidget):
         for column, width in enumerate([90, 120, 160, 360]):
             self.agreement_table.setColumnWidth(column, width)
         may_edit = workspace.actor.may_edit
-        self.new_button = QPushButton(self.tr("Nieuw gesprek…"))
-        self.open_button = QPushButton(self.tr("Openen…"))
-        self.follow_up_button = QPushButton(self.tr("Vervolggesprek plannen…"))
-        self.preview_button = QPushButton(self.tr("Verslag voor ouders: voorbeeld…"))
-        self.print_button = QPushButton(self.tr("Afdrukken…"))
-        self.save_pdf_button = QPushButton(self.tr("Opslaan als pdf…"))
+        self.new_button = QPushButton(self.tr("&Nieuw gesprek…"))
+        self.open_button = QPushButton(self.tr("&Openen…"))
+        self.follow_up_button = QPushButton(self.tr("Vervolg&gesprek plannen…"))
+        self.preview_button = QPushButton(self.tr("&Voorbeeld…"))
+        self.print_button = QPushButton(self.tr("&Afdrukken…"))
+        self.save_pdf_button = QPushButton(self.tr("Opslaan als &pdf…"))
         self.language_box = ReportLanguageBox(self)
         self.language_label = QLabel(self.tr("&Taal:"))
         self.language_label.setBuddy(self.language_box)
-        self.done_button = QPushButton(self.tr("Afspraak afgerond"))
-        self.delete_button = QPushButton(self.tr("Verwijderen…"))
+        self.done_button = QPushButton(self.tr("Afspraak a&fgerond"))
+        self.delete_button = QPushButton(self.tr("Ver&wijderen…"))
         for button in (
             self.new_button,
             self.follow_up_button,
@@ -104,14 +104,20 @@ class ConversationsTab(QWidget):
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(self.language_label)
-        buttons.addWidget(self.language_box)
+        # The parent report on its own line: its language choice needs the room.
+        report = QHBoxLayout()
+        self.report_title = QLabel(self.tr("Verslag voor ouders:"))
+        report.addWidget(self.report_title)
+        report.addWidget(self.language_label)
+        report.addWidget(self.language_box, 1)
         for button in (self.preview_button, self.print_button, self.save_pdf_button):
-            buttons.addWidget(button)
+            report.addWidget(button)
+        self.report_title.setVisible(self.workspace.actor.may_edit)
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addLayout(buttons)
+        top_layout.addLayout(report)
         top_layout.addWidget(self.table)
         bottom = QWidget()
         bottom_layout = QVBoxLayout(bottom)

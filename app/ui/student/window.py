@@ -165,14 +165,17 @@ class StudentFileWindow(QMainWindow):
             self.reload()
 
     def _build(self) -> None:
-        save = QAction(self.tr("Opslaan"), self, shortcut=QKeySequence.StandardKey.Save)
+        save = QAction(self.tr("&Opslaan"), self, shortcut=QKeySequence.StandardKey.Save)
         save.triggered.connect(self.save)
-        close = QAction(self.tr("Sluiten"), self, shortcut=QKeySequence.StandardKey.Close)
+        close = QAction(self.tr("&Sluiten"), self, shortcut=QKeySequence.StandardKey.Close)
         close.triggered.connect(self.close)
         menu = self.menuBar().addMenu(self.tr("&Dossier"))
         menu.addAction(save)
         menu.addSeparator()
         menu.addAction(close)
+        from app.ui.help.menu import HelpMenu
+
+        self.help = HelpMenu(self, lambda: "dossier")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.revert)
