@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self.file_windows: dict[int | None, StudentFileWindow] = {}
         self._logged_out = False
         self.navigation = QListWidget()
+        self.navigation.setAccessibleName(self.tr("Werkgebieden"))
         self.stack = QStackedWidget()
         self.cohort = CohortView()
         self.areas: dict[str, QWidget] = {"cohort": self.cohort}

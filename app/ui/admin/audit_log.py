@@ -111,6 +111,7 @@ class AuditLogTab(QWidget):
             sortable=True,
             selection=QAbstractItemView.SelectionMode.ExtendedSelection,
         )
+        self.table.setAccessibleName(self.tr("Regels van het auditlogboek"))
         self.action = QComboBox()
         self.user = QComboBox()
         for combo in (self.action, self.user):

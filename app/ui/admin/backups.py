@@ -120,6 +120,7 @@ class BackupsTab(QWidget):
         self._busy = False
         self.model = BackupsModel(self)
         self.table = make_table(self.model, widths=[160, 150, 100])
+        self.table.setAccessibleName(self.tr("Back-ups"))
         self.backup_button = QPushButton(self.tr("Nu back-up maken"))
         self.restore_button = QPushButton(self.tr("Terugzetten…"))
         self.verify_button = QPushButton(self.tr("Alles controleren"))

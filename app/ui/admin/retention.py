@@ -99,6 +99,7 @@ class RetentionTab(QWidget):
             stretch=[0],
             selection=QAbstractItemView.SelectionMode.ExtendedSelection,
         )
+        self.table.setAccessibleName(self.tr("Dossiers voorbij de bewaartermijn"))
         self.count_label = QLabel(self.tr("Klik op ‘Bekijk wat verwijderd wordt’ voor de lijst."))
         self.status = QLabel()
         self.status.setWordWrap(True)

@@ -72,6 +72,7 @@ class UsersTab(QWidget):
         self.workspace = workspace
         self.model = UsersModel(self)
         self.table = make_table(self.model, widths=[220, 150, 170, 240], sort_by=NAME)
+        self.table.setAccessibleName(self.tr("Gebruikers"))
         self.new_button = QPushButton(self.tr("Nieuwe gebruiker…"))
         self.edit_button = QPushButton(self.tr("Wijzigen…"))
         self.password_button = QPushButton(self.tr("Wachtwoord opnieuw instellen…"))

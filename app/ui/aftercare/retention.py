@@ -90,6 +90,7 @@ class RetentionTab(QWidget):
             selection=QAbstractItemView.SelectionMode.ExtendedSelection,
             select_rows=False,
         )
+        self.table.setAccessibleName(self.tr("Bestendiging"))
         explanation = QLabel(QCoreApplication.translate("aftercare.retention", EXPLANATION))
         explanation.setWordWrap(True)
         layout = QVBoxLayout(self)

@@ -101,6 +101,7 @@ class StudentAftercareTab(QWidget):
             select_rows=False,
             word_wrap=False,
         )
+        self.table.setAccessibleName(self.tr("Nazorgcontacten"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.signals)

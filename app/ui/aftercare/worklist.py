@@ -148,6 +148,7 @@ class WorklistTab(QWidget):
         # Together within the table's width at 1280 px; the last contact is also its tooltip.
         widths = [85, 80, 140, 90, 160, 150, 140, 70, 115][: self.model.columnCount()]
         self.table = make_table(self.model, widths=widths, sort_by=0, word_wrap=False)
+        self.table.setAccessibleName(self.tr("Mijn nazorg"))
         self.log_button = QPushButton(self.tr("Contact vastleggen…"))
         self.log_button.setEnabled(False)
         self.open_button = QPushButton(self.tr("Dossier openen"))
@@ -157,6 +158,7 @@ class WorklistTab(QWidget):
         self.reassign_button.setEnabled(False)
         self.reassign_button.setVisible(actor.is_coordinator)
         self.proposals = QListWidget()
+        self.proposals.setAccessibleName(self.tr("Voorstellen voor een melding"))
         self.proposals.setMaximumHeight(72)
         self.pdf_button = QPushButton(self.tr("Concept-melding opslaan als PDF…"))
         self.pdf_button.setEnabled(False)

@@ -97,6 +97,7 @@ class CohortView(QWidget):
         self.search = QLineEdit(
             placeholderText=self.tr("Zoek op naam, leerlingnummer, klas, mentor…")
         )
+        self.search.setAccessibleName(self.tr("Zoeken in leerlingen"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(160)
         self.combos: dict[str, QComboBox] = {}
@@ -116,6 +117,7 @@ class CohortView(QWidget):
         self.empty_hint.new_button.clicked.connect(self.new_requested)
         self._loaded = False
         self.table = make_table(self.model, widths=_COLUMN_WIDTHS[: len(HEADERS)], sort_by=0)
+        self.table.setAccessibleName(self.tr("Leerlingen"))
         self._build()
         self.search.textChanged.connect(self._apply_filter)
         for combo in self.combos.values():

@@ -247,6 +247,7 @@ class ConsentTab(QWidget):
         self.table = make_table(
             self.model, resize=QHeaderView.ResizeMode.ResizeToContents, alternating=False
         )
+        self.table.setAccessibleName(self.tr("Toestemmingen"))
         self.record_button = QPushButton(self.tr("Toestemming vastleggen…"))
         self.withdraw_button = QPushButton(self.tr("Intrekken…"))
         self.form_button = QPushButton(self.tr("Toestemmingsformulier afdrukken…"))

@@ -44,11 +44,13 @@ class ConversationsTab(QWidget):
         self.dialog: ConversationDialog | None = None
         self.model = ConversationModel(self)
         self.table = make_table(self.model, sortable=True)
+        self.table.setAccessibleName(self.tr("Gesprekken"))
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         for column, width in enumerate([90, 55, 250, 80, 170, 420]):
             self.table.setColumnWidth(column, width)
         self.agreement_model = AgreementModel(with_student=False, parent=self)
         self.agreement_table = make_table(self.agreement_model, sortable=True)
+        self.agreement_table.setAccessibleName(self.tr("Open afspraken van deze leerling"))
         self.agreement_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         for column, width in enumerate([90, 120, 160, 360]):
             self.agreement_table.setColumnWidth(column, width)

@@ -44,6 +44,7 @@ class MyAgreementsTab(QWidget):
         self.workspace = workspace
         self.model = AgreementModel(with_student=True, parent=self)
         self.table = make_table(self.model, sortable=True)
+        self.table.setAccessibleName(self.tr("Mijn afspraken"))
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         for column, width in enumerate([90, 120, 160, 110, 340]):
             self.table.setColumnWidth(column, width)
@@ -114,6 +115,7 @@ class PlannedTab(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.tree = QTreeWidget()
+        self.tree.setAccessibleName(self.tr("Geplande gesprekken per week"))
         self.tree.setHeaderLabels(
             [
                 self.tr("Week / datum"),

@@ -160,13 +160,17 @@ class PlannerTab(QWidget):
             sort_by=0,
             word_wrap=False,
         )
+        self.internship_table.setAccessibleName(self.tr("Stages in deze periode"))
         self.without_table = make_table(self.without, widths=[200, 55], sort_by=0, word_wrap=False)
+        self.without_table.setAccessibleName(self.tr("Leerlingen zonder stage"))
         self.free_table = make_table(
             self.free, widths=[220, 95, 140, 110, 45], sort_by=0, word_wrap=False
         )
+        self.free_table.setAccessibleName(self.tr("Vrije stageplaatsen"))
         self.transition_table = make_table(
             self.transitions, widths=[170, 210, 170, 80, 175], sort_by=0, word_wrap=False
         )
+        self.transition_table.setAccessibleName(self.tr("Transitiestages"))
         self.internship_table.doubleClicked.connect(
             lambda index: self.open_student_requested.emit(
                 self.internships.row_at(index.row()).student_id

@@ -119,9 +119,11 @@ class StudentInternshipsTab(QWidget):
         self.dialog = None
         self.model = internship_model(self)
         self.table = make_table(self.model, widths=INTERNSHIP_WIDTHS, sort_by=0, word_wrap=False)
+        self.table.setAccessibleName(self.tr("Stages"))
         self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # newest period first
         self.table.doubleClicked.connect(lambda *_: self.edit_selected())
         self.details = QPlainTextEdit(readOnly=True)
+        self.details.setAccessibleName(self.tr("Details van de stage"))
         self.details.setPlaceholderText(
             self.tr("Kies een stage om leerdoelen en evaluaties te zien.")
         )

@@ -187,12 +187,14 @@ class OrganisationsTab(QWidget):
             sortable=True,
             alternating=False,
         )
+        self.table.setAccessibleName(self.tr("Organisaties"))
         self.contact_table = make_table(
             self.contacts,
             resize=QHeaderView.ResizeMode.ResizeToContents,
             sortable=True,
             alternating=False,
         )
+        self.contact_table.setAccessibleName(self.tr("Contactpersonen"))
         self.new_button = QPushButton(self.tr("Nieuwe organisatie…"))
         self.edit_button = QPushButton(self.tr("Wijzigen…"))
         self.delete_button = QPushButton(self.tr("Verwijderen"))
@@ -317,10 +319,12 @@ class FlowsTab(QWidget):
             sortable=True,
             alternating=False,
         )
+        self.table.setAccessibleName(self.tr("Gegevensstromen en grondslagen"))
         self.basis = QComboBox()
         for basis in Basis:
             self.basis.addItem(BASIS[basis], basis.value)
         self.article = QLineEdit()
+        self.article.setAccessibleName(self.tr("Wetsartikel"))
         self.article.setPlaceholderText(self.tr("bijv. WVO art. 118h"))
         self.scopes = {s: QCheckBox(CONSENT_SCOPE_SHORT[s]) for s in ConsentScope}
         self.save_button = QPushButton(self.tr("Grondslag opslaan"))
@@ -395,6 +399,7 @@ class BatchTab(QWidget):
         self.year.setValue(date.today().year)
         self.year.setMaximumWidth(110)
         self.folder = QLineEdit()
+        self.folder.setAccessibleName(self.tr("Map voor de uitvoer"))
         self.folder.setPlaceholderText(self.tr("map voor de PDF's"))
         self.folder_button = QPushButton(self.tr("Map kiezen…"))
         self.start_button = QPushButton(self.tr("Overdrachtsdossiers maken"))
@@ -405,6 +410,7 @@ class BatchTab(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.rmc = QComboBox()
+        self.rmc.setAccessibleName(self.tr("RMC als ontvanger"))
         self.leavers_button = QPushButton(self.tr("Lijst van vertrekkers opslaan (CSV/XLSX)…"))
         self.left_model = RowTableModel(
             [self.tr("Leerling"), self.tr("Niet meegegaan, want")], LEFT_DISPLAY
@@ -415,6 +421,7 @@ class BatchTab(QWidget):
             sortable=True,
             alternating=False,
         )
+        self.left_table.setAccessibleName(self.tr("Leerlingen voor de uitvoer"))
         self.task: Task | None = None
         layout = QVBoxLayout(self)
         form = QFormLayout()

@@ -37,6 +37,7 @@ class ProfileItemsTab(QWidget):
         self.workspace = workspace
         self.items: list[ItemView] = []
         self.tree = QTreeWidget()
+        self.tree.setAccessibleName(self.tr("Profielonderdelen"))
         self.tree.setHeaderLabels([self.tr("Onderdeel"), self.tr("Status"), self.tr("Schaal")])
         self.tree.setColumnWidth(0, 420)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

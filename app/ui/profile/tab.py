@@ -148,6 +148,7 @@ class ProfileTab(QWidget):
             stretch=[1, 2],
             alternating=False,
         )
+        self.decisions.setAccessibleName(self.tr("Sleutelbeslissingen"))
         self.decisions.setMinimumHeight(110)
         self.add_decision_button = QPushButton(self.tr("Sleutelbeslissing toevoegen…"))
         self.edit_decision_button = QPushButton(self.tr("Wijzigen…"))

@@ -43,6 +43,7 @@ class GuardiansEditor(QWidget):
             editable=True,
             alternating=False,
         )
+        self.table.setAccessibleName(self.tr("Ouders en verzorgers"))
         self.add_button = QPushButton(self.tr("Contact toevoegen"))
         self.remove_button = QPushButton(self.tr("Verwijderen"))
         self.add_button.clicked.connect(self.add_empty)
