@@ -216,6 +216,12 @@ class MainWindow(QMainWindow):
         item = self.navigation.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
+    def find_student(self) -> None:
+        """Ctrl+F: to the cohort's search field, from whichever area."""
+        if self.current_area_key() != "cohort":
+            self.navigation.setCurrentRow(0)
+        self.cohort.focus_search()
+
     def go_to_area(self, row: int) -> None:
         """Shows the area in navigation row `row` and puts the keyboard focus in it."""
         self.navigation.setCurrentRow(row)
@@ -259,7 +265,7 @@ class MainWindow(QMainWindow):
         )
         self.find_action = self._action(
             self.tr("&Zoeken"),
-            self.cohort.focus_search,
+            self.find_student,
             QKeySequence.StandardKey.Find,
             self.tr("Naar het zoekveld"),
         )

@@ -124,6 +124,31 @@ def test_demo_school_then_smoke_run(bundle: Path, workdir: Path) -> None:
     assert "Koers smoke:" in smoke.stdout, _explain(smoke)
 
 
+def test_the_bundle_prints_a_parent_report_in_arabic(bundle: Path, workdir: Path) -> None:
+    """The translations, the Noto fonts and the shaping libraries are inside: the frozen
+    app writes an Arabic parent report whose text holds the translated title."""
+    import io
+    import unicodedata
+
+    from pypdf import PdfReader
+
+    url = f"sqlite:///{(workdir / 'k.db').as_posix()}"
+    demo = _run(bundle, workdir, "demo", "--students", "12", "--database", url)
+    assert demo.returncode == 0, _explain(demo)
+    out = workdir / "verslag.pdf"
+    for conversation in range(1, 60):  # the demo school plans some conversations ahead
+        args = ["--conversation", str(conversation), "--language", "ar", "--out", str(out)]
+        done = _run(
+            bundle, workdir, "export", "parent-report", "--database", url, "--user", "demo", *args
+        )
+        if done.returncode == 0:
+            break
+    assert done.returncode == 0, _explain(done)
+    pages = PdfReader(io.BytesIO(out.read_bytes())).pages
+    text = unicodedata.normalize("NFKC", "".join(page.extract_text() for page in pages))
+    assert "تقرير محادثتنا" in text
+
+
 def test_postgresql_driver_is_bundled(bundle: Path, workdir: Path) -> None:
     """A refused connection, not a missing psycopg or SQLAlchemy dialect."""
     with socket.socket() as probe:  # a loopback port nobody listens on
@@ -155,6 +180,19 @@ def test_bundle_contents(bundle: Path) -> None:
     # Koers's own translations, compiled by installer/build.sh from the committed .ts files.
     assert (internal / "resources" / "translations" / "koers_en.qm").is_file()
     assert not list((internal / "resources").rglob("*.ts"))
+    # Parent documents in the parents' language: every language file, the fonts for Arabic
+    # and Tigrinya with their licence, and the handbook pages.
+    texts = internal / "resources" / "parent_texts"
+    assert {p.name for p in texts.glob("*.toml")} == {
+        p.name for p in (ROOT / "resources" / "parent_texts").glob("*.toml")
+    }
+    fonts = internal / "resources" / "fonts"
+    noto = ("NotoNaskhArabic-Regular.ttf", "NotoSansEthiopic-Regular.ttf", "LICENSE-Noto-OFL.txt")
+    for font in noto:
+        assert (fonts / font).is_file(), font
+    assert {p.name for p in (internal / "resources" / "help").glob("*.md")} == {
+        p.name for p in (ROOT / "resources" / "help").glob("*.md")
+    }
 
     libraries = {path.name.lower() for path in internal.rglob("*") if path.is_file()}
     for unused in ("qt6qml", "qt6quick", "qt6webengine", "qt6multimedia", "qt63d"):
@@ -181,6 +219,10 @@ def test_bundle_contents(bundle: Path) -> None:
         "platformdirs",
         "reportlab.pdfgen.canvas",
         "reportlab.platypus",
+        "bidi.algorithm",
+        "arabic_reshaper",
+        "app.export.script_text",
+        "app.ui.help.window",
     ):
         assert needed in modules, f"{needed} is not in the bundle"
     for unwanted in ("pytest", "_pytest", "hypothesis", "tkinter"):

@@ -74,6 +74,7 @@ class CallDialog(FormDialog):
         fill_combo(self.action, [(CALL_ACTION[a], a.value) for a in CallAction], empty=None)
         self.refused_help = QCheckBox(self.tr("Wil (nu) geen hulp: verder op een lichte waakvlam"))
         self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)  # Tab goes on to the next field
         self.note.setPlaceholderText(self.tr("Korte notitie: hoe gaat het, wat is afgesproken?"))
         self.note.setMaximumHeight(90)
         # The fields the service names in a ValidationError, marked when they are wrong.

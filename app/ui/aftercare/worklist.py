@@ -149,7 +149,7 @@ class WorklistTab(QWidget):
         widths = [85, 80, 140, 90, 160, 150, 140, 70, 115][: self.model.columnCount()]
         self.table = make_table(self.model, widths=widths, sort_by=0, word_wrap=False)
         self.table.setAccessibleName(self.tr("Mijn nazorg"))
-        self.log_button = QPushButton(self.tr("Contact vastleggen…"))
+        self.log_button = QPushButton(self.tr("&Contact vastleggen…"))
         self.log_button.setEnabled(False)
         self.open_button = QPushButton(self.tr("Dossier openen"))
         self.open_button.setEnabled(False)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -124,7 +123,8 @@ class CohortView(QWidget):
             combo.currentIndexChanged.connect(self._apply_filter)
         self.table.activated.connect(self._open_index)
         self.model.modelReset.connect(self._update_count)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        # Ctrl+F is the main window's Zoeken action: a second shortcut here made the key
+        # ambiguous, and Qt then runs neither.
 
     def _build(self) -> None:
         filters = QHBoxLayout()

@@ -147,16 +147,19 @@ class ConversationDialog(GuardedDialog):
     # --- layout ---------------------------------------------------------------------------
     def _build(self) -> None:
         top = QGridLayout()
-        top.addWidget(QLabel(self.tr("Soort gesprek")), 0, 0)
-        top.addWidget(self.kind, 0, 1)
-        top.addWidget(QLabel(self.tr("Status")), 0, 2)
-        top.addWidget(self.status, 0, 3)
-        top.addWidget(QLabel(self.tr("Datum")), 1, 0)
-        top.addWidget(self.date, 1, 1)
-        top.addWidget(QLabel(self.tr("Tijd")), 1, 2)
-        top.addWidget(self.time, 1, 3)
-        top.addWidget(QLabel(self.tr("Plaats")), 2, 0)
-        top.addWidget(self.place, 2, 1, 1, 3)
+        # Each label is its field's buddy: Alt plus the underlined letter goes to the field,
+        # and a screen reader says the label with it.
+        for text, field, row, column, span in (
+            (self.tr("&Soort gesprek"), self.kind, 0, 0, 1),
+            (self.tr("Stat&us"), self.status, 0, 2, 1),
+            (self.tr("Da&tum"), self.date, 1, 0, 1),
+            (self.tr("T&ijd"), self.time, 1, 2, 1),
+            (self.tr("&Plaats"), self.place, 2, 0, 3),
+        ):
+            label = QLabel(text)
+            label.setBuddy(field)
+            top.addWidget(label, row, column)
+            top.addWidget(field, row, column + 1, 1, span)
         top.setColumnStretch(1, 1)
         top.setColumnStretch(3, 1)
 
@@ -194,10 +197,10 @@ class ConversationDialog(GuardedDialog):
         extra_layout.addWidget(contact_box)
         extra_layout.addStretch(1)
 
-        self.tabs.addTab(self.participants, self.tr("Deelnemers"))
-        self.tabs.addTab(talk, self.tr("Gesprek"))
-        self.tabs.addTab(self.agreements, self.tr("Afspraken"))
-        self.tabs.addTab(extra, self.tr("Toestemming en contact"))
+        self.tabs.addTab(self.participants, self.tr("&Deelnemers"))
+        self.tabs.addTab(talk, self.tr("&Gesprek"))
+        self.tabs.addTab(self.agreements, self.tr("&Afspraken"))
+        self.tabs.addTab(extra, self.tr("Toestemming en &contact"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.links)

@@ -90,7 +90,7 @@ class ParticipantsEditor(_RowsEditor):
                 alternating=False,
                 widths=[200, 300, 220],
             ),
-            self.tr("Deelnemer toevoegen"),
+            self.tr("Deelnemer toe&voegen"),
         )
 
     def set_participants(self, participants: list[ParticipantInput]) -> None:
@@ -159,7 +159,7 @@ class AgreementsEditor(_RowsEditor):
                 alternating=False,
                 widths=[160, 300, 95, 170],
             ),
-            self.tr("Afspraak toevoegen"),
+            self.tr("Afspraak toe&voegen"),
         )
         self.staff: list[tuple[int, str]] = []
         self.done_button = QPushButton(self.tr("Afgerond (vandaag)"))

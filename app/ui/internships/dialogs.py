@@ -85,6 +85,7 @@ class InternshipDialog(_Dialog):
         days.addStretch(1)
         self.hours = QLineEdit(data.hours_per_week)
         self.goals = QPlainTextEdit(data.learning_goals)
+        self.goals.setTabChangesFocus(True)  # Tab goes on to the next field
         self.goals.setFixedHeight(80)
         self.outcome = QComboBox()
         fill_combo(
@@ -171,7 +172,9 @@ class EvaluationDialog(_Dialog):
             self.scores[cid] = box
             self.form.addRow(label, box)
         self.supervisor_comment = QPlainTextEdit()
+        self.supervisor_comment.setTabChangesFocus(True)  # Tab goes on to the next field
         self.school_comment = QPlainTextEdit()
+        self.school_comment.setTabChangesFocus(True)  # Tab goes on to the next field
         for edit in (self.supervisor_comment, self.school_comment):
             edit.setFixedHeight(60)
         self.form.addRow(self.tr("Opmerkingen praktijkbegeleider"), self.supervisor_comment)

@@ -73,6 +73,7 @@ class EmployerDialog(_Dialog):
         self.durable.setChecked(data.offers_durable_internships)
         self.banenafspraak = QLineEdit(str(data.banenafspraak_places))
         self.notes = QPlainTextEdit(data.notes)
+        self.notes.setTabChangesFocus(True)  # Tab goes on to the next field
         self.notes.setPlaceholderText(self.tr("Bijvoorbeeld afspraken over social return"))
         self.notes.setFixedHeight(60)
         self.contacts = QTableWidget(0, 4)

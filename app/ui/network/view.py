@@ -82,6 +82,7 @@ class OrganisationDialog(FormDialog):
             if row
             else ""
         )
+        self.contacts.setTabChangesFocus(True)  # Tab goes on to the next field
         self.contacts.setPlaceholderText(self.tr("Eén per regel: naam; rol; telefoon; e-mail"))
         form = self.form
         form.addRow(self.tr("Code"), self.code)

@@ -67,6 +67,7 @@ class PersonaliaTab(QWidget):
         super().__init__(parent)
         self.widgets: dict[str, QWidget] = {}
         self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)  # Tab goes on to the next field
         self.notes.setPlaceholderText(
             self.tr("Bijzonderheden die voor de uitstroom van belang zijn")
         )
