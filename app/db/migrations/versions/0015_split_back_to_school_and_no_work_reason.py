@@ -1,4 +1,4 @@
-"""Back to school is split into vmbo, vso and another PrO school; no work or study gets a reason
+"""Back to school split in three; no work or study gets a reason; the sector norms as settings
 
 Revision ID: 0015
 Revises: 0013
@@ -35,9 +35,16 @@ def upgrade() -> None:
     # Nullable: a reason is asked only with "no work or study" and "benefit without work".
     with op.batch_alter_table("transition_paths", schema=None) as batch_op:
         batch_op.add_column(sa.Column("no_work_reason", sa.String(length=40), nullable=True))
+    # NULL reads as the sector's default norm (90 % placed, 75 % still in place).
+    with op.batch_alter_table("school_settings", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("norm_placed_percent", sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column("norm_retained_percent", sa.Integer(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("school_settings", schema=None) as batch_op:
+        batch_op.drop_column("norm_retained_percent")
+        batch_op.drop_column("norm_placed_percent")
     with op.batch_alter_table("transition_paths", schema=None) as batch_op:
         batch_op.drop_column("no_work_reason")
     values = ", ".join(f"'{value}'" for value in SPLIT_VALUES)
