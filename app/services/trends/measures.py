@@ -48,6 +48,7 @@ class MeasureCount:
     still: Still | None  # None at leaving, or no reached call at a later moment
     later: Destination | None  # with Still.CHANGED: the destination recorded by then
     students: int
+    extra: tuple = ()  # the values of `extra` columns asked for (a student's own, say)
 
 
 def latest_left_on(on: date, months: int) -> date:
@@ -67,6 +68,7 @@ def measure_counts(
     *,
     months: int | None = None,
     on: date,
+    extra: tuple = (),
 ) -> list[MeasureCount]:
     """The leavers counted at one moment (None: at leaving), in one statement: the
     per-student values in a subquery, counted per combination outside it."""
@@ -89,6 +91,8 @@ def measure_counts(
             .scalar_subquery()
         )
         columns += [ranked.c.still.label("still"), later.label("later")]
+    extra_labels = [f"extra{n}" for n in range(len(extra))]
+    columns += [column.label(name) for column, name in zip(extra, extra_labels, strict=True)]
     stmt, _year, _group = leavers_select(columns, actor, filters, dimension)
     if months is not None:
         stmt = stmt.outerjoin(
@@ -111,6 +115,7 @@ def measure_counts(
                 answer,
                 changed_to,
                 r["students"],
+                tuple(r[name] for name in extra_labels),
             )
         )
     return rows
