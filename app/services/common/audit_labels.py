@@ -50,6 +50,7 @@ ENTITY_LABELS = {
     "aftercare_plan": "Nazorgplan",
     "aftercare_retention": "Bestendiging",
     "aftercare_worklist": "Nazorglijst",
+    "trends": "Trendcijfers",
     "agreement": "Afspraak",
     "backups": "Back-ups",
     "consent": "Toestemming",
