@@ -42,6 +42,7 @@ ACTION_LABELS = {
     "import": "Gegevens ingelezen",
     "done": "Afgevinkt",
     "reopen": "Weer geopend",
+    "audit_chain_keyed": "Auditlogboek vanaf hier beveiligd met de databasesleutel",
 }
 
 ENTITY_LABELS = {
