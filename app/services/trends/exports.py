@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import ValidationError
 from app.export.monitor_file import PlainTable, write_monitor
-from app.models import ExportLog, SchoolType, Student
-from app.services.common import audit
+from app.models import SchoolType, Student
 from app.services.common.actor import Actor
+from app.services.common.export_log import log_file_export
 from app.services.common.permissions import require_export
 from app.services.common.school_settings import school_settings
 from app.services.path import outflow_categories as oc
@@ -42,10 +42,8 @@ def check_target(out: str | Path, suffixes: tuple[str, ...], field: str = "out")
 
 
 def log_trends_export(session: Session, actor: Actor, what: str, basis: str) -> None:
-    entry = ExportLog(user_id=actor.user_id, what=what[:80], basis=basis[:200])
-    session.add(entry)
-    session.flush()
-    audit.record(session, actor, "export", "trends", None, f"{what};log={entry.id}")
+    """Trend files are about the school, not one student: the audit entry names 'trends'."""
+    log_file_export(session, actor, what[:80], basis=basis[:200], entity="trends", detail=f"{what}")
 
 
 def plain(tables) -> list[PlainTable]:
