@@ -65,13 +65,23 @@ def overview(
             )
         ).all()
         if unsigned:
+            who = (
+                "1 deelnemer heeft" if len(unsigned) == 1 else f"{len(unsigned)} deelnemers hebben"
+            )
             to_do.append(
-                f"{len(unsigned)} deelnemer(s) zonder geheimhoudingsverklaring: zij krijgen "
-                "de agenda zonder namen."
+                f"{who} nog geen geheimhoudingsverklaring getekend en krijgt de agenda zonder "
+                "namen."
+                if len(unsigned) == 1
+                else f"{who} nog geen geheimhoudingsverklaring getekend en krijgen de agenda "
+                "zonder namen."
             )
     overdue = sum(1 for rows in actions.values() for a in rows if a.overdue_on(on))
     if overdue:
-        to_do.append(f"{overdue} actie(s) zijn te laat; ze staan op de volgende agenda.")
+        to_do.append(
+            "1 actie is te laat; die staat op de volgende agenda."
+            if overdue == 1
+            else f"{overdue} acties zijn te laat; ze staan op de volgende agenda."
+        )
     return AreaOverview(
         school_year=year,
         meetings=meetings,

@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from app.core.files import write_atomic
-from app.core.validation import format_date
+from app.core.validation import format_date, today
 from app.export.meeting_pdf import (
     DeclarationForm,
     MeetingPaper,
@@ -64,9 +64,11 @@ def _case(case: AgendaCase, on: date, *, anonymous: bool, minutes: bool) -> Pape
 def meeting_paper(
     session: Session, agenda: Agenda, *, anonymous: bool, minutes: bool
 ) -> MeetingPaper:
-    view, on = agenda.meeting, agenda.held_on
+    view = agenda.meeting
+    # Overdue as of today for a meeting still to come; as of its day for one held.
+    on = min(agenda.held_on, today())
     facts = [
-        ("Datum", f"{format_date(on)} {view.row.starts_at}".strip()),
+        ("Datum", f"{format_date(view.row.held_on)} {view.row.starts_at}".strip()),
         ("Plaats", view.row.place or "—"),
         ("Voorzitter", view.chair or "—"),
         ("Notulist", view.secretary or "—"),
@@ -79,7 +81,7 @@ def meeting_paper(
 
     return MeetingPaper(
         school=sender_name(session),
-        title=f"{KIND_LABEL[view.row.kind]} {format_date(on)}",
+        title=f"{KIND_LABEL[view.row.kind]} {format_date(view.row.held_on)}",
         facts=facts,
         participants=[p.label for p in view.participants],
         submissions=cases(agenda.submissions),

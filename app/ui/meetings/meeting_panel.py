@@ -72,18 +72,19 @@ class MeetingPanel(QWidget):
         self.agenda_button = QPushButton(self.tr("Agenda (PDF)…"))
         self.minutes_button = QPushButton(self.tr("Verslag en actielijst (PDF)…"))
         self.declaration_button = QPushButton(self.tr("Geheimhoudingsverklaring (PDF)…"))
-        buttons = QHBoxLayout()
-        for button in (
-            self.submit_button,
-            self.record_button,
-            self.action_button,
-            self.agenda_button,
-            self.minutes_button,
-            self.declaration_button,
+        # Two rows: the work of the meeting, then its papers (one row is wider than a
+        # 1024-pixel screen).
+        buttons = QVBoxLayout()
+        for row in (
+            (self.submit_button, self.record_button, self.action_button),
+            (self.agenda_button, self.minutes_button, self.declaration_button),
         ):
-            buttons.addWidget(button)
-            button.setEnabled(False)
-        buttons.addStretch(1)
+            line = QHBoxLayout()
+            for button in row:
+                line.addWidget(button)
+                button.setEnabled(False)
+            line.addStretch(1)
+            buttons.addLayout(line)
         for button in (
             self.record_button,
             self.action_button,

@@ -29,7 +29,7 @@ class StudentMeetingsTab(QWidget):
                 self.tr("Lijst / uiterlijk"),
             ],
             resize=QHeaderView.ResizeMode.Interactive,
-            stretch=(3,),
+            stretch=(3, 4),
         )
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)

@@ -112,6 +112,7 @@ class MeetingsArea(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(self.panel)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([340, 900])
         self.active_model, self.follow_model, self.archive_model = (
             CasesModel(self),
             CasesModel(self),
