@@ -77,6 +77,8 @@ def _meeting_pictures(window, target: Path) -> None:
     if panel is None or not window.workspace.actor.is_coordinator or panel.agenda is None:
         return
     runner = window.workspace.runner
+    panel.with_choices(lambda: None)
+    _settle(lambda: runner.pending == 0 and panel.choices is not None)
     if panel.model.rowCount() and panel.choices is not None:
         panel.table.selectRow(0)
         dialog = panel.case_dialog(panel.selected_case())

@@ -100,8 +100,24 @@ def list_cases(
     kind: MeetingKind | None = None,
 ) -> list[CaseRow]:
     """The cases on one list as of `on` (visible students only), by name."""
+    # Plain columns, not ORM objects: the archive of ten years holds thousands of cases.
     stmt = (
-        select(MeetingCase, Student, Organisation.name, OrganisationContact.name)
+        select(
+            MeetingCase.id,
+            MeetingCase.student_id,
+            Student.first_name,
+            Student.prefix,
+            Student.surname,
+            MeetingCase.kind,
+            MeetingCase.list_kind,
+            MeetingCase.registered_on,
+            MeetingCase.question,
+            MeetingCase.follow_until,
+            MeetingCase.archived_on,
+            MeetingCase.last_discussed_on,
+            Organisation.name.label("organisation"),
+            OrganisationContact.name.label("contact"),
+        )
         .join(Student, Student.id == MeetingCase.student_id)
         .outerjoin(Organisation, Organisation.id == MeetingCase.lead_organisation_id)
         .outerjoin(OrganisationContact, OrganisationContact.id == MeetingCase.lead_contact_id)
@@ -124,22 +140,22 @@ def list_cases(
     rows = session.execute(visible_students(stmt, actor)).all()
     return [
         CaseRow(
-            id=case.id,
-            student_id=student.id,
-            student_name=student.full_name,
-            kind=case.kind,
-            list_kind=list_on(case.list_kind, case.follow_until, on),
-            registered_on=case.registered_on,
-            question=case.question or "",
-            lead=lead_label(organisation, contact),
-            follow_until=case.follow_until,
-            archived_on=case.archived_on
+            id=r.id,
+            student_id=r.student_id,
+            student_name=" ".join(p for p in (r.first_name, r.prefix, r.surname) if p),
+            kind=r.kind,
+            list_kind=list_on(r.list_kind, r.follow_until, on),
+            registered_on=r.registered_on,
+            question=r.question or "",
+            lead=lead_label(r.organisation, r.contact),
+            follow_until=r.follow_until,
+            archived_on=r.archived_on
             or (
-                case.follow_until + timedelta(days=1)
-                if list_kind is ListKind.ARCHIVED and case.follow_until
+                r.follow_until + timedelta(days=1)
+                if list_kind is ListKind.ARCHIVED and r.follow_until
                 else None
             ),
-            last_discussed_on=case.last_discussed_on,
+            last_discussed_on=r.last_discussed_on,
         )
-        for case, student, organisation, contact in rows
+        for r in rows
     ]

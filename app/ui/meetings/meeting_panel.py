@@ -114,11 +114,19 @@ class MeetingPanel(QWidget):
             self.header.setText(self.tr("Kies een overleg."))
             return
         self.workspace.call(compose_agenda, meeting_id, on_success=self.show_agenda)
-        if self.choices is None:
-            self.workspace.call(choices, on_success=self._set_choices)
 
-    def _set_choices(self, found: Choices) -> None:
-        self.choices = found
+    def with_choices(self, then) -> None:
+        """Runs `then` once the dialogs' choices (students, contacts) are loaded: only when
+        a dialog is first opened, so opening the area stays quick."""
+        if self.choices is not None:
+            then()
+            return
+
+        def loaded(found: Choices) -> None:
+            self.choices = found
+            then()
+
+        self.workspace.call(choices, on_success=loaded)
 
     def show_agenda(self, agenda: Agenda) -> None:
         self.agenda = agenda
@@ -188,17 +196,20 @@ class MeetingPanel(QWidget):
         return ActionDialog(self.workspace, self.choices, self.meeting_id, case.case_id, due, self)
 
     def ask_submission(self) -> None:
-        if self.submission_dialog_exec(self.submission_dialog()):
-            self.reload()
+        self.with_choices(lambda: self._run(self.submission_dialog()))
 
     def ask_record(self) -> None:
         case = self.selected_case()
-        if case is not None and self.submission_dialog_exec(self.case_dialog(case)):
-            self.reload()
+        if case is not None:
+            self.with_choices(lambda: self._run(self.case_dialog(case)))
 
     def ask_action(self) -> None:
         case = self.selected_case()
-        if case is not None and self.submission_dialog_exec(self.action_dialog(case)):
+        if case is not None:
+            self.with_choices(lambda: self._run(self.action_dialog(case)))
+
+    def _run(self, dialog) -> None:
+        if self.submission_dialog_exec(dialog):
             self.reload()
 
     @staticmethod
