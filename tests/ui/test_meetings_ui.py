@@ -63,6 +63,7 @@ def test_a_whole_meeting_cycle(qtbot, tmp_path, coordinator_password):
         area.refresh()
         panel = area.panel
         assert panel.meeting_id == meeting_id
+        panel.with_choices(lambda: None)  # what the first dialog loads
         held_on = today() + timedelta(days=21)
 
         # Submit two students before the deadline.
