@@ -17,6 +17,8 @@ from app.models import (
     ConsentForm,
     ConsentScope,
     Guardian,
+    GuardianRelation,
+    LegalRepresentation,
     ListKind,
     Organisation,
     OrganisationContact,
@@ -65,6 +67,19 @@ def _consent(session: Session, actor: Actor, student: Student, host_id: int, on:
             session.scalars(select(Guardian.name).where(Guardian.student_id == student.id)).first()
             or "ouder"
         )
+    representative = None
+    if student.legal_representation is not LegalRepresentation.NONE:
+        representative = (
+            session.scalars(
+                select(Guardian.name).where(
+                    Guardian.student_id == student.id,
+                    Guardian.relation.in_(
+                        (GuardianRelation.CURATOR, GuardianRelation.MENTOR_LEGAL)
+                    ),
+                )
+            ).first()
+            or "wettelijk vertegenwoordiger"
+        )
     session.add(
         Consent(
             student_id=student.id,
@@ -72,6 +87,7 @@ def _consent(session: Session, actor: Actor, student: Student, host_id: int, on:
             scopes=ConsentScope.MEETING.value,
             given_by_student=True,
             given_by_guardian=guardian,
+            given_by_representative=representative,
             given_on=on,
             form=ConsentForm.PAPER,
             created_by_id=actor.user_id,
