@@ -95,6 +95,15 @@ class PathPhase(Base, Tracked):
     lead_name: Mapped[str | None] = mapped_column(String(160))
     lead_organisation: Mapped[str | None] = mapped_column(String(160))
     lead_contact: Mapped[str | None] = mapped_column(String(160))
+    # The case lead as a Netwerk contact. The free-text fields above stay: they show what was
+    # typed before the link existed (migration 0014 links what matches a contact by name).
+    lead_contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisation_contacts.id", ondelete="SET NULL")
+    )
+    lead_organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisations.id", ondelete="SET NULL")
+    )
+    lead_since: Mapped[date | None] = mapped_column(Date)
     handover_date: Mapped[date | None] = mapped_column(Date)
     handover_note: Mapped[str | None] = mapped_column(Text)
     # A closed phase whose young person has no place says why it was closed anyway.

@@ -349,6 +349,7 @@ CONSENT_SCOPE = {
     ConsentScope.CONVERSATIONS: "Gesprekken en open afspraken",
     ConsentScope.PATH: "Traject, uitstroombestemming en instrumenten",
     ConsentScope.AFTERCARE: "Nazorg",
+    ConsentScope.MEETING: "Bespreking in het uitstroomoverleg of de actietafel",
 }
 
 CONSENT_SCOPE_SHORT = {
@@ -357,6 +358,7 @@ CONSENT_SCOPE_SHORT = {
     ConsentScope.CONVERSATIONS: "gesprekken",
     ConsentScope.PATH: "traject en bestemming",
     ConsentScope.AFTERCARE: "nazorg",
+    ConsentScope.MEETING: "bespreking in het overleg",
 }
 
 CONSENT_FORM = {
@@ -368,6 +370,7 @@ CONSENT_FORM = {
 FLOW_DOCUMENT = {
     FlowDocument.TRANSITION_REPORT: "Overdrachtsdossier",
     FlowDocument.LEAVERS_LIST: "Lijst van vertrekkers",
+    FlowDocument.MEETING_SUBMISSION: "Aanmelding voor het overleg",
 }
 
 BASIS = {Basis.CONSENT: "Toestemming", Basis.LEGAL: "Wettelijke grondslag"}

@@ -20,6 +20,7 @@ from app.services.common import audit
 from app.services.common.actor import Actor
 from app.services.common.permissions import require_student_edit
 from app.services.common.rows import existing_student
+from app.services.meetings.lists import settle_on_destination
 
 # With these destinations the form asks why (the PrO monitor's rule depends on it).
 NO_WORK_DESTINATIONS = frozenset({Destination.NOTHING, Destination.BENEFIT})
@@ -80,6 +81,8 @@ def set_destination(
     session.flush()
     audit.record(session, actor, "update", "path", path.id, f"bestemming:{destination.value}")
     aftercare.sync_plan(session, actor, student_id)  # outflow registered: the call plan
+    # Active again (work, school, a route, dagbesteding): its meeting cases go to the follow list.
+    settle_on_destination(session, actor, student_id, destination, on)
     return event
 
 
