@@ -41,6 +41,9 @@ ALLOWED = {
     "app.ui.screenshots:_save": (
         "pictures for the manual and review, made by a developer from the demo school"
     ),
+    "app.ui.screenshots:_pdf_to_png": (
+        "a picture of a demo paper for the manual, its PDF logged when it was printed"
+    ),
     "app.ui.common.save_dialog:ask_save_path": "the save dialog itself: its callers are checked",
     "app.ui.common.save_dialog:ask_folder": "the folder dialog itself: its callers are checked",
     "app.ui.consent.tab:ask_save_path": "a wrapper of the save dialog: its callers are checked",

@@ -23,7 +23,9 @@ ACTIVE_DESTINATIONS = frozenset(
         Destination.DAGBESTEDING,
         Destination.TRAINING_ROUTE,
         Destination.ENTREE_MBO,
-        Destination.OTHER_SCHOOL,
+        Destination.VMBO,
+        Destination.VSO,
+        Destination.OTHER_PRO,
     }
 )
 

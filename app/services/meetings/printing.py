@@ -22,6 +22,7 @@ from app.export.meeting_pdf import (
 )
 from app.models import ListKind, MeetingParticipant
 from app.services.common.actor import Actor
+from app.services.common.export_log import log_file_export
 from app.services.common.permissions import require_export
 from app.services.consent.sending import log_export, sender_name
 from app.services.meetings.agenda import Agenda, AgendaCase, compose_agenda
@@ -152,6 +153,16 @@ def print_declaration(
             date_text=format_date(view.row.held_on),
             participants=[p.label for p in view.participants],
         )
+    )
+    # No student on it, but the partners' names are: logged against the meeting.
+    log_file_export(
+        session,
+        actor,
+        "geheimhoudingsverklaring overleg",
+        organisation_id=view.row.host_organisation_id,
+        entity="meeting",
+        entity_id=meeting_id,
+        detail=f"geheimhoudingsverklaring;meeting={meeting_id}",
     )
     target = Path(out_path)
     write_atomic(target, pdf)
