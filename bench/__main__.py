@@ -31,6 +31,7 @@ AREAS = (
     "planner",
     "import",
     "consent",
+    "meetings",
 )
 
 
@@ -107,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
 
             results += las_import.sqlite_figures(work)
             results += las_import.postgres_figures() if args.postgres else []
-        if {"filter", "file", "planner"} & args.areas:
+        if {"filter", "file", "planner", "meetings"} & args.areas:
             results += _in_process(args, sizes, url, region, work)
         if "parent_report" in args.areas:
             from bench.parent_report import render_time
@@ -160,6 +161,10 @@ def _in_process(args, sizes, url: str, region: Path | None, work: Path):
             from bench.planner import planner_open
 
             results += planner_open(app, store, actor)
+        if "meetings" in args.areas:
+            from bench.meetings import measure as meetings_measure
+
+            results += meetings_measure(app, store, actor)
     finally:
         store.dispose()
     if region is not None:

@@ -52,7 +52,7 @@ def _sample(path: tuple[str, ...], dest: str, files: dict[str, Path], out: Path)
         return str(files["xml"] if path[-1] == "edexml" else files["csv"])
     values = {
         "student": "100001",
-        "out": str(out / ("uit.csv" if "leavers" in path else "uit.pdf")),
+        "out": str(out / ("uit.csv" if {"leavers", "monitor"} & set(path) else "uit.pdf")),
         "recipient": "auto",
         "year": "2026",
         "mapping": "standaard",
@@ -60,6 +60,7 @@ def _sample(path: tuple[str, ...], dest: str, files: dict[str, Path], out: Path)
         "name": "Nieuw Account",
         "role": "mentor",
         "conversation": "1",
+        "shape": "pro",
     }
     if dest not in values:
         raise AssertionError(f"give `{' '.join(path)}` a sample value for its argument {dest}")

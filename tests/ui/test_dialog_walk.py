@@ -286,6 +286,41 @@ def _tour(school: School) -> Opened:
     return Opened(Tour())
 
 
+def _meeting_choices(school: School):
+    from app.services.meetings.area import choices
+
+    return school.run(choices)
+
+
+def _meeting(school: School) -> Opened:
+    from app.ui.meetings.dialogs import MeetingDialog
+
+    dialog = MeetingDialog(school.workspace, _meeting_choices(school), today())
+    return Opened(dialog, dialog.starts_at, "25:99")
+
+
+def _submission(school: School) -> Opened:
+    from app.ui.meetings.dialogs import SubmissionDialog
+
+    dialog = SubmissionDialog(school.workspace, _meeting_choices(school), meeting_id=1)
+    return Opened(dialog, dialog.by_name, "Mentor")  # no student chosen: refused
+
+
+def _case(school: School) -> Opened:
+    from app.ui.meetings.dialogs import CaseDialog
+
+    choices = _meeting_choices(school)
+    return Opened(CaseDialog(school.workspace, choices, 1, 1, "Sem Verhoeven", None))
+
+
+def _action(school: School) -> Opened:
+    from app.ui.meetings.dialogs import ActionDialog
+
+    choices = _meeting_choices(school)
+    dialog = ActionDialog(school.workspace, choices, 1, 1, today())
+    return Opened(dialog, dialog.what, "Bellen")  # no owner chosen: refused
+
+
 WALK: dict[str, Callable[[School], Opened]] = {
     "UserDialog": _user,
     "PasswordDialog": _password,
@@ -314,6 +349,10 @@ WALK: dict[str, Callable[[School], Opened]] = {
     "DatabaseDialog": _database,
     "HelpWindow": _help,
     "Tour": _tour,
+    "MeetingDialog": _meeting,
+    "SubmissionDialog": _submission,
+    "CaseDialog": _case,
+    "ActionDialog": _action,
 }
 
 
@@ -524,7 +563,14 @@ def _dialog_classes() -> set[str]:
 
 
 # Bases no user opens by themselves: their subclasses are walked.
-BASES = {"GuardedDialog", "FormDialog", "UseCaseDialog", "_Dialog", "_AccountDialog"}
+BASES = {
+    "GuardedDialog",
+    "FormDialog",
+    "UseCaseDialog",
+    "ServiceDialog",
+    "_Dialog",
+    "_AccountDialog",
+}
 
 
 def test_every_dialog_of_the_app_is_walked() -> None:

@@ -12,9 +12,10 @@ from app.core.files import write_atomic
 from app.core.validation import today
 from app.export.internship_agreement import AgreementData, render_agreement
 from app.importers.paths import safe_output_path
-from app.models import Employer, EmployerContact, ExportLog, Student
-from app.services.common import audit, labels
+from app.models import Employer, EmployerContact, Student
+from app.services.common import labels
 from app.services.common.actor import Actor
+from app.services.common.export_log import log_file_export
 from app.services.common.parent_language import (
     check_language,
     default_language,
@@ -99,16 +100,17 @@ def save_agreement(
         raise KoersError(
             f"Het bestand {target} kon niet worden geschreven: {exc.strerror or exc}."
         ) from None
-    session.add(
-        ExportLog(
-            user_id=actor.user_id,
-            student_id=internship.student_id,
-            what="stageovereenkomst",
-            scopes=None
-            if data.language == "nl"
-            else f"in het Nederlands en {language_name(data.language)}",
-            basis="overeenkomst met leerling, ouders en werkgever",
-        )
+    log_file_export(
+        session,
+        actor,
+        "stageovereenkomst",
+        student_id=internship.student_id,
+        scopes=None
+        if data.language == "nl"
+        else f"in het Nederlands en {language_name(data.language)}",
+        basis="overeenkomst met leerling, ouders en werkgever",
+        entity="internship",
+        entity_id=internship.id,
+        detail="stageovereenkomst",
     )
-    audit.record(session, actor, "export", "internship", internship.id, "stageovereenkomst")
     return str(path)

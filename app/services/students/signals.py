@@ -57,6 +57,9 @@ class Signal(StrEnum):
     NO_DESTINATION = "geen_bestemming"
     PROFILE_OUTDATED = "profiel_verouderd"
     NO_CASE_LEAD = "geen_regievoerder"
+    # The destination is recorded but the monitor cannot count it yet: which school
+    # (rows from before the split) or why there is no work or study.
+    DESTINATION_TO_SETTLE = "bestemming_aanvullen"
 
 
 # Every kind of signal the service knows, in the order lists and filters show them.
@@ -68,6 +71,9 @@ LABEL: dict[Kind, str] = {
     Signal.NO_DESTINATION: "Nog geen bestemming",
     Signal.PROFILE_OUTDATED: "Profiel ouder dan een jaar",
     Signal.NO_CASE_LEAD: "Geen regievoerder",
+    Signal.DESTINATION_TO_SETTLE: (
+        "Bestemming aanvullen: welke school, of waarom geen werk of studie"
+    ),
     AftercareFlag.UNREACHABLE: "Drie keer op rij niet bereikt in de nazorg",
     AftercareFlag.DROPPED_OUT: "Uitgevallen, nog geen nieuwe bestemming",
     AftercareFlag.CALL_OVERDUE: "Een nazorgcontact is te laat",
@@ -78,12 +84,14 @@ SHORT: dict[Kind, str] = {
     Signal.NO_DESTINATION: "Geen bestemming",
     Signal.PROFILE_OUTDATED: "Profiel verouderd",
     Signal.NO_CASE_LEAD: "Geen regievoerder",
+    Signal.DESTINATION_TO_SETTLE: "Bestemming aanvullen",
     AftercareFlag.UNREACHABLE: "Onbereikbaar",
     AftercareFlag.DROPPED_OUT: "Uitgevallen",
     AftercareFlag.CALL_OVERDUE: "Nazorg te laat",
 }
 
 NO_DESTINATION_VALUES = {None, Destination.UNKNOWN, Destination.NOTHING}
+NO_WORK_DESTINATIONS = {Destination.NOTHING, Destination.BENEFIT}
 
 
 def add_months(day: date, months: int) -> date:
@@ -113,6 +121,7 @@ def compute(
             TransitionPath.id.label("path_id"),
             TransitionPath.current_phase,
             TransitionPath.destination,
+            TransitionPath.no_work_reason,
         )
         .outerjoin(TransitionPath, TransitionPath.student_id == Student.id)
         .where(Student.archived.is_(False))
@@ -171,6 +180,10 @@ def compute(
         )
         left_in_care = not at_school and row.actual_outflow_date >= care_since
         without_place = (leaving_soon or left_in_care) and row.destination in NO_DESTINATION_VALUES
+        if row.destination is Destination.SCHOOL_UNSETTLED or (
+            row.destination in NO_WORK_DESTINATIONS and row.no_work_reason is None
+        ):
+            found.add(Signal.DESTINATION_TO_SETTLE)
         if phase == Phase.CLOSED:
             if without_place:
                 found.add(Signal.NO_DESTINATION)

@@ -88,7 +88,7 @@ class ConversationsTab(QWidget):
         self.save_pdf_button.clicked.connect(self._save_pdf)
         self.done_button.clicked.connect(self.mark_selected_done)
         self.delete_button.clicked.connect(self.delete_selected)
-        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.table.activated.connect(lambda _index: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._load_languages())
         self.agreement_table.selectionModel().selectionChanged.connect(

@@ -64,7 +64,7 @@ class MyAgreementsTab(QWidget):
         self.include_done.toggled.connect(lambda _on: self.refresh())
         self.done_button.clicked.connect(self.mark_selected_done)
         self.open_button.clicked.connect(self._open_student)
-        self.table.doubleClicked.connect(lambda _index: self._open_student())
+        self.table.activated.connect(lambda _index: self._open_student())
 
     def refresh(self) -> None:
         self.workspace.call(

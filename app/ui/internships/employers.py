@@ -263,7 +263,7 @@ class EmployersTab(QWidget):
             self.proxy, widths=[260, 110, 80, 190, 85, 115], sort_by=0, word_wrap=False
         )
         self.table.setAccessibleName(self.tr("Werkgevers"))
-        self.table.doubleClicked.connect(lambda *_: self.open_selected())
+        self.table.activated.connect(lambda *_: self.open_selected())
         self.search = QLineEdit(placeholderText=self.tr("Zoek op naam, plaats of sector"))
         self.search.setAccessibleName(self.tr("Zoeken in werkgevers"))
         self.search.textChanged.connect(self.proxy.setFilterFixedString)

@@ -171,12 +171,12 @@ class PlannerTab(QWidget):
             self.transitions, widths=[170, 210, 170, 80, 175], sort_by=0, word_wrap=False
         )
         self.transition_table.setAccessibleName(self.tr("Transitiestages"))
-        self.internship_table.doubleClicked.connect(
+        self.internship_table.activated.connect(
             lambda index: self.open_student_requested.emit(
                 self.internships.row_at(index.row()).student_id
             )
         )
-        self.without_table.doubleClicked.connect(
+        self.without_table.activated.connect(
             lambda index: self.open_student_requested.emit(self.without.row_at(index.row()).id)
         )
         self.summary = QLabel()

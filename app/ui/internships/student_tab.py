@@ -121,7 +121,7 @@ class StudentInternshipsTab(QWidget):
         self.table = make_table(self.model, widths=INTERNSHIP_WIDTHS, sort_by=0, word_wrap=False)
         self.table.setAccessibleName(self.tr("Stages"))
         self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # newest period first
-        self.table.doubleClicked.connect(lambda *_: self.edit_selected())
+        self.table.activated.connect(lambda *_: self.edit_selected())
         self.details = QPlainTextEdit(readOnly=True)
         self.details.setAccessibleName(self.tr("Details van de stage"))
         self.details.setPlaceholderText(

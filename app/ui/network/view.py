@@ -221,7 +221,7 @@ class OrganisationsTab(QWidget):
         layout.addWidget(self.status)
         self.new_button.clicked.connect(lambda: self.edit(None))
         self.edit_button.clicked.connect(lambda: self.edit(self.selected()))
-        self.table.doubleClicked.connect(lambda _i: self.edit(self.selected()))
+        self.table.activated.connect(lambda _i: self.edit(self.selected()))
         self.delete_button.clicked.connect(self.delete)
         self.cbs_button.clicked.connect(lambda: self.import_file(import_cbs_municipalities))
         self.rmc_button.clicked.connect(lambda: self.import_file(import_rmc_regions))

@@ -156,7 +156,7 @@ class PathTab(QWidget):
             self._button("edit_phase", self.tr("Fase wijzigen…"), self.edit_selected_phase)
         )
         pl.addLayout(pb)
-        self.phases.doubleClicked.connect(lambda *_: self.edit_selected_phase())
+        self.phases.activated.connect(lambda *_: self.edit_selected_phase())
 
         instruments_box = QGroupBox(self.tr("Instrumenten"))
         il = QVBoxLayout(instruments_box)
@@ -170,7 +170,7 @@ class PathTab(QWidget):
             self._button("edit_instrument", self.tr("Wijzigen…"), self.edit_selected_instrument)
         )
         il.addLayout(ib)
-        self.instruments.doubleClicked.connect(lambda *_: self.edit_selected_instrument())
+        self.instruments.activated.connect(lambda *_: self.edit_selected_instrument())
 
         right = QWidget()
         rl = QVBoxLayout(right)

@@ -162,7 +162,7 @@ class ProfileTab(QWidget):
         self.print_button.clicked.connect(self.print_profile)
         self.add_decision_button.clicked.connect(lambda: self.edit_decision(None))
         self.edit_decision_button.clicked.connect(self._edit_selected_decision)
-        self.decisions.doubleClicked.connect(self._edit_selected_decision)
+        self.decisions.activated.connect(self._edit_selected_decision)
         self.load()
 
     def _build(self) -> None:
