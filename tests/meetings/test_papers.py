@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 
-from app.models import ConsentScope
+from app.models import ConsentScope, ExportLog
 from app.services.consent import register as consents
 from app.services.meetings import actions, planning, printing, recording
 from app.services.meetings.submissions import SubmissionInput, submit
@@ -100,3 +101,14 @@ def test_the_declaration_prints_the_five_points(store, coordinator, held, tmp_pa
     assert "verplichten zich tot geheimhouding" in text
     assert "jonger dan 18 jaar" in text and "ouder of voogd" in text
     assert "Ilse Jacobs (RMC Midden-Limburg)" in text
+
+
+def test_each_paper_is_in_the_export_log(store, coordinator, held, tmp_path):
+    mid, signed, _unsigned, _ids = held
+    store.run(printing.print_agenda, coordinator, mid, tmp_path / "agenda.pdf", signed)
+    store.run(printing.print_declaration, coordinator, mid, tmp_path / "verklaring.pdf")
+    logged = store.run(
+        lambda session: list(session.scalars(select(ExportLog.what).order_by(ExportLog.id)))
+    )
+    assert "agenda overleg" in logged
+    assert "geheimhoudingsverklaring overleg" in logged

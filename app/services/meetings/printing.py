@@ -159,7 +159,7 @@ def print_declaration(
         session,
         actor,
         "geheimhoudingsverklaring overleg",
-        organisation_id=view.row.host_organisation_id,
+        organisation_id=view.host_organisation_id,
         entity="meeting",
         entity_id=meeting_id,
         detail=f"geheimhoudingsverklaring;meeting={meeting_id}",
