@@ -83,7 +83,7 @@ def test_every_tab_of_the_student_file_fits_a_1024_by_768_screen(qapp, qtbot, wo
             # The window's hint, and the tab's own (the one that stands out is the culprit).
             own = window.tabs.currentWidget().minimumSizeHint()
             too_big[window.tabs.tabText(index)] = (hint.toTuple(), own.toTuple())
-    assert window.tabs.count() == 7
+    assert window.tabs.count() == 8
     assert too_big == {}
 
 
@@ -116,3 +116,29 @@ def test_at_1024_px_the_status_message_is_not_cut_off(qtbot, workspace, tmp_path
     # What no longer fits is in the tooltip.
     database = bar.findChild(QLabel, "databaseLabel")
     assert database.toolTip() == f"SQLite: {path}" and "…" in database.text()
+
+
+def test_every_area_and_its_tabs_fit_a_1024_by_768_screen(qapp, qtbot, workspace, tmp_path):
+    """At 200 % a 2048 px screen is 1024 px to Qt: an area wider than that pushes the
+    window (and its right edge) off the screen."""
+    from PySide6.QtCore import Qt
+
+    window = main_window(qtbot, workspace, tmp_path)
+    window.resize(SCREEN_WIDTH, SCREEN_HEIGHT)
+    window.show()
+    too_big = {}
+    for row in range(window.navigation.count()):
+        key = window.navigation.item(row).data(Qt.ItemDataRole.UserRole)
+        window.navigation.setCurrentRow(row)
+        qapp.processEvents()
+        tabs = getattr(window.areas[key], "tabs", None)
+        for index in range(tabs.count() if tabs is not None else 1):
+            if tabs is not None:
+                tabs.setCurrentIndex(index)
+                qapp.processEvents()
+            hint = window.minimumSizeHint()
+            if hint.width() > SCREEN_WIDTH or hint.height() > SCREEN_HEIGHT:
+                name = key if tabs is None else f"{key}: {tabs.tabText(index)}"
+                too_big[name] = hint.toTuple()
+    assert window.navigation.count() >= 6
+    assert too_big == {}

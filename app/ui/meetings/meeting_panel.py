@@ -66,6 +66,10 @@ class MeetingPanel(QWidget):
         self.model = AgendaModel(self)
         self.table = make_table(self.model, resize=QHeaderView.ResizeMode.Interactive, stretch=(2,))
         self.table.setAccessibleName(self.tr("Agenda van het overleg"))
+        # The stretched Hulpvraag column keeps room for its header on a narrow screen (the
+        # table scrolls sideways instead of squeezing it to a few letters).
+        widest = self.table.fontMetrics().horizontalAdvance(self.tr("Hulpvraag"))
+        self.table.horizontalHeader().setMinimumSectionSize(widest + 24)
         coordinator = workspace.actor.is_coordinator
         self.submit_button = QPushButton(self.tr("Leerling aanmelden…"))
         self.record_button = QPushButton(self.tr("Casus vastleggen…"))

@@ -4,6 +4,7 @@ data flow, and the batch export of transition reports and the RMC leavers list."
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -204,17 +205,17 @@ class OrganisationsTab(QWidget):
         self.status = QLabel()
         self.dialog = None
         layout = QVBoxLayout(self)
-        row = QHBoxLayout()
-        for b in (
-            self.new_button,
-            self.edit_button,
-            self.delete_button,
-            self.cbs_button,
-            self.rmc_button,
+        # Two rows: editing, then the two imports. In one row the buttons needed 1190 px,
+        # wider than a 1024 px screen (or a 2048 px one at 200 %).
+        for buttons in (
+            (self.new_button, self.edit_button, self.delete_button),
+            (self.cbs_button, self.rmc_button),
         ):
-            row.addWidget(b)
-        row.addStretch(1)
-        layout.addLayout(row)
+            row = QHBoxLayout()
+            for button in buttons:
+                row.addWidget(button)
+            row.addStretch(1)
+            layout.addLayout(row)
         layout.addWidget(self.table, 3)
         layout.addWidget(QLabel(self.tr("Contactpersonen van de gekozen organisatie")))
         layout.addWidget(self.contact_table, 1)
@@ -342,13 +343,23 @@ class FlowsTab(QWidget):
         explain.setWordWrap(True)
         layout.addWidget(explain)
         layout.addWidget(self.table, 1)
+        # The basis and article on one row, the parts it covers under them: on one row the
+        # six parts made the tab 1000 px wide, more than a 1024 px screen leaves it.
         edit = QHBoxLayout()
         edit.addWidget(self.basis)
         edit.addWidget(self.article, 1)
-        for box in self.scopes.values():
-            edit.addWidget(box)
         edit.addWidget(self.save_button)
         layout.addLayout(edit)
+        parts = QHBoxLayout()
+        parts.addWidget(QLabel(self.tr("Geldt voor:")))
+        for box in self.scopes.values():
+            parts.addWidget(box)
+        parts.addStretch(1)
+        layout.addLayout(parts)
+        # Tab follows the form: basis, article, the parts, then Opslaan.
+        chain = [self.article, *self.scopes.values(), self.save_button]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.save_button.clicked.connect(self.save)
 
