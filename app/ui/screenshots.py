@@ -51,6 +51,7 @@ def take_screenshots(window, directory: str, size: tuple[int, int] = SIZE) -> in
         if tabs is not None:
             tabs.setCurrentIndex(0)
     _meeting_pictures(window, target)
+    _help_pictures(target)
     window.navigation.setCurrentRow(0)
     if window.cohort.model.rowCount() == 0:
         return EXIT_OK
@@ -68,6 +69,23 @@ def take_screenshots(window, directory: str, size: tuple[int, int] = SIZE) -> in
     _save(window, target / "vergrendeld.png")
     window.close()
     return EXIT_OK
+
+
+def _help_pictures(target: Path) -> None:
+    """The handbook at the rules behind the settings, and each step of the first-start tour."""
+    from app.ui.help.tour import Tour
+    from app.ui.help.window import HelpWindow
+
+    handbook = HelpWindow()
+    handbook.show_page("regels")
+    _save(handbook, target / "help-regels.png")
+    handbook.close()
+    tour = Tour()
+    tour.show()
+    for step in range(tour.stack.count()):
+        tour._go(step)
+        _save(tour, target / f"help-rondleiding-{step + 1}.png")
+    tour.close()
 
 
 def _meeting_pictures(window, target: Path) -> None:

@@ -69,7 +69,8 @@ class Tour(QDialog):
             body = QLabel(QCoreApplication.translate("help.tour", text))
             body.setWordWrap(True)
             column.addWidget(heading)
-            column.addWidget(body, 1)
+            column.addWidget(body)
+            column.addStretch(1)  # the text right under its heading, the room below it
             self.stack.addWidget(page)
         self.step_label = QLabel()
         self.skip_button = QPushButton(self.tr("&Overslaan"))
