@@ -247,6 +247,16 @@ def _run_batch(args: argparse.Namespace) -> int:
 def run(argv: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    refused = _portable_on_a_share()
+    if refused:
+        from app.core.exit_codes import EXIT_FAILED
+
+        print(f"koers: {refused}", file=sys.stderr)
+        if args.command not in BATCH_COMMANDS and not (args.smoke or args.screenshots):
+            from app.ui.launch import show_refusal  # a GUI program on Windows has no console
+
+            show_refusal(refused)
+        return EXIT_FAILED
     if args.command in BATCH_COMMANDS:
         return _run_batch(args)
     if (args.smoke or args.screenshots) and not args.user:
@@ -254,3 +264,15 @@ def run(argv: list[str]) -> int:
     from app.ui.launch import run_gui
 
     return run_gui(args)
+
+
+def _portable_on_a_share() -> str:
+    """The Dutch refusal when a portable Koers runs from a network share, else ""."""
+    from app.core.errors import KoersError
+    from app.db.portable import refuse_portable_on_share
+
+    try:
+        refuse_portable_on_share()
+    except KoersError as exc:
+        return exc.message
+    return ""

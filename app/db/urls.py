@@ -17,10 +17,16 @@ SERVER_ROLES_OPTION = "koers_roles"
 
 
 def data_dir() -> Path:
-    """The per-user data folder; KOERS_DATA_DIR overrides it (tests, portable installs)."""
+    """The per-user data folder; KOERS_DATA_DIR overrides it (tests), then portable mode
+    (a marker file beside the program: app.db.portable)."""
     override = os.environ.get(ENV_DATA_DIR)
     if override:
         return Path(override)
+    from app.db.portable import portable_data_dir
+
+    portable = portable_data_dir()
+    if portable is not None:
+        return portable
     import platformdirs
 
     return Path(platformdirs.user_data_dir("Koers", "Koers"))

@@ -21,6 +21,7 @@ def create_application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
+    _settings_beside_a_portable_program()
     from app.ui.style import STYLE_SHEET
 
     app.setStyleSheet(STYLE_SHEET)
@@ -28,6 +29,25 @@ def create_application() -> QApplication:
 
     install_translators(app, chosen_language())
     return app
+
+
+def _settings_beside_a_portable_program() -> None:
+    """Portable mode: window state and choices go to an INI file in the program's data
+    folder, not the registry of whichever PC the stick is in."""
+    from app.db.portable import portable_data_dir
+
+    folder = portable_data_dir()
+    if folder is not None:
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+
+
+def show_refusal(message: str) -> None:
+    """A refusal before anything starts, in a window (the GUI program has no console)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    create_application()
+    QMessageBox.critical(None, "Koers", message)
 
 
 def run_gui(args: argparse.Namespace) -> int:
