@@ -32,6 +32,12 @@ Compression=lzma2
 SolidCompression=yes
 WizardStyle=modern
 UninstallDisplayIcon={app}\{#AppExe}
+; File version info of setup.exe (Properties > Details); koers.exe gets its own from the spec.
+VersionInfoVersion={#AppVersion}
+VersionInfoProductVersion={#AppVersion}
+VersionInfoCompany={#AppName}
+VersionInfoProductName={#AppName}
+VersionInfoDescription={#AppName} installatie
 #if FileExists(AppIcon)
 SetupIconFile={#AppIcon}
 #endif
@@ -50,6 +56,10 @@ Source: "{#DistDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs cr
 [InstallDelete]
 ; Files of an older version that the new bundle no longer has would otherwise linger.
 Type: filesandordirs; Name: "{app}\_internal"
+
+; No [UninstallDelete]: the uninstaller removes only what it installed. The school's data
+; (database, key file, back-ups) live in the user's profile and stay; tests/packaging/
+; test_installer_script.py checks that no entry reaches them.
 
 [Icons]
 Name: "{group}\{#AppName}"; Filename: "{app}\{#AppExe}"

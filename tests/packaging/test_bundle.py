@@ -63,7 +63,9 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("run")
 
 
-def _run(exe: Path, workdir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def _run(
+    exe: Path, workdir: Path, *args: str, extra_env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Runs the bundle outside the checkout, with nothing of the user's or the venv's."""
     env = {
         key: value
@@ -79,6 +81,7 @@ def _run(exe: Path, workdir: Path, *args: str) -> subprocess.CompletedProcess[st
         XDG_DATA_HOME=str(workdir / "data"),
         XDG_CACHE_HOME=str(workdir / "cache"),
     )
+    env.update(extra_env or {})
     return subprocess.run(
         [str(exe), *args],
         cwd=workdir,
@@ -147,6 +150,25 @@ def test_the_bundle_prints_a_parent_report_in_arabic(bundle: Path, workdir: Path
     pages = PdfReader(io.BytesIO(out.read_bytes())).pages
     text = unicodedata.normalize("NFKC", "".join(page.extract_text() for page in pages))
     assert "تقرير محادثتنا" in text
+
+
+def test_portable_mode_keeps_the_data_beside_the_program(bundle: Path, workdir: Path) -> None:
+    """With koers-portable.txt beside the executable, the demo school (no --database, no
+    KOERS_DATA_DIR) is written to data/ in the program's folder, not the profile."""
+    from app.db.portable import DATA_FOLDER, MARKER
+
+    program = bundle.parent
+    marker, data = program / MARKER, program / DATA_FOLDER
+    marker.write_text("Koers draagbaar\n", encoding="utf-8")
+    try:
+        env = {"KOERS_DATA_DIR": ""}  # empty: not set, so the marker decides
+        demo = _run(bundle, workdir, "demo", "--students", "5", extra_env=env)
+        assert demo.returncode == 0, _explain(demo)
+        assert (data / "koers.db").is_file()
+        assert not (workdir / "data" / "Koers").exists()  # nothing in the (fake) profile
+    finally:
+        marker.unlink()
+        shutil.rmtree(data, ignore_errors=True)
 
 
 def test_postgresql_driver_is_bundled(bundle: Path, workdir: Path) -> None:
