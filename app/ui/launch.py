@@ -47,7 +47,7 @@ def show_refusal(message: str) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     create_application()
-    QMessageBox.critical(None, "Koers", message)
+    QMessageBox.critical(None, QCoreApplication.translate("launch", "Koers"), message)
 
 
 def run_gui(args: argparse.Namespace) -> int:

@@ -85,3 +85,11 @@ def test_the_tour_is_offered_once_can_be_skipped_and_reopened(qtbot, tmp_path) -
     assert again.next_button.text() == "&Klaar"
     again.next_button.click()
     assert again.result() == Tour.DialogCode.Accepted
+
+
+def test_every_work_area_of_the_window_has_its_own_page() -> None:
+    """A new area in the navigation gets a handbook page, so F1 there is not the cohort's."""
+    from app.ui.main_window import EXTRA_AREAS
+
+    areas = {"cohort", "beheer", *(area.key for area in EXTRA_AREAS)}
+    assert areas - set(AREA_PAGES) == set()

@@ -17,6 +17,7 @@ PAGES: list[tuple[str, str]] = [
     ("stages", QT_TRANSLATE_NOOP("help.pages", "Stages")),
     ("gesprekken", QT_TRANSLATE_NOOP("help.pages", "Gesprekken en verslagen voor ouders")),
     ("nazorg", QT_TRANSLATE_NOOP("help.pages", "Nazorg")),
+    ("overleg", QT_TRANSLATE_NOOP("help.pages", "Overleg")),
     ("netwerk", QT_TRANSLATE_NOOP("help.pages", "Netwerk en overdracht")),
     ("beheer", QT_TRANSLATE_NOOP("help.pages", "Beheer")),
     ("regels", QT_TRANSLATE_NOOP("help.pages", "Regels en bronnen")),
@@ -30,6 +31,7 @@ AREA_PAGES = {
     "stages": "stages",
     "gesprekken": "gesprekken",
     "nazorg": "nazorg",
+    "overleg": "overleg",
     "netwerk": "netwerk",
     "beheer": "beheer",
 }
