@@ -22,9 +22,9 @@ def create_application() -> QApplication:
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
     _settings_beside_a_portable_program()
-    from app.ui.style import STYLE_SHEET
+    from app.ui.style import apply_style
 
-    app.setStyleSheet(STYLE_SHEET)
+    apply_style(app)
     from app.ui.translations import chosen_language, install_translators
 
     install_translators(app, chosen_language())
