@@ -36,14 +36,34 @@ def _share_cell(share: Share | None) -> str:
 
 def destination_section(rows: list[figures.DestinationRow], shape: Shape) -> Section:
     kinds = categories(shape)
-    years = [school_year_label(r.year) for r in rows]
-    counts = [[r.counts[key] for key, _label in kinds] for r in rows]
-    table = suppress(counts, years, [label for _key, label in kinds]) if rows else None
+    return counts_section(
+        "Waar gingen de leerlingen heen?",
+        "Per schooljaar het aantal vertrekkers, verdeeld naar wat ze na school gingen doen. "
+        "Hoe hoger de staaf, hoe meer leerlingen er dat jaar vertrokken.",
+        "Schooljaar",
+        [school_year_label(r.year) for r in rows],
+        [label for _key, label in kinds],
+        [[r.counts[key] for key, _label in kinds] for r in rows],
+    )
+
+
+def counts_section(
+    title: str,
+    caption: str,
+    first_header: str,
+    x_labels: list[str],
+    kinds: list[str],
+    counts: list[list[int]],
+    notes: tuple[str, ...] = (),
+) -> Section:
+    """Stacked bars of counts (a row per x label, a column per kind) with the suppressed
+    table: cells under 5 and those hidden with them are drawn together as one series."""
+    table = suppress(counts, x_labels, kinds) if x_labels else None
     series: list[tuple[str, list[int]]] = []
-    small = [0] * len(rows)
-    for c, (_key, label) in enumerate(kinds):
+    small = [0] * len(x_labels)
+    for c, label in enumerate(kinds):
         values = []
-        for r in range(len(rows)):
+        for r in range(len(x_labels)):
             if table.cells[r][c] in (SMALL, HIDDEN):
                 small[r] += counts[r][c]
                 values.append(0)
@@ -54,14 +74,14 @@ def destination_section(rows: list[figures.DestinationRow], shape: Shape) -> Sec
     if any(small):
         series.append((SMALL_NAME, small))
     return Section(
-        "Waar gingen de leerlingen heen?",
-        "Per schooljaar het aantal vertrekkers, verdeeld naar wat ze na school gingen doen. "
-        "Hoe hoger de staaf, hoe meer leerlingen er dat jaar vertrokken.",
-        StackedBars(years, series) if rows else None,
-        ["Schooljaar", *table.column_labels] if table else [],
+        title,
+        caption,
+        StackedBars(x_labels, series) if x_labels else None,
+        [first_header, *table.column_labels] if table else [],
         [[label, *cells] for label, cells in zip(table.row_labels, table.cells, strict=True)]
         if table
         else [],
+        notes,
     )
 
 
