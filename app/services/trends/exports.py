@@ -151,3 +151,11 @@ def export_worksheet(
         tabular.write_csv(WORKSHEET_HEADER, rows, target)
     log_trends_export(session, actor, f"werkblad PrO-monitor {year}", WORKSHEET_NOTE)
     return ExportResult(target, 1)
+
+
+def log_chart_file(session: Session, actor: Actor, title: str, suffix: str) -> None:
+    """A chart of the area saved as a picture or PDF: anonymous counts, logged like the report."""
+    require_export(actor)
+    log_trends_export(
+        session, actor, f"grafiek {suffix} ({title})"[:80], "geanonimiseerde aantallen"
+    )
