@@ -116,7 +116,7 @@ def share_chart(data: ShareLines) -> QChart:
     chart = _base_chart()
     series = QBarSeries()
     for index, (name, values) in enumerate(data.series):
-        series.append(_bar_set(name, values, 2 * index))
+        series.append(_bar_set(name, values, index))
     chart.addSeries(series)
     axis_x = QBarCategoryAxis()
     axis_x.append(list(data.x_labels))

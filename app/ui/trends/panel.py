@@ -68,7 +68,6 @@ class ChartPanel(QWidget):
         self.pages.setMinimumHeight(CHART_HEIGHT if self.chart_view else 160)
         self.notes = QLabel("\n".join(section.notes))
         self.notes.setWordWrap(True)
-        self.notes.setVisible(bool(section.notes))
         self.notes.setObjectName("trendNotes")
         self.toggle = QPushButton(self.tr("Tabel tonen"))
         self.toggle.setCheckable(True)

@@ -10,10 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -133,12 +131,14 @@ class TrendsArea(QWidget):
             (self.tr("Indeling"), self.shape),
             (self.tr("Uitsplitsen naar"), self.dimension),
         ]
+        grid.setContentsMargins(6, 4, 6, 4)
         for n, (label, widget) in enumerate(fields):
             row, column = divmod(n, 4)
             caption = QLabel(label)
             caption.setBuddy(widget)
-            grid.addWidget(caption, 2 * row, column)
-            grid.addWidget(widget, 2 * row + 1, column)
+            grid.addWidget(caption, row, 2 * column)
+            grid.addWidget(widget, row, 2 * column + 1)
+            grid.setColumnStretch(2 * column + 1, 1)
             widget.currentIndexChanged.connect(self._changed)
 
     def _build_exports(self) -> None:
@@ -167,21 +167,18 @@ class TrendsArea(QWidget):
         self.monitor_button.clicked.connect(self._ask_monitor)
         self.worksheet_button.clicked.connect(self._ask_worksheet)
         self.report_button.clicked.connect(self._ask_report)
-        form = QFormLayout()
-        form.addRow(self.tr("Monitor"), self.monitor_shape)
-        form.addRow(self.tr("Schooljaar van vertrek"), self.monitor_year)
-        buttons = QVBoxLayout()
-        buttons.addWidget(self.monitor_button)
-        buttons.addWidget(self.worksheet_button)
-        buttons.addWidget(self.report_button)
-        status = QVBoxLayout()
-        status.addWidget(self.progress)
-        status.addWidget(self.export_status)
-        status.addStretch(1)
-        row = QHBoxLayout(self.export_box)
-        row.addLayout(form)
-        row.addLayout(buttons)
-        row.addLayout(status, 1)
+        grid = QGridLayout(self.export_box)
+        grid.setContentsMargins(6, 4, 6, 4)
+        grid.addWidget(QLabel(self.tr("Monitor")), 0, 0)
+        grid.addWidget(self.monitor_shape, 0, 1)
+        grid.addWidget(QLabel(self.tr("Schooljaar van vertrek")), 0, 2)
+        grid.addWidget(self.monitor_year, 0, 3)
+        grid.addWidget(self.monitor_button, 0, 4)
+        grid.addWidget(self.worksheet_button, 0, 5)
+        grid.addWidget(self.report_button, 0, 6)
+        grid.addWidget(self.progress, 1, 0, 1, 2)
+        grid.addWidget(self.export_status, 1, 2, 1, 6)
+        grid.setColumnStretch(7, 1)
         self.export_box.setVisible(self.may_export)
 
     # --- what is asked ------------------------------------------------------------------
@@ -225,14 +222,10 @@ class TrendsArea(QWidget):
             self.tr(
                 "{leavers} vertrekkers in deze keuze, van wie {unknown} met een onbekende "
                 "bestemming. Aantallen onder de 5 staan er als '<5'; onder de 5 bekende "
-                "leerlingen staat er geen percentage. Normen: {placed} % geplaatst, "
-                "{retained} % nog op een plek (bron: {source})"
+                "leerlingen staat er geen percentage."
             ).format(
                 leavers=view.leavers,
                 unknown=view.unknown if view.unknown == 0 or view.unknown >= 5 else "<5",
-                placed=view.norms.placed_percent,
-                retained=view.norms.retained_percent,
-                source=view.norms.source,
             )
         )
         for tab in Tab:
