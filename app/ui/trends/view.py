@@ -132,6 +132,8 @@ class TrendsArea(QWidget):
             (self.tr("Uitsplitsen naar"), self.dimension),
         ]
         grid.setContentsMargins(6, 4, 6, 4)
+        for _label, widget in fields:
+            _narrow(widget)
         for n, (label, widget) in enumerate(fields):
             row, column = divmod(n, 4)
             caption = QLabel(label)
@@ -149,8 +151,11 @@ class TrendsArea(QWidget):
         self.monitor_year = QSpinBox()
         self.monitor_year.setRange(2000, 2100)
         self.monitor_year.setValue(school_year_of(today()) - 1)
-        self.monitor_year.setToolTip(self.tr("Het schooljaar waarin de leerlingen vertrokken"))
-        self.monitor_button = QPushButton(self.tr("Monitorcijfers opslaan…"))
+        self.monitor_year.setToolTip(
+            self.tr("Het schooljaar waarin de leerlingen vertrokken (2025: 2025-2026)")
+        )
+        self.monitor_year.setMinimumWidth(70)
+        self.monitor_button = QPushButton(self.tr("Monitorcijfers…"))
         self.worksheet_button = QPushButton(self.tr("Werkblad PrO-monitor…"))
         self.worksheet_button.setToolTip(
             self.tr(
@@ -158,7 +163,13 @@ class TrendsArea(QWidget):
                 "bevat namen en blijft op school."
             )
         )
-        self.report_button = QPushButton(self.tr("Trendrapport (PDF)…"))
+        self.report_button = QPushButton(self.tr("Trendrapport…"))
+        self.report_button.setToolTip(
+            self.tr("Het trendrapport (PDF) voor bestuur en gemeente, met de keuze hierboven")
+        )
+        self.monitor_button.setToolTip(
+            self.tr("De anonieme cijfers van de gekozen monitor, als CSV of Excel")
+        )
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setVisible(False)
@@ -167,11 +178,12 @@ class TrendsArea(QWidget):
         self.monitor_button.clicked.connect(self._ask_monitor)
         self.worksheet_button.clicked.connect(self._ask_worksheet)
         self.report_button.clicked.connect(self._ask_report)
+        _narrow(self.monitor_shape)
         grid = QGridLayout(self.export_box)
         grid.setContentsMargins(6, 4, 6, 4)
         grid.addWidget(QLabel(self.tr("Monitor")), 0, 0)
         grid.addWidget(self.monitor_shape, 0, 1)
-        grid.addWidget(QLabel(self.tr("Schooljaar van vertrek")), 0, 2)
+        grid.addWidget(QLabel(self.tr("Vertrokken in")), 0, 2)
         grid.addWidget(self.monitor_year, 0, 3)
         grid.addWidget(self.monitor_button, 0, 4)
         grid.addWidget(self.worksheet_button, 0, 5)
@@ -368,6 +380,13 @@ class TrendsArea(QWidget):
         self._set_busy(False)
         self.export_status.setText("")
         show_error(self, exc)
+
+
+def _narrow(combo: QComboBox, letters: int = 6) -> None:
+    """A combo box that may be narrower than its longest choice: the area must fit the
+    small window (1024 wide) beside the navigation."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(letters)
 
 
 def _refill(combo: QComboBox, everything: str, items: list[tuple[str, object]]) -> None:
