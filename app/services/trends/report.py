@@ -34,6 +34,9 @@ def _share_cell(share: Share | None) -> str:
     return f"{value} (n={n}, onbekend {unknown})"
 
 
+MAX_KINDS_ACROSS = 7
+
+
 def destination_section(rows: list[figures.DestinationRow], shape: Shape) -> Section:
     kinds = categories(shape)
     return counts_section(
@@ -58,13 +61,26 @@ def counts_section(
 ) -> Section:
     """Stacked bars of counts (a row per x label, a column per kind) with the suppressed
     table: cells under 5 and those hidden with them are drawn together as one series."""
-    table = suppress(counts, x_labels, kinds) if x_labels else None
+    # Many kinds (Koers' own list has seventeen) do not fit across a page: then the kinds
+    # are the table's rows and the x labels its columns.
+    across = len(kinds) <= MAX_KINDS_ACROSS
+    table = None
+    if x_labels:
+        table = (
+            suppress(counts, x_labels, kinds)
+            if across
+            else suppress([list(column) for column in zip(*counts, strict=True)], kinds, x_labels)
+        )
+
+    def shown(r: int, c: int) -> str:
+        return table.cells[r][c] if across else table.cells[c][r]
+
     series: list[tuple[str, list[int]]] = []
     small = [0] * len(x_labels)
     for c, label in enumerate(kinds):
         values = []
         for r in range(len(x_labels)):
-            if table.cells[r][c] in (SMALL, HIDDEN):
+            if shown(r, c) in (SMALL, HIDDEN):
                 small[r] += counts[r][c]
                 values.append(0)
             else:
@@ -73,11 +89,12 @@ def counts_section(
             series.append((label, values))
     if any(small):
         series.append((SMALL_NAME, small))
+    corner = first_header if across else ""
     return Section(
         title,
         caption,
         StackedBars(x_labels, series) if x_labels else None,
-        [first_header, *table.column_labels] if table else [],
+        [corner, *table.column_labels] if table else [],
         [[label, *cells] for label, cells in zip(table.row_labels, table.cells, strict=True)]
         if table
         else [],
