@@ -91,12 +91,14 @@ WORKSHEET_HEADER = [
     "Uitstroom (zoals de monitor het noemt)",
     "Reden geen werk of studie",
     "Telt als",
-    "Anders dan bij uitstroom",
+    "Anders dan bij de vorige meting",
 ]
 
 
 def worksheet_rows(session: Session, actor: Actor, year: int, on: date) -> list[list[object]]:
-    """Per PrO leaver what to type into the monitor's web form, in its words and order."""
+    """Per PrO leaver what to type into the monitor's web form, in its words and order,
+    and whether the answer changed since the previous measurement (the monitor is filled in
+    again at each one: one year after leaving, then two)."""
     from app.services.common.labels import NO_WORK_REASON
 
     identity = (
@@ -116,10 +118,17 @@ def worksheet_rows(session: Session, actor: Actor, year: int, on: date) -> list[
         counts = measure_counts(
             session, actor, filters, Dimension.NONE, months=months, on=on, extra=identity
         )
+        # The previous measurement: at leaving for the first year, a year on for the second.
+        previous = {}
+        if months == 24:
+            for count in measure_counts(
+                session, actor, filters, Dimension.NONE, months=12, on=on, extra=identity
+            ):
+                previous[count.extra[0]] = oc.pro_category(monitor_destination(count, 12)[0])
         for count in sorted(counts, key=lambda c: (c.extra[1], c.extra[2])):
             destination, reason = monitor_destination(count, months)
             category = oc.pro_category(destination)
-            before = oc.pro_category(count.destination)
+            before = previous.get(count.extra[0], oc.pro_category(count.destination))
             rows.append(
                 [
                     f"{label} ({school_year_label(cohort)})",
