@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from app.models import ExportLog
 from app.services.trends.area import Tab
@@ -99,4 +99,34 @@ def test_the_area_is_in_the_main_window(qtbot, tmp_path: Path) -> None:
     assert "trends" in keys
     window.navigation.setCurrentRow(keys.index("trends"))
     assert isinstance(window.areas["trends"], TrendsArea)
+    store.dispose()
+
+
+def test_opening_the_area_sends_as_many_statements_for_80_more_leavers(
+    qtbot, tmp_path: Path
+) -> None:
+    """The counting is a GROUP BY in SQL: more students, not more statements."""
+    store, area = _area(qtbot, tmp_path)
+
+    def statements_to_open() -> int:
+        seen: list[str] = []
+
+        def count(_conn, _cursor, statement, *_args) -> None:
+            seen.append(statement)
+
+        event.listen(store.engine, "before_cursor_execute", count)
+        try:
+            opened = TrendsArea(area.workspace)
+            opened.on = ON
+            qtbot.addWidget(opened)
+            opened.refresh()
+        finally:
+            event.remove(store.engine, "before_cursor_execute", count)
+        return len(seen)
+
+    before = statements_to_open()
+    with store.session() as session:
+        many = {f"Extra{n}": LEAVERS["Anna"] for n in range(80)}
+        add_leavers(session, many, surname="Extra")
+    assert statements_to_open() == before
     store.dispose()
