@@ -64,9 +64,12 @@ def test_filters_change_the_figures_and_the_switch_changes_the_shape(qtbot, tmp_
 
 def test_placement_shows_the_norm_and_every_tab_has_figures(qtbot, tmp_path: Path) -> None:
     store, area = _area(qtbot, tmp_path)
+    assert not area.panels[Tab.PLACEMENT]  # a tab loads when it is opened
+    for index in range(area.tabs.count()):
+        area.tabs.setCurrentIndex(index)
+    assert all(area.panels[tab] for tab in Tab)
     placed, _retained = area.panels[Tab.PLACEMENT]
     assert "90 %" in placed.notes.text() and "Sectorraad" in placed.notes.text()
-    assert all(area.panels[tab] for tab in Tab)
     store.dispose()
 
 
@@ -120,6 +123,9 @@ def test_opening_the_area_sends_as_many_statements_for_80_more_leavers(
             opened.on = ON
             qtbot.addWidget(opened)
             opened.refresh()
+            for index in range(opened.tabs.count()):  # every tab's figures
+                opened.tabs.setCurrentIndex(index)
+            assert all(opened.panels[tab] for tab in Tab)
         finally:
             event.remove(store.engine, "before_cursor_execute", count)
         return len(seen)

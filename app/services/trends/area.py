@@ -113,34 +113,46 @@ def trends_view(
     shape: Shape,
     dimension: Dimension,
     on: date,
+    tabs: tuple[Tab, ...] = tuple(Tab),
 ) -> TrendsView:
-    """The figures of every tab of the area for these filters, shape and breakdown."""
+    """The figures of the `tabs` asked for (the area asks for the one in view; the others
+    follow when they are opened), with the leavers' n and unknowns and the filter choices."""
     current = norms(session, actor)
     rows = figures.destinations(session, actor, filters, shape=shape, on=on)
     unknown_key = "onbekend"  # the key of "unknown" in every shape the area shows
     leavers = sum(r.students for r in rows)
     unknown = sum(r.counts.get(unknown_key, 0) for r in rows)
-    destinations = destination_section(rows, shape)
-    destinations = _with_notes(
-        destinations,
-        f"n = {leavers} vertrekkers, van wie {small(unknown)} met een onbekende bestemming.",
-    )
+    sections: dict[Tab, list[Section]] = {}
+    for tab in tabs:
+        if tab is Tab.DESTINATIONS:
+            note = (
+                f"n = {leavers} vertrekkers, van wie {small(unknown)} met een onbekende bestemming."
+            )
+            sections[tab] = [_with_notes(destination_section(rows, shape), note)]
+        elif tab is Tab.PLACEMENT:
+            sections[tab] = placement_tab(session, actor, filters, current, on)
+        elif tab is Tab.BREAKDOWN:
+            sections[tab] = breakdown_sections(session, actor, filters, shape, dimension, on)
+        elif tab is Tab.SIGNALS:
+            sections[tab] = [signals_section(activity.signals_over_time(session, actor, filters))]
+        elif tab is Tab.INTERNSHIPS:
+            sections[tab] = internship_sections(session, actor, filters)
+        else:
+            sections[tab] = meeting_sections(session, actor, filters)
+    return TrendsView(choices(session, actor), current, sections, leavers, unknown)
+
+
+def placement_tab(
+    session: Session, actor: Actor, filters: TrendFilters, current: Norms, on: date
+) -> list[Section]:
     placement = figures.placement(session, actor, filters, on=on)
     placed, retained = placement_sections(
         placement, (current.placed_percent, current.retained_percent)
     )
-    sections = {
-        Tab.DESTINATIONS: [destinations],
-        Tab.PLACEMENT: [
-            _with_notes(placed, f"Norm: {current.placed_percent} %. Bron: {current.source}"),
-            _with_notes(retained, f"Norm: {current.retained_percent} %."),
-        ],
-        Tab.BREAKDOWN: breakdown_sections(session, actor, filters, shape, dimension, on),
-        Tab.SIGNALS: [signals_section(activity.signals_over_time(session, actor, filters))],
-        Tab.INTERNSHIPS: internship_sections(session, actor, filters),
-        Tab.MEETINGS: meeting_sections(session, actor, filters),
-    }
-    return TrendsView(choices(session, actor), current, sections, leavers, unknown)
+    return [
+        _with_notes(placed, f"Norm: {current.placed_percent} %. Bron: {current.source}"),
+        _with_notes(retained, f"Norm: {current.retained_percent} %."),
+    ]
 
 
 def _with_notes(section: Section, *notes: str) -> Section:

@@ -72,6 +72,8 @@ class TrendsArea(QWidget):
         self.on: date | None = None  # None: the real date (tests fix one)
         self.view: TrendsView | None = None
         self.panels: dict[Tab, list[ChartPanel]] = {tab: [] for tab in Tab}
+        # The tabs whose figures match the filters shown; the others load when opened.
+        self.loaded: set[Tab] = set()
         self._task = None
         self.may_export = workspace.actor.is_coordinator
         self._build_filters()
@@ -87,6 +89,7 @@ class TrendsArea(QWidget):
             scroll.setWidgetResizable(True)
             scroll.setWidget(page)
             self.tabs.addTab(scroll, _tr(TAB_LABEL[tab]))
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -217,13 +220,26 @@ class TrendsArea(QWidget):
 
     # --- data -------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Reloads every figure (called when the area is shown, on F5 and on a filter)."""
+        """Reloads the figures (when the area is shown, on F5 and on a filter): the tab in
+        view now, the others when they are opened."""
+        self.loaded.clear()
+        self._load(self.current_tab())
+
+    def current_tab(self) -> Tab:
+        return list(Tab)[max(0, self.tabs.currentIndex())]
+
+    def _tab_changed(self, _index: int) -> None:
+        if self.current_tab() not in self.loaded:
+            self._load(self.current_tab())
+
+    def _load(self, tab: Tab) -> None:
         self.workspace.call(
             trends_view,
             self.filters(),
             self.chosen_shape(),
             Dimension(self.dimension.currentData()),
             self.on or today(),
+            (tab,),
             on_success=self._show,
         )
 
@@ -240,17 +256,18 @@ class TrendsArea(QWidget):
                 unknown=view.unknown if view.unknown == 0 or view.unknown >= 5 else "<5",
             )
         )
-        for tab in Tab:
+        for tab, sections in view.sections.items():
             column = self.pages[tab]
             for panel in self.panels[tab]:
                 column.removeWidget(panel)
                 panel.deleteLater()
             self.panels[tab] = []
-            for section in view.sections[tab]:
+            for section in sections:
                 panel = ChartPanel(section, may_save=self.may_export)
                 panel.save_requested.connect(self._ask_chart)
                 column.insertWidget(column.count() - 1, panel)
                 self.panels[tab].append(panel)
+            self.loaded.add(tab)
 
     def _fill_choices(self, view: TrendsView) -> None:
         """The filters offer what the data hold, keeping what the user chose."""
