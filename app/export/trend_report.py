@@ -44,6 +44,7 @@ class StackedBars:
 
     x_labels: Sequence[str]
     series: Sequence[tuple[str, Sequence[int]]]
+    unit: str = "leerlingen"  # what is counted, for the axis
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +102,7 @@ def bars_drawing(chart: StackedBars, width: float, height: float = 70 * mm) -> D
         fills.append(fill)
     drawing.add(bars)
     drawing.add(_legend(bars.x + bars.width + 14, height - 8, [n for n, _v in chart.series], fills))
-    drawing.add(String(2, height - 8, "leerlingen", fontName=pdf.FONT, fontSize=7))
+    drawing.add(String(2, height - 8, chart.unit, fontName=pdf.FONT, fontSize=7))
     return drawing
 
 

@@ -283,6 +283,7 @@ def internship_sections(session: Session, actor: Actor, filters: TrendFilters) -
         outcomes,
         [[counts.get((s, o), 0) for o in outcomes] for s in sectors],
         (f"n = {sum(r.internships for r in rows)} stages.",),
+        "stages",
     )
     employers = activity.employers_turning_internships_into_jobs(session, actor, filters)
     jobs = Section(
@@ -308,6 +309,7 @@ def meeting_sections(session: Session, actor: Actor, filters: TrendFilters) -> l
         [meeting_flow.LIST_LABEL[k] for k in kinds],
         [[flow[y][k] for k in kinds] for y in flow],
         (f"n = {sum(sum(v.values()) for v in flow.values())} casussen.",),
+        "casussen",
     )
     names, per_year = meeting_flow.bottlenecks_per_year(session, filters)
     bottlenecks = counts_section(
@@ -318,5 +320,7 @@ def meeting_sections(session: Session, actor: Actor, filters: TrendFilters) -> l
         [school_year_label(y) for y in per_year],
         names,
         [[per_year[y].get(n, 0) for n in names] for y in per_year],
+        (f"n = {sum(sum(v.values()) for v in per_year.values())} knelpunten.",),
+        "knelpunten",
     )
     return [cases, bottlenecks]

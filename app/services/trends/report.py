@@ -70,6 +70,7 @@ def counts_section(
     kinds: list[str],
     counts: list[list[int]],
     notes: tuple[str, ...] = (),
+    unit: str = "leerlingen",
 ) -> Section:
     """Stacked bars of counts (a row per x label, a column per kind) with the suppressed
     table: cells under 5 and those hidden with them are drawn together as one series."""
@@ -109,7 +110,7 @@ def counts_section(
     return Section(
         title,
         caption,
-        StackedBars(x_labels, series) if x_labels else None,
+        StackedBars(x_labels, series, unit) if x_labels else None,
         [corner, *table.column_labels] if table else [],
         [[label, *cells] for label, cells in zip(table.row_labels, table.cells, strict=True)]
         if table

@@ -99,7 +99,7 @@ def stacked_chart(data: StackedBars) -> QChart:
     axis_x.append(list(data.x_labels))
     axis_y = QValueAxis()
     axis_y.setLabelFormat("%d")
-    axis_y.setTitleText(QCoreApplication.translate("trends", "leerlingen"))
+    axis_y.setTitleText(data.unit)
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(axis_x)

@@ -134,16 +134,17 @@ class TrendsArea(QWidget):
             (self.tr("Indeling"), self.shape),
             (self.tr("Uitsplitsen naar"), self.dimension),
         ]
-        grid.setContentsMargins(6, 4, 6, 4)
+        grid.setContentsMargins(6, 2, 6, 4)
+        grid.setVerticalSpacing(2)
         for _label, widget in fields:
             _narrow(widget)
         for n, (label, widget) in enumerate(fields):
             row, column = divmod(n, 4)
             caption = QLabel(label)
             caption.setBuddy(widget)
-            grid.addWidget(caption, row, 2 * column)
-            grid.addWidget(widget, row, 2 * column + 1)
-            grid.setColumnStretch(2 * column + 1, 1)
+            grid.addWidget(caption, 2 * row, column)
+            grid.addWidget(widget, 2 * row + 1, column)
+            grid.setColumnStretch(column, 1)
             widget.currentIndexChanged.connect(self._changed)
 
     def _build_exports(self) -> None:

@@ -88,7 +88,7 @@ def test_opening_the_area_costs_a_fixed_number_of_statements(
         many = {f"Extra{n}": Leaver(LEAVERS["Anna"].left, None) for n in range(80)}
         add_leavers(session, many, surname="Extra")
     assert statements() == before
-    assert before <= 30
+    assert before <= 40  # every tab at once; PostgreSQL adds the audit lock statements
 
 
 def test_norms_are_saved_and_a_bad_value_is_refused_in_dutch(
