@@ -194,7 +194,7 @@ class TrendsArea(QWidget):
         grid.addWidget(self.report_button, 0, 6)
         grid.addWidget(self.progress, 1, 0, 1, 2)
         grid.addWidget(self.export_status, 1, 2, 1, 6)
-        grid.setColumnStretch(7, 1)
+        grid.setColumnStretch(1, 1)
         self.export_box.setVisible(self.may_export)
 
     # --- what is asked ------------------------------------------------------------------
