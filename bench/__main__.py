@@ -32,6 +32,7 @@ AREAS = (
     "import",
     "consent",
     "meetings",
+    "trends",
 )
 
 
@@ -108,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
 
             results += las_import.sqlite_figures(work)
             results += las_import.postgres_figures() if args.postgres else []
-        if {"filter", "file", "planner", "meetings"} & args.areas:
+        if {"filter", "file", "planner", "meetings", "trends"} & args.areas:
             results += _in_process(args, sizes, url, region, work)
         if "parent_report" in args.areas:
             from bench.parent_report import render_time
@@ -161,6 +162,10 @@ def _in_process(args, sizes, url: str, region: Path | None, work: Path):
             from bench.planner import planner_open
 
             results += planner_open(app, store, actor)
+        if "trends" in args.areas:
+            from bench.trends import trends_open
+
+            results += trends_open(app, store, actor)
         if "meetings" in args.areas:
             from bench.meetings import measure as meetings_measure
 

@@ -1,6 +1,7 @@
 """The demo school's outflow meetings: an uitstroomoverleg over a year ago (its case now
 archived), one two months ago with minutes, open and overdue actions and a bottleneck, and
-an upcoming one with submissions; the cases spread over the active and follow lists."""
+an upcoming one with submissions; the cases spread over the active and follow lists; general
+bottlenecks at both held meetings, some coming back."""
 
 from __future__ import annotations
 
@@ -158,6 +159,15 @@ def generate(session: Session, actor: Actor, rng: random.Random) -> None:
     old = meeting(old_day)
     archived = submitted(old, chosen[8], old_day - timedelta(days=10), QUESTIONS[6])
     decide(old, archived, municipal, ListKind.FOLLOW, "Werkt bij een hovenier; in beeld houden.")
+    # General bottlenecks that come back a year later: the Trends area counts them per year.
+    kinds = {c.name: c.id for c in bottlenecks.categories(session)}
+    for name, what in (
+        ("Wachtlijst zorg", "Dagbesteding voor jongeren met autisme: wachtlijst tot na de zomer."),
+        ("Vervoer", "Geen leerlingenvervoer naar stageplekken buiten de gemeente."),
+        ("Geen passende plek", "Te weinig bbl-plekken in de techniek voor onze leerlingen."),
+    ):
+        if name in kinds:
+            bottlenecks.add_bottleneck(session, actor, old, kinds[name], what)
     recording.save_minutes(session, actor, old, "Kennismaking met de nieuwe partners.", old_day)
 
     # Two months ago: four new cases, two on each list, actions (one overdue) and a bottleneck.
@@ -217,6 +227,15 @@ def generate(session: Session, actor: Actor, rng: random.Random) -> None:
         "Wachtlijst van zes maanden voor dagbesteding in de regio.",
         "Samenwerkingsverband en gemeente bespreken extra plekken.",
     )
+    if "Vervoer" in kinds:
+        bottlenecks.add_bottleneck(
+            session,
+            actor,
+            past,
+            kinds["Vervoer"],
+            "Vervoer naar de werkplek vervalt na de proefplaatsing.",
+            "Gemeente kijkt naar een vervoersvoorziening via de Wmo.",
+        )
     recording.save_minutes(
         session, actor, past, "Welkom aan de nieuwe consulent van het Doorstroompunt.", past_day
     )

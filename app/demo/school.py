@@ -24,6 +24,7 @@ from app.services.admin.accounts import check_new_school, initialise_school
 from app.services.admin.opening import Entered, Found, fill_new_school
 from app.services.common import audit
 from app.services.common.actor import Actor
+from app.services.common.school_settings import save_settings
 
 SCHOOL_NAME = "De Horizon, school voor vso en praktijkonderwijs (demo)"
 MENTORS = [
@@ -47,6 +48,9 @@ def other_usernames() -> list[str]:
     return [username for username, _name in MENTORS] + [READ_ONLY_USERNAME]
 
 
+DEMO_RETENTION_MONTHS = 48
+
+
 def generate(
     session: Session,
     *,
@@ -58,6 +62,9 @@ def generate(
     """Creates the demo school with a coordinator 'demo', mentors and `students` students."""
     rng = random.Random(seed)
     coordinator = initialise_school(session, **_coordinator(password), is_demo=True)
+    # Files are kept four years after aftercare (not two), so the five outflow years the
+    # trends need are not offered for removal the day the demo starts.
+    save_settings(session, coordinator, "demo: retention", retention_months=DEMO_RETENTION_MONTHS)
     shared_hash = hash_password(password)
     session.execute(
         insert(User),

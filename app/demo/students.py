@@ -165,13 +165,14 @@ def _one_student(
     city, municipality, pc = rng.choice(PLACES)
     school_type = rng.choice([SchoolType.VSO, SchoolType.VSO, SchoolType.PRO, SchoolType.ENTREE])
     profile = rng.choices(list(OutflowProfile), weights=[55, 25, 20])[0]
-    # Leaving this year, next year, or already left one or two years ago (aftercare).
-    year_offset = rng.choices([0, 1, -1, -2], weights=[40, 35, 15, 10])[0]
+    # Leaving this year, next year, or already left one to five years ago: aftercare for
+    # the last two, and five outflow years behind every trend chart.
+    year_offset = rng.choices([0, 1, -1, -2, -3, -4, -5], weights=[36, 32, 10, 7, 6, 5, 4])[0]
     leaving = _school_year_end(this_year + year_offset)
     age_at_leaving = rng.randint(17, 20) if profile is not OutflowProfile.DAGBESTEDING else 20
     birth = date(leaving.year - age_at_leaving, rng.randint(1, 12), rng.randint(1, 28))
     enrolled = date(leaving.year - rng.randint(3, 6), 8, rng.randint(18, 31))
-    grade = {0: 6, 1: 5, -1: 6, -2: 6}[year_offset] if school_type is SchoolType.VSO else 4
+    grade = (5 if year_offset == 1 else 6) if school_type is SchoolType.VSO else 4
     class_prefix = {SchoolType.VSO: "V", SchoolType.PRO: "P", SchoolType.ENTREE: "E"}[school_type]
     class_name = f"{class_prefix}{grade}{rng.choice('ABC')}"
     student = {

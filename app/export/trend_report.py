@@ -16,7 +16,8 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from app.export import pdf
 
-# Colours that stay apart in greyscale print: each step differs clearly in lightness.
+# Colours that stay apart in greyscale print: each step differs clearly in lightness from
+# the one before; none is the white of 'small counts together', none repeats under 15.
 PALETTE = [
     colors.HexColor("#08306b"),
     colors.HexColor("#6baed6"),
@@ -25,7 +26,13 @@ PALETTE = [
     colors.HexColor("#252525"),
     colors.HexColor("#bdbdbd"),
     colors.HexColor("#41ab5d"),
-    colors.HexColor("#f7f7f7"),
+    colors.HexColor("#54278f"),
+    colors.HexColor("#fee391"),
+    colors.HexColor("#737373"),
+    colors.HexColor("#c7e9c0"),
+    colors.HexColor("#7f2704"),
+    colors.HexColor("#9e9ac8"),
+    colors.HexColor("#e7e7e7"),
 ]
 SMALL_COUNTS = colors.HexColor("#ffffff")
 
@@ -37,6 +44,7 @@ class StackedBars:
 
     x_labels: Sequence[str]
     series: Sequence[tuple[str, Sequence[int]]]
+    unit: str = "leerlingen"  # what is counted, for the axis
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +71,10 @@ def _legend(x: float, y: float, names: Sequence[str], fills) -> Legend:
     legend.x, legend.y = x, y
     legend.fontName, legend.fontSize = pdf.FONT, 7
     legend.alignment = "right"
-    legend.columnMaximum = 8
-    legend.dx = legend.dy = 7
+    # One column, however many series: a second one would run off the page.
+    legend.columnMaximum = max(8, len(names))
+    legend.dx = legend.dy = 6 if len(names) > 8 else 7
+    legend.deltay = 9 if len(names) > 8 else 10
     legend.strokeColor = colors.black
     legend.colorNamePairs = list(zip(fills, names, strict=True))
     return legend
@@ -92,7 +102,7 @@ def bars_drawing(chart: StackedBars, width: float, height: float = 70 * mm) -> D
         fills.append(fill)
     drawing.add(bars)
     drawing.add(_legend(bars.x + bars.width + 14, height - 8, [n for n, _v in chart.series], fills))
-    drawing.add(String(2, height - 8, "leerlingen", fontName=pdf.FONT, fontSize=7))
+    drawing.add(String(2, height - 8, chart.unit, fontName=pdf.FONT, fontSize=7))
     return drawing
 
 

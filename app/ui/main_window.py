@@ -72,6 +72,12 @@ def _meetings_area() -> type[QWidget]:
     return MeetingsArea
 
 
+def _trends_area() -> type[QWidget]:
+    from app.ui.trends.view import TrendsArea
+
+    return TrendsArea
+
+
 def _network_area() -> type[QWidget]:
     from app.ui.network.view import NetworkView
 
@@ -99,6 +105,7 @@ EXTRA_AREAS: list[WorkArea] = [
     WorkArea("gesprekken", QT_TRANSLATE_NOOP("main_window", "Gesprekken"), _conversations_area),
     WorkArea("nazorg", QT_TRANSLATE_NOOP("main_window", "Nazorg"), _aftercare_area),
     WorkArea("overleg", QT_TRANSLATE_NOOP("main_window", "Overleg"), _meetings_area),
+    WorkArea("trends", QT_TRANSLATE_NOOP("main_window", "Trends"), _trends_area),
     WorkArea(
         "netwerk", QT_TRANSLATE_NOOP("main_window", "Netwerk"), _network_area, coordinator_only=True
     ),

@@ -1,4 +1,5 @@
-"""`--screenshots DIR`: a PNG of every area and every tab of one student file."""
+"""`--screenshots DIR`: a PNG of every area and every tab of one student file, and the
+pages of the meeting papers and the trend report."""
 
 from __future__ import annotations
 
@@ -52,6 +53,7 @@ def take_screenshots(window, directory: str, size: tuple[int, int] = SIZE) -> in
             tabs.setCurrentIndex(0)
     _meeting_pictures(window, target)
     _help_pictures(target)
+    _trend_report_pictures(window, target)
     window.navigation.setCurrentRow(0)
     if window.cohort.model.rowCount() == 0:
         return EXIT_OK
@@ -115,6 +117,32 @@ def _meeting_pictures(window, target: Path) -> None:
         _pdf_to_png(pdf, target / f"{name}.png")
         pdf.unlink(missing_ok=True)
     panel.load(papers[0][1])
+
+
+def _trend_report_pictures(window, target: Path) -> None:
+    """Every page of the trend report (the PDF for the board and the municipality)."""
+    area = window.areas.get("trends")
+    if area is None or not getattr(area, "may_export", False):
+        return
+    runner = window.workspace.runner
+    pdf = target / "trends-rapport.pdf"
+    area.export_report_to(pdf)
+    _settle(lambda: runner.pending == 0 and pdf.exists())
+    _pdf_pages_to_png(pdf, target, "trends-rapport")
+    pdf.unlink(missing_ok=True)
+
+
+def _pdf_pages_to_png(pdf: Path, target: Path, stem: str) -> None:
+    from PySide6.QtCore import QSize
+    from PySide6.QtPdf import QPdfDocument
+
+    document = QPdfDocument()
+    document.load(str(pdf))
+    for index in range(document.pageCount()):
+        page = document.pagePointSize(index)
+        image = document.render(index, QSize(int(page.width() * 1.25), int(page.height() * 1.25)))
+        image.save(str(target / f"{stem}-{index + 1}.png"))
+    document.close()
 
 
 def _pdf_to_png(pdf: Path, png: Path) -> None:

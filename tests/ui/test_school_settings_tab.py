@@ -8,6 +8,7 @@ from pathlib import Path
 from app.services.admin import school_contact
 from app.services.aftercare import plan as aftercare
 from app.services.internships import competencies
+from app.services.trends import norms as trend_norms
 from app.ui.admin.school_settings import SchoolSettingsTab
 from tests.ui.helpers import new_school, workspace_for
 
@@ -79,4 +80,24 @@ def test_the_school_phone_and_email_for_reports_are_saved(qtbot, tmp_path: Path)
     qtbot.addWidget(again)
     again.load()
     assert again.phone.text() == "077-1234567"
+    store.dispose()
+
+
+def test_the_trend_norms_are_saved_with_their_source_and_a_bad_value_is_refused(
+    qtbot, tmp_path: Path
+) -> None:
+    store, coordinator, tab = _tab(qtbot, tmp_path)
+    assert (tab.norm_placed.text(), tab.norm_retained.text()) == ("90", "75")
+    assert "Sectorraad Praktijkonderwijs" in tab.norms_source.text()
+
+    tab.norm_placed.setText("85")
+    tab.norm_retained.setText("70")
+    tab.save_norms.click()
+    assert tab.norms_status.text() == "Opgeslagen."
+    assert store.run(trend_norms.norms, coordinator).placed_percent == 85
+
+    tab.norm_retained.setText("zeventig")
+    tab.save_norms.click()
+    assert "Norm nog op een plek" in tab.norms_status.text()
+    assert store.run(trend_norms.norms, coordinator).retained_percent == 70
     store.dispose()

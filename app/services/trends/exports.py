@@ -91,12 +91,14 @@ WORKSHEET_HEADER = [
     "Uitstroom (zoals de monitor het noemt)",
     "Reden geen werk of studie",
     "Telt als",
-    "Anders dan bij uitstroom",
+    "Anders dan bij de vorige meting",
 ]
 
 
 def worksheet_rows(session: Session, actor: Actor, year: int, on: date) -> list[list[object]]:
-    """Per PrO leaver what to type into the monitor's web form, in its words and order."""
+    """Per PrO leaver what to type into the monitor's web form, in its words and order,
+    and whether the answer changed since the previous measurement (the monitor is filled in
+    again at each one: one year after leaving, then two)."""
     from app.services.common.labels import NO_WORK_REASON
 
     identity = (
@@ -116,10 +118,17 @@ def worksheet_rows(session: Session, actor: Actor, year: int, on: date) -> list[
         counts = measure_counts(
             session, actor, filters, Dimension.NONE, months=months, on=on, extra=identity
         )
+        # The previous measurement: at leaving for the first year, a year on for the second.
+        previous = {}
+        if months == 24:
+            for count in measure_counts(
+                session, actor, filters, Dimension.NONE, months=12, on=on, extra=identity
+            ):
+                previous[count.extra[0]] = oc.pro_category(monitor_destination(count, 12)[0])
         for count in sorted(counts, key=lambda c: (c.extra[1], c.extra[2])):
             destination, reason = monitor_destination(count, months)
             category = oc.pro_category(destination)
-            before = oc.pro_category(count.destination)
+            before = previous.get(count.extra[0], oc.pro_category(count.destination))
             rows.append(
                 [
                     f"{label} ({school_year_label(cohort)})",
@@ -151,3 +160,11 @@ def export_worksheet(
         tabular.write_csv(WORKSHEET_HEADER, rows, target)
     log_trends_export(session, actor, f"werkblad PrO-monitor {year}", WORKSHEET_NOTE)
     return ExportResult(target, 1)
+
+
+def log_chart_file(session: Session, actor: Actor, title: str, suffix: str) -> None:
+    """A chart of the area saved as a picture or PDF: anonymous counts, logged like the report."""
+    require_export(actor)
+    log_trends_export(
+        session, actor, f"grafiek {suffix} ({title})"[:80], "geanonimiseerde aantallen"
+    )

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from app.models import (
@@ -90,7 +90,11 @@ def measure_counts(
             .correlate(TransitionPath, ranked)
             .scalar_subquery()
         )
-        columns += [ranked.c.still.label("still"), later.label("later")]
+        # Only a changed answer needs the destination recorded by then: looking it up for
+        # every leaver would run the subquery per row (twice, as SQLite repeats it in the
+        # GROUP BY).
+        changed = case((ranked.c.still == Still.CHANGED, later), else_=None)
+        columns += [ranked.c.still.label("still"), changed.label("later")]
     extra_labels = [f"extra{n}" for n in range(len(extra))]
     columns += [column.label(name) for column, name in zip(extra, extra_labels, strict=True)]
     stmt, _year, _group = leavers_select(columns, actor, filters, dimension)

@@ -3,6 +3,7 @@ municipality, small counts suppressed, with captions in plain Dutch."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -25,26 +26,78 @@ def _percent(share: Share | None) -> float | None:
     return None if share is None or share.value is None else round(100 * share.value, 1)
 
 
-def _share_cell(share: Share | None) -> str:
+def _share_cell(share: Share | None, unknown_in_n: int | None = None) -> str:
+    """'86 % (n=133, onbekend 4)'. The PrO monitor counts an unknown destination as not
+    placed, inside n: `unknown_in_n` says how many of n that is ('waarvan onbekend')."""
     if share is None or share.students == 0:
         return ""
     value = "—" if share.value is None else f"{round(100 * share.value)} %"
     n = "<5" if 0 < share.known < 5 else str(share.known)
+    if unknown_in_n is not None:
+        unknown = "<5" if 0 < unknown_in_n < 5 else str(unknown_in_n)
+        return f"{value} (n={n}, waarvan onbekend {unknown})"
     unknown = "<5" if 0 < share.unknown < 5 else str(share.unknown)
     return f"{value} (n={n}, onbekend {unknown})"
 
 
+MAX_KINDS_ACROSS = 7
+
+
+def _short_year(label: str) -> str:
+    """'2021-2022' → '2021-22': six school years side by side fit across a page."""
+    match = re.fullmatch(r"(\d{4})-\d{2}(\d{2})", label)
+    return f"{match.group(1)}-{match.group(2)}" if match else label
+
+
 def destination_section(rows: list[figures.DestinationRow], shape: Shape) -> Section:
     kinds = categories(shape)
-    years = [school_year_label(r.year) for r in rows]
-    counts = [[r.counts[key] for key, _label in kinds] for r in rows]
-    table = suppress(counts, years, [label for _key, label in kinds]) if rows else None
+    return counts_section(
+        "Waar gingen de leerlingen heen?",
+        "Per schooljaar het aantal vertrekkers, verdeeld naar wat ze na school gingen doen. "
+        "Hoe hoger de staaf, hoe meer leerlingen er dat jaar vertrokken.",
+        "Schooljaar",
+        [school_year_label(r.year) for r in rows],
+        [label for _key, label in kinds],
+        [[r.counts[key] for key, _label in kinds] for r in rows],
+    )
+
+
+def counts_section(
+    title: str,
+    caption: str,
+    first_header: str,
+    x_labels: list[str],
+    kinds: list[str],
+    counts: list[list[int]],
+    notes: tuple[str, ...] = (),
+    unit: str = "leerlingen",
+) -> Section:
+    """Stacked bars of counts (a row per x label, a column per kind) with the suppressed
+    table: cells under 5 and those hidden with them are drawn together as one series."""
+    # Many kinds (Koers' own list has seventeen) do not fit across a page: then the kinds
+    # are the table's rows and the x labels its columns.
+    across = len(kinds) <= MAX_KINDS_ACROSS
+    table = None
+    if x_labels:
+        table = (
+            suppress(counts, x_labels, kinds)
+            if across
+            else suppress(
+                [list(column) for column in zip(*counts, strict=True)],
+                kinds,
+                [_short_year(label) for label in x_labels],
+            )
+        )
+
+    def shown(r: int, c: int) -> str:
+        return table.cells[r][c] if across else table.cells[c][r]
+
     series: list[tuple[str, list[int]]] = []
-    small = [0] * len(rows)
-    for c, (_key, label) in enumerate(kinds):
+    small = [0] * len(x_labels)
+    for c, label in enumerate(kinds):
         values = []
-        for r in range(len(rows)):
-            if table.cells[r][c] in (SMALL, HIDDEN):
+        for r in range(len(x_labels)):
+            if shown(r, c) in (SMALL, HIDDEN):
                 small[r] += counts[r][c]
                 values.append(0)
             else:
@@ -53,15 +106,16 @@ def destination_section(rows: list[figures.DestinationRow], shape: Shape) -> Sec
             series.append((label, values))
     if any(small):
         series.append((SMALL_NAME, small))
+    corner = first_header if across else ""
     return Section(
-        "Waar gingen de leerlingen heen?",
-        "Per schooljaar het aantal vertrekkers, verdeeld naar wat ze na school gingen doen. "
-        "Hoe hoger de staaf, hoe meer leerlingen er dat jaar vertrokken.",
-        StackedBars(years, series) if rows else None,
-        ["Schooljaar", *table.column_labels] if table else [],
+        title,
+        caption,
+        StackedBars(x_labels, series, unit) if x_labels else None,
+        [corner, *table.column_labels] if table else [],
         [[label, *cells] for label, cells in zip(table.row_labels, table.cells, strict=True)]
         if table
         else [],
+        notes,
     )
 
 
@@ -85,12 +139,19 @@ def placement_sections(rows: list[figures.PlacementRow], norms: tuple[int, int])
             "Hoeveel leerlingen hebben een plek?",
             "Het deel van de vertrekkers met werk, een opleiding, een traject of "
             "dagbesteding, geteld zoals de PrO-monitor telt: bij vertrek, na 1 jaar en na "
-            f"2 jaar. De stippellijn is de norm van {norms[0]} %. Een jaar met minder dan 5 "
-            "leerlingen krijgt geen percentage.",
+            f"2 jaar. De stippellijn is de norm van {norms[0]} %. Een onbekende bestemming telt, "
+            "zoals in de monitor, als niet geplaatst ('waarvan onbekend'). Een jaar met "
+            "minder dan 5 leerlingen krijgt geen percentage.",
             placed,
             ["Schooljaar", "Bij uitstroom", "Na 1 jaar", "Na 2 jaar"],
             [
-                [y, *(_share_cell(r.monitor.get(m)) for m in figures.MONITOR_MOMENTS)]
+                [
+                    y,
+                    *(
+                        _share_cell(r.monitor.get(m), r.monitor_unknown.get(m, 0))
+                        for m in figures.MONITOR_MOMENTS
+                    ),
+                ]
                 for y, r in zip(years, rows, strict=True)
             ],
         ),

@@ -1,5 +1,5 @@
 """Beheer → Schoolinstellingen: the school's contact for reports, the aftercare call
-moments and the work competencies."""
+moments, the sector norms of the Trends area and the work competencies."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from app.services.admin import school_contact
 from app.services.admin.school_contact import SchoolContact
 from app.services.aftercare import plan as aftercare
 from app.services.internships import competencies
+from app.services.trends import norms as trend_norms
 from app.ui.common.messages import show_error
 from app.ui.workspace import Workspace
 
@@ -47,6 +48,16 @@ class SchoolSettingsTab(QWidget):
         self.moments_status = QLabel()
         self.save_moments = QPushButton(self.tr("Belmomenten opslaan"))
         self.save_moments.clicked.connect(self._save_moments)
+        self.norm_placed = QLineEdit()
+        self.norm_placed.setMaximumWidth(80)
+        self.norm_retained = QLineEdit()
+        self.norm_retained.setMaximumWidth(80)
+        self.norms_status = QLabel()
+        self.norms_status.setWordWrap(True)
+        self.norms_source = QLabel()
+        self.norms_source.setWordWrap(True)
+        self.save_norms = QPushButton(self.tr("Normen opslaan"))
+        self.save_norms.clicked.connect(self._save_norms)
         self.competencies = QListWidget()
         self.new_competency = QLineEdit()
         self.new_competency.setPlaceholderText(
@@ -93,6 +104,24 @@ class SchoolSettingsTab(QWidget):
         row.addWidget(self.save_moments)
         form.addRow(row)
 
+        norms_box = QGroupBox(self.tr("Trends: normen voor plaatsing en bestendiging"))
+        norms_form = QFormLayout(norms_box)
+        norms_text = QLabel(
+            self.tr(
+                "De grafieken in Trends tonen deze normen als stippellijn. Standaard gelden "
+                "de normen van de sector:"
+            )
+        )
+        norms_text.setWordWrap(True)
+        norms_form.addRow(norms_text)
+        norms_form.addRow(self.norms_source)
+        norms_form.addRow(self.tr("Geplaatst (%)"), self.norm_placed)
+        norms_form.addRow(self.tr("Nog op een plek (%)"), self.norm_retained)
+        norms_row = QHBoxLayout()
+        norms_row.addWidget(self.norms_status, 1)
+        norms_row.addWidget(self.save_norms)
+        norms_form.addRow(norms_row)
+
         competency_box = QGroupBox(self.tr("Werkcompetenties in stage-evaluaties"))
         box = QVBoxLayout(competency_box)
         competency_text = QLabel(
@@ -114,6 +143,7 @@ class SchoolSettingsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(contact_box)
         layout.addWidget(aftercare_box)
+        layout.addWidget(norms_box)
         layout.addWidget(competency_box, 1)
 
     # --- data -------------------------------------------------------------------------
@@ -123,7 +153,33 @@ class SchoolSettingsTab(QWidget):
             aftercare.call_moments_setting,
             on_success=lambda months: self.moments.setText(", ".join(map(str, months))),
         )
+        self.workspace.call(trend_norms.norms, on_success=self._show_norms)
         self._load_competencies()
+
+    def _show_norms(self, norms: trend_norms.Norms) -> None:
+        self.norm_placed.setText(str(norms.placed_percent))
+        self.norm_retained.setText(str(norms.retained_percent))
+        self.norms_source.setText(norms.source)
+
+    def _save_norms(self) -> None:
+        self.norms_status.setText("")
+        self.workspace.call(
+            trend_norms.set_norms,
+            self.norm_placed.text(),
+            self.norm_retained.text(),
+            on_success=self._norms_saved,
+            on_error=self._norms_refused,
+        )
+
+    def _norms_saved(self, norms: trend_norms.Norms) -> None:
+        self._show_norms(norms)
+        self.norms_status.setText(self.tr("Opgeslagen."))
+
+    def _norms_refused(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            self.norms_status.setText("\n".join(exc.problems.values()))
+            return
+        show_error(self, exc)
 
     def _load_competencies(self) -> None:
         self.workspace.call(

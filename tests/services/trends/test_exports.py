@@ -10,13 +10,13 @@ from sqlalchemy import select
 
 from app.core.errors import PermissionDeniedError, ValidationError
 from app.db import Store
-from app.models import ExportLog, Role
+from app.models import Destination, ExportLog, Role, Still
 from app.services.common.actor import Actor
 from app.services.trends.exports import WORKSHEET_NOTE, export_monitor, export_worksheet
 from app.services.trends.monitor import MonitorShape
 from app.services.trends.report import export_trend_report
 
-from .conftest import ON
+from .conftest import LEAVERS, ON, Leaver, add_leavers
 
 
 def _cells(path: Path) -> list[list[str]]:
@@ -86,3 +86,34 @@ def test_the_trend_report_is_a_pdf_and_refused_to_a_mentor(
     with pytest.raises(ValidationError):
         school.run(export_trend_report, coordinator, tmp_path / "trends.txt", ON)
     assert not (tmp_path / "nee.pdf").exists()
+
+
+def test_the_worksheet_says_what_changed_since_the_previous_measurement(
+    school: Store, coordinator: Actor, tmp_path: Path
+) -> None:
+    """Olga went from mbo to work within a year and still works after two: at the two-year
+    measurement nothing changed since the one-year one, although it differs from leaving."""
+    with school.session() as session:
+        add_leavers(
+            session,
+            {
+                "Olga": Leaver(
+                    LEAVERS["Anna"].left,
+                    Destination.ENTREE_MBO,
+                    answers=(
+                        (12, Still.CHANGED, Destination.REGULAR_WORK),
+                        (24, Still.CHANGED, Destination.REGULAR_WORK),
+                    ),
+                )
+            },
+            surname="Veld",
+        )
+    out = tmp_path / "werkblad.csv"
+    school.run(export_worksheet, coordinator, 2025, out, ON)
+    rows = _cells(out)
+    assert rows[0][8] == "Anders dan bij de vorige meting"
+    by_name = {(r[2], r[0].split(" (")[0]): r for r in rows[1:]}
+    assert by_name[("Olga", "Na 2 jaar")][5] == "Werk (ook werk met bbl)"
+    assert by_name[("Olga", "Na 2 jaar")][8] == "nee"
+    assert by_name[("Anna", "Na 2 jaar")][8] == "nee"
+    assert by_name[("Bram", "Na 2 jaar")][8] == "ja"  # vso a year on, unknown after two
