@@ -105,7 +105,8 @@ def _clean_start(url: str, username: str, password: str) -> str:
 
 
 def _after_start(store: Store) -> StartReport:
-    """On the worker, after the window shows: the integrity check, then the daily backup."""
+    """On the background thread, after the window shows: the integrity check (its own
+    read-only connection), then the daily backup (its own source connection)."""
     from app.services.admin import opening
 
     return opening.after_start(store)
@@ -376,7 +377,9 @@ class StartupController(QObject):
             self._damaged(window, workspace, result.report)
         else:
             store = result.store
-            self.runner.submit(
+            # Beside the user's work, not ahead of it: the first file opened after log-in
+            # must not wait seconds for the check of a large file (issue 19).
+            self.runner.background(
                 lambda: _after_start(store),
                 lambda report: self._damaged(window, workspace, report),
                 lambda exc: self._background_failed(window, exc),
