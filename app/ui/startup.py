@@ -381,10 +381,14 @@ class StartupController(QObject):
             # must not wait seconds for the check of a large file (issue 19).
             self.runner.background(
                 lambda: _after_start(store),
-                lambda report: self._damaged(window, workspace, report),
+                lambda report: self._checks_done(window, workspace, report),
                 lambda exc: self._background_failed(window, exc),
             )
         self.main_window_shown.emit(window)
+
+    def _checks_done(self, window, workspace, report) -> None:
+        self.timings["checks_done"] = time.perf_counter()
+        self._damaged(window, workspace, report)
 
     def _background_failed(self, window, exc: BaseException) -> None:
         from app.ui.common.messages import show_error

@@ -90,6 +90,8 @@ class CohortView(QWidget):
     open_requested = Signal(int)
     import_requested = Signal()
     new_requested = Signal()
+    # The Aandacht column is filled: the cohort is complete on screen (bench/ stops here).
+    signals_shown = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,6 +117,7 @@ class CohortView(QWidget):
         self.empty_hint.import_button.clicked.connect(self.import_requested)
         self.empty_hint.new_button.clicked.connect(self.new_requested)
         self._loaded = False
+        self.signals_loaded = False  # the Aandacht column holds this load's signals
         self.table = make_table(self.model, widths=_COLUMN_WIDTHS[: len(HEADERS)], sort_by=0)
         self._build()
         self.search.textChanged.connect(self._apply_filter)
@@ -187,6 +190,8 @@ class CohortView(QWidget):
     def set_signals(self, raised: dict[int, tuple[str, ...]]) -> None:
         self.model.set_signals(raised)
         self._show_aftercare(raised)
+        self.signals_loaded = True
+        self.signals_shown.emit()
 
     def _show_aftercare(self, raised: dict[int, tuple[str, ...]]) -> None:
         counts = aftercare_counts(raised)
@@ -209,6 +214,7 @@ class CohortView(QWidget):
 
     def clear(self) -> None:
         self._loaded = False  # nothing known until the next load: no "empty school" hint
+        self.signals_loaded = False
         self.model.clear()
         self.search.clear()
         self.aftercare_line.clear()
