@@ -94,7 +94,7 @@ def _login_ready(login, finish) -> None:
 
 
 def _smoke_done(window, controller, timing: bool, finish) -> None:
-    shown = window.cohort.model.total
+    shown = window.cohort.total
     print(f"Koers smoke: hoofdvenster open, {shown} leerlingen in het cohort.")
     if not timing:
         QTimer.singleShot(0, lambda: (window.close(), finish(EXIT_OK)))

@@ -339,11 +339,24 @@ class MainWindow(QMainWindow):
     # --- data ---------------------------------------------------------------------------
     def show_cohort(self, overview: cohort.CohortOverview) -> None:
         self.mentors = overview.mentors
+        if overview.first_page:
+            # The log-in's first page came with its signals: complete on screen at once.
+            # The whole cohort follows beside the user's work (a click on a student is not
+            # queued behind it), then its signals, as on F5.
+            self.cohort.set_rows(overview.rows, total=overview.total)
+            self.cohort.set_signals({row.id: row.signals for row in overview.rows})
+            self.workspace.read_beside(cohort.cohort_overview, on_success=self._whole_cohort)
+            return
         self.cohort.set_rows(overview.rows)
         self.workspace.call(
             cohort.cohort_signals,
             on_success=self.cohort.set_signals,
         )
+
+    def _whole_cohort(self, overview: cohort.CohortOverview) -> None:
+        if self.lock.locked:
+            return  # locked meanwhile: no student goes back into memory
+        self.show_cohort(overview)
 
     def refresh(self) -> None:
         self.workspace.call(

@@ -62,7 +62,7 @@ def _first_screen(entered: Entered) -> LoggedIn:
         entered,
         lambda session: (
             accounts.school_info(session),
-            cohort.cohort_overview(session, entered.actor),
+            cohort.cohort_first_page(session, entered.actor),
         ),
     )
     return LoggedIn(

@@ -100,11 +100,15 @@ def compute(
     months: int = DEFAULT_MONTHS,
     student_ids: Iterable[int] | None = None,
 ) -> dict[int, frozenset[Kind]]:
-    """Every visible student with at least one signal, mapped to its signals."""
+    """Every visible student with at least one signal, mapped to its signals.
+
+    With `student_ids` (the page on screen) every query is narrowed to those students in
+    SQL, so the cost follows the page, not the school (issue 19).
+    """
     day = on or today()
     horizon = add_months(day, months)
     care_since = add_months(day, -school_settings(session).aftercare_months)
-    wanted = set(student_ids) if student_ids is not None else None
+    wanted = sorted(set(student_ids)) if student_ids is not None else None
     stmt = (
         select(
             Student.id,
@@ -118,46 +122,69 @@ def compute(
         .where(Student.archived.is_(False))
     )
     stmt = visible_students(stmt, actor)
+    if wanted is not None:
+        stmt = stmt.where(Student.id.in_(wanted))
     conn = session.connection()
-    students = [row for row in conn.execute(stmt) if wanted is None or row.id in wanted]
+    students = list(conn.execute(stmt))
     if not students:
         return {}
+    path_ids = sorted({row.path_id for row in students if row.path_id is not None})
+
+    def narrowed(query, column, ids):
+        return query if wanted is None else query.where(column.in_(ids))
+
     transition_paths = set(
         conn.execute(
-            select(PathPhase.path_id)
-            .where(PathPhase.phase == Phase.TRANSITION_INTERNSHIP)
-            .distinct()
+            narrowed(
+                select(PathPhase.path_id)
+                .where(PathPhase.phase == Phase.TRANSITION_INTERNSHIP)
+                .distinct(),
+                PathPhase.path_id,
+                path_ids,
+            )
         ).scalars()
     )
     transition_internships = set(
         conn.execute(
-            select(Internship.student_id)
-            .where(
-                Internship.kind == InternshipType.TRANSITIE,
-                Internship.status != InternshipStatus.BROKEN_OFF,
+            narrowed(
+                select(Internship.student_id)
+                .where(
+                    Internship.kind == InternshipType.TRANSITIE,
+                    Internship.status != InternshipStatus.BROKEN_OFF,
+                )
+                .distinct(),
+                Internship.student_id,
+                wanted,
             )
-            .distinct()
         ).scalars()
     )
     recent_profiles = set(
         conn.execute(
-            select(ProfileAssessment.student_id)
-            .group_by(ProfileAssessment.student_id)
-            .having(func.max(ProfileAssessment.assessed_on) > day - PROFILE_MAX_AGE)
+            narrowed(
+                select(ProfileAssessment.student_id)
+                .group_by(ProfileAssessment.student_id)
+                .having(func.max(ProfileAssessment.assessed_on) > day - PROFILE_MAX_AGE),
+                ProfileAssessment.student_id,
+                wanted,
+            )
         ).scalars()
     )
     # The case lead of each path's current phase: the latest phase row of that kind.
     current_lead: dict[int, str | None] = {}
     lead_rows = conn.execute(
-        select(PathPhase.path_id, PathPhase.lead_name)
-        .join(TransitionPath, TransitionPath.id == PathPhase.path_id)
-        .where(PathPhase.phase == TransitionPath.current_phase)
-        .order_by(PathPhase.path_id, PathPhase.start_date, PathPhase.id)
+        narrowed(
+            select(PathPhase.path_id, PathPhase.lead_name)
+            .join(TransitionPath, TransitionPath.id == PathPhase.path_id)
+            .where(PathPhase.phase == TransitionPath.current_phase)
+            .order_by(PathPhase.path_id, PathPhase.start_date, PathPhase.id),
+            PathPhase.path_id,
+            path_ids,
+        )
     )
     for path_id, lead_name in lead_rows:
         current_lead[path_id] = lead_name
 
-    aftercare = flagged(session, day)
+    aftercare = flagged(session, day, wanted)
 
     result: dict[int, frozenset[Kind]] = {}
     for row in students:

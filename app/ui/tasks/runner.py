@@ -101,7 +101,8 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self.synchronous = synchronous
         self._executor = None if synchronous else ThreadPoolExecutor(1, "koers-db")
-        self._background = None if synchronous else ThreadPoolExecutor(1, "koers-checks")
+        # Two: the rest of the cohort is not queued behind the integrity check either.
+        self._background = None if synchronous else ThreadPoolExecutor(2, "koers-beside")
         # Emitted from the worker (or a child's listener) thread, so Qt queues the call
         # onto the GUI thread.
         self._finished.connect(self._deliver)
