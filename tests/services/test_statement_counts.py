@@ -1,0 +1,78 @@
+"""Each screen sends a fixed number of statements, whatever the size of the school: no
+query per student (N+1). Counted on a small and a four times larger demo school (issue 19)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+from sqlalchemy import event, select
+
+from app.db.store import Store
+from app.demo import school as demo
+from app.models import Student
+from app.services.aftercare import plan as aftercare
+from app.services.common.actor import Actor
+from app.services.internships.planner import PlannerQuery, open_planner, school_year_of
+from app.services.students import cohort
+from app.services.students.student_file import open_student_file
+
+PASSWORD = "tellen-2026-x"
+ON = date(2026, 3, 2)
+
+
+def _school(tmp_path, name: str, students: int) -> tuple[Store, Actor]:
+    store = Store(f"sqlite:///{tmp_path / name}")
+    from app.db.migrate import upgrade
+
+    upgrade(store)
+    actor = store.run(demo.generate, password=PASSWORD, students=students, seed=7)
+    return store, actor
+
+
+def _count(store: Store, work: Callable) -> int:
+    sent: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args) -> None:
+        sent.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", seen)
+    try:
+        store.run(work)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", seen)
+    return len(sent)
+
+
+def _first_student(store: Store) -> int:
+    with store.session() as session:
+        return session.scalars(select(Student.id).order_by(Student.id).limit(1)).one()
+
+
+SCREENS: dict[str, Callable[[Actor, int], Callable]] = {
+    "cohort first page (log-in)": lambda a, _s: lambda s: cohort.cohort_first_page(s, a),
+    "cohort (F5)": lambda a, _s: lambda s: cohort.cohort_overview(s, a),
+    "cohort signals": lambda a, _s: lambda s: cohort.cohort_signals(s, a),
+    "student file": lambda a, sid: lambda s: open_student_file(s, a, sid),
+    "aftercare worklist": lambda a, _s: lambda s: aftercare.worklist(s, a, ON),
+    "planner": lambda a, _s: (
+        lambda s: open_planner(s, a, PlannerQuery.school_year(school_year_of(ON)))
+    ),
+}
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_a_screen_sends_as_many_statements_for_a_large_school_as_for_a_small_one(tmp_path, screen):
+    counts = []
+    for name, students in (("small.db", 15), ("large.db", 60)):
+        store, actor = _school(tmp_path, name, students)
+        try:
+            work = SCREENS[screen](actor, _first_student(store))
+            _count(store, work)  # once unmeasured: one-time lookups (school settings) fill
+            counts.append(_count(store, work))
+        finally:
+            store.dispose()
+    small, large = counts
+    assert large == small, f"{screen}: {small} statements for 15 students, {large} for 60"
+    assert small <= 20, f"{screen}: {small} statements"
