@@ -76,3 +76,18 @@ def test_a_screen_sends_as_many_statements_for_a_large_school_as_for_a_small_one
     small, large = counts
     assert large == small, f"{screen}: {small} statements for 15 students, {large} for 60"
     assert small <= 20, f"{screen}: {small} statements"
+
+
+def test_the_first_page_carries_the_count_and_the_same_signals_as_the_whole(tmp_path):
+    store, actor = _school(tmp_path, "page.db", 30)
+    try:
+        page = store.run(cohort.cohort_first_page, actor, 7)
+        whole = store.run(cohort.cohort_overview, actor)
+        raised = store.run(cohort.cohort_signals, actor)
+    finally:
+        store.dispose()
+    assert page.first_page and page.total == len(whole.rows) == 30
+    assert len(page.rows) == 7
+    # The page's signals, narrowed in SQL, are those the whole cohort's computation finds.
+    assert {r.id: r.signals for r in page.rows} == {r.id: raised.get(r.id, ()) for r in page.rows}
+    assert any(r.signals for r in page.rows)
