@@ -27,6 +27,9 @@ T = TypeVar("T")
 
 AFTER_COMMIT = "after_commit"
 AFTER_ROLLBACK = "after_rollback"
+# A session of `Store.read`: a snapshot without the write lock, which must not write.
+READS_ONLY = "reads_only"
+DEFERRED = "koers_deferred_begin"
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +68,8 @@ READ_ONLY_MESSAGE = (
 
 
 def _refuse_flush(session, _context, _instances) -> None:
+    if session.info.get(READS_ONLY) and (session.new or session.dirty or session.deleted):
+        raise RuntimeError("Store.read is for reading only; run writes with Store.run")
     store = session.info.get("store")
     if store is not None and store.read_only and (session.new or session.dirty or session.deleted):
         from app.core.errors import ReadOnlyError
@@ -74,6 +79,10 @@ def _refuse_flush(session, _context, _instances) -> None:
 
 def _refuse_statement(state) -> None:
     """Core insert()/update()/delete() run through a session are refused too."""
+    if state.session.info.get(READS_ONLY) and (
+        state.is_insert or state.is_update or state.is_delete
+    ):
+        raise RuntimeError("Store.read is for reading only; run writes with Store.run")
     store = state.session.info.get("store")
     if (
         store is not None
@@ -120,8 +129,13 @@ def _owner_only(path: Path) -> None:
 
 def _begin_immediate(connection) -> None:
     # Take the write lock at the start, so a transaction never acts on what it read
-    # before another one committed (the audit chain depends on it).
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # before another one committed (the audit chain depends on it). A read-only session
+    # (`Store.read`) takes a plain snapshot instead: a long read beside the user's work
+    # (the whole cohort after its first page) must never hold up a save or an audit row.
+    if connection.get_execution_options().get(DEFERRED):
+        connection.exec_driver_sql("BEGIN")
+    else:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_engine(url: str | URL, key: bytes | None = None) -> Engine:
@@ -176,8 +190,12 @@ class Store:
         self.schema_problems: list[str] = []
         self.engine = engine or make_engine(self.url, key)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        event.listen(self._sessions, "before_flush", _refuse_flush)
-        event.listen(self._sessions, "do_orm_execute", _refuse_statement)
+        self._read_sessions = sessionmaker(
+            self.engine.execution_options(**{DEFERRED: True}), expire_on_commit=False
+        )
+        for sessions in (self._sessions, self._read_sessions):
+            event.listen(sessions, "before_flush", _refuse_flush)
+            event.listen(sessions, "do_orm_execute", _refuse_statement)
 
     @property
     def read_only_message(self) -> str:
@@ -251,6 +269,14 @@ class Store:
     def run(self, fn: Callable[Concatenate[Session, P], T], *args: P.args, **kw: P.kwargs) -> T:
         """Runs one use case in its own transaction: all of it is saved, or none."""
         with self.session() as session:
+            return fn(session, *args, **kw)
+
+    def read(self, fn: Callable[Concatenate[Session, P], T], *args: P.args, **kw: P.kwargs) -> T:
+        """Runs a use case that only reads, in a snapshot without the write lock (on SQLite
+        a plain BEGIN): for long reads beside the user's work. Writing in it is refused."""
+        with self._read_sessions.begin() as session:
+            session.info["store"] = self
+            session.info[READS_ONLY] = True
             return fn(session, *args, **kw)
 
     def dispose(self) -> None:

@@ -41,4 +41,4 @@ class Workspace:
         """A read the user does not wait for (the rest of the cohort after its first page),
         beside the user's own work rather than ahead of it (`TaskRunner.background`)."""
         store, actor = self.store, self.actor
-        self.runner.background(lambda: store.run(use_case, actor, *args), on_success, on_error)
+        self.runner.background(lambda: store.read(use_case, actor, *args), on_success, on_error)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from sqlalchemy import text
+import pytest
+from sqlalchemy import column, insert, table, text
 
 from app.db.store import PAGE_CACHE_CAP_KIB, PAGE_CACHE_MIN_KIB, Store, page_cache_kib
 
@@ -25,5 +26,28 @@ def test_a_store_connection_carries_the_sized_cache(tmp_path):
         with store.engine.connect() as connection:
             cache = connection.execute(text("PRAGMA cache_size")).scalar_one()
         assert cache == -PAGE_CACHE_MIN_KIB  # a new, empty file: the floor
+    finally:
+        store.dispose()
+
+
+def test_a_long_read_beside_the_user_never_holds_the_write_lock(tmp_path):
+    """Store.read takes a snapshot without the write lock: a save (BEGIN IMMEDIATE) goes
+    through while the read is still open; a write inside the read is refused."""
+    store = Store(f"sqlite:///{tmp_path / 'koers.db'}")
+    try:
+        store.run(lambda s: s.execute(text("CREATE TABLE t (name TEXT)")))
+        store.run(lambda s: s.execute(text("INSERT INTO t VALUES ('A')")))
+
+        def read_then_save(session):
+            before = session.execute(text("SELECT name FROM t")).scalar_one()
+            # Another transaction writes while this read is open (the user's save).
+            store.run(lambda s: s.execute(text("UPDATE t SET name = 'B'")))
+            again = session.execute(text("SELECT name FROM t")).scalar_one()
+            return before, again
+
+        assert store.read(read_then_save) == ("A", "A")  # one snapshot throughout
+        assert store.run(lambda s: s.execute(text("SELECT name FROM t")).scalar_one()) == "B"
+        with pytest.raises(RuntimeError):
+            store.read(lambda s: s.execute(insert(table("t", column("name"))).values(name="C")))
     finally:
         store.dispose()
