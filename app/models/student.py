@@ -39,7 +39,11 @@ class LegalRepresentation(StrEnum):
 
 class Student(Base, Tracked):
     __tablename__ = "students"
-    __table_args__ = (Index("ix_students_surname", "surname"),)
+    __table_args__ = (
+        Index("ix_students_surname", "surname"),
+        # The cohort's first page and count (migration 0016, issue 19).
+        Index("ix_students_cohort_order", "archived", "surname", "first_name", "id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     las_key: Mapped[str | None] = mapped_column(String(40), unique=True)
