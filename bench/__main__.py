@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
                     region_url, region_dir, runs=3, label=label, budget_s=1.0,
                     first_file_budget_ms=150,
                 )  # fmt: skip
-        if {"filter", "file", "planner"} & args.areas:
+        if {"filter", "file", "planner"} & args.areas or args.postgres:
             results += _in_process(args, sizes, (app_url, key), (region_url, region_key))
         if "parent_report" in args.areas:
             from bench.parent_report import render_time
@@ -234,11 +234,11 @@ def _filter(app, store, actor, label: str, *, region: bool, suffix: str = ""):
 def _postgres(args, sizes, app):
     """The school's students and the region on a PostgreSQL server started for this run."""
     from app.db.store import open_store
-    from bench import generate, inprocess
+    from bench import generate, inprocess, startup
     from bench.postgres import postgres_server
 
     databases = [("koers_school", sizes.students, False)]
-    if "filter" in args.areas:
+    if {"filter", "file", "login"} & args.areas:
         databases.append(("koers_region", sizes.region_students, True))
     results = []
     say("starting PostgreSQL")
@@ -249,6 +249,18 @@ def _postgres(args, sizes, app):
             say(f"PostgreSQL: generating {count} students in {name}")
             generate.build_region(url, count)
             say(f"PostgreSQL: generated in {time.perf_counter() - started:.1f} s")
+            if is_region and "login" in args.areas:
+                # The password only keeps the app from asking for one: the server trusts
+                # 127.0.0.1 (bench/postgres.py).
+                app_url = url.replace("postgres@", "postgres:bench@", 1)
+                data_dir = Path(tempfile.mkdtemp(prefix="koers-bench-pg-app-"))
+                try:
+                    results += startup.password_to_cohort(
+                        app_url, data_dir, runs=3, label=f"{count}_postgres", budget_s=1.0,
+                        first_file_budget_ms=150,
+                    )  # fmt: skip
+                finally:
+                    shutil.rmtree(data_dir, ignore_errors=True)
             store = open_store(url)
             try:
                 actor = generate.coordinator(store)
