@@ -67,6 +67,12 @@ class LoginWindow(QWidget):
         self.button.setEnabled(True)
         self.ready.emit()
 
+    def enable_early(self) -> None:
+        """Usable before the database is opened: a log-in typed meanwhile is sent once it
+        is (StartupController), with the button showing that it is busy."""
+        self.button.setEnabled(True)
+        self.ready.emit()
+
     def set_busy(self, busy: bool) -> None:
         self.button.setEnabled(not busy)
         self.button.setText(self.tr("Bezig met aanmelden…") if busy else self.tr("Aanmelden"))

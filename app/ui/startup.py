@@ -112,6 +112,17 @@ def _after_start(store: Store) -> StartReport:
     return opening.after_start(store)
 
 
+def _existing_file(url: str) -> bool:
+    """An embedded database file is already there: its log-in can be typed at once. Read
+    from the URL's text, without SQLAlchemy (which is not loaded yet)."""
+    prefix = "sqlite:///"
+    if not url.startswith(prefix) or "?" in url:
+        return False
+    from pathlib import Path
+
+    return Path(url[len(prefix) :]).is_file()
+
+
 def _show_recovery_key(parent, recovery_key: str, school: str) -> None:
     from app.ui.common.recovery_key import show_recovery_key
 
@@ -147,11 +158,17 @@ class StartupController(QObject):
         self.store = None  # the Store of the logged-in session
         self.main_window = None
         self.timings: dict[str, float] = {}
+        # A log-in submitted before the database was ready: sent once it is.
+        self._early: tuple[str, str] | None = None
         self.login.submitted.connect(self._log_in)
 
     def start(self) -> None:
         self.login.show()
         self.timings["login_shown"] = time.perf_counter()
+        if _existing_file(self.url):
+            # The user can type and press Enter at once; the log-in waits for the opening
+            # (imports, the file's state) only if it is not done by then (issue 19).
+            self.login.enable_early()
         self._open(self._url_with_stored_password())
 
     def _open(self, url: str) -> None:
@@ -189,13 +206,19 @@ class StartupController(QObject):
     # --- database ------------------------------------------------------------------------
     def _database_opened(self, opened: Found) -> None:
         self.opened = opened
+        early, self._early = self._early, None
         if opened.half_made is not None:
+            self.login.set_busy(False)
             self._offer_clean_start(opened.half_made)
             return
         if opened.is_new:
             self._start_wizard()
             return
         self.login.set_school(opened.school_name or opened.label, opened.is_demo)
+        if early is not None:
+            self.login.set_busy(True)
+            self._send_log_in(*early)
+            return
         if self.auto_login:
             self.login.username.setText(self.auto_login[0])
             self.login.password.setText(self.auto_login[1])
@@ -204,6 +227,10 @@ class StartupController(QObject):
     def _open_failed(self, exc: BaseException) -> None:
         from app.db import credentials
         from app.ui.common.messages import user_message
+
+        if self._early is not None:
+            self._early = None
+            self.login.set_busy(False)
 
         # Ask for the server password only when the server asked for one, and never in
         # unattended runs (--smoke, --screenshots), where no one can answer a dialog.
@@ -309,7 +336,15 @@ class StartupController(QObject):
 
     # --- log-in -------------------------------------------------------------------------
     def _log_in(self, username: str, password: str) -> None:
+        # The clock of bench/ starts at the click, also when the log-in waits for the
+        # database to be opened.
         self.timings["password_confirmed"] = time.perf_counter()
+        if self.opened is None:
+            self._early = (username, password)  # sent when the database is ready
+            return
+        self._send_log_in(username, password)
+
+    def _send_log_in(self, username: str, password: str) -> None:
         opened = self.opened
         self.runner.submit(
             lambda: _log_in(opened, username, password),

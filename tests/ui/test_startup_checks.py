@@ -87,3 +87,45 @@ def test_a_student_file_opens_while_the_start_up_check_still_runs(
             controller.main_window.close()  # its close writes through the runner
         runner.shutdown()
         controller.close_database()
+
+
+def test_a_log_in_typed_before_the_database_is_ready_is_sent_once_it_is(
+    qtbot, tmp_path, school, monkeypatch
+):
+    """The log-in button of an existing file is usable at once; a log-in submitted while
+    the opening still runs waits for it and then goes through (ordering, not time)."""
+    import app.ui.startup as startup
+
+    events: list[str] = []
+    release = threading.Event()
+    real = startup._prepare
+
+    def held_prepare(url):
+        release.wait(WAIT_MS / 1000)
+        events.append("database opened")
+        return real(url)
+
+    monkeypatch.setattr(startup, "_prepare", held_prepare)
+    runner = TaskRunner()
+    settings = QSettings(str(tmp_path / "k.ini"), QSettings.Format.IniFormat)
+    controller = StartupController(school, settings, runner)
+    controller.start()
+    qtbot.addWidget(controller.login)
+    try:
+        assert controller.login.button.isEnabled()  # before the database is open
+        controller.login.username.setText("demo")
+        controller.login.password.setText(PASSWORD)
+        qtbot.mouseClick(controller.login.button, Qt.MouseButton.LeftButton)
+        events.append("clicked")
+        assert not controller.login.button.isEnabled()  # busy: no second click
+        release.set()
+        qtbot.waitUntil(lambda: controller.main_window is not None, timeout=WAIT_MS)
+        qtbot.addWidget(controller.main_window)
+        assert events == ["clicked", "database opened"]
+        assert controller.main_window.workspace.actor.username == "demo"
+    finally:
+        release.set()
+        if controller.main_window is not None:
+            controller.main_window.close()
+        runner.shutdown()
+        controller.close_database()
