@@ -13,7 +13,7 @@ import random
 import sys
 import time
 
-from PySide6.QtCore import QCoreApplication, QEvent, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from app.db.store import Store
@@ -106,13 +106,18 @@ def filter_keystrokes_in_view(
     view.set_rows(rows)
     view.show()
     app.processEvents()
+    painted = _PaintClock()
+    view.table.viewport().installEventFilter(painted)
     times: list[float] = []
     for typed in keystrokes():
+        painted.at = None
         started = time.perf_counter()
         view.search.setText(typed)
         app.processEvents()
-        view.table.viewport().repaint()  # the rows on screen, not only the model changed
+        if painted.at is None:  # the rows on screen, not only the model, have changed
+            view.table.viewport().repaint()
         times.append(time.perf_counter() - started)
+    view.table.viewport().removeEventFilter(painted)
     view.close()
     view.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -127,6 +132,19 @@ def filter_keystrokes_in_view(
         ),
         Result(f"cohort_filter_view_{label}_worst", max(values), "ms", budget=worst_budget_ms),
     ]
+
+
+class _PaintClock(QObject):
+    """Notes that the table's viewport has painted (the keystroke's result is on screen)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.at: float | None = None
+
+    def eventFilter(self, _watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.at = time.perf_counter()
+        return False
 
 
 def student_file_open(
