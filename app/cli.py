@@ -120,6 +120,18 @@ def build_parser() -> argparse.ArgumentParser:
     leavers.add_argument("--year", required=True, type=int, metavar="JJJJ")
     leavers.add_argument("--recipient", required=True, metavar="ORG_CODE")
     leavers.add_argument("--out", required=True, metavar="BESTAND.csv|.xlsx")
+    monitor = export_commands.add_parser(
+        "monitor", parents=[acting], help="anonieme monitorcijfers (CSV of XLSX)"
+    )
+    monitor.add_argument(
+        "--shape", required=True, choices=["pro", "vso", "vensters", "schoolgids", "inspectie"]
+    )
+    monitor.add_argument("--year", required=True, type=int, metavar="JJJJ")
+    monitor.add_argument("--out", required=True, metavar="BESTAND.csv|.xlsx")
+    trends = export_commands.add_parser(
+        "trends", parents=[acting], help="trendrapport (PDF) met anonieme aantallen"
+    )
+    trends.add_argument("--out", required=True, metavar="BESTAND.pdf")
     return parser
 
 

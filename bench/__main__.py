@@ -31,6 +31,7 @@ AREAS = (
     "planner",
     "import",
     "consent",
+    "meetings",
 )
 
 
@@ -120,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
                     region_url, region_dir, runs=3, label=label, budget_s=1.0,
                     first_file_budget_ms=150,
                 )  # fmt: skip
-        if {"filter", "file", "planner"} & args.areas or args.postgres:
+        if {"filter", "file", "planner", "meetings"} & args.areas or args.postgres:
             results += _in_process(args, sizes, (app_url, key), (region_url, region_key))
         if "parent_report" in args.areas:
             from bench.parent_report import render_time
@@ -177,6 +178,10 @@ def _in_process(args, sizes, school: tuple[str, bytes], region: tuple[str | None
             from bench.planner import planner_open
 
             results += planner_open(app, store, actor)
+        if "meetings" in args.areas:
+            from bench.meetings import measure as meetings_measure
+
+            results += meetings_measure(app, store, actor)
     finally:
         store.dispose()
     region_url, region_key = region

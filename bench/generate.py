@@ -44,7 +44,7 @@ from app.models import (
 )
 from app.models.base import utcnow
 from app.services.common.actor import Actor
-from app.services.common.audit import GENESIS, _entry_hash
+from app.services.common.audit_chain import chain_end, chain_key, entry_hash
 
 BENCH_DIR = Path(__file__).resolve().parent
 CACHE_DIR = BENCH_DIR / ".cache"
@@ -390,9 +390,12 @@ def add_audit_rows(
 ) -> None:
     """`count` audit rows over ten years, chained onto the trail the demo school started."""
     say(f"  {count} audit rows")
-    with store.engine.connect() as connection:
-        last = connection.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1))
-    chain = {"prev": last or GENESIS}
+    with store.session() as session:
+        key = chain_key(session)
+        end = chain_end(session, key)
+    # Keyed on an encrypted store whose trail is keyed already; plain otherwise.
+    key = None if end.needs_marker else key
+    chain = {"prev": end.head}
     end = utcnow() - timedelta(days=1)
     start = end - timedelta(days=3652)
     step = (end - start) / max(count, 1)
@@ -412,7 +415,7 @@ def add_audit_rows(
             else:
                 entity_id = rng.randint(1, 20_000)
             detail = f"fields={rng.choice(SAVED_FIELDS)}" if action == "student_saved" else None
-            digest = _entry_hash(prev, at, user_id, action, entity, entity_id, detail)
+            digest = entry_hash(prev, at, user_id, action, entity, entity_id, detail, key)
             yield {
                 "at": at,
                 "user_id": user_id,

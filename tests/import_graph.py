@@ -18,6 +18,8 @@ LAYERS: list[tuple[str, ...]] = [
     ("app.db",),
     ("app.services.common",),
     ("app.services",),
+    # Trends reads what every area records; no area reads trends.
+    ("app.services.trends",),
     ("app.demo",),
     ("app.ui",),
     ("app.commands", "app.cli", "app.__main__", "app"),

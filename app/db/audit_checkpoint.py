@@ -16,7 +16,9 @@ not reach:
 
 A checkpoint is only moved forward: `write` refuses to replace one that the table no longer
 matches (rows missing, or its last row rewritten), so a cut log is not laundered by the
-next close.
+next close. Nor is a removed checkpoint simply started again: when a kept backup carries
+one (or the local file still holds its secret), `missing` says so and `write` waits for the
+coordinator (app/services/common/audit_anchor.py reports it).
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ log = logging.getLogger(__name__)
 
 FOLDER = "controlepunten"
 _LABEL = b"koers audit checkpoint v1"
+_CHAIN_LABEL = b"koers audit chain v1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,12 +126,64 @@ def signing_secret(store: Store) -> bytes:
     return bytes.fromhex(secret) if isinstance(secret, str) else b""
 
 
+def chain_key(store: Store) -> bytes | None:
+    """The HMAC key of the audit trail's chain: derived from the database key with its own
+    label (never stored anywhere), or None where there is no database key (plain SQLite,
+    PostgreSQL), whose chain stays plain SHA-256 (app/services/common/audit_chain.py)."""
+    if store.key is None:
+        return None
+    return hmac.new(store.key, _CHAIN_LABEL, hashlib.sha256).digest()
+
+
 def load(store: Store) -> Checkpoint | None:
     """The last checkpoint of this store, or None when none was written yet."""
     keys = _in_keyfile(store)
     if keys is not None:
         return _from_dict(_read_json(keys).get("audit_checkpoint"))
     return _from_dict(_read_json(local_file(store)).get("checkpoint"))
+
+
+def kept_in_backups(store: Store) -> list[tuple[Path, Checkpoint]]:
+    """The checkpoints the key files of this database's kept backups carry, valid under its
+    key (so of this database), newest first. Only the default backup folder beside the
+    database is read (app.db.backup.backup_dir: not imported, backup imports this module);
+    backups written elsewhere (`backup --out`) are not seen."""
+    path = _in_keyfile(store)
+    if path is None or store.sqlite_file is None:
+        return []
+    folder = Path(store.sqlite_file).parent / "backups"
+    secret = signing_secret(store)
+    found: list[tuple[Path, Checkpoint]] = []
+    for keys in folder.glob(f"{Path(store.sqlite_file).stem}.*.bak.keys"):
+        checkpoint = _from_dict(_read_json(keys).get("audit_checkpoint"))
+        if checkpoint is not None and checkpoint.count > 0 and checkpoint.valid(secret):
+            found.append((keys, checkpoint))
+    found.sort(key=lambda item: item[1].at, reverse=True)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class MissingCheckpoint:
+    """A store has no checkpoint where one must be: a kept backup of it carries one
+    (`backup`, with that checkpoint to compare against), or, without a database key, the
+    local file holds its signing secret but not the checkpoint written with it."""
+
+    backup: Path | None = None
+    checkpoint: Checkpoint | None = None
+
+
+def missing(store: Store) -> MissingCheckpoint | None:
+    """Why a checkpoint must exist though none is found; None when it is there, or when
+    none was ever taken (a new school before its first log-out or backup)."""
+    if load(store) is not None:
+        return None
+    if _in_keyfile(store) is not None:
+        kept = kept_in_backups(store)
+        return MissingCheckpoint(*kept[0]) if kept else None
+    # The secret is written just before the first checkpoint, into the same file.
+    if _read_json(local_file(store)).get("secret"):
+        return MissingCheckpoint()
+    return None
 
 
 def _save(store: Store, checkpoint: Checkpoint) -> None:
@@ -198,12 +253,25 @@ def write(store: Store) -> Checkpoint | None:
         return write_in(session, store)
 
 
-def write_in(session: Session, store: Store) -> Checkpoint | None:
-    """`write` inside a session the caller already has open."""
+def write_in(session: Session, store: Store, *, start_over: bool = False) -> Checkpoint | None:
+    """`write` inside a session the caller already has open.
+
+    A checkpoint that is missing where one must be (`missing`) is not silently started
+    again by the automatic writers (log-out, backups): `audit verify` keeps saying so. Only
+    the coordinator's explicit print (`start_over`) starts a new one, and only when the
+    trail still holds everything the backup's checkpoint saw.
+    """
     if store.read_only:
         return None
-    secret = _ensure_secret(store)
     previous = load(store)
+    if previous is None:
+        lost = missing(store)
+        if lost is not None and not start_over:
+            log.warning("audit checkpoint missing where one must be: not started again")
+            return None
+        if lost is not None and lost.checkpoint and not still_matches(session, lost.checkpoint):
+            return None
+    secret = _ensure_secret(store)
     trusted = previous is not None and previous.valid(secret)
     if trusted and not still_matches(session, previous):
         log.warning("audit checkpoint not moved: the trail no longer matches the last one")

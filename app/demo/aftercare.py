@@ -52,7 +52,10 @@ DESTINATION_KIND = {
     Destination.WORK_BBL: WORK,
     Destination.BESCHUT_WERK: WORK,
     Destination.ENTREE_MBO: SCHOOL,
-    Destination.OTHER_SCHOOL: SCHOOL,
+    Destination.VMBO: SCHOOL,
+    Destination.VSO: SCHOOL,
+    Destination.OTHER_PRO: SCHOOL,
+    Destination.SCHOOL_UNSETTLED: SCHOOL,
     Destination.TRAINING_ROUTE: SCHOOL,
     Destination.DAGBESTEDING: DAY,
 }

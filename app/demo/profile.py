@@ -108,7 +108,7 @@ DECISIONS_TOWARDS = {
 def _decisions(profile: OutflowProfile, destination: Destination | None) -> list[str]:
     if destination in stories.WORK:
         towards = OutflowProfile.ARBEIDSMARKT
-    elif destination in (Destination.ENTREE_MBO, Destination.OTHER_SCHOOL):
+    elif destination in stories.BACK_TO_LEARNING:
         towards = OutflowProfile.VERVOLGONDERWIJS
     elif destination is Destination.DAGBESTEDING:
         towards = OutflowProfile.DAGBESTEDING

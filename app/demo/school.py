@@ -16,6 +16,7 @@ from app.demo import consent as demo_consent
 from app.demo import conversations as demo_conversations
 from app.demo import employers as demo_employers
 from app.demo import internships as demo_internships
+from app.demo import meetings as demo_meetings
 from app.demo import profile as demo_profile
 from app.demo import students as demo_students
 from app.models import Role, User
@@ -100,6 +101,7 @@ def generate(
     demo_internships.generate(session, coordinator, rng, network)
     demo_aftercare.generate(session, coordinator, rng)
     demo_consent.generate(session, coordinator, rng)
+    demo_meetings.generate(session, coordinator, random.Random(seed + 17))
     audit.record(session, coordinator, "demo_generated", "school", None, f"students={students}")
     return coordinator
 

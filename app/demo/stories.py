@@ -188,6 +188,11 @@ WORK = frozenset(
     }
 )
 
+# Further education after school: mbo, or back to vmbo, vso or another PrO school.
+BACK_TO_LEARNING = frozenset(
+    {Destination.ENTREE_MBO, Destination.VMBO, Destination.VSO, Destination.OTHER_PRO}
+)
+
 
 def story_for(student_id: int, profile: OutflowProfile | None) -> Story:
     """The student's story. It follows from the id (and the outflow profile), so every

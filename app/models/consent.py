@@ -73,6 +73,8 @@ class ConsentScope(StrEnum):
     CONVERSATIONS = "gesprekken"
     PATH = "traject"
     AFTERCARE = "nazorg"
+    # Being put on the agenda of an uitstroomoverleg or actietafel (seed 003, rules 2-3).
+    MEETING = "overleg"
 
 
 class ConsentForm(StrEnum):
@@ -121,6 +123,7 @@ class FlowDocument(StrEnum):
 
     TRANSITION_REPORT = "overdrachtsdossier"
     LEAVERS_LIST = "vertrekkerslijst"
+    MEETING_SUBMISSION = "aanmelding_overleg"
 
 
 class Basis(StrEnum):

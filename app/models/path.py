@@ -31,11 +31,29 @@ class Destination(StrEnum):
     DAGBESTEDING = "dagbesteding"
     TRAINING_ROUTE = "traject"
     ENTREE_MBO = "entree_mbo"
-    OTHER_SCHOOL = "ander_vo"
+    # Back to secondary school: the PrO monitor counts vmbo as placed and leaves vso and
+    # another PrO school out of its denominator, so the three are kept apart.
+    VMBO = "vmbo"
+    VSO = "vso"
+    OTHER_PRO = "andere_pro"
+    # Rows from before the split: back to school, but which school is still to be settled.
+    SCHOOL_UNSETTLED = "school_onbekend"
     ABROAD = "buitenland"
     BENEFIT = "uitkering"
     NOTHING = "geen_werk_of_studie"
     UNKNOWN = "onbekend"
+
+
+class NoWorkReason(StrEnum):
+    """Why a young person has no work or study: the PrO monitor counts the first three as
+    not placed and leaves the others out of its denominator."""
+
+    BEHAVIOUR_MOTIVATION = "gedrag_motivatie"
+    DISMISSAL = "ontslag"
+    EARLY_SCHOOL_LEAVING = "voortijdig_schoolverlaten"
+    ILLNESS = "ziekte"
+    CARE = "zorg"
+    OTHER = "anders"
 
 
 class TransitionPath(Base, Tracked):
@@ -49,6 +67,8 @@ class TransitionPath(Base, Tracked):
     destination: Mapped[Destination | None] = mapped_column(str_enum(Destination))
     destination_place: Mapped[str | None] = mapped_column(String(160))
     destination_date: Mapped[date | None] = mapped_column(Date)
+    # Only with "no work or study" or "benefit without work": why (see NoWorkReason).
+    no_work_reason: Mapped[NoWorkReason | None] = mapped_column(str_enum(NoWorkReason))
     # Why the case was closed although the young person had no place: a copy of the
     # current closed phase's reason, so the cohort can show it without a scan.
     closing_reason: Mapped[str | None] = mapped_column(Text)
@@ -75,6 +95,15 @@ class PathPhase(Base, Tracked):
     lead_name: Mapped[str | None] = mapped_column(String(160))
     lead_organisation: Mapped[str | None] = mapped_column(String(160))
     lead_contact: Mapped[str | None] = mapped_column(String(160))
+    # The case lead as a Netwerk contact. The free-text fields above stay: they show what was
+    # typed before the link existed (migration 0014 links what matches a contact by name).
+    lead_contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisation_contacts.id", ondelete="SET NULL")
+    )
+    lead_organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisations.id", ondelete="SET NULL")
+    )
+    lead_since: Mapped[date | None] = mapped_column(Date)
     handover_date: Mapped[date | None] = mapped_column(Date)
     handover_note: Mapped[str | None] = mapped_column(Text)
     # A closed phase whose young person has no place says why it was closed anyway.

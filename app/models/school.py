@@ -26,3 +26,6 @@ class SchoolSettings(Base, Tracked):
     # The aftercare call moments, in months after leaving (comma-separated).
     aftercare_call_months: Mapped[str] = mapped_column(String(60))
     retention_months: Mapped[int] = mapped_column(Integer)
+    # The sector norms the trends area draws against, in percent (NULL: the default).
+    norm_placed_percent: Mapped[int | None] = mapped_column(Integer)
+    norm_retained_percent: Mapped[int | None] = mapped_column(Integer)

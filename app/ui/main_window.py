@@ -66,6 +66,12 @@ def _aftercare_area() -> type[QWidget]:
     return AftercareView
 
 
+def _meetings_area() -> type[QWidget]:
+    from app.ui.meetings.view import MeetingsArea
+
+    return MeetingsArea
+
+
 def _network_area() -> type[QWidget]:
     from app.ui.network.view import NetworkView
 
@@ -92,6 +98,7 @@ EXTRA_AREAS: list[WorkArea] = [
     WorkArea("stages", QT_TRANSLATE_NOOP("main_window", "Stages"), _internships_area),
     WorkArea("gesprekken", QT_TRANSLATE_NOOP("main_window", "Gesprekken"), _conversations_area),
     WorkArea("nazorg", QT_TRANSLATE_NOOP("main_window", "Nazorg"), _aftercare_area),
+    WorkArea("overleg", QT_TRANSLATE_NOOP("main_window", "Overleg"), _meetings_area),
     WorkArea(
         "netwerk", QT_TRANSLATE_NOOP("main_window", "Netwerk"), _network_area, coordinator_only=True
     ),

@@ -50,6 +50,7 @@ def take_screenshots(window, directory: str, size: tuple[int, int] = SIZE) -> in
             _save(window, target / f"{key}-{_slug(tabs.tabText(index))}.png")
         if tabs is not None:
             tabs.setCurrentIndex(0)
+    _meeting_pictures(window, target)
     window.navigation.setCurrentRow(0)
     if window.cohort.model.rowCount() == 0:
         return EXIT_OK
@@ -67,6 +68,49 @@ def take_screenshots(window, directory: str, size: tuple[int, int] = SIZE) -> in
     _save(window, target / "vergrendeld.png")
     window.close()
     return EXIT_OK
+
+
+def _meeting_pictures(window, target: Path) -> None:
+    """The Overleg area's case dialog, and its agenda and minutes PDFs as pictures."""
+    area = window.areas.get("overleg")
+    panel = getattr(area, "panel", None)
+    if panel is None or not window.workspace.actor.is_coordinator or panel.agenda is None:
+        return
+    runner = window.workspace.runner
+    panel.with_choices(lambda: None)
+    _settle(lambda: runner.pending == 0 and panel.choices is not None)
+    if panel.model.rowCount() and panel.choices is not None:
+        panel.table.selectRow(0)
+        dialog = panel.case_dialog(panel.selected_case())
+        dialog.show()
+        _save(dialog, target / "overleg-casus.png")
+        dialog.discard()
+    held = [m for m in (area.data.meetings if area.data else []) if m.minutes_final_on]
+    papers = [("agenda", panel.meeting_id, "overleg-agenda")]
+    if held:
+        papers.append(("verslag", held[-1].id, "overleg-verslag"))
+    for what, meeting_id, name in papers:
+        pdf = target / f"{name}.pdf"
+        panel.meeting_id = meeting_id
+        panel.print_paper(what, pdf)
+        _settle(lambda pdf=pdf: runner.pending == 0 and pdf.exists())
+        _pdf_to_png(pdf, target / f"{name}.png")
+        pdf.unlink(missing_ok=True)
+    panel.load(papers[0][1])
+
+
+def _pdf_to_png(pdf: Path, png: Path) -> None:
+    from PySide6.QtCore import QSize
+    from PySide6.QtPdf import QPdfDocument
+
+    document = QPdfDocument()
+    document.load(str(pdf))
+    if document.pageCount() < 1:
+        return
+    page = document.pagePointSize(0)
+    image = document.render(0, QSize(int(page.width() * 1.25), int(page.height() * 1.25)))
+    image.save(str(png))
+    document.close()
 
 
 def _slug(title: str) -> str:

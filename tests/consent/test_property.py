@@ -25,7 +25,7 @@ from app.models import (
     OrganisationKind,
     Student,
 )
-from app.services.consent.gate import ConsentRefusedError, may_share
+from app.services.consent.gate import REPORT_SCOPES, ConsentRefusedError, may_share
 from app.services.consent.leavers_list import export_leavers
 from app.services.consent.report_export import export_report
 from tests.consent.helpers import MARKERS, full_student, organisations, pdf_text
@@ -157,7 +157,7 @@ def test_nothing_refused_ever_leaves(store, coordinator, tmp_path_factory, data)
             )
             return {
                 s
-                for s in ConsentScope
+                for s in REPORT_SCOPES
                 if may_share(session, student, org, s, at, document=document).allowed
             }
 
@@ -198,7 +198,7 @@ def test_nothing_refused_ever_leaves(store, coordinator, tmp_path_factory, data)
             log = named[0]
             assert set(filter(None, (log.scopes or "").split(","))) == {
                 s.value for s in allowed
-            } & ({s.value for s in ConsentScope} if kind == "pdf" else {"traject"})
+            } & ({s.value for s in REPORT_SCOPES} if kind == "pdf" else {"traject"})
             # Each consent it rested on is valid for those scopes at that moment.
             ids = [int(i) for i in (log.consent_ids or "").split(",") if i]
             assert (log.consent_id is None) == (not ids)
@@ -211,7 +211,7 @@ def test_nothing_refused_ever_leaves(store, coordinator, tmp_path_factory, data)
                 )
                 student = session.get(Student, student_id)
                 org = session.get(Organisation, orgs[recipient])
-                scopes = ConsentScope if kind == "pdf" else [ConsentScope.PATH]
+                scopes = REPORT_SCOPES if kind == "pdf" else [ConsentScope.PATH]
                 return {
                     may_share(session, student, org, s, at, document=document).consent_id
                     for s in scopes

@@ -52,13 +52,14 @@ def _sample(path: tuple[str, ...], dest: str, files: dict[str, Path], out: Path)
         return str(files["xml"] if path[-1] == "edexml" else files["csv"])
     values = {
         "student": "100001",
-        "out": str(out / ("uit.csv" if "leavers" in path else "uit.pdf")),
+        "out": str(out / ("uit.csv" if {"leavers", "monitor"} & set(path) else "uit.pdf")),
         "recipient": "auto",
         "year": "2026",
         "mapping": "standaard",
         "username": "t.verbeek" if "add" not in path else "nieuw.account",
         "name": "Nieuw Account",
         "role": "mentor",
+        "shape": "pro",
     }
     if dest not in values:
         raise AssertionError(f"give `{' '.join(path)}` a sample value for its argument {dest}")

@@ -47,6 +47,32 @@ def _passed_in(tree: ast.Module, name: str, parameter: str) -> list[str | None]:
     raise AssertionError(f"{name}: where does '{parameter}' come from?")
 
 
+def _keyword_anywhere(tree: ast.Module, parameter: str) -> list[str | None] | None:
+    """The literals given as `parameter=` to the keyword-only parameter of the function
+    around the call, at its calls anywhere in app/, plus its default (log_file_export)."""
+    for function in ast.walk(tree):
+        if not isinstance(function, ast.FunctionDef):
+            continue
+        names = [a.arg for a in function.args.kwonlyargs]
+        if parameter not in names:
+            continue
+        default = function.args.kw_defaults[names.index(parameter)]
+        found = _literals(default) if default is not None else []
+        for path in APP.rglob("*.py"):
+            for call in ast.walk(ast.parse(path.read_text("utf-8"))):
+                if isinstance(call, ast.Call) and (
+                    getattr(call.func, "id", None) == function.name
+                    or getattr(call.func, "attr", None) == function.name
+                ):
+                    for keyword in call.keywords:
+                        if keyword.arg == parameter:
+                            given = _literals(keyword.value)
+                            assert given is not None, f"{path}: {parameter}= is not a literal"
+                            found = (found or []) + given
+        return found
+    return None
+
+
 def _recorded() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     """action -> files and entity -> files, from every audit.record(...) call and every
     (action, entity, id, detail) tuple handed to audit.record_many in app/."""
@@ -79,6 +105,8 @@ def _recorded() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
             for value in found:
                 actions.setdefault(value, set()).add(name)
             kinds = _literals(entity)
+            if kinds is None and isinstance(entity, ast.Name):
+                kinds = _keyword_anywhere(tree, entity.id)
             assert kinds is not None, f"{name}: audit entity {ast.unparse(entity)}"
             for value in kinds:
                 if value is not None:

@@ -45,6 +45,8 @@ def leaver(store: Store, coordinator: Actor) -> int:
         Destination.NOTHING.value,
         "",
         "01-09-2025",
+        "",
+        "gedrag_motivatie",
     )
     return student_id
 

@@ -9,7 +9,14 @@ import pytest
 
 from app.core.errors import ConflictError, ValidationError
 from app.db import Store
-from app.models import Destination, InstrumentKind, InstrumentStatus, PathEventKind, Phase
+from app.models import (
+    Destination,
+    InstrumentKind,
+    InstrumentStatus,
+    NoWorkReason,
+    PathEventKind,
+    Phase,
+)
 from app.services.common.actor import Actor
 from app.services.path import instruments, outflow_plan, overview, phases, timeline
 from app.services.path.instruments import InstrumentInput
@@ -199,3 +206,47 @@ def test_a_mentor_sees_and_edits_only_the_paths_of_their_own_students(
     ):
         with pytest.raises(PermissionDeniedError):
             store.run(call, other, *args)
+
+
+def test_no_work_or_study_asks_its_reason_and_keeps_it_only_there(
+    store: Store, coordinator: Actor, student_id: int
+) -> None:
+    """The PrO monitor counts "no work or study" by its reason, so the form asks for it."""
+    with pytest.raises(ValidationError) as caught:
+        store.run(
+            timeline.record_destination,
+            coordinator,
+            student_id,
+            Destination.NOTHING.value,
+            "",
+            "10-07-2026",
+        )
+    assert set(caught.value.problems) == {"no_work_reason"}
+    assert "Reden" in caught.value.problems["no_work_reason"]
+    store.run(
+        timeline.record_destination,
+        coordinator,
+        student_id,
+        Destination.NOTHING.value,
+        "",
+        "10-07-2026",
+        "",
+        NoWorkReason.ILLNESS.value,
+    )
+    assert store.run(lambda s: path_reason(s, student_id)) is NoWorkReason.ILLNESS
+    # Another destination clears it: a reason belongs to having no work or study only.
+    store.run(
+        timeline.record_destination,
+        coordinator,
+        student_id,
+        Destination.VMBO.value,
+        "Vmbo De Brug",
+        "01-09-2026",
+        "",
+        NoWorkReason.ILLNESS.value,
+    )
+    assert store.run(lambda s: path_reason(s, student_id)) is None
+
+
+def path_reason(session, student_id: int) -> NoWorkReason | None:
+    return timeline.path_of(session, student_id).no_work_reason

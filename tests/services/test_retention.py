@@ -34,6 +34,8 @@ from app.models import (
     DropoutReportProposal,
     Employer,
     EmployerContact,
+    Escalation,
+    EscalationRoute,
     ExportLog,
     Factor,
     Instrument,
@@ -44,6 +46,8 @@ from app.models import (
     InternshipType,
     KeyDecision,
     MeetingAction,
+    MeetingCase,
+    MeetingKind,
     Organisation,
     OrganisationKind,
     OutflowMeeting,
@@ -168,8 +172,26 @@ def _fill(session: Session, actor: Actor, sid: int, name: str) -> None:
     )
     conversation.participants = [Participant(name=f"Vader van {name}", role="ouder")]
     conversation.agreements = [Agreement(what=f"{name} belt de werkgever", who=name)]
-    agenda = AgendaItem(meeting_id=meeting.id, student_id=sid, question=f"Wat past bij {name}?")
-    agenda.actions = [MeetingAction(what="Contact met UWV", who=name)]
+    case = MeetingCase(
+        student_id=sid,
+        kind=MeetingKind.UITSTROOMOVERLEG,
+        registered_on=day,
+        question=f"Wat past bij {name}?",
+        actions=[MeetingAction(what="Contact met UWV", owner_name=name)],
+        escalations=[
+            Escalation(
+                route=EscalationRoute.LEAD_MANAGER,
+                escalated_on=day,
+                to_name=f"Leidinggevende over {name}",
+                reason=f"Geen voortgang voor {name}",
+            )
+        ],
+    )
+    session.add(case)
+    session.flush()
+    agenda = AgendaItem(
+        meeting_id=meeting.id, case_id=case.id, student_id=sid, question=f"Wat past bij {name}?"
+    )
     consent = Consent(
         student_id=sid,
         organisation_id=organisation.id,

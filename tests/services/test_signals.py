@@ -74,12 +74,21 @@ def _cases(rng: random.Random, count: int, mentors: list[int]) -> list[Case]:
 def _expected(case: Case) -> set[Signal]:
     """The signals by their definitions, from what the case was generated with."""
     found = set()
+    # Generated paths record no reason for having no work or study.
+    if case.destination in (
+        Destination.SCHOOL_UNSETTLED,
+        Destination.NOTHING,
+        Destination.BENEFIT,
+    ):
+        found.add(Signal.DESTINATION_TO_SETTLE)
     at_school = not case.left
     soon = at_school and case.planned is not None and case.planned <= date(2026, 9, 1)
     if case.closed:
         # Closing the case does not give the young person a place.
         without_place = case.destination in (None, Destination.UNKNOWN, Destination.NOTHING)
-        return {Signal.NO_DESTINATION} if (soon or case.left) and without_place else set()
+        if (soon or case.left) and without_place:
+            found.add(Signal.NO_DESTINATION)
+        return found
     has_internship = case.transition_internship not in (None, InternshipStatus.BROKEN_OFF)
     if soon and not case.transition_phase and not has_internship:
         found.add(Signal.LEAVING_WITHOUT_TRANSITION)

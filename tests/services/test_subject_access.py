@@ -30,6 +30,8 @@ from app.models import (
     InternshipType,
     KeyDecision,
     MeetingAction,
+    MeetingCase,
+    MeetingKind,
     Organisation,
     OrganisationKind,
     OutflowMeeting,
@@ -62,6 +64,7 @@ FILE_TABLES = {
     "agreements",
     "aftercare_calls",
     "consents",
+    "meeting_cases",
     "meeting_agenda_items",
     "meeting_actions",
     "export_log",
@@ -134,8 +137,18 @@ def _student_with_history(store: Store, actor: Actor, name: str, las_key: str) -
             given_on=date(2026, 1, 5),
             form="papier",
         )
-        agenda = AgendaItem(meeting_id=meeting.id, student_id=student_id, question=f"vraag {name}")
-        agenda.actions.append(MeetingAction(what=f"actie {name}", who="gemeente"))
+        case = MeetingCase(
+            student_id=student_id,
+            kind=MeetingKind.UITSTROOMOVERLEG,
+            registered_on=date(2026, 1, 10),
+            question=f"vraag {name}",
+            actions=[MeetingAction(what=f"actie {name}", owner_name="gemeente")],
+        )
+        s.add(case)
+        s.flush()
+        agenda = AgendaItem(
+            meeting_id=meeting.id, case_id=case.id, student_id=student_id, question=f"vraag {name}"
+        )
         s.add_all(
             [
                 assessment,

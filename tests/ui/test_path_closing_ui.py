@@ -50,6 +50,8 @@ def school(tmp_path: Path) -> Iterator[tuple[Store, Actor, int]]:
         Destination.NOTHING.value,
         "",
         "01-09-2025",
+        "",
+        "gedrag_motivatie",
     )
     yield store, coordinator, student_id
     store.dispose()

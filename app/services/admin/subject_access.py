@@ -24,6 +24,7 @@ from app.models import AuditEntry, Base, Student, User
 from app.models.base import utcnow
 from app.services.common import audit
 from app.services.common.actor import Actor
+from app.services.common.export_log import log_file_export
 from app.services.common.permissions import require_current_coordinator, require_export
 from app.services.common.rows import find_student
 from app.services.common.school_settings import school_settings
@@ -226,4 +227,11 @@ def save_subject_access(
             f"Het bestand {path} kon niet worden geschreven: {exc.strerror or exc}."
         ) from None
     rows = sum(len(r) for r in data["tables"].values())
+    log_file_export(
+        session,
+        actor,
+        "inzageverzoek",
+        student_id=data["student"]["id"],
+        basis="AVG art. 15 (recht op inzage)",
+    )
     return SavedExport(str(written), rows, len(data["audit_log"]))

@@ -10,8 +10,10 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.errors import NotFoundError
+from app.core.errors import KoersError, NotFoundError
+from app.core.files import write_atomic
 from app.export.dropout_report import DropoutReport, render_dropout_report
+from app.importers.paths import safe_output_path
 from app.models import (
     AftercareCall,
     AftercarePlan,
@@ -21,7 +23,6 @@ from app.models import (
     Channel,
     Destination,
     DropoutReportProposal,
-    ExportLog,
     ProposalStatus,
     SignalKind,
     Still,
@@ -31,6 +32,7 @@ from app.models import (
 from app.services.aftercare.plan import load_student, plan_of
 from app.services.common import audit
 from app.services.common.actor import Actor
+from app.services.common.export_log import log_file_export
 from app.services.common.labels import CALL_ACTION, DESTINATION, SIGNAL_KIND, label
 from app.services.common.names import full_name
 from app.services.common.permissions import require_export, require_student_access, visible_students
@@ -224,13 +226,28 @@ def dropout_report_pdf(session: Session, actor: Actor, proposal_id: int) -> byte
     student = load_student(session, proposal.student_id)
     require_student_access(actor, student)
     pdf = render_dropout_report(dropout_report_data(session, proposal))
-    session.add(
-        ExportLog(
-            user_id=actor.user_id,
-            student_id=student.id,
-            what="vangnetmelding (concept)",
-            basis="niet verstuurd: concept ter inzage binnen de school",
-        )
+    log_file_export(
+        session,
+        actor,
+        "vangnetmelding (concept)",
+        student_id=student.id,
+        basis="niet verstuurd: concept ter inzage binnen de school",
+        entity="dropout_report_proposal",
+        entity_id=proposal.id,
+        detail="concept",
     )
-    audit.record(session, actor, "export", "dropout_report_proposal", proposal.id, "concept")
     return pdf
+
+
+def save_dropout_report_draft(session: Session, actor: Actor, proposal_id: int, path: str) -> str:
+    """Writes the concept PDF to `path` (atomically) and logs it, in one transaction: the
+    log commits only if the file was written."""
+    target = safe_output_path(path, allowed_suffixes=(".pdf",))
+    pdf = dropout_report_pdf(session, actor, proposal_id)
+    try:
+        write_atomic(target, pdf)
+    except OSError as exc:
+        raise KoersError(
+            f"Het bestand {path} kon niet worden geschreven: {exc.strerror or exc}."
+        ) from None
+    return str(target)

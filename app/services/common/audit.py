@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 from dataclasses import dataclass
@@ -18,6 +17,16 @@ from app.models.base import Base, utcnow
 from app.models.user import User
 from app.services.common import audit_anchor
 from app.services.common.actor import Actor
+from app.services.common.audit_chain import (
+    GENESIS as GENESIS,  # re-exported: the bench and tests chain onto the trail
+)
+from app.services.common.audit_chain import (
+    chain_end,
+    chain_key,
+    entry_hash,
+    marker_row,
+    verify_chain,
+)
 from app.services.common.audit_labels import (
     ACTION_LABELS,
     action_label,
@@ -29,7 +38,6 @@ from app.services.common.rows import find_student
 
 log = logging.getLogger(__name__)
 
-GENESIS = "0" * 64
 # A signed checkpoint of the trail's end is kept outside the database (app/db/
 # audit_checkpoint.py) at safe moments: log-out and closing, every backup (so daily), and
 # after every CHECKPOINT_EVERY entries, so cutting rows off the end shows.
@@ -48,9 +56,8 @@ def _entry_hash(
     entity_id: int | None,
     detail: str | None,
 ) -> str:
-    parts = [prev_hash, at.isoformat(), str(user_id), action, entity or "", str(entity_id)]
-    parts.append(detail or "")
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+    """The plain SHA-256 link (PostgreSQL, plain SQLite, rows before the keyed chain)."""
+    return entry_hash(prev_hash, at, user_id, action, entity, entity_id, detail)
 
 
 def record(
@@ -70,29 +77,7 @@ def record(
     if store is not None and store.read_only:
         log.warning("audit entry %s not written: database is read-only", action)
         return
-    if session.get_bind().dialect.name == "postgresql":
-        # One appender at a time, until commit: two could otherwise chain to the same entry.
-        session.execute(select(func.pg_advisory_xact_lock(CHAIN_LOCK)))
-    last = session.execute(
-        select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
-    ).first()
-    prev_hash = last.hash if last else GENESIS
-    if action in CHECKPOINT_ACTIONS or (last and (last.id + 1) % CHECKPOINT_EVERY == 0):
-        _checkpoint_after_commit(session)
-    at = utcnow()
-    user_id = actor.user_id if actor else None
-    session.add(
-        AuditEntry(
-            at=at,
-            user_id=user_id,
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
-            detail=detail,
-            prev_hash=prev_hash,
-            hash=_entry_hash(prev_hash, at, user_id, action, entity, entity_id, detail),
-        )
-    )
+    record_many(session, actor, [(action, entity, entity_id, detail)])
 
 
 def record_many(
@@ -101,7 +86,11 @@ def record_many(
     entries: list[tuple[str, str | None, int | None, str | None]],
 ) -> None:
     """Appends many entries (action, entity, id, detail) at once, chained in order: one
-    read of the chain's end instead of one per entry (the LAS import of 3,000 students)."""
+    read of the chain's end instead of one per entry (the LAS import of 3,000 students).
+
+    On an encrypted store whose trail does not yet end in a keyed row, the marker that
+    starts the keyed chain goes first (app/services/common/audit_chain.py).
+    """
     if not entries:
         return
     store = session.info.get("store")
@@ -109,20 +98,29 @@ def record_many(
         log.warning("%d audit entries not written: database is read-only", len(entries))
         return
     if session.get_bind().dialect.name == "postgresql":
+        # One appender at a time, until commit: two could otherwise chain to the same entry.
         session.execute(select(func.pg_advisory_xact_lock(CHAIN_LOCK)))
     session.flush()
-    last = session.execute(
-        select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
-    ).first()
-    prev_hash = last.hash if last else GENESIS
-    first_id = last.id + 1 if last else 1
-    if (first_id - 1) // CHECKPOINT_EVERY != (first_id + len(entries) - 1) // CHECKPOINT_EVERY:
-        _checkpoint_after_commit(session)  # the batch passes a multiple of CHECKPOINT_EVERY
+    key = chain_key(session)
+    end = chain_end(session, key)
+    prev_hash = end.head
     at = utcnow()
     user_id = actor.user_id if actor else None
     rows = []
+    if end.needs_marker:
+        assert key is not None
+        rows.append(marker_row(prev_hash, at, user_id, key))
+        prev_hash = rows[0]["hash"]
+    first_id = (end.last_id or 0) + 1
+    last_id = first_id + len(rows) + len(entries) - 1
+    if (
+        end.needs_marker  # anchor the keyed chain's start at once
+        or any(action in CHECKPOINT_ACTIONS for action, *_ in entries)
+        or (first_id - 1) // CHECKPOINT_EVERY != last_id // CHECKPOINT_EVERY
+    ):
+        _checkpoint_after_commit(session)
     for action, entity, entity_id, detail in entries:
-        digest = _entry_hash(prev_hash, at, user_id, action, entity, entity_id, detail)
+        digest = entry_hash(prev_hash, at, user_id, action, entity, entity_id, detail, key)
         rows.append(
             {
                 "at": at,
@@ -136,7 +134,6 @@ def record_many(
             }
         )
         prev_hash = digest
-    # Ids follow the order of the rows: the chain is verified in id order.
     # Executed in order, so the ids follow the chain (it is verified in id order).
     session.connection().execute(AuditEntry.__table__.insert(), rows)
 
@@ -157,25 +154,6 @@ def entries_for(session: Session, entity: str, entity_id: int) -> list[AuditEntr
         .order_by(AuditEntry.id)
     )
     return list(session.scalars(stmt))
-
-
-def verify_chain(session: Session) -> int | None:
-    """Returns the id of the first entry that breaks the chain, or None when intact."""
-    prev_hash = GENESIS
-    for entry in session.scalars(select(AuditEntry).order_by(AuditEntry.id)).yield_per(5000):
-        expected = _entry_hash(
-            prev_hash,
-            entry.at,
-            entry.user_id,
-            entry.action,
-            entry.entity,
-            entry.entity_id,
-            entry.detail,
-        )
-        if entry.prev_hash != prev_hash or entry.hash != expected:
-            return entry.id
-        prev_hash = entry.hash
-    return None
 
 
 # --- reading the trail (coordinator) ------------------------------------------------------
@@ -292,7 +270,15 @@ def checkpoint_for_print(session: Session, actor: Actor) -> str:
     line the coordinator prints for the school's records; coordinator only."""
     require_current_coordinator(session, actor)
     store = session.info["store"]
-    checkpoint = audit_checkpoint.write_in(session, store) or audit_checkpoint.load(store)
+    # Printing is the coordinator's own act: it may start a checkpoint again after one went
+    # missing, when nothing the kept backup's checkpoint saw is gone.
+    checkpoint = audit_checkpoint.write_in(session, store, start_over=True)
+    checkpoint = checkpoint or audit_checkpoint.load(store)
+    if checkpoint is None and audit_checkpoint.missing(store) is not None:
+        return (
+            "Er is geen nieuw controlepunt gemaakt: het logboek mist regels die het "
+            "controlepunt van de laatste back-up nog telde. Controleer het logboek."
+        )
     if checkpoint is None:
         return "Er is nog geen controlepunt van het auditlogboek."
     return audit_anchor.checkpoint_line(checkpoint)

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db import audit_checkpoint
-from app.db.audit_checkpoint import Checkpoint
+from app.db.audit_checkpoint import Checkpoint, MissingCheckpoint
 from app.models.audit import AuditEntry
 
 
@@ -33,10 +33,28 @@ def problems(session: Session) -> list[str]:
         return []
     checkpoint = audit_checkpoint.load(store)
     if checkpoint is None:
-        return []
+        return _missing(session, audit_checkpoint.missing(store))
     if not checkpoint.valid(audit_checkpoint.signing_secret(store)):
         return ["Het controlepunt van het auditlogboek is ongeldig: de handtekening klopt niet."]
     return compare(session, checkpoint)
+
+
+def _missing(session: Session, lost: MissingCheckpoint | None) -> list[str]:
+    """No checkpoint, though one must be: said first, then what is gone since the kept
+    backup's checkpoint. A new school before its first checkpoint gives nothing."""
+    if lost is None:
+        return []
+    if lost.checkpoint is None:
+        return [
+            "Het controlepunt van het auditlogboek ontbreekt op deze pc, terwijl het er "
+            "eerder wel was: het is weggehaald."
+        ]
+    when = day(lost.checkpoint.moment)
+    return [
+        "Het controlepunt van het auditlogboek ontbreekt in het sleutelbestand, terwijl de "
+        f"back-up van {when} er wel een heeft: het is weggehaald.",
+        *compare(session, lost.checkpoint),
+    ]
 
 
 def compare(session: Session, checkpoint: Checkpoint) -> list[str]:

@@ -28,6 +28,7 @@ from app.models import (
     InternshipType,
     ItemScale,
     LegalRepresentation,
+    NoWorkReason,
     OrganisationKind,
     OutflowProfile,
     ParticipantRole,
@@ -71,11 +72,23 @@ DESTINATION = {
     Destination.DAGBESTEDING: "Dagbesteding",
     Destination.TRAINING_ROUTE: "Voorbereidend of scholingstraject",
     Destination.ENTREE_MBO: "Entree / mbo 2+",
-    Destination.OTHER_SCHOOL: "Terug naar vmbo, vso of andere PrO-school",
+    Destination.VMBO: "Terug naar het vmbo",
+    Destination.VSO: "Naar het vso",
+    Destination.OTHER_PRO: "Naar een andere PrO-school",
+    Destination.SCHOOL_UNSETTLED: "Terug naar school, nog uitzoeken welke",
     Destination.ABROAD: "Verhuisd naar het buitenland",
     Destination.BENEFIT: "Uitkering zonder werk",
     Destination.NOTHING: "Geen werk of studie",
     Destination.UNKNOWN: "Onbekend",
+}
+
+NO_WORK_REASON = {
+    NoWorkReason.BEHAVIOUR_MOTIVATION: "Gedrags- of motivatieproblemen",
+    NoWorkReason.DISMISSAL: "Ontslagen",
+    NoWorkReason.EARLY_SCHOOL_LEAVING: "Voortijdig gestopt met school",
+    NoWorkReason.ILLNESS: "Ziekte",
+    NoWorkReason.CARE: "Zorg (voor zichzelf of een ander)",
+    NoWorkReason.OTHER: "Een andere reden",
 }
 
 SEX = {Sex.MALE: "Man", Sex.FEMALE: "Vrouw", Sex.OTHER: "Anders / onbekend"}
@@ -336,6 +349,7 @@ CONSENT_SCOPE = {
     ConsentScope.CONVERSATIONS: "Gesprekken en open afspraken",
     ConsentScope.PATH: "Traject, uitstroombestemming en instrumenten",
     ConsentScope.AFTERCARE: "Nazorg",
+    ConsentScope.MEETING: "Bespreking in het uitstroomoverleg of de actietafel",
 }
 
 CONSENT_SCOPE_SHORT = {
@@ -344,6 +358,7 @@ CONSENT_SCOPE_SHORT = {
     ConsentScope.CONVERSATIONS: "gesprekken",
     ConsentScope.PATH: "traject en bestemming",
     ConsentScope.AFTERCARE: "nazorg",
+    ConsentScope.MEETING: "bespreking in het overleg",
 }
 
 CONSENT_FORM = {
@@ -355,6 +370,7 @@ CONSENT_FORM = {
 FLOW_DOCUMENT = {
     FlowDocument.TRANSITION_REPORT: "Overdrachtsdossier",
     FlowDocument.LEAVERS_LIST: "Lijst van vertrekkers",
+    FlowDocument.MEETING_SUBMISSION: "Aanmelding voor het overleg",
 }
 
 BASIS = {Basis.CONSENT: "Toestemming", Basis.LEGAL: "Wettelijke grondslag"}

@@ -27,6 +27,10 @@ DEFAULT_CALL_MONTHS = (1, 3, 6, 12, 18, 24)
 # Months a file is kept after aftercare ended (Dutch practice: two years).
 DEFAULT_RETENTION_MONTHS = 24
 
+# The Sectorraad Praktijkonderwijs' norms: at least 90 % placed, 75 % still in place.
+DEFAULT_NORM_PLACED_PERCENT = 90
+DEFAULT_NORM_RETAINED_PERCENT = 75
+
 NO_SCHOOL = "Deze database heeft nog geen school."
 
 
@@ -46,6 +50,8 @@ class Settings:
     aftercare_months: int = DEFAULT_AFTERCARE_MONTHS
     aftercare_call_months: tuple[int, ...] = DEFAULT_CALL_MONTHS
     retention_months: int = DEFAULT_RETENTION_MONTHS
+    norm_placed_percent: int = DEFAULT_NORM_PLACED_PERCENT
+    norm_retained_percent: int = DEFAULT_NORM_RETAINED_PERCENT
 
     @property
     def exists(self) -> bool:
@@ -83,6 +89,8 @@ def _typed(row: SchoolSettings) -> Settings:
         aftercare_months=row.aftercare_months,
         aftercare_call_months=moments,
         retention_months=row.retention_months,
+        norm_placed_percent=row.norm_placed_percent or DEFAULT_NORM_PLACED_PERCENT,
+        norm_retained_percent=row.norm_retained_percent or DEFAULT_NORM_RETAINED_PERCENT,
     )
 
 

@@ -41,6 +41,7 @@ def consent_form(
         ConsentScope.CONVERSATIONS: "Afspraken uit gesprekken die nog niet klaar zijn.",
         ConsentScope.PATH: "Wat u na school gaat doen en welke hulp of regeling u hebt.",
         ConsentScope.AFTERCARE: "Hoe het gaat na school (school belt u twee jaar lang).",
+        ConsentScope.MEETING: "Dat school u bespreekt met de partners aan tafel, als dat helpt.",
     }
     data = ConsentFormData(
         school_name=sender_name(session),

@@ -207,12 +207,16 @@ class ShareCheck:
         )
 
 
+# What a report can carry; being discussed at a meeting is consent of its own, not a section.
+REPORT_SCOPES = tuple(s for s in ConsentScope if s is not ConsentScope.MEETING)
+
+
 def check_all(
     session: Session,
     student: Student,
     recipient: Organisation,
     at: date,
-    scopes: Iterable[ConsentScope] = tuple(ConsentScope),
+    scopes: Iterable[ConsentScope] = REPORT_SCOPES,
     *,
     document: FlowDocument = FlowDocument.TRANSITION_REPORT,
 ) -> ShareCheck:

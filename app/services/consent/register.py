@@ -7,15 +7,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.errors import ConflictError, NotFoundError
+from app.core.errors import ConflictError, KoersError, NotFoundError
+from app.core.files import write_atomic
 from app.core.validation import Problems, parse_date, text, today
+from app.importers.paths import safe_output_path
 from app.models import Consent, ConsentForm, ConsentScope, Conversation, Organisation
 from app.models.base import utcnow
 from app.services.common import audit
+from app.services.common.export_log import log_file_export
 from app.services.common.permissions import (
     require_coordinator,
     require_student_access,
@@ -259,3 +263,31 @@ def consent_attachment(session: Session, actor, consent_id: int) -> tuple[str, b
     require_student_access(actor, existing_student(session, consent.student_id))
     audit.record(session, actor, "view", "consent_attachment", consent.id, None)
     return consent.attachment_name or "scan.pdf", consent.attachment
+
+
+def save_consent_attachment(session: Session, actor, consent_id: int, path: str) -> str:
+    """Writes the scanned form to `path` (atomically) and logs it as a file of personal
+    data leaving Koers (export log and audit trail), in one transaction: the log commits
+    only if the file was written. Returns the path written."""
+    _name, data = consent_attachment(session, actor, consent_id)  # a PDF (checked on save)
+    if not Path(path).suffix:
+        path = f"{path}.pdf"
+    target = safe_output_path(path, allowed_suffixes=(".pdf",))
+    try:
+        write_atomic(target, data)
+    except OSError as exc:
+        raise KoersError(
+            f"Het bestand {path} kon niet worden geschreven: {exc.strerror or exc}."
+        ) from None
+    consent = session.get(Consent, consent_id)
+    log_file_export(
+        session,
+        actor,
+        "scan toestemmingsformulier",
+        student_id=consent.student_id,
+        organisation_id=consent.organisation_id,
+        basis="kopie van de eigen toestemming",
+        entity="consent",
+        entity_id=consent.id,
+    )
+    return str(target)

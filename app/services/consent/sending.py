@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.core.validation import format_date
 from app.models import Consent, ConsentScope, ExportLog
-from app.services.common import audit
+from app.services.common.export_log import log_file_export
 from app.services.common.labels import CONSENT_SCOPE_SHORT
 from app.services.common.school_settings import school_settings
 from app.services.consent.gate import ShareCheck
@@ -68,25 +68,17 @@ def log_export(
     check: ShareCheck | None,
     scopes: frozenset[ConsentScope] = frozenset(),
 ) -> ExportLog:
-    ids = check.consent_ids if check else []
-    entry = ExportLog(
-        user_id=actor.user_id,
-        student_id=student_id,
-        organisation_id=organisation_id,
-        what=what,
-        scopes=",".join(s.value for s in ConsentScope if s in scopes) or None,
-        basis=(check.basis_text() if check else None) or None,
-        consent_id=ids[0] if ids else None,
-        consent_ids=",".join(str(i) for i in ids) or None,
-    )
-    session.add(entry)
-    session.flush()
-    audit.record(
+    """The export log and audit entry of a report that leaves the school, with the consents
+    or legal basis it rested on."""
+    return log_file_export(
         session,
         actor,
-        "export",
-        "student" if student_id else "organisation",
-        student_id or organisation_id,
-        f"{what};org={organisation_id};log={entry.id}",
+        what,
+        student_id=student_id,
+        organisation_id=organisation_id,
+        scopes=",".join(s.value for s in ConsentScope if s in scopes),
+        basis=check.basis_text() if check else None,
+        consent_ids=check.consent_ids if check else (),
+        entity="student" if student_id else "organisation",
+        entity_id=student_id or organisation_id,
     )
-    return entry

@@ -25,9 +25,10 @@ from app.export.parent_report import (
     ReportNextConversation,
     ReportParticipant,
 )
-from app.models import ConversationStatus, ExportLog, Guardian
+from app.models import ConversationStatus, Guardian
 from app.services.common import audit, labels
 from app.services.common.actor import Actor
+from app.services.common.export_log import log_file_export
 from app.services.common.file_names import file_name
 from app.services.common.permissions import require_edit, require_student_access
 from app.services.common.rows import existing_student as student_for
@@ -114,12 +115,17 @@ def report_pdf(session: Session, actor: Actor, conversation_id: int) -> ParentRe
 
 def _log(session: Session, actor: Actor, conversation_id: int, how: str) -> None:
     c = load(session, conversation_id)
-    session.add(
-        ExportLog(
-            user_id=actor.user_id, student_id=c.student_id, what=WHAT, scopes=how, basis=BASIS
-        )
+    log_file_export(
+        session,
+        actor,
+        WHAT,
+        student_id=c.student_id,
+        scopes=how,
+        basis=BASIS,
+        entity="conversation",
+        entity_id=c.id,
+        detail=f"{WHAT}:{how}",
     )
-    audit.record(session, actor, "export", "conversation", c.id, f"{WHAT}:{how}")
 
 
 def record_printed(session: Session, actor: Actor, conversation_id: int) -> None:

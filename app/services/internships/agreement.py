@@ -12,9 +12,10 @@ from app.core.files import write_atomic
 from app.core.validation import today
 from app.export.internship_agreement import AgreementData, render_agreement
 from app.importers.paths import safe_output_path
-from app.models import Employer, EmployerContact, ExportLog, Student
-from app.services.common import audit, labels
+from app.models import Employer, EmployerContact, Student
+from app.services.common import labels
 from app.services.common.actor import Actor
+from app.services.common.export_log import log_file_export
 from app.services.common.permissions import require_export, require_student_access
 from app.services.common.school_settings import school_settings
 from app.services.internships.planning import DAY_NAMES, find_internship, parse_days
@@ -85,13 +86,14 @@ def save_agreement(session: Session, actor: Actor, internship_id: int, target: s
         raise KoersError(
             f"Het bestand {target} kon niet worden geschreven: {exc.strerror or exc}."
         ) from None
-    session.add(
-        ExportLog(
-            user_id=actor.user_id,
-            student_id=internship.student_id,
-            what="stageovereenkomst",
-            basis="overeenkomst met leerling, ouders en werkgever",
-        )
+    log_file_export(
+        session,
+        actor,
+        "stageovereenkomst",
+        student_id=internship.student_id,
+        basis="overeenkomst met leerling, ouders en werkgever",
+        entity="internship",
+        entity_id=internship.id,
+        detail="stageovereenkomst",
     )
-    audit.record(session, actor, "export", "internship", internship.id, "stageovereenkomst")
     return str(path)

@@ -14,12 +14,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.validation import Problems, choice, parse_date, text
-from app.models import Destination, PathEvent, PathEventKind, TransitionPath
+from app.models import Destination, NoWorkReason, PathEvent, PathEventKind, TransitionPath
 from app.services.aftercare import plan as aftercare
 from app.services.common import audit
 from app.services.common.actor import Actor
 from app.services.common.permissions import require_student_edit
 from app.services.common.rows import existing_student
+from app.services.meetings.lists import settle_on_destination
+
+# With these destinations the form asks why (the PrO monitor's rule depends on it).
+NO_WORK_DESTINATIONS = frozenset({Destination.NOTHING, Destination.BENEFIT})
 
 
 def path_of(session: Session, student_id: int) -> TransitionPath:
@@ -44,8 +48,11 @@ def set_destination(
     *,
     internship_id: int | None = None,
     reason: str | None = None,
+    no_work_reason: NoWorkReason | None = None,
 ) -> PathEvent:
-    """Records where the student went (or goes next), as an event and as the current state."""
+    """Records where the student went (or goes next), as an event and as the current state.
+
+    `no_work_reason` is kept only with "no work or study" and "benefit without work"."""
     student = existing_student(session, student_id)
     require_student_edit(actor, student)
     if student.enrolment_date and on < student.enrolment_date:
@@ -69,10 +76,13 @@ def set_destination(
     )
     session.add(event)
     path.destination, path.destination_place, path.destination_date = destination, place, on
+    path.no_work_reason = no_work_reason if destination in NO_WORK_DESTINATIONS else None
     path.updated_by_id = actor.user_id
     session.flush()
     audit.record(session, actor, "update", "path", path.id, f"bestemming:{destination.value}")
     aftercare.sync_plan(session, actor, student_id)  # outflow registered: the call plan
+    # Active again (work, school, a route, dagbesteding): its meeting cases go to the follow list.
+    settle_on_destination(session, actor, student_id, destination, on)
     return event
 
 
@@ -102,6 +112,7 @@ def record_fall_back(
         None,
         on,
     )
+    path.no_work_reason = None  # asked as a signal: why, in the monitor's words
     path.updated_by_id = actor.user_id
     session.flush()
     audit.record(session, actor, "update", "path", path.id, "terugval")
@@ -128,8 +139,11 @@ def record_destination(
     place: str,
     on: str,
     reason: str = "",
+    no_work_reason: str | None = None,
 ) -> int:
-    """`set_destination` from a form: the date as text, checked, with Dutch messages."""
+    """`set_destination` from a form: the date as text, checked, with Dutch messages.
+
+    With "no work or study" or "benefit without work" the reason is required."""
     student = existing_student(session, student_id)
     require_student_edit(actor, student)
     problems = Problems()
@@ -148,9 +162,24 @@ def record_destination(
         place, "Werkgever of opleiding", "destination_place", problems, max_length=160
     )
     cleaned_reason = text(reason, "Toelichting", "reason", problems, max_length=2000)
+    why = None
+    if wanted in NO_WORK_DESTINATIONS:
+        why = choice(no_work_reason, NoWorkReason, "Reden", "no_work_reason", problems)
+        if why is None and "no_work_reason" not in problems.by_field:
+            problems.add(
+                "no_work_reason",
+                "Reden: kies waarom er geen werk of studie is (de PrO-monitor telt dit mee).",
+            )
     problems.raise_if_any()
     event = set_destination(
-        session, actor, student_id, wanted, cleaned_place, when, reason=cleaned_reason
+        session,
+        actor,
+        student_id,
+        wanted,
+        cleaned_place,
+        when,
+        reason=cleaned_reason,
+        no_work_reason=why,
     )
     return event.id
 

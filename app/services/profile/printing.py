@@ -5,9 +5,10 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from app.core.validation import today
-from app.models import ExportLog, ItemScale
-from app.services.common import audit, labels
+from app.models import ItemScale
+from app.services.common import labels
 from app.services.common.actor import Actor
+from app.services.common.export_log import log_file_export
 from app.services.common.permissions import require_export, require_student_access
 from app.services.common.rows import existing_student
 from app.services.common.school_settings import school_settings
@@ -61,8 +62,7 @@ def print_profile(session: Session, actor: Actor, student_id: int) -> bytes:
         printed_on=today(),
     )
     pdf = render_profile(data)
-    session.add(ExportLog(user_id=actor.user_id, student_id=student_id, what="profiel"))
-    audit.record(session, actor, "print", "profile", student_id)
+    log_file_export(session, actor, "profiel", student_id=student_id, entity="profile")
     return pdf
 
 

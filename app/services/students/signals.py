@@ -57,6 +57,9 @@ class Signal(StrEnum):
     NO_DESTINATION = "geen_bestemming"
     PROFILE_OUTDATED = "profiel_verouderd"
     NO_CASE_LEAD = "geen_regievoerder"
+    # The destination is recorded but the monitor cannot count it yet: which school
+    # (rows from before the split) or why there is no work or study.
+    DESTINATION_TO_SETTLE = "bestemming_aanvullen"
 
 
 # Every kind of signal the service knows, in the order lists and filters show them.
@@ -68,6 +71,9 @@ LABEL: dict[Kind, str] = {
     Signal.NO_DESTINATION: "Nog geen bestemming",
     Signal.PROFILE_OUTDATED: "Profiel ouder dan een jaar",
     Signal.NO_CASE_LEAD: "Geen regievoerder",
+    Signal.DESTINATION_TO_SETTLE: (
+        "Bestemming aanvullen: welke school, of waarom geen werk of studie"
+    ),
     AftercareFlag.UNREACHABLE: "Drie keer op rij niet bereikt in de nazorg",
     AftercareFlag.DROPPED_OUT: "Uitgevallen, nog geen nieuwe bestemming",
     AftercareFlag.CALL_OVERDUE: "Een nazorgcontact is te laat",
@@ -78,12 +84,14 @@ SHORT: dict[Kind, str] = {
     Signal.NO_DESTINATION: "Geen bestemming",
     Signal.PROFILE_OUTDATED: "Profiel verouderd",
     Signal.NO_CASE_LEAD: "Geen regievoerder",
+    Signal.DESTINATION_TO_SETTLE: "Bestemming aanvullen",
     AftercareFlag.UNREACHABLE: "Onbereikbaar",
     AftercareFlag.DROPPED_OUT: "Uitgevallen",
     AftercareFlag.CALL_OVERDUE: "Nazorg te laat",
 }
 
 NO_DESTINATION_VALUES = {None, Destination.UNKNOWN, Destination.NOTHING}
+NO_WORK_DESTINATIONS = {Destination.NOTHING, Destination.BENEFIT}
 
 
 def add_months(day: date, months: int) -> date:
@@ -207,6 +215,14 @@ def _conditions(session: Session, day: date, months: int) -> dict[Signal, Column
         Signal.NO_DESTINATION: without_place,
         Signal.PROFILE_OUTDATED: and_(open_path, at_school, ~recent_profile),
         Signal.NO_CASE_LEAD: and_(open_path, func.coalesce(func.trim(current_lead), "") == ""),
+        # Whatever the phase: the monitor cannot count the destination until it is settled.
+        Signal.DESTINATION_TO_SETTLE: or_(
+            TransitionPath.destination == Destination.SCHOOL_UNSETTLED,
+            and_(
+                TransitionPath.destination.in_(NO_WORK_DESTINATIONS),
+                TransitionPath.no_work_reason.is_(None),
+            ),
+        ),
     }
 
 

@@ -17,6 +17,7 @@ from app.services.aftercare.retention import (
     retention_figures,
 )
 from app.services.common.labels import DESTINATION
+from app.services.trends.filters import MIN_FOR_A_SHARE
 from app.ui.common.table_model import RowTableModel
 from app.ui.common.tables import make_table
 from app.ui.workspace import Workspace
@@ -26,14 +27,18 @@ EXPLANATION = QT_TRANSLATE_NOOP(
     "Hoeveel oud-leerlingen zitten na 6, 12 en 24 maanden nog op een plek (dezelfde of een "
     "andere), volgens het nazorgcontact op dat moment. Het percentage telt alleen de "
     "oud-leerlingen van wie het bekend is (n); ‘onbekend’ zijn zij die niet bereikt zijn of "
-    "van wie het contact nog open staat. Een moment dat nog niet is aangebroken blijft leeg.",
+    "van wie het contact nog open staat. Onder de 5 bekende oud-leerlingen staat er geen "
+    "percentage. Een moment dat nog niet is aangebroken blijft leeg.",
 )
 
 
 def figure_text(figure: RetentionFigure) -> str:
+    """'80 % (n=5, 1 onbekend)'. Unknown is never in n, and under five known students
+    there is no percentage: with all unknown, or two of two, it is not '100 %'."""
     if figure.known == 0 and figure.unknown == 0:
         return ""
-    share = "—" if figure.share is None else f"{round(100 * figure.share)} %"
+    shown = figure.share is not None and figure.known >= MIN_FOR_A_SHARE
+    share = f"{round(100 * figure.share)} %" if shown else "—"
     text = QCoreApplication.translate("aftercare.retention", "{share} (n={known}").format(
         share=share, known=figure.known
     )

@@ -4,7 +4,6 @@ proposed drop-out reports."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.files import write_atomic
 from app.core.validation import format_date, today
 from app.models import CallKind, SignalKind
 from app.services.admin import accounts
@@ -394,14 +392,15 @@ class WorklistTab(QWidget):
         )
         if not path:
             return
-        store, actor = self.workspace.store, self.workspace.actor
+        # Written and logged as an export by the service, on the worker.
+        self.workspace.call(
+            aftercare_file.save_dropout_report_draft,
+            proposal.id,
+            path,
+            on_success=self._written,
+            on_error=lambda exc: show_error(self, exc),
+        )
 
-        def work() -> None:  # the file is written on the worker too, never on the GUI thread
-            pdf = store.run(aftercare_file.dropout_report_pdf, actor, proposal.id)
-            write_atomic(Path(path), pdf)
-
-        self.workspace.runner.submit(work, self._written)
-
-    def _written(self, _none: None) -> None:
+    def _written(self, _path: str) -> None:
         self.status.setStyleSheet("")
         self.status.setText(self.tr("De concept-melding is opgeslagen (niet verstuurd)."))

@@ -398,18 +398,15 @@ class ConsentTab(QWidget):
         if not path:
             return
 
-        store, actor = self.workspace.store, self.workspace.actor
-
-        def work() -> None:  # the file is written on the worker too, never on the GUI thread
-            from app.core.files import write_atomic
-
-            _name, data = store.run(consents.consent_attachment, actor, row.id)
-            write_atomic(Path(path), data)
-
-        self.workspace.runner.submit(
-            work,
-            lambda _none: self._say(self.tr("Scan opgeslagen: {path}").format(path=path)),
-            self._error,
+        # Written and logged as an export by the service, on the worker.
+        self.workspace.call(
+            consents.save_consent_attachment,
+            row.id,
+            path,
+            on_success=lambda saved: self._say(
+                self.tr("Scan opgeslagen: {path}").format(path=saved)
+            ),
+            on_error=self._error,
         )
 
     def print_form(self) -> None:

@@ -192,6 +192,14 @@ class DestinationDialog(UseCaseDialog):
         )
         if view.destination is not None and view.destination is not Destination.NOTHING:
             select_data(self.destination, view.destination.value)
+        # The PrO monitor counts "no work or study" by its reason, so the form asks it.
+        self.no_work_reason = self.add_field(
+            "no_work_reason",
+            self.tr("Reden geen werk of studie"),
+            enum_combo(labels.NO_WORK_REASON, self.tr("— kies —")),
+        )
+        self.destination.currentIndexChanged.connect(self._show_no_work_reason)
+        self._show_no_work_reason()
         self.place = self.add_field(
             "destination_place",
             self.tr("Werkgever of opleiding"),
@@ -207,13 +215,19 @@ class DestinationDialog(UseCaseDialog):
         self.finish_layout()
         self.resize(540, 320)
 
+    def _show_no_work_reason(self) -> None:
+        asked = self.destination.currentData() in {d.value for d in timeline.NO_WORK_DESTINATIONS}
+        self.no_work_reason.setEnabled(asked)
+
     def use_case(self):
+        asked = self.no_work_reason.isEnabled()
         return timeline.record_destination, (
             self.student_id,
             self.destination.currentData(),
             self.place.text(),
             self.date.text(),
             self.reason.toPlainText(),
+            self.no_work_reason.currentData() if asked else None,
         )
 
 

@@ -57,6 +57,12 @@ def _aftercare_tab() -> type[QWidget]:
     return StudentAftercareTab
 
 
+def _meetings_tab() -> type[QWidget]:
+    from app.ui.meetings.student_tab import StudentMeetingsTab
+
+    return StudentMeetingsTab
+
+
 def _consent_tab() -> type[QWidget]:
     from app.ui.consent.tab import ConsentTab
 
@@ -83,6 +89,7 @@ SECTION_TABS: list[SectionTab] = [
     SectionTab("stages", QT_TRANSLATE_NOOP("student.window", "Stages"), _internships_tab),
     SectionTab("gesprekken", QT_TRANSLATE_NOOP("student.window", "Gesprekken"), _conversations_tab),
     SectionTab("nazorg", QT_TRANSLATE_NOOP("student.window", "Nazorg"), _aftercare_tab),
+    SectionTab("overleg", QT_TRANSLATE_NOOP("student.window", "Overleg"), _meetings_tab),
     SectionTab("toestemming", QT_TRANSLATE_NOOP("student.window", "Toestemming"), _consent_tab),
 ]
 

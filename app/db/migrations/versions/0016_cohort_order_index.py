@@ -1,7 +1,7 @@
 """The cohort's name order as an index, for its first page and its count
 
 Revision ID: 0016
-Revises: 0013
+Revises: 0015
 Create Date: 2026-12-05 08:00:00.000000
 
 The log-in paints the first page of the cohort in name order and counts the whole cohort
@@ -14,7 +14,7 @@ and the count reads only the index. The plans are in bench/plans/.
 from alembic import op
 
 revision = "0016"
-down_revision = "0013"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,1 @@
+"""The Overleg area: uitstroomoverleg and actietafel."""
