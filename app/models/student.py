@@ -47,6 +47,8 @@ class Student(Base, Tracked):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     las_key: Mapped[str | None] = mapped_column(String(40), unique=True)
+    # The school in a database several schools share; None in a school's own database.
+    school_id: Mapped[int | None] = mapped_column(ForeignKey("schools.id"), index=True)
     first_name: Mapped[str] = mapped_column(String(80))
     prefix: Mapped[str | None] = mapped_column(String(20))
     surname: Mapped[str] = mapped_column(String(120))
