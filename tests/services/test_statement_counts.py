@@ -11,10 +11,12 @@ from sqlalchemy import event, select
 
 from app.db.store import Store
 from app.demo import school as demo
-from app.models import Student
+from app.models import Role, Student, User
 from app.services.aftercare import plan as aftercare
 from app.services.common.actor import Actor
+from app.services.internships.employer_lists import list_employers
 from app.services.internships.planner import PlannerQuery, open_planner, school_year_of
+from app.services.meetings.area import overview as meetings_overview
 from app.services.students import cohort
 from app.services.students.student_file import open_student_file
 
@@ -50,15 +52,30 @@ def _first_student(store: Store) -> int:
         return session.scalars(select(Student.id).order_by(Student.id).limit(1)).one()
 
 
-SCREENS: dict[str, Callable[[Actor, int], Callable]] = {
-    "cohort first page (log-in)": lambda a, _s: lambda s: cohort.cohort_first_page(s, a),
-    "cohort (F5)": lambda a, _s: lambda s: cohort.cohort_overview(s, a),
-    "cohort signals": lambda a, _s: lambda s: cohort.cohort_signals(s, a),
-    "student file": lambda a, sid: lambda s: open_student_file(s, a, sid),
-    "aftercare worklist": lambda a, _s: lambda s: aftercare.worklist(s, a, ON),
-    "planner": lambda a, _s: (
+def _a_mentor(store: Store) -> Actor:
+    with store.session() as session:
+        user = session.scalars(
+            select(User).where(User.role == Role.MENTOR).order_by(User.id).limit(1)
+        ).one()
+        return Actor(user.id, user.username, user.display_name, user.role)
+
+
+# Each screen's service as the screen calls it: (coordinator, a mentor, a student id) -> work.
+SCREENS: dict[str, Callable[[Actor, Actor, int], Callable]] = {
+    "cohort first page (log-in)": lambda a, _m, _s: lambda s: cohort.cohort_first_page(s, a),
+    "cohort (F5)": lambda a, _m, _s: lambda s: cohort.cohort_overview(s, a),
+    "cohort signals": lambda a, _m, _s: lambda s: cohort.cohort_signals(s, a),
+    "cohort with signals (after a save)": lambda a, _m, _s: lambda s: cohort.list_cohort(s, a),
+    "mentor's cohort first page": lambda _a, m, _s: lambda s: cohort.cohort_first_page(s, m),
+    "student file": lambda a, _m, sid: lambda s: open_student_file(s, a, sid),
+    "aftercare worklist, all mentors": lambda a, _m, _s: lambda s: aftercare.worklist(s, a, ON),
+    "aftercare worklist, my own": lambda _a, m, _s: lambda s: aftercare.worklist(s, m, ON),
+    "aftercare due count": lambda _a, m, _s: lambda s: aftercare.due_count(s, m, ON),
+    "planner": lambda a, _m, _s: (
         lambda s: open_planner(s, a, PlannerQuery.school_year(school_year_of(ON)))
     ),
+    "employer list": lambda a, _m, _s: lambda s: list_employers(s, a),
+    "meetings area": lambda a, _m, _s: lambda s: meetings_overview(s, a, ON),
 }
 
 
@@ -68,7 +85,7 @@ def test_a_screen_sends_as_many_statements_for_a_large_school_as_for_a_small_one
     for name, students in (("small.db", 15), ("large.db", 60)):
         store, actor = _school(tmp_path, name, students)
         try:
-            work = SCREENS[screen](actor, _first_student(store))
+            work = SCREENS[screen](actor, _a_mentor(store), _first_student(store))
             _count(store, work)  # once unmeasured: one-time lookups (school settings) fill
             counts.append(_count(store, work))
         finally:
