@@ -1,6 +1,7 @@
 """The yardstick for start-up: a bare PySide6 window, run exactly as the app is run.
 
-Prints "login-ready" once the window is shown and the event loop turns, then exits.
+Prints "login-ready" once the window is shown, the event loop has turned and the window is
+painted (the app prints it once its log-in button is enabled and painted), then exits.
 """
 
 import sys
@@ -14,7 +15,7 @@ def main() -> int:
     window = QMainWindow()
     window.setWindowTitle("bare")
     window.show()
-    QTimer.singleShot(0, lambda: (print("login-ready", flush=True), app.exit(0)))
+    QTimer.singleShot(0, lambda: (window.repaint(), print("login-ready", flush=True), app.exit(0)))
     return app.exec()
 
 

@@ -10,6 +10,7 @@ transaction; the audit rows carry a valid hash chain (app.services.common.audit.
 
 from __future__ import annotations
 
+import hashlib
 import random
 import shutil
 import sqlite3
@@ -86,9 +87,13 @@ def say(message: str) -> None:
 
 
 def _schema_key() -> str:
+    """The head revision and a digest of the chain's file names: a merge that slips new
+    migrations in below the same head (0014 and 0015 under 0016) still makes new files."""
     from app.db.migrate import head_revision
 
-    return head_revision()
+    versions = Path(__file__).resolve().parent.parent / "app" / "db" / "migrations" / "versions"
+    chain = ",".join(sorted(p.name for p in versions.glob("[0-9]*.py")))
+    return f"{head_revision()}-{hashlib.sha1(chain.encode()).hexdigest()[:6]}"
 
 
 def cached_reference(sizes: Sizes) -> Path:

@@ -1,7 +1,7 @@
 """Measurements inside this process, with a QApplication on the offscreen platform.
 
 (c) cohort filter keystrokes: CohortModel.set_filter per typed or deleted character;
-    also through the real CohortView (QLineEdit -> model -> table repaint), informational.
+    and through the real CohortView (QLineEdit -> model -> table repaint): the budget.
 (d) student file open: StudentFileWindow on a synchronous TaskRunner until `loaded` is set,
     and the bare service open_student_file.
 """
@@ -13,7 +13,7 @@ import random
 import sys
 import time
 
-from PySide6.QtCore import QCoreApplication, QEvent, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from app.db.store import Store
@@ -72,13 +72,8 @@ def load_cohort(store: Store, actor: Actor, label: str) -> tuple[list[CohortRow]
     ]
 
 
-def filter_keystrokes(
-    rows: list[CohortRow],
-    label: str,
-    *,
-    median_budget_ms: float | None,
-    worst_budget_ms: float | None,
-) -> list[Result]:
+def filter_keystrokes(rows: list[CohortRow], label: str) -> list[Result]:
+    """The model alone, without a repaint: shown beside the budgeted view figure."""
     model = CohortModel()
     model.set_rows(rows)
     texts = keystrokes()
@@ -91,43 +86,75 @@ def filter_keystrokes(
     values = ms(times)
     note = f"{len(values)} keystrokes over {QUERIES}"
     return [
-        Result(
-            f"cohort_filter_{label}_median",
-            median(values),
-            "ms",
-            budget=median_budget_ms,
-            samples=values,
-            note=note,
-        ),
-        Result(f"cohort_filter_{label}_worst", max(values), "ms", budget=worst_budget_ms),
+        Result(f"cohort_filter_{label}_median", median(values), "ms", samples=values, note=note),
+        Result(f"cohort_filter_{label}_worst", max(values), "ms"),
     ]
 
 
-def filter_keystrokes_in_view(app: QApplication, rows: list[CohortRow], label: str) -> list[Result]:
-    """The same keystrokes into the real search box, each until the table is repainted."""
+def filter_keystrokes_in_view(
+    app: QApplication,
+    rows: list[CohortRow],
+    label: str,
+    *,
+    median_budget_ms: float | None,
+    worst_budget_ms: float | None,
+) -> list[Result]:
+    """The same keystrokes into the real search box, each until the table is repainted:
+    the figure with the budget (keystroke to repaint, issue 19)."""
     view = CohortView()
     view.resize(1280, 800)
     view.set_rows(rows)
     view.show()
     app.processEvents()
+    painted = _PaintClock()
+    view.table.viewport().installEventFilter(painted)
     times: list[float] = []
     for typed in keystrokes():
+        painted.at = None
         started = time.perf_counter()
         view.search.setText(typed)
         app.processEvents()
+        if painted.at is None:  # the rows on screen, not only the model, have changed
+            view.table.viewport().repaint()
         times.append(time.perf_counter() - started)
+    view.table.viewport().removeEventFilter(painted)
     view.close()
     view.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     values = ms(times)
     return [
-        Result(f"cohort_filter_view_{label}_median", median(values), "ms", samples=values),
-        Result(f"cohort_filter_view_{label}_worst", max(values), "ms"),
+        Result(
+            f"cohort_filter_view_{label}_median",
+            median(values),
+            "ms",
+            budget=median_budget_ms,
+            samples=values,
+        ),
+        Result(f"cohort_filter_view_{label}_worst", max(values), "ms", budget=worst_budget_ms),
     ]
 
 
+class _PaintClock(QObject):
+    """Notes that the table's viewport has painted (the keystroke's result is on screen)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.at: float | None = None
+
+    def eventFilter(self, _watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.at = time.perf_counter()
+        return False
+
+
 def student_file_open(
-    app: QApplication, store: Store, actor: Actor, label: str = "", count: int = 20
+    app: QApplication,
+    store: Store,
+    actor: Actor,
+    label: str = "",
+    count: int = 20,
+    *,
+    budget_ms: float | None = 100,
 ) -> list[Result]:
     """Median over `count` different students, after one unmeasured (first) open."""
     school = store.run(accounts.school_info)
@@ -166,7 +193,7 @@ def student_file_open(
         ms([o[1] for o in opened]),
         ms(service),
     )
-    budget = 100 if not label else None
+    budget = budget_ms
     return [
         Result(
             f"student_file_open{suffix}",

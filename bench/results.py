@@ -14,7 +14,8 @@ class Result:
     value: float
     unit: str
     budget: float | None = None  # the figure must be <= budget
-    informational: bool = False  # printed against its budget, but never counts as a miss
+    # Kept for old JSON files only: since issue 19 every figure with a budget counts.
+    informational: bool = False
     samples: list[float] = field(default_factory=list)
     note: str = ""
 

@@ -85,7 +85,7 @@ from app.models.profile import (
     ProfileItem,
     ProfileScore,
 )
-from app.models.school import SchoolSettings
+from app.models.school import School, SchoolMember, SchoolSettings
 from app.models.student import (
     Guardian,
     GuardianRelation,
@@ -172,7 +172,9 @@ __all__ = [
     "ProfileScore",
     "ProposalStatus",
     "Role",
+    "School",
     "SchoolFreeDay",
+    "SchoolMember",
     "SchoolSettings",
     "SchoolType",
     "Sector",

@@ -1,8 +1,8 @@
-"""School settings: one row per database."""
+"""School settings: one row per database; the schools of a shared region database."""
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Integer, String
+from sqlalchemy import Boolean, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Tracked
@@ -29,3 +29,34 @@ class SchoolSettings(Base, Tracked):
     # The sector norms the trends area draws against, in percent (NULL: the default).
     norm_placed_percent: Mapped[int | None] = mapped_column(Integer)
     norm_retained_percent: Mapped[int | None] = mapped_column(Integer)
+
+
+class School(Base):
+    """A school (or one of its locations) in a database that several schools share.
+
+    A school's own database has none: its students carry no school and every user sees
+    them. In a shared database each student belongs to one school, each user to one or
+    more (`SchoolMember`), and on PostgreSQL the server keeps a user to the rows of those
+    schools (row-level security, migration 0017). Memberships are the DBA's to set.
+    """
+
+    __tablename__ = "schools"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    brin: Mapped[str] = mapped_column(String(6))
+    # The location ("vestiging") within the BRIN, "00" for the main one.
+    location: Mapped[str] = mapped_column(String(2), default="00")
+
+
+class SchoolMember(Base):
+    """A user works for a school. A user with no membership is bound to no school."""
+
+    __tablename__ = "school_members"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    school_id: Mapped[int] = mapped_column(
+        ForeignKey("schools.id", ondelete="CASCADE"), primary_key=True
+    )

@@ -39,10 +39,16 @@ class LegalRepresentation(StrEnum):
 
 class Student(Base, Tracked):
     __tablename__ = "students"
-    __table_args__ = (Index("ix_students_surname", "surname"),)
+    __table_args__ = (
+        Index("ix_students_surname", "surname"),
+        # The cohort's first page and count (migration 0016, issue 19).
+        Index("ix_students_cohort_order", "archived", "surname", "first_name", "id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     las_key: Mapped[str | None] = mapped_column(String(40), unique=True)
+    # The school in a database several schools share; None in a school's own database.
+    school_id: Mapped[int | None] = mapped_column(ForeignKey("schools.id"), index=True)
     first_name: Mapped[str] = mapped_column(String(80))
     prefix: Mapped[str | None] = mapped_column(String(20))
     surname: Mapped[str] = mapped_column(String(120))

@@ -94,8 +94,8 @@ def run_gui(args: argparse.Namespace) -> int:
             lambda window: finish(take_screenshots(window, args.screenshots, args.size))
         )
     if os.environ.get("KOERS_EXIT_WHEN_LOGIN_READY"):
-        # bench/: the moment the login window is ready for typing.
-        QTimer.singleShot(0, lambda: (print("login-ready", flush=True), finish(EXIT_OK)))
+        # bench/: the moment the log-in button is enabled and painted so (the user can act).
+        controller.login.ready.connect(lambda: _login_ready(controller.login, finish))
     controller.start()
     code = app.exec()
     runner.shutdown()
@@ -107,11 +107,18 @@ def _report(message: str) -> None:
     print(f"koers: {message}", file=sys.stderr)
 
 
+def _login_ready(login, finish) -> None:
+    login.repaint()  # the enabled button on screen, not only in the widget's state
+    print("login-ready", flush=True)
+    finish(EXIT_OK)
+
+
 def _smoke_done(window, controller, timing: bool, finish) -> None:
-    shown = window.cohort.model.rowCount()
+    shown = window.cohort.total
     print(f"Koers smoke: hoofdvenster open, {shown} leerlingen in het cohort.")
-    if timing:
-        t = controller.timings
-        if "password_confirmed" in t:
-            print(f"timing password_to_cohort={t['cohort_shown'] - t['password_confirmed']:.4f}")
-    QTimer.singleShot(0, lambda: (window.close(), finish(EXIT_OK)))
+    if not timing:
+        QTimer.singleShot(0, lambda: (window.close(), finish(EXIT_OK)))
+        return
+    from app.ui.smoke_timing import SmokeTiming
+
+    controller._smoke_timing = SmokeTiming(window, controller, finish)

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 
 class LoginWindow(QWidget):
     submitted = Signal(str, str)
+    # The log-in button has become usable: where the start-up clock stops (bench/).
+    ready = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +65,13 @@ class LoginWindow(QWidget):
             "{name}{value}".format(name=name, value=self.tr(" — demodatabase") if is_demo else "")
         )
         self.button.setEnabled(True)
+        self.ready.emit()
+
+    def enable_early(self) -> None:
+        """Usable before the database is opened: a log-in typed meanwhile is sent once it
+        is (StartupController), with the button showing that it is busy."""
+        self.button.setEnabled(True)
+        self.ready.emit()
 
     def set_busy(self, busy: bool) -> None:
         self.button.setEnabled(not busy)

@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.settings = settings
         self.mentors: list[tuple[int, str]] = []
+        self._cohort_load = 0  # which cohort load is current (see show_cohort)
         self.file_windows: dict[int | None, StudentFileWindow] = {}
         self._logged_out = False
         self.navigation = QListWidget()
@@ -384,11 +385,30 @@ class MainWindow(QMainWindow):
     # --- data ---------------------------------------------------------------------------
     def show_cohort(self, overview: cohort.CohortOverview) -> None:
         self.mentors = overview.mentors
+        # Reads beside the user's work may finish out of order: only the latest load's
+        # results are shown.
+        self._cohort_load = load = self._cohort_load + 1
+        if overview.first_page:
+            # The log-in's first page came with its signals: complete on screen at once.
+            # The whole cohort follows beside the user's work (a click on a student is not
+            # queued behind it), then its signals.
+            self.cohort.set_rows(overview.rows, total=overview.total)
+            self.cohort.set_signals({row.id: row.signals for row in overview.rows})
+            self.workspace.read_beside(
+                cohort.cohort_overview,
+                on_success=lambda whole: self._cohort_arrived(load, self.show_cohort, whole),
+            )
+            return
         self.cohort.set_rows(overview.rows)
-        self.workspace.call(
+        self.workspace.read_beside(
             cohort.cohort_signals,
-            on_success=self.cohort.set_signals,
+            on_success=lambda raised: self._cohort_arrived(load, self.cohort.set_signals, raised),
         )
+
+    def _cohort_arrived(self, load: int, show, value) -> None:
+        if load != self._cohort_load or self.lock.locked:
+            return  # a newer load is under way, or locked meanwhile: nothing back in memory
+        show(value)
 
     def refresh(self) -> None:
         self.workspace.call(

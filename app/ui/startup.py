@@ -62,7 +62,7 @@ def _first_screen(entered: Entered) -> LoggedIn:
         entered,
         lambda session: (
             accounts.school_info(session),
-            cohort.cohort_overview(session, entered.actor),
+            cohort.cohort_first_page(session, entered.actor),
         ),
     )
     return LoggedIn(
@@ -105,10 +105,22 @@ def _clean_start(url: str, username: str, password: str) -> str:
 
 
 def _after_start(store: Store) -> StartReport:
-    """On the worker, after the window shows: the integrity check, then the daily backup."""
+    """On the background thread, after the window shows: the integrity check (its own
+    read-only connection), then the daily backup (its own source connection)."""
     from app.services.admin import opening
 
     return opening.after_start(store)
+
+
+def _existing_file(url: str) -> bool:
+    """An embedded database file is already there: its log-in can be typed at once. Read
+    from the URL's text, without SQLAlchemy (which is not loaded yet)."""
+    prefix = "sqlite:///"
+    if not url.startswith(prefix) or "?" in url:
+        return False
+    from pathlib import Path
+
+    return Path(url[len(prefix) :]).is_file()
 
 
 def _show_recovery_key(parent, recovery_key: str, school: str) -> None:
@@ -146,11 +158,17 @@ class StartupController(QObject):
         self.store = None  # the Store of the logged-in session
         self.main_window = None
         self.timings: dict[str, float] = {}
+        # A log-in submitted before the database was ready: sent once it is.
+        self._early: tuple[str, str] | None = None
         self.login.submitted.connect(self._log_in)
 
     def start(self) -> None:
         self.login.show()
         self.timings["login_shown"] = time.perf_counter()
+        if _existing_file(self.url):
+            # The user can type and press Enter at once; the log-in waits for the opening
+            # (imports, the file's state) only if it is not done by then (issue 19).
+            self.login.enable_early()
         self._open(self._url_with_stored_password())
 
     def _open(self, url: str) -> None:
@@ -188,13 +206,19 @@ class StartupController(QObject):
     # --- database ------------------------------------------------------------------------
     def _database_opened(self, opened: Found) -> None:
         self.opened = opened
+        early, self._early = self._early, None
         if opened.half_made is not None:
+            self.login.set_busy(False)
             self._offer_clean_start(opened.half_made)
             return
         if opened.is_new:
             self._start_wizard()
             return
         self.login.set_school(opened.school_name or opened.label, opened.is_demo)
+        if early is not None:
+            self.login.set_busy(True)
+            self._send_log_in(*early)
+            return
         if self.auto_login:
             self.login.username.setText(self.auto_login[0])
             self.login.password.setText(self.auto_login[1])
@@ -203,6 +227,10 @@ class StartupController(QObject):
     def _open_failed(self, exc: BaseException) -> None:
         from app.db import credentials
         from app.ui.common.messages import user_message
+
+        if self._early is not None:
+            self._early = None
+            self.login.set_busy(False)
 
         # Ask for the server password only when the server asked for one, and never in
         # unattended runs (--smoke, --screenshots), where no one can answer a dialog.
@@ -308,7 +336,15 @@ class StartupController(QObject):
 
     # --- log-in -------------------------------------------------------------------------
     def _log_in(self, username: str, password: str) -> None:
+        # The clock of bench/ starts at the click, also when the log-in waits for the
+        # database to be opened.
         self.timings["password_confirmed"] = time.perf_counter()
+        if self.opened is None:
+            self._early = (username, password)  # sent when the database is ready
+            return
+        self._send_log_in(username, password)
+
+    def _send_log_in(self, username: str, password: str) -> None:
         opened = self.opened
         self.runner.submit(
             lambda: _log_in(opened, username, password),
@@ -380,12 +416,18 @@ class StartupController(QObject):
             self._damaged(window, workspace, result.report)
         else:
             store = result.store
-            self.runner.submit(
+            # Beside the user's work, not ahead of it: the first file opened after log-in
+            # must not wait seconds for the check of a large file (issue 19).
+            self.runner.background(
                 lambda: _after_start(store),
-                lambda report: self._damaged(window, workspace, report),
+                lambda report: self._checks_done(window, workspace, report),
                 lambda exc: self._background_failed(window, exc),
             )
         self.main_window_shown.emit(window)
+
+    def _checks_done(self, window, workspace, report) -> None:
+        self.timings["checks_done"] = time.perf_counter()
+        self._damaged(window, workspace, report)
 
     def _background_failed(self, window, exc: BaseException) -> None:
         from app.ui.common.messages import show_error

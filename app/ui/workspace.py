@@ -30,3 +30,15 @@ class Workspace:
         """Runs one service use case as the logged-in user, in its own transaction."""
         store, actor = self.store, self.actor
         self.runner.submit(lambda: store.run(use_case, actor, *args), on_success, on_error)
+
+    def read_beside(
+        self,
+        use_case: Callable[..., Any],
+        *args: Any,
+        on_success: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """A read the user does not wait for (the rest of the cohort after its first page),
+        beside the user's own work rather than ahead of it (`TaskRunner.background`)."""
+        store, actor = self.store, self.actor
+        self.runner.background(lambda: store.read(use_case, actor, *args), on_success, on_error)

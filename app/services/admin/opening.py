@@ -302,6 +302,8 @@ def warm_up() -> None:
         with scratch.session() as session:
             accounts.login(session, "warm-up", "", password_checked=True)
             accounts.school_info(session)
-            cohort.cohort_overview(session, Actor(0, "warm-up", "", Role.COORDINATOR))
+            warm_actor = Actor(0, "warm-up", "", Role.COORDINATOR)
+            cohort.cohort_first_page(session, warm_actor)
+            cohort.cohort_overview(session, warm_actor)
     finally:
         scratch.dispose()

@@ -13,6 +13,7 @@ over the whole school (no query per student):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
 
@@ -40,23 +41,27 @@ class AftercareFlag(StrEnum):
     CALL_OVERDUE = "nazorgcontact_te_laat"
 
 
-def unreachable(session: Session) -> set[int]:
+def _only(stmt, column, student_ids: Sequence[int] | None):
+    """Narrowed to some students (the page on screen), or the whole school."""
+    return stmt if student_ids is None else stmt.where(column.in_(student_ids))
+
+
+def unreachable(session: Session, student_ids: Sequence[int] | None = None) -> set[int]:
     """Former students not reached three times in a row, and not reached since."""
-    return set(
-        session.connection()
-        .execute(
-            select(AftercareSignal.student_id)
-            .where(
-                AftercareSignal.kind == SignalKind.UNREACHABLE,
-                AftercareSignal.resolved_on.is_(None),
-            )
-            .distinct()
+    stmt = (
+        select(AftercareSignal.student_id)
+        .where(
+            AftercareSignal.kind == SignalKind.UNREACHABLE,
+            AftercareSignal.resolved_on.is_(None),
         )
-        .scalars()
+        .distinct()
+    )
+    return set(
+        session.connection().execute(_only(stmt, AftercareSignal.student_id, student_ids)).scalars()
     )
 
 
-def dropped_out(session: Session) -> set[int]:
+def dropped_out(session: Session, student_ids: Sequence[int] | None = None) -> set[int]:
     """Former students logged as dropped out, with no new destination recorded since.
 
     "Since" is the moment of recording, not the dates typed: a destination registered
@@ -88,26 +93,29 @@ def dropped_out(session: Session) -> set[int]:
             or_(placed.c.placed_at.is_(None), placed.c.placed_at < AftercareCall.updated_at),
         )
     )
+    stmt = _only(stmt, AftercareCall.student_id, student_ids)
     return set(session.connection().execute(stmt).scalars())
 
 
-def calls_overdue(session: Session, on: date) -> set[int]:
+def calls_overdue(session: Session, on: date, student_ids: Sequence[int] | None = None) -> set[int]:
     """Former students with a call not made whose due date is before `on`."""
+    stmt = (
+        select(AftercareCall.student_id)
+        .where(AftercareCall.made_on.is_(None), AftercareCall.due_date < on)
+        .distinct()
+    )
     return set(
-        session.connection()
-        .execute(
-            select(AftercareCall.student_id)
-            .where(AftercareCall.made_on.is_(None), AftercareCall.due_date < on)
-            .distinct()
-        )
-        .scalars()
+        session.connection().execute(_only(stmt, AftercareCall.student_id, student_ids)).scalars()
     )
 
 
-def flagged(session: Session, on: date) -> dict[AftercareFlag, set[int]]:
-    """The ids of the students raising each aftercare flag, over the whole school."""
+def flagged(
+    session: Session, on: date, student_ids: Sequence[int] | None = None
+) -> dict[AftercareFlag, set[int]]:
+    """The ids of the students raising each aftercare flag, over the whole school (or only
+    `student_ids`, the page on screen)."""
     return {
-        AftercareFlag.UNREACHABLE: unreachable(session),
-        AftercareFlag.DROPPED_OUT: dropped_out(session),
-        AftercareFlag.CALL_OVERDUE: calls_overdue(session, on),
+        AftercareFlag.UNREACHABLE: unreachable(session, student_ids),
+        AftercareFlag.DROPPED_OUT: dropped_out(session, student_ids),
+        AftercareFlag.CALL_OVERDUE: calls_overdue(session, on, student_ids),
     }

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.core.validation import format_date
@@ -80,8 +81,8 @@ def _row(values, signal_labels: tuple[str, ...] = ()) -> CohortRow:
     )
 
 
-def list_cohort(session: Session, actor: Actor, with_signals: bool = True) -> list[CohortRow]:
-    """The students `actor` may see, as rows for the cohort view (not logged: no file read)."""
+def _cohort_select(actor: Actor):
+    """The cohort's columns for the students `actor` may see, in name order."""
     stmt = (
         select_student_names(
             Student.las_key,
@@ -96,9 +97,14 @@ def list_cohort(session: Session, actor: Actor, with_signals: bool = True) -> li
         .outerjoin(User, User.id == Student.mentor_id)
         .outerjoin(TransitionPath, TransitionPath.student_id == Student.id)
         .where(Student.archived.is_(False))
-        .order_by(Student.surname, Student.first_name)
+        .order_by(Student.surname, Student.first_name, Student.id)
     )
-    stmt = visible_students(stmt, actor)
+    return visible_students(stmt, actor)
+
+
+def list_cohort(session: Session, actor: Actor, with_signals: bool = True) -> list[CohortRow]:
+    """The students `actor` may see, as rows for the cohort view (not logged: no file read)."""
+    stmt = _cohort_select(actor)
     found = signals.compute(session, actor) if with_signals else {}
     # Core execution: plain rows, without the ORM's per-row bookkeeping.
     return [
@@ -115,10 +121,35 @@ def cohort_signals(session: Session, actor: Actor) -> dict[int, tuple[str, ...]]
 
 @dataclass(frozen=True, slots=True)
 class CohortOverview:
-    """What the cohort area needs at once: the rows and the mentors to choose from."""
+    """What the cohort area needs at once: the rows and the mentors to choose from.
+
+    `first_page`: only the first rows in name order, with their signals, and `total` the
+    count of the whole cohort; the rest follows (`cohort_overview`)."""
 
     rows: list[CohortRow]
     mentors: list[tuple[int, str]]
+    first_page: bool = False
+    total: int = 0
+
+
+# Enough rows to fill the table on the largest screen, and some to scroll.
+FIRST_PAGE = 120
+
+
+def cohort_first_page(session: Session, actor: Actor, limit: int = FIRST_PAGE) -> CohortOverview:
+    """What the log-in paints: the first `limit` students in name order with their signals,
+    the count of the whole cohort (not loaded) and the mentors. It walks the name index for
+    `limit` rows, so it costs the page, not the school (issue 19)."""
+    from app.services.admin.accounts import mentors
+
+    values = list(session.connection().execute(_cohort_select(actor).limit(limit)))
+    found = signals.compute(session, actor, student_ids=[v.id for v in values]) if values else {}
+    rows = [_row(v, signals.short_labels(found.get(v.id, ()))) for v in values]
+    count = visible_students(
+        select(func.count(Student.id)).where(Student.archived.is_(False)), actor
+    )
+    total = session.connection().execute(count).scalar_one()
+    return CohortOverview(rows, mentors(session), first_page=len(rows) < total, total=total)
 
 
 def cohort_overview(session: Session, actor: Actor) -> CohortOverview:

@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from enum import StrEnum
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.core.validation import today
@@ -108,103 +108,122 @@ def compute(
     months: int = DEFAULT_MONTHS,
     student_ids: Iterable[int] | None = None,
 ) -> dict[int, frozenset[Kind]]:
-    """Every visible student with at least one signal, mapped to its signals."""
+    """Every visible student with at least one signal, mapped to its signals.
+
+    One query per kind of signal, each returning the ids that raise it (issue 19: nothing
+    per student in Python). With `student_ids` (the page on screen) every query is narrowed
+    to those students, so the cost follows the page, not the school.
+    """
     day = on or today()
+    wanted = sorted(set(student_ids)) if student_ids is not None else None
+    if wanted is not None and not wanted:
+        return {}
+    conn = session.connection()
+    found: dict[int, set[Kind]] = {}
+    for kind, condition in _conditions(session, day, months).items():
+        stmt = (
+            select(Student.id)
+            .outerjoin(TransitionPath, TransitionPath.student_id == Student.id)
+            .where(Student.archived.is_(False), condition)
+        )
+        stmt = visible_students(stmt, actor)
+        if wanted is not None:
+            stmt = stmt.where(Student.id.in_(wanted))
+        for student_id in conn.execute(stmt).scalars():
+            found.setdefault(student_id, set()).add(kind)
+    aftercare = flagged(session, day, wanted)
+    # Aftercare flags only for students the actor sees (and not archived): one query, sent
+    # also when nothing is flagged, so each screen sends a fixed number of statements.
+    visible = _visible_ids(session, actor, wanted)
+    for flag, ids in aftercare.items():
+        for student_id in ids & visible:
+            found.setdefault(student_id, set()).add(flag)
+    return {student_id: frozenset(kinds) for student_id, kinds in found.items()}
+
+
+def _visible_ids(session: Session, actor: Actor, among: list[int] | None) -> set[int]:
+    stmt = visible_students(select(Student.id).where(Student.archived.is_(False)), actor)
+    if among is not None:
+        stmt = stmt.where(Student.id.in_(among))
+    return set(session.connection().execute(stmt).scalars())
+
+
+def _conditions(session: Session, day: date, months: int) -> dict[Signal, ColumnElement[bool]]:
+    """The SQL condition of each path signal, over students outer-joined to their path."""
     horizon = add_months(day, months)
     care_since = add_months(day, -school_settings(session).aftercare_months)
-    wanted = set(student_ids) if student_ids is not None else None
-    stmt = (
-        select(
-            Student.id,
-            Student.planned_outflow_date,
-            Student.actual_outflow_date,
-            TransitionPath.id.label("path_id"),
-            TransitionPath.current_phase,
-            TransitionPath.destination,
-            TransitionPath.no_work_reason,
+    at_school = Student.actual_outflow_date.is_(None)
+    leaving_soon = and_(
+        at_school,
+        Student.planned_outflow_date.is_not(None),
+        Student.planned_outflow_date <= horizon,
+    )
+    left_in_care = and_(
+        Student.actual_outflow_date.is_not(None), Student.actual_outflow_date >= care_since
+    )
+    without_place = and_(
+        or_(leaving_soon, left_in_care),
+        or_(
+            TransitionPath.destination.is_(None),
+            TransitionPath.destination.in_([Destination.UNKNOWN, Destination.NOTHING]),
+        ),
+    )
+    # A closed path raises only "no destination"; no path at all counts as orientation.
+    open_path = or_(
+        TransitionPath.current_phase.is_(None), TransitionPath.current_phase != Phase.CLOSED
+    )
+    transition_phase = (
+        select(PathPhase.id)
+        .where(
+            PathPhase.path_id == TransitionPath.id,
+            PathPhase.phase == Phase.TRANSITION_INTERNSHIP,
         )
-        .outerjoin(TransitionPath, TransitionPath.student_id == Student.id)
-        .where(Student.archived.is_(False))
+        .exists()
     )
-    stmt = visible_students(stmt, actor)
-    conn = session.connection()
-    students = [row for row in conn.execute(stmt) if wanted is None or row.id in wanted]
-    if not students:
-        return {}
-    transition_paths = set(
-        conn.execute(
-            select(PathPhase.path_id)
-            .where(PathPhase.phase == Phase.TRANSITION_INTERNSHIP)
-            .distinct()
-        ).scalars()
-    )
-    transition_internships = set(
-        conn.execute(
-            select(Internship.student_id)
-            .where(
-                Internship.kind == InternshipType.TRANSITIE,
-                Internship.status != InternshipStatus.BROKEN_OFF,
-            )
-            .distinct()
-        ).scalars()
-    )
-    recent_profiles = set(
-        conn.execute(
-            select(ProfileAssessment.student_id)
-            .group_by(ProfileAssessment.student_id)
-            .having(func.max(ProfileAssessment.assessed_on) > day - PROFILE_MAX_AGE)
-        ).scalars()
-    )
-    # The case lead of each path's current phase: the latest phase row of that kind.
-    current_lead: dict[int, str | None] = {}
-    lead_rows = conn.execute(
-        select(PathPhase.path_id, PathPhase.lead_name)
-        .join(TransitionPath, TransitionPath.id == PathPhase.path_id)
-        .where(PathPhase.phase == TransitionPath.current_phase)
-        .order_by(PathPhase.path_id, PathPhase.start_date, PathPhase.id)
-    )
-    for path_id, lead_name in lead_rows:
-        current_lead[path_id] = lead_name
-
-    aftercare = flagged(session, day)
-
-    result: dict[int, frozenset[Kind]] = {}
-    for row in students:
-        found: set[Kind] = {flag for flag, ids in aftercare.items() if row.id in ids}
-        phase = row.current_phase or Phase.ORIENTATION
-        at_school = row.actual_outflow_date is None
-        leaving_soon = (
-            at_school
-            and row.planned_outflow_date is not None
-            and row.planned_outflow_date <= horizon
+    transition_internship = (
+        select(Internship.id)
+        .where(
+            Internship.student_id == Student.id,
+            Internship.kind == InternshipType.TRANSITIE,
+            Internship.status != InternshipStatus.BROKEN_OFF,
         )
-        left_in_care = not at_school and row.actual_outflow_date >= care_since
-        without_place = (leaving_soon or left_in_care) and row.destination in NO_DESTINATION_VALUES
-        if row.destination is Destination.SCHOOL_UNSETTLED or (
-            row.destination in NO_WORK_DESTINATIONS and row.no_work_reason is None
-        ):
-            found.add(Signal.DESTINATION_TO_SETTLE)
-        if phase == Phase.CLOSED:
-            if without_place:
-                found.add(Signal.NO_DESTINATION)
-            if found:
-                result[row.id] = frozenset(found)
-            continue
-        if (
-            leaving_soon
-            and row.path_id not in transition_paths
-            and row.id not in transition_internships
-        ):
-            found.add(Signal.LEAVING_WITHOUT_TRANSITION)
-        if without_place:
-            found.add(Signal.NO_DESTINATION)
-        if at_school and row.id not in recent_profiles:
-            found.add(Signal.PROFILE_OUTDATED)
-        if not (current_lead.get(row.path_id) or "").strip():
-            found.add(Signal.NO_CASE_LEAD)
-        if found:
-            result[row.id] = frozenset(found)
-    return result
+        .exists()
+    )
+    recent_profile = (
+        select(ProfileAssessment.id)
+        .where(
+            ProfileAssessment.student_id == Student.id,
+            ProfileAssessment.assessed_on > day - PROFILE_MAX_AGE,
+        )
+        .exists()
+    )
+    # The case lead of the current phase: its latest phase row of that kind.
+    current_lead = (
+        select(PathPhase.lead_name)
+        .where(
+            PathPhase.path_id == TransitionPath.id,
+            PathPhase.phase == TransitionPath.current_phase,
+        )
+        .order_by(PathPhase.start_date.desc(), PathPhase.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    return {
+        Signal.LEAVING_WITHOUT_TRANSITION: and_(
+            open_path, leaving_soon, ~transition_phase, ~transition_internship
+        ),
+        Signal.NO_DESTINATION: without_place,
+        Signal.PROFILE_OUTDATED: and_(open_path, at_school, ~recent_profile),
+        Signal.NO_CASE_LEAD: and_(open_path, func.coalesce(func.trim(current_lead), "") == ""),
+        # Whatever the phase: the monitor cannot count the destination until it is settled.
+        Signal.DESTINATION_TO_SETTLE: or_(
+            TransitionPath.destination == Destination.SCHOOL_UNSETTLED,
+            and_(
+                TransitionPath.destination.in_(NO_WORK_DESTINATIONS),
+                TransitionPath.no_work_reason.is_(None),
+            ),
+        ),
+    }
 
 
 def students_with(

@@ -48,6 +48,7 @@ _SORT_KEY = {
 }
 
 Index = QModelIndex | QPersistentModelIndex
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SORT_ROLE, ROW_ROLE})
 
 
 class CohortModel(QAbstractTableModel):
@@ -118,7 +119,9 @@ class CohortModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(HEADERS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        # The view asks about ten roles per cell on every repaint: the ones this model
+        # does not answer return before any work (keystroke-to-repaint, issue 19).
+        if role not in _ROLES or not index.isValid():
             return None
         row = self._rows[self._visible[index.row()]]
         if role == Qt.ItemDataRole.DisplayRole:

@@ -89,6 +89,8 @@ class CohortView(QWidget):
     open_requested = Signal(int)
     import_requested = Signal()
     new_requested = Signal()
+    # The Aandacht column is filled: the cohort is complete on screen (bench/ stops here).
+    signals_shown = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,6 +117,8 @@ class CohortView(QWidget):
         self.empty_hint.import_button.clicked.connect(self.import_requested)
         self.empty_hint.new_button.clicked.connect(self.new_requested)
         self._loaded = False
+        self.signals_loaded = False  # the Aandacht column holds this load's signals
+        self._total: int | None = None  # the whole cohort's count while a first page shows
         self.table = make_table(self.model, widths=_COLUMN_WIDTHS[: len(HEADERS)], sort_by=0)
         self.table.setAccessibleName(self.tr("Leerlingen"))
         self._build()
@@ -168,7 +172,12 @@ class CohortView(QWidget):
         self.empty_hint.hide()
 
     # --- data -------------------------------------------------------------------------
-    def set_rows(self, rows: list[CohortRow]) -> None:
+    def set_rows(self, rows: list[CohortRow], total: int | None = None) -> None:
+        """The rows to show; `total` when they are the first page of a larger cohort (the
+        count line then names the whole). The selected student stays selected."""
+        self._total = total
+        self.signals_loaded = False
+        selected = self.selected_student_id()
         for attr, combo in self.combos.items():
             if attr == "signal":
                 continue  # every kind is listed once, from the signals service
@@ -183,12 +192,22 @@ class CohortView(QWidget):
         self.model.set_filter(self.current_filter())
         self._loaded = True
         self._update_count()
+        if selected is not None:
+            self._select(selected)
         if any(row.signals for row in rows):
             self._show_aftercare({row.id: row.signals for row in rows})
+
+    def _select(self, student_id: int) -> None:
+        for row in range(self.model.rowCount()):
+            if self.model.row_at(row).id == student_id:
+                self.table.setCurrentIndex(self.model.index(row, 0))
+                return
 
     def set_signals(self, raised: dict[int, tuple[str, ...]]) -> None:
         self.model.set_signals(raised)
         self._show_aftercare(raised)
+        self.signals_loaded = True
+        self.signals_shown.emit()
 
     def _show_aftercare(self, raised: dict[int, tuple[str, ...]]) -> None:
         counts = aftercare_counts(raised)
@@ -211,6 +230,8 @@ class CohortView(QWidget):
 
     def clear(self) -> None:
         self._loaded = False  # nothing known until the next load: no "empty school" hint
+        self._total = None
+        self.signals_loaded = False
         self.model.clear()
         self.search.clear()
         self.aftercare_line.clear()
@@ -222,6 +243,11 @@ class CohortView(QWidget):
             for attr, combo in self.combos.items()
         }
         return CohortFilter(text=self.search.text(), **values)
+
+    @property
+    def total(self) -> int:
+        """How many students the cohort holds, also while only its first page shows."""
+        return self._total if self._total is not None else self.model.total
 
     def selected_student_id(self) -> int | None:
         index = self.table.currentIndex()
@@ -247,6 +273,8 @@ class CohortView(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total
+        if self._total is not None and self.current_filter().is_empty():
+            shown = total = self._total  # the first page of a cohort still arriving
         noun = "leerling" if total == 1 else "leerlingen"
         text = f"{total} {noun}" if shown == total else f"{shown} van {total} {noun}"
         self.count_label.setText(text)

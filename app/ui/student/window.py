@@ -123,6 +123,8 @@ class StudentFileWindow(QMainWindow):
     """Shows one student's file; `student_id` None makes a new student."""
 
     saved = Signal(int)
+    # The file has loaded and shows its student (bench/: the first file after log-in).
+    file_loaded = Signal(int)
 
     def __init__(
         self,
@@ -227,6 +229,7 @@ class StudentFileWindow(QMainWindow):
             self.personalia.set_input(data)
             self.status.setText(self.tr("Niet-opgeslagen wijzigingen van vóór het vergrendelen"))
         self._update_buttons()
+        self.file_loaded.emit(loaded.id)
 
     def _add_sections(self, student_id: int) -> None:
         """Adds the section tabs the first time the file shows an existing student."""

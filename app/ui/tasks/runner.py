@@ -1,6 +1,9 @@
 """The task runner: database and long work off the GUI thread, results back on it.
 
 Database work (`submit`) is serialised on one worker thread so two actions never interleave.
+Checks the user never waits for (`background`: the integrity check and daily backup after
+log-in) run on a second thread with their own connections, so a student file opened right
+after log-in is not queued behind them.
 Long work (`task(...).start()`) is handed a `Progress` (report, cancelled) and runs on that
 worker, or in a child process when it must not share the window's interpreter (`child.py`).
 Results, errors and progress always arrive on the GUI thread; an error nobody handles is
@@ -98,6 +101,8 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self.synchronous = synchronous
         self._executor = None if synchronous else ThreadPoolExecutor(1, "koers-db")
+        # Two: the rest of the cohort is not queued behind the integrity check either.
+        self._background = None if synchronous else ThreadPoolExecutor(2, "koers-beside")
         # Emitted from the worker (or a child's listener) thread, so Qt queues the call
         # onto the GUI thread.
         self._finished.connect(self._deliver)
@@ -116,6 +121,24 @@ class TaskRunner(QObject):
         thread. Without `on_error` the error's Dutch message is shown (`show_error`)."""
         self.pending += 1
         self._on_worker(work, on_success, on_error or self.show_error)
+
+    def background(
+        self,
+        work: Callable[[], Any],
+        on_success: Callback,
+        on_error: ErrorCallback | None = None,
+    ) -> None:
+        """Runs `work` beside the user's own work, never ahead of it: on a thread of its
+        own, so what `submit` queues meanwhile runs at once. `work` must use connections of
+        its own (a Store's pool, a check's own connection), never a session shared with the
+        worker. Results arrive on the GUI thread as with `submit`; synchronous: in line."""
+        self.pending += 1
+        if self._background is None:
+            _run(work, on_success, on_error or self.show_error, deliver=self._deliver)
+            return
+        self._background.submit(
+            _run, work, on_success, on_error or self.show_error, self._finished.emit
+        )
 
     def task(
         self,
@@ -201,8 +224,9 @@ class TaskRunner(QObject):
         callback(done, total)
 
     def shutdown(self) -> None:
-        if self._executor is not None:
-            self._executor.shutdown(wait=True)
+        for executor in (self._executor, self._background):
+            if executor is not None:
+                executor.shutdown(wait=True)
 
 
 def _run(
