@@ -248,7 +248,7 @@ def _postgres(args, sizes, app):
     from bench.postgres import postgres_server
 
     databases = [("koers_school", sizes.students, False)]
-    if {"filter", "file", "login"} & args.areas:
+    if {"filter", "file", "login", "trends"} & args.areas:
         databases.append(("koers_region", sizes.region_students, True))
     results = []
     say("starting PostgreSQL")
@@ -285,6 +285,12 @@ def _postgres(args, sizes, app):
                         actor,
                         label=f"{count}_postgres",
                         budget_ms=150 if is_region else None,
+                    )
+                if "trends" in args.areas and is_region:
+                    from bench.trends import trends_open
+
+                    results += trends_open(
+                        app, store, actor, label=f"{count}_postgres", budget_ms=1000
                     )
             finally:
                 store.dispose()

@@ -30,8 +30,17 @@ BUDGET_MS = 300
 RUNS = 7
 
 
-def trends_open(app: QApplication, store: Store, actor: Actor) -> list[Result]:
-    say(f"trends: the area opened {RUNS} times")
+def trends_open(
+    app: QApplication,
+    store: Store,
+    actor: Actor,
+    *,
+    label: str = "",
+    budget_ms: float = BUDGET_MS,
+) -> list[Result]:
+    """The figures of one data set; `label` (e.g. "150000_postgres") names a larger one."""
+    suffix = f"_{label}" if label else ""
+    say(f"trends{suffix}: the area opened {RUNS} times")
     workspace = Workspace(
         store,
         actor,
@@ -92,23 +101,27 @@ def trends_open(app: QApplication, store: Store, actor: Actor) -> list[Result]:
     tabs = every_tab()
     return [
         Result(
-            "trends_open",
+            f"trends_open{suffix}",
             median(opened),
             "ms",
-            budget=BUDGET_MS,
+            budget=budget_ms,
             samples=opened,
             note=f"median of {RUNS}; worst {max(opened):.1f} ms; {leavers} leavers",
         ),
-        Result("trends_open_first", cold * 1000, "ms", note="the first open in this process"),
         Result(
-            "trends_service",
+            f"trends_open_first{suffix}", cold * 1000, "ms", note="the first open in this process"
+        ),
+        Result(
+            f"trends_service{suffix}",
             median(service_ms),
             "ms",
             samples=service_ms,
             note="trends_view of the first tab in its own transaction (incl. audit rows)",
         ),
         *(
-            Result(f"trends_tab_{name}", value, "ms", note="opening this tab after the first")
+            Result(
+                f"trends_tab_{name}{suffix}", value, "ms", note="opening this tab after the first"
+            )
             for name, value in tabs.items()
         ),
     ]
