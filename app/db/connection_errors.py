@@ -87,7 +87,7 @@ def tls_failure_message(exc: BaseException) -> str | None:
         return TLS_WRONG_HOST.format(host=wrong_host.group(1))
     if "server does not support ssl" in lower:
         return TLS_NOT_OFFERED
-    if "no pg_hba.conf entry" in lower and "no encryption" in lower:
+    if "pg_hba.conf" in lower and "no encryption" in lower:
         return TLS_REQUIRED_BY_SERVER
     missing = re.search(
         r'(?:root certificate|certificate|private key) file "([^"]*)"'
