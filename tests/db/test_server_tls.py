@@ -15,6 +15,7 @@ from PySide6.QtCore import QSettings
 
 from app.db import open_store
 from app.db.connection_errors import (
+    TLS_FILE_MISSING,
     TLS_NOT_OFFERED,
     TLS_REQUIRED_BY_SERVER,
     TLS_UNTRUSTED,
@@ -270,3 +271,10 @@ def test_the_login_window_says_it_in_dutch(qtbot, tmp_path: Path, tls_server: Tl
     qtbot.addWidget(controller.login)
     assert controller.login.message.text() == TLS_UNTRUSTED
     controller.close_database()
+
+
+def test_a_ca_file_that_is_not_there_is_named(tls_server: TlsSetup, tmp_path: Path) -> None:
+    missing = tmp_path / "weg" / "school-ca.crt"
+    with pytest.raises(Exception) as refused:
+        open_store(_url(tls_server.server, "postgres", missing))
+    assert tls_failure_message(refused.value) == TLS_FILE_MISSING.format(path=missing)
