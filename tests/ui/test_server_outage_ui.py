@@ -63,3 +63,56 @@ def test_a_save_during_an_outage_keeps_the_typed_text_and_saves_after_the_restar
             assert stored.input.city == "Zwolle"
         finally:
             store.dispose()
+
+
+def test_a_dialog_saved_during_an_outage_stays_open_with_the_message_and_what_was_typed(
+    qtbot, tmp_path
+):
+    from PySide6.QtCore import Qt
+    from sqlalchemy import select
+
+    from app.models import OutflowMeeting
+    from app.services.meetings.area import choices
+    from app.ui.common.fields import set_combo_value
+    from app.ui.meetings.view import MeetingsArea
+    from tests.meetings.helpers import network
+
+    with own_server() as server:
+        store = open_store(server.create_database("koers"))
+        try:
+            coordinator = store.run(
+                accounts.initialise_school,
+                school_name="De Horizon",
+                brin="12AB",
+                username="c.peeters",
+                display_name="Ingrid Peeters",
+                password=PASSWORD,
+            )
+            ids = store.run(network)
+            area = MeetingsArea(workspace_for(store, coordinator))
+            qtbot.addWidget(area)
+            dialog = area.meeting_dialog(store.run(choices, coordinator))
+            qtbot.addWidget(dialog)
+            qtbot.keyClicks(dialog.place, "De Horizon, lokaal 12")
+            set_combo_value(dialog.host, ids["rmc"])
+            for row in range(dialog.participants.count()):
+                item = dialog.participants.item(row)
+                if item.data(Qt.ItemDataRole.UserRole) == ids["consulent"]:
+                    item.setCheckState(Qt.CheckState.Checked)
+
+            server.stop()
+            dialog.submit()
+
+            assert dialog.problem.text() == LOST_MESSAGE and dialog.problem.isVisibleTo(dialog)
+            assert dialog.result() != dialog.DialogCode.Accepted and dialog.result_value is None
+            assert dialog.place.text() == "De Horizon, lokaal 12"
+
+            server.start()
+            dialog.submit()
+
+            assert dialog.result() == dialog.DialogCode.Accepted, dialog.problem.text()
+            with store.session() as session:
+                places = session.scalars(select(OutflowMeeting.place)).all()
+            assert places == ["De Horizon, lokaal 12"]
+        finally:
+            store.dispose()
