@@ -14,7 +14,7 @@ import subprocess
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -23,6 +23,25 @@ class PostgresServer:
     host: str
     port: int
     superuser: str = "postgres"
+    # What `restart` needs: the data folder, pg_ctl, and who runs it.
+    data: Path | None = None
+    pg_ctl: Path | None = None
+    as_user: list[str] = field(default_factory=list)
+    log: Path | None = None
+    options: str = ""
+
+    def restart(self) -> None:
+        """Stops the server as an update would (fast: open sessions are ended) and starts
+        it again on the same port and data."""
+        if self.data is None or self.pg_ctl is None:
+            raise RuntimeError("this server was not started by bench.postgres")
+        # Stop and start rather than `pg_ctl restart`: that forgets the log file, and the
+        # new server would hold this process's output pipes open for ever.
+        ctl = [*self.as_user, str(self.pg_ctl)]
+        stop = [*ctl, "stop", "-w", "-D", str(self.data), "-m", "fast"]
+        start = [*ctl, "start", "-w", "-D", str(self.data), "-l", str(self.log)]
+        subprocess.run(stop, check=True, capture_output=True, text=True)
+        subprocess.run([*start, "-o", self.options], check=True, capture_output=True, text=True)
 
     def url(self, database: str) -> str:
         return f"postgresql+psycopg://{self.superuser}@{self.host}:{self.port}/{database}"
@@ -85,7 +104,8 @@ def postgres_server() -> Iterator[PostgresServer]:
             f"could not start PostgreSQL: {exc.stderr}\n{exc.stdout}\n{server_log}"
         ) from exc
     try:
-        yield PostgresServer("127.0.0.1", port)
+        yield PostgresServer("127.0.0.1", port, data=data, pg_ctl=bin_dir / "pg_ctl",
+                             as_user=as_user, log=log, options=options)  # fmt: skip
     finally:
         subprocess.run(
             [*as_user, str(bin_dir / "pg_ctl"), "stop", "-w", "-D", str(data), "-m", "fast"],

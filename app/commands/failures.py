@@ -73,6 +73,11 @@ def _infrastructure(exc: BaseException) -> str | None:
     if isinstance(exc, (KeyFileError, DatabaseTooNewError)):
         return str(exc)  # their messages are Dutch already
     if _is_database_error(exc):
+        from app.db.connection_errors import tls_failure_message
+
+        tls_problem = tls_failure_message(exc)
+        if tls_problem is not None:
+            return tls_problem
         text = str(exc).lower()
         if "connection" in text or "could not connect" in text or "timeout" in text:
             return UNREACHABLE

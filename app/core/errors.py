@@ -39,3 +39,8 @@ class PermissionDeniedError(KoersError):
 
 class ReadOnlyError(KoersError):
     """The database failed its integrity check: it can be read, not changed."""
+
+
+class ConnectionLostError(KoersError):
+    """The database server went away mid-session (restarted, network down): nothing was
+    saved, what the user typed is still on screen, and the next try reconnects."""

@@ -34,7 +34,10 @@ def alembic_config(store: Store | None = None) -> Config:
     config = Config()
     config.set_main_option("script_location", str(package_path("app/db/migrations")))
     if store is not None:
-        config.set_main_option("sqlalchemy.url", store.url.render_as_string(hide_password=False))
+        # The option goes through ConfigParser interpolation: a '%' (a quoted path such as
+        # sslrootcert, or a password) is doubled, and read back single.
+        url = store.url.render_as_string(hide_password=False)
+        config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return config
 
 

@@ -15,6 +15,7 @@ from typing import Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool, StaticPool
 
@@ -164,7 +165,17 @@ def make_engine(url: str | URL, key: bytes | None = None) -> Engine:
             event.listen(engine, "connect", _size_page_cache(path))
         event.listen(engine, "begin", _begin_immediate)
         return engine
-    return create_engine(driver_url(parsed), pool_pre_ping=True, pool_size=2, max_overflow=4)
+    # Pessimistic disconnect handling: each checkout tests its connection first, so after
+    # a server restart the pool reconnects instead of handing out a dead connection.
+    # A server that does not answer is given up on after a while, so the user hears of it.
+    connect_args = {} if "connect_timeout" in parsed.query else {"connect_timeout": 10}
+    return create_engine(
+        driver_url(parsed),
+        pool_pre_ping=True,
+        pool_size=2,
+        max_overflow=4,
+        connect_args=connect_args,
+    )
 
 
 class Store:
@@ -189,6 +200,10 @@ class Store:
         self.read_only = read_only
         self.schema_problems: list[str] = []
         self.engine = engine or make_engine(self.url, key)
+        # Whether this store has ever reached its server: a server missing from the start
+        # is a setting to fix (the login says so), one that goes away later is an outage.
+        self.has_connected = False
+        event.listen(self.engine, "connect", self._connected)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(
             self.engine.execution_options(**{DEFERRED: True}), expire_on_commit=False
@@ -196,6 +211,22 @@ class Store:
         for sessions in (self._sessions, self._read_sessions):
             event.listen(sessions, "before_flush", _refuse_flush)
             event.listen(sessions, "do_orm_execute", _refuse_statement)
+
+    def _connected(self, _dbapi_connection, _record) -> None:
+        self.has_connected = True
+
+    def _outage(self, exc: BaseException) -> BaseException | None:
+        """The user's error for a server that went away mid-session, else None."""
+        if self.is_sqlite or not self.has_connected:
+            return None
+        from app.db.connection_errors import LOST_MESSAGE, is_connection_lost
+
+        if not is_connection_lost(exc):
+            return None
+        from app.core.errors import ConnectionLostError
+
+        log.warning("database connection lost: %s", type(getattr(exc, "orig", exc)).__name__)
+        return ConnectionLostError(LOST_MESSAGE)
 
     @property
     def read_only_message(self) -> str:
@@ -248,6 +279,14 @@ class Store:
                 session.info["store"] = self
                 session.info[AFTER_ROLLBACK] = rollback_hooks
                 yield session
+        except DBAPIError as exc:
+            outage = self._outage(exc)
+            if outage is None:
+                self._after_rollback(rollback_hooks)
+                raise
+            # No rollback hooks: they need the server that just went away. The pool has
+            # dropped the dead connections; the next action connects afresh.
+            raise outage from exc
         except BaseException:
             self._after_rollback(rollback_hooks)
             raise
@@ -274,10 +313,16 @@ class Store:
     def read(self, fn: Callable[Concatenate[Session, P], T], *args: P.args, **kw: P.kwargs) -> T:
         """Runs a use case that only reads, in a snapshot without the write lock (on SQLite
         a plain BEGIN): for long reads beside the user's work. Writing in it is refused."""
-        with self._read_sessions.begin() as session:
-            session.info["store"] = self
-            session.info[READS_ONLY] = True
-            return fn(session, *args, **kw)
+        try:
+            with self._read_sessions.begin() as session:
+                session.info["store"] = self
+                session.info[READS_ONLY] = True
+                return fn(session, *args, **kw)
+        except DBAPIError as exc:
+            outage = self._outage(exc)
+            if outage is None:
+                raise
+            raise outage from exc
 
     def dispose(self) -> None:
         self.engine.dispose()

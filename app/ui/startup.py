@@ -239,8 +239,13 @@ class StartupController(QObject):
             if password is not None:
                 self._open(credentials.with_password(self.url, password))
                 return
+        from app.db.connection_errors import tls_failure_message
+
         message = user_message(exc)
-        if type(exc).__name__ == "OperationalError":
+        tls_problem = tls_failure_message(exc)
+        if tls_problem is not None:
+            message = tls_problem  # Dutch already, like a KoersError's message
+        elif type(exc).__name__ == "OperationalError":
             message = self.tr(
                 "De database kan niet worden geopend. Controleer de verbinding met de "
                 "databaseserver of het pad naar het databasebestand."

@@ -16,10 +16,11 @@ import unicodedata
 from collections.abc import Callable
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
-from app.core.errors import KoersError, ValidationError
+from app.core.errors import ConflictError, KoersError, ValidationError
 from app.importers.records import ImportedStaff
 from app.models import Guardian, PathPhase, Phase, Role, SchoolType, Student, TransitionPath, User
 from app.services.aftercare import plan as aftercare
@@ -33,6 +34,14 @@ from app.services.las_import.preview import ImportPreview, ImportResult, Missing
 from app.services.las_import.source import ImportSource, forget_parsed, parse_source
 
 PROGRESS_EVERY = 100
+# On PostgreSQL two PCs importing at once take turns (an advisory lock held to commit): the
+# second plans against what the first committed instead of inserting the same new students.
+# On SQLite BEGIN IMMEDIATE already serialises writers.
+IMPORT_LOCK = 0x4B6F657202
+IMPORT_CONFLICT = (
+    "Een leerling uit het bestand is intussen op een andere pc gewijzigd. Er is niets "
+    "ingelezen; lees het bestand opnieuw in."
+)
 
 
 class ImportCancelled(KoersError):
@@ -108,8 +117,13 @@ def apply_import(
     called now and then; returning False cancels (ImportCancelled: nothing is written).
     """
     _check_permission(session, actor)
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(IMPORT_LOCK)))
     try:
         return _apply(session, actor, source, selected, progress, today)
+    except StaleDataError as exc:
+        # A file saved elsewhere between the plan and the write: all or nothing still holds.
+        raise ConflictError(IMPORT_CONFLICT) from exc
     finally:
         forget_parsed()
 

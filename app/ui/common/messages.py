@@ -7,7 +7,7 @@ import logging
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.core.errors import ConflictError, KoersError, ValidationError
+from app.core.errors import ConflictError, ConnectionLostError, KoersError, ValidationError
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +33,8 @@ def show_error(
         title = QCoreApplication.translate("common.messages", "Controleer de invoer")
     elif isinstance(exc, ConflictError):
         title = QCoreApplication.translate("common.messages", "Tegelijk gewijzigd")
+    elif isinstance(exc, ConnectionLostError):
+        title = QCoreApplication.translate("common.messages", "Verbinding verbroken")
     elif not isinstance(exc, KoersError):
         log.error("unexpected error: %s", type(exc).__name__)
     if title is None:

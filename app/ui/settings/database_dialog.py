@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QRadioButton,
     QSpinBox,
     QWidget,
@@ -20,11 +25,34 @@ from app.ui.common.form_dialog import FormDialog
 SETTINGS_KEY = "database/url"
 
 
-def server_url(host: str, port: int, database: str, user: str) -> str:
+# TLS with the server's certificate checked against the school's CA and the server's name:
+# the only mode that stops a machine in between from posing as the server.
+VERIFY_FULL = "verify-full"
+
+
+def server_url(
+    host: str,
+    port: int,
+    database: str,
+    user: str,
+    *,
+    ca_file: str = "",
+    client_cert: str = "",
+    client_key: str = "",
+) -> str:
+    """The server's URL; with `ca_file` it demands TLS (sslmode=verify-full) checked
+    against that CA, with `client_cert`/`client_key` when the server asks for one."""
     from sqlalchemy.engine import URL
 
+    query: dict[str, str] = {}
+    if ca_file:
+        query = {"sslmode": VERIFY_FULL, "sslrootcert": ca_file}
+        if client_cert:
+            query["sslcert"] = client_cert
+        if client_key:
+            query["sslkey"] = client_key
     return URL.create(
-        "postgresql+psycopg", username=user, host=host, port=port, database=database
+        "postgresql+psycopg", username=user, host=host, port=port, database=database, query=query
     ).render_as_string(hide_password=False)
 
 
@@ -44,6 +72,13 @@ class DatabaseDialog(FormDialog):
         self.user = QLineEdit()
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.remember = QCheckBox(self.tr("Wachtwoord onthouden op deze pc"))
+        self.tls = QCheckBox(self.tr("Versleutelde verbinding (TLS), server controleren"))
+        self.ca_file = QLineEdit()
+        self.ca_file.setPlaceholderText(self.tr("CA-certificaat van de school (.crt of .pem)"))
+        self.client_cert = QLineEdit()
+        self.client_cert.setPlaceholderText(self.tr("Alleen als de ICT-beheerder het vraagt"))
+        self.client_key = QLineEdit()
+        self.client_key.setPlaceholderText(self.tr("Alleen als de ICT-beheerder het vraagt"))
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.server_form = QWidget()
@@ -54,6 +89,15 @@ class DatabaseDialog(FormDialog):
         form.addRow(self.tr("Gebruiker"), self.user)
         form.addRow(self.tr("Wachtwoord"), self.password)
         form.addRow(self.remember)
+        form.addRow(self.tls)
+        self.tls_fields = [
+            (self.tr("CA-certificaat"), self.ca_file),
+            (self.tr("Clientcertificaat"), self.client_cert),
+            (self.tr("Sleutel clientcertificaat"), self.client_key),
+        ]
+        for label, field in self.tls_fields:
+            form.addRow(label, self._with_browse(field, label))
+        self.tls.toggled.connect(self._update_tls)
         layout = self.body
         layout.addWidget(self.embedded)
         layout.addWidget(QLabel(f"    {default_database_url().removeprefix('sqlite:///')}"))
@@ -63,6 +107,30 @@ class DatabaseDialog(FormDialog):
         layout.addWidget(QLabel(self.tr("Koers gebruikt de nieuwe keuze na opnieuw starten.")))
         self.server.toggled.connect(self.server_form.setEnabled)
         self._load()
+        self._update_tls()
+
+    def _with_browse(self, field: QLineEdit, label: str) -> QWidget:
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(field, 1)
+        browse = QPushButton(self.tr("Bladeren…"))
+        browse.setAccessibleName(self.tr("{label} kiezen").format(label=label))
+        browse.clicked.connect(lambda: self._browse(field, label))
+        line.addWidget(browse)
+        field.setAccessibleName(label)
+        return row
+
+    def _browse(self, field: QLineEdit, label: str) -> None:
+        start = str(Path(field.text()).parent) if field.text() else ""
+        kinds = self.tr("Certificaten en sleutels (*.crt *.pem *.key);;Alle bestanden (*)")
+        path, _filter = QFileDialog.getOpenFileName(self, label, start, kinds)
+        if path:
+            field.setText(path)
+
+    def _update_tls(self) -> None:
+        for _label, field in self.tls_fields:
+            field.parentWidget().setEnabled(self.tls.isChecked())
 
     def _load(self) -> None:
         secure = credentials.secure_store_available()
@@ -84,6 +152,12 @@ class DatabaseDialog(FormDialog):
             self.port.setValue(parsed.port or 5432)
             self.database.setText(parsed.database or "")
             self.user.setText(parsed.username or "")
+            query = parsed.query
+            if query.get("sslrootcert"):
+                self.tls.setChecked(True)
+                self.ca_file.setText(str(query.get("sslrootcert")))
+                self.client_cert.setText(str(query.get("sslcert") or ""))
+                self.client_key.setText(str(query.get("sslkey") or ""))
         else:
             self.embedded.setChecked(True)
             self.server_form.setEnabled(False)
@@ -97,7 +171,17 @@ class DatabaseDialog(FormDialog):
             self.port.value(),
             self.database.text().strip(),
             self.user.text().strip(),
+            **self._tls_files(),
         )
+
+    def _tls_files(self) -> dict[str, str]:
+        if not self.tls.isChecked():
+            return {}
+        return {
+            "ca_file": self.ca_file.text().strip(),
+            "client_cert": self.client_cert.text().strip(),
+            "client_key": self.client_key.text().strip(),
+        }
 
     def problems(self) -> list[str]:
         if self.embedded.isChecked():
@@ -111,7 +195,36 @@ class DatabaseDialog(FormDialog):
             )
             if not widget.text().strip()
         ]
-        return [self.tr("{label}: dit veld is verplicht.").format(label=label) for label in missing]
+        required = self.tr("{label}: dit veld is verplicht.")
+        return [required.format(label=label) for label in missing] + self._tls_problems()
+
+    def _tls_problems(self) -> list[str]:
+        if not self.tls.isChecked():
+            return []
+        found: list[str] = []
+        if not self.ca_file.text().strip():
+            found.append(
+                self.tr(
+                    "CA-certificaat: kies het CA-certificaat van de school; zonder kan Koers "
+                    "de server niet controleren."
+                )
+            )
+        for label, field in self.tls_fields:
+            path = field.text().strip()
+            if path and not Path(path).is_file():
+                found.append(
+                    self.tr("{label}: het bestand {path} bestaat niet.").format(
+                        label=label, path=path
+                    )
+                )
+        if bool(self.client_cert.text().strip()) != bool(self.client_key.text().strip()):
+            found.append(
+                self.tr(
+                    "Clientcertificaat: vul het certificaat en de sleutel allebei in, of "
+                    "allebei niet."
+                )
+            )
+        return found
 
     def submit(self) -> None:
         self.accept()
