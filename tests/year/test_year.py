@@ -1,0 +1,162 @@
+"""One school year and the two after it, as a coordinator and two mentors live it (issue 21).
+
+The steps run in file order on one school per database (see conftest.py); each moves the
+app's clock to its day, does what the user does (in the window where a user uses the
+window, on the command line where a user types a command) and checks what the user sees and
+what is stored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QWizard
+from sqlalchemy import select
+
+from app.demo.las_files import csv_document, edexml_document, generate_students
+from app.models import Student
+from app.ui.las_import.dialog import LasImportDialog
+from app.ui.startup import StartupController
+from app.ui.tasks import TaskRunner
+from tests.year.story import COORDINATOR, MENTOR_A, MENTOR_B, PASSWORDS, Year
+
+pytestmark = pytest.mark.xdist_group("year")
+
+SEPTEMBER = date(2026, 9, 1)
+LEAVING = date(2027, 7, 9)
+
+
+def cohort(reference: date = SEPTEMBER) -> list:
+    """The school's outflow cohort in the LAS: six leave in July 2027, one a year later."""
+    people = generate_students(7, seed=21, reference=reference)
+    return [
+        replace(p, leaving_date=LEAVING if n < 6 else date(2028, 7, 7), birth_date=p.birth_date)
+        for n, p in enumerate(people)
+    ]
+
+
+def names(window) -> list[str]:
+    model = window.cohort.model
+    return [model.row_at(i).name for i in range(model.rowCount())]
+
+
+# --- September ----------------------------------------------------------------------------
+
+
+def test_01_first_start_of_a_new_school(year: Year, qtbot) -> None:
+    year.on(SEPTEMBER)
+    settings = QSettings(str(year.folder / "first.ini"), QSettings.Format.IniFormat)
+    shown: list[str] = []
+    controller = StartupController(
+        year.url,
+        settings,
+        TaskRunner(synchronous=True),
+        show_recovery_key=lambda _parent, key, _school: shown.append(key),
+    )
+    try:
+        controller.start()
+        qtbot.addWidget(controller.login)
+        wizard = controller.wizard
+        assert wizard is not None, "an empty database starts the first-run wizard"
+        qtbot.addWidget(wizard)
+        wizard.next()  # an empty school, not the demo
+        qtbot.keyClicks(wizard.school.name, "De Horizon")
+        qtbot.keyClicks(wizard.school.brin, "12ab")
+        wizard.next()
+        qtbot.keyClicks(wizard.account.username, COORDINATOR)
+        qtbot.keyClicks(wizard.account.display_name, "Ingrid Peeters")
+        qtbot.keyClicks(wizard.account.password, PASSWORDS[COORDINATOR])
+        qtbot.keyClicks(wizard.account.repeat, PASSWORDS[COORDINATOR])
+        qtbot.mouseClick(
+            wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton
+        )
+        window = controller.main_window
+        assert window is not None and window.isVisible()
+        qtbot.addWidget(window)
+        assert window.cohort.model.total == 0
+        assert window.workspace.actor.username == COORDINATOR
+        # The embedded file is encrypted: its recovery key is shown once; a server has none.
+        assert len(shown) == (1 if year.database == "sqlite" else 0)
+        window.close()
+    finally:
+        controller.close_database()
+
+
+def test_02_two_mentor_accounts_on_the_command_line(year: Year) -> None:
+    year.on(SEPTEMBER)
+    for username, name in ((MENTOR_A, "Jeroen Bosman"), (MENTOR_B, "Fatima El Amrani")):
+        added = year.cli(
+            COORDINATOR,
+            "users", "add", username, "--name", name, "--role", "mentor",
+            new_password=PASSWORDS[username],
+        )  # fmt: skip
+        assert added.code == 0, added.err
+    listed = year.cli(COORDINATOR, "users", "list")
+    assert listed.code == 0, listed.err
+    assert "Jeroen Bosman" in listed.out and "Fatima El Amrani" in listed.out
+    # A mentor may not manage accounts: exit code 5 with the Dutch reason.
+    refused = year.cli(MENTOR_A, "users", "list")
+    assert refused.code == 5
+    assert refused.err == "koers: Alleen een uitstroomcoördinator kan dit doen.\n"
+    year.ids["mentor_a"] = year.login(MENTOR_A)[1].user_id
+    year.ids["mentor_b"] = year.login(MENTOR_B)[1].user_id
+
+
+def test_03_the_cohort_from_the_edexml_export(year: Year, qtbot) -> None:
+    year.on(SEPTEMBER)
+    window = year.window(qtbot, COORDINATOR)
+    file = year.folder / "parnassys-september.xml"
+    file.write_bytes(edexml_document(cohort(), peildatum=SEPTEMBER))
+    dialog = LasImportDialog(window.workspace, window)
+    qtbot.addWidget(dialog)
+    dialog.imported.connect(lambda _r: window.refresh())
+    dialog.load_file(str(file))
+    assert dialog.preview is not None and dialog.preview.can_apply
+    assert dialog.model.rowCount() == 7
+    with qtbot.waitSignal(dialog.imported):
+        qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert "7 nieuw, 0 bijgewerkt" in dialog.summary.text()
+    assert window.cohort.model.total == 7
+    people = cohort()
+    expected = {f"{p.first_name} {p.prefix + ' ' if p.prefix else ''}{p.surname}" for p in people}
+    assert set(names(window)) == expected, names(window)
+    with year.store().session() as session:
+        stored = {s.las_key: s for s in session.scalars(select(Student))}
+        assert {p.key for p in people} == set(stored)
+        assert all(
+            s.planned_outflow_date == p.leaving_date for p in people for s in [stored[p.key]]
+        )
+
+
+def test_04_a_week_later_the_changed_csv(year: Year) -> None:
+    year.on(date(2026, 9, 8))
+    people = cohort()
+    moved, later = people[1], people[2]
+    people[1] = replace(moved, group="V5A" if moved.group != "V5A" else "V4A")
+    people[2] = replace(later, leaving_date=date(2027, 12, 20))
+    newcomer = generate_students(1, seed=77, reference=SEPTEMBER)[0]
+    people.append(replace(newcomer, key="799001", leaving_date=LEAVING))
+    file = year.folder / "parnassys-week-2.csv"
+    file.write_bytes(csv_document(people))
+    done = year.cli(COORDINATOR, "import", "auto", str(file))
+    assert done.code == 0, done.err
+    # The CSV brings what EDEXML has no elements for (parents, woonplaats, municipality),
+    # so every known student changes; the class and the leaving date are named as changes.
+    assert "Ingelezen: 1 nieuw, 7 bijgewerkt, 0 ongewijzigd" in done.out, done.out
+    lines = {line.split()[1]: line for line in done.out.splitlines() if line.startswith(" ")}
+    assert "Klas: " in lines[moved.key] and "Klas: " not in lines[later.key]
+    assert "Geplande uitstroomdatum: 09-07-2027 → 20-12-2027" in lines[later.key]
+    assert lines["799001"].split()[0] == "Nieuw"
+    listed = year.cli(COORDINATOR, "students", "--format", "csv")
+    assert listed.code == 0, listed.err
+    assert "799001" in listed.out
+    with year.store().session() as session:
+        stored = {s.las_key: s for s in session.scalars(select(Student))}
+        assert len(stored) == 8
+        assert stored[later.key].planned_outflow_date == date(2027, 12, 20)
+        assert stored[moved.key].class_name == ("5A" if moved.group != "V5A" else "4A")
+        assert stored[moved.key].guardians, "the CSV's parent is added"
+        year.ids.update({f"student_{n}": stored[p.key].id for n, p in enumerate(people)})
