@@ -13,11 +13,12 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QDialog, QWizard
 from sqlalchemy import select
 
 from app.demo.las_files import csv_document, edexml_document, generate_students
-from app.models import Student
+from app.models import DecisionRole, Factor, ProfileAssessment, Student
+from app.services.students import student_file as students
 from app.ui.las_import.dialog import LasImportDialog
 from app.ui.startup import StartupController
 from app.ui.tasks import TaskRunner
@@ -160,3 +161,80 @@ def test_04_a_week_later_the_changed_csv(year: Year) -> None:
         assert stored[moved.key].class_name == ("5A" if moved.group != "V5A" else "4A")
         assert stored[moved.key].guardians, "the CSV's parent is added"
         year.ids.update({f"student_{n}": stored[p.key].id for n, p in enumerate(people)})
+
+
+# --- Autumn -------------------------------------------------------------------------------
+
+
+def test_05_the_coordinator_gives_each_student_a_mentor(year: Year, qtbot) -> None:
+    year.on(date(2026, 9, 10))
+    window = year.window(qtbot, COORDINATOR)
+    plan = {0: "mentor_a", 1: "mentor_a", 3: "mentor_b", 4: "mentor_b", 5: "mentor_b"}
+    for n, who in plan.items():
+        file_window = window.open_student(year.ids[f"student_{n}"])
+        qtbot.addWidget(file_window)
+        combo = file_window.personalia.widgets["mentor_id"]
+        combo.setCurrentIndex(combo.findData(year.ids[who]))
+        qtbot.mouseClick(file_window.save_button, Qt.MouseButton.LeftButton)
+        assert not file_window.is_dirty()
+    # Each mentor's cohort holds only their own students.
+    for who, mine in (("mentor_a", {0, 1}), ("mentor_b", {3, 4, 5})):
+        username = MENTOR_A if who == "mentor_a" else MENTOR_B
+        mentor_window = year.window(qtbot, username)
+        model = mentor_window.cohort.model
+        assert {model.row_at(i).id for i in range(model.rowCount())} == {
+            year.ids[f"student_{n}"] for n in mine
+        }
+    # The mother of the first student speaks Arabic (typed by the coordinator from the
+    # intake form); an interpreter comes to the conversations.
+    store, coordinator = year.login(COORDINATOR)
+    first = year.ids["student_0"]
+    opened = store.run(students.open_student_file, coordinator, first)
+    mother = replace(opened.input.guardians[0], language="Arabisch", needs_interpreter=True)
+    data = replace(opened.input, guardians=[mother])
+    store.run(students.save_student, coordinator, first, opened.version, data)
+
+
+def test_06_profile_wish_and_chance_job_and_a_key_decision(year: Year, qtbot) -> None:
+    year.on(date(2026, 10, 5))
+    window = year.window(qtbot, MENTOR_A)
+    file_window = window.open_student(year.ids["student_0"])
+    qtbot.addWidget(file_window)
+    tab = file_window.sections["profiel"]
+    dialog = tab.new_assessment()
+    assert dialog.date.text() == "05-10-2026", "a new assessment is dated today"
+    chosen = {}
+    for factor in Factor:
+        item = next(i for i in tab.overview.items if i.factor is factor)
+        combo = dialog.score_combos[item.id]
+        combo.setCurrentIndex(combo.findData(3))
+        dialog.note_edits[item.id].setText(f"{factor.value}: gaat goed")
+        chosen[factor] = (item, combo.currentText().split("  ", 1)[-1])  # "3  Lukt..."
+    qtbot.keyClicks(dialog.wish_job, "Automonteur")
+    qtbot.keyClicks(dialog.chance_job, "Medewerker bandenservice")
+    dialog.parents_present.setChecked(True)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    for factor, (item, score) in chosen.items():
+        assert tab.quadrants[factor].rows()[0] == (item.label, score, f"{factor.value}: gaat goed")
+    assert (tab.wish_job.text(), tab.chance_job.text()) == (
+        "Automonteur",
+        "Medewerker bandenservice",
+    )
+
+    decision = tab.edit_decision(None)
+    decision.date.setText("12-10-2026")
+    decision.text.setPlainText("Transitiestage in de autotechniek in het laatste jaar.")
+    for role in (DecisionRole.STUDENT, DecisionRole.PARENT, DecisionRole.MENTOR):
+        decision.rows[role][0].setChecked(True)
+    qtbot.mouseClick(decision.save_button, Qt.MouseButton.LeftButton)
+    assert decision.result() == QDialog.DialogCode.Accepted
+    assert tab.decisions.rowCount() == 1
+    assert tab.decisions.item(0, 0).text() == "12-10-2026"
+    assert "Transitiestage" in tab.decisions.item(0, 1).text()
+    with year.store().session() as session:
+        [stored] = session.scalars(
+            select(ProfileAssessment).where(ProfileAssessment.student_id == year.ids["student_0"])
+        ).all()
+        assert stored.assessed_on == date(2026, 10, 5) and stored.parents_present
+        assert stored.created_by_id == year.ids["mentor_a"]
