@@ -8,20 +8,32 @@ what is stored.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 from datetime import date
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDialog, QWizard
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWizard
 from sqlalchemy import select
 
 from app.demo.las_files import csv_document, edexml_document, generate_students
-from app.models import DecisionRole, Factor, ProfileAssessment, Student
+from app.models import (
+    DecisionRole,
+    ExportLog,
+    Factor,
+    Internship,
+    InternshipStatus,
+    ProfileAssessment,
+    Student,
+)
+from app.services.internships import employers
+from app.services.internships.employers import ContactInput, EmployerInput, PlacesInput
 from app.services.students import student_file as students
 from app.ui.las_import.dialog import LasImportDialog
 from app.ui.startup import StartupController
 from app.ui.tasks import TaskRunner
+from tests.consent.helpers import pdf_text
 from tests.year.story import COORDINATOR, MENTOR_A, MENTOR_B, PASSWORDS, Year
 
 pytestmark = pytest.mark.xdist_group("year")
@@ -238,3 +250,135 @@ def test_06_profile_wish_and_chance_job_and_a_key_decision(year: Year, qtbot) ->
         ).all()
         assert stored.assessed_on == date(2026, 10, 5) and stored.parents_present
         assert stored.created_by_id == year.ids["mentor_a"]
+
+
+def test_07_advisory_conversation_with_parents_and_interpreter(year: Year, qtbot) -> None:
+    year.on(date(2026, 10, 19))
+    window = year.window(qtbot, MENTOR_A)
+    file_window = window.open_student(year.ids["student_0"])
+    qtbot.addWidget(file_window)
+    tab = file_window.sections["gesprekken"]
+    tab.show()
+    dialog = tab.new_conversation()
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("adviesgesprek"))
+    assert dialog.date.text() == "19-10-2026"
+    qtbot.keyClicks(dialog.time, "15:30")
+    qtbot.keyClicks(dialog.place, "De Horizon, lokaal 4")
+    participants = dialog.participants
+    people = [p.name for p in participants.collect()]
+    assert people[-1] == "Jeroen Bosman" and len(people) == 3, people
+    mother = people[1]
+    qtbot.mouseClick(participants.add_button, Qt.MouseButton.LeftButton)
+    participants.table.item(3, 0).setText("Samir Haddad")
+    role = participants.table.cellWidget(3, 1)
+    role.setCurrentIndex(role.findData("tolk"))
+    dialog.status.setCurrentIndex(dialog.status.findData("gehouden"))
+    for row in range(4):
+        participants.table.item(row, 3).setCheckState(Qt.CheckState.Checked)
+    qtbot.keyClicks(dialog.summary, "Wil monteur worden; sleutelt thuis aan brommers.")
+    qtbot.keyClicks(dialog.advice, "Een transitiestage bij een garage in het laatste jaar.")
+    editor = dialog.agreements
+    for n, (who, what, due) in enumerate(
+        [
+            ("School", "Zoekt een transitiestage bij een garage", "30-11-2026"),
+            ("Moeder", "Meldt zich bij het wijkteam", "02-11-2026"),
+        ]
+    ):
+        qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+        editor.table.item(n, editor.WHO).setText(who)
+        editor.table.item(n, editor.WHAT).setText(what)
+        editor.table.item(n, editor.DUE).setText(due)
+    owner = editor.table.cellWidget(0, editor.OWNER)
+    owner.setCurrentIndex(owner.findData(year.ids["mentor_a"]))
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    with qtbot.waitSignal(dialog.saved):
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert tab.model.rowCount() == 1 and tab.model.row_at(0).open_agreements == 2
+    conversation = tab.model.row_at(0).id
+    year.ids["conversation"] = conversation
+    # The mother's language is offered first for the parent report.
+    assert tab.language_box.itemText(0) == f"Voor {mother}: Nederlands en Arabisch"
+
+    # The parent report, printed from the command line in the parents' language.
+    target = year.folder / "verslag-ouders.pdf"
+    printed = year.cli(
+        MENTOR_A, "export", "parent-report", "--conversation", str(conversation),
+        "--out", str(target),
+    )  # fmt: skip
+    assert printed.code == 0, printed.err
+    assert "(Nederlands en Arabisch)" in printed.out
+    text = unicodedata.normalize("NFKC", pdf_text(target))
+    assert "Verslag van ons gesprek" in text and "gemaakt op 19-10-2026" in text
+    assert "تقرير" in text and "محادثتنا" in text  # the Arabic title under the Dutch
+    assert "Meldt zich bij het wijkteam" in text and "Samir Haddad" in text
+    with year.store().session() as session:
+        logged = session.scalars(
+            select(ExportLog).where(ExportLog.student_id == year.ids["student_0"])
+        ).all()
+        assert [e.what for e in logged] == ["oudergespreksverslag"]
+
+
+def test_08_internships_planned_evaluated_and_one_broken_off(year: Year, qtbot) -> None:
+    year.on(date(2026, 9, 14))
+    store, coordinator = year.login(COORDINATOR)
+    garage = store.run(
+        employers.create_employer,
+        coordinator,
+        EmployerInput(
+            name="Garage Hermans",
+            postcode="6041 AB",
+            city="Roermond",
+            sector="Metaal en techniek",
+            contacts=[ContactInput("Bram Hermans", "praktijkbegeleider")],
+            places=[PlacesInput(2026, "blokstage", 2), PlacesInput(2026, "transitiestage", 1)],
+        ),
+    )
+    year.ids["garage"] = garage
+    window = year.window(qtbot, MENTOR_A)
+    rows = {}
+    for n in (0, 1):
+        file_window = window.open_student(year.ids[f"student_{n}"])
+        qtbot.addWidget(file_window)
+        tab = file_window.sections["stages"]
+        tab.show()
+        dialog = tab.plan()
+        dialog.employer.setCurrentIndex(dialog.employer.findData(garage))
+        dialog.kind.setCurrentIndex(dialog.kind.findData("blokstage"))
+        dialog.start.setText("21-09-2026")
+        dialog.end.setText("18-12-2026")
+        dialog.day_boxes["ma" if n == 0 else "di"].setChecked(True)
+        qtbot.keyClicks(dialog.hours, "8")
+        qtbot.keyClicks(dialog.goals, "Op tijd komen en om hulp vragen.")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        assert dialog.result() == QDialog.DialogCode.Accepted, dialog.problem.text()
+        internship = tab.model.row_at(0).id
+        tab.select_row(internship)
+        qtbot.mouseClick(tab.buttons["start"], Qt.MouseButton.LeftButton)
+        rows[n] = (tab, internship)
+
+    year.on(date(2026, 11, 2))
+    tab, internship = rows[0]
+    tab.select_row(internship)
+    evaluation = tab.evaluate_selected()
+    assert evaluation.on.text() == "02-11-2026"
+    _skill, box = next(iter(evaluation.scores.items()))
+    box.setCurrentIndex(box.findData(3))
+    qtbot.keyClicks(evaluation.supervisor_comment, "Werkt zorgvuldig en is op tijd.")
+    qtbot.mouseClick(evaluation.save_button, Qt.MouseButton.LeftButton)
+    assert evaluation.result() == QDialog.DialogCode.Accepted
+    tab.select_row(internship)
+    assert "Werkt zorgvuldig en is op tijd." in tab.details.toPlainText()
+
+    tab, internship = rows[1]
+    tab.select_row(internship)
+    breaking = tab.break_off_selected()
+    assert breaking.on.text() == "02-11-2026"
+    qtbot.keyClicks(breaking.reason, "Te zwaar werk; de leerling kwam niet meer.")
+    qtbot.mouseClick(breaking.save_button, Qt.MouseButton.LeftButton)
+    assert breaking.result() == QDialog.DialogCode.Accepted
+    assert tab.model.row_at(0).status is InternshipStatus.BROKEN_OFF
+    with year.store().session() as session:
+        stopped = session.get(Internship, internship)
+        assert stopped.broken_off_on == date(2026, 11, 2)
+        assert stopped.broken_off_reason == "Te zwaar werk; de leerling kwam niet meer."
