@@ -13,27 +13,35 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWizard
 from sqlalchemy import select
 
 from app.demo.las_files import csv_document, edexml_document, generate_students
 from app.models import (
+    ConsentScope,
     DecisionRole,
     ExportLog,
     Factor,
     Internship,
     InternshipStatus,
+    ListKind,
     ProfileAssessment,
     Student,
 )
 from app.services.internships import employers
 from app.services.internships.employers import ContactInput, EmployerInput, PlacesInput
+from app.services.meetings import actions, bottlenecks
+from app.services.meetings.area import choices
+from app.services.path.overview import path_view
 from app.services.students import student_file as students
+from app.ui.common.fields import set_combo_value
 from app.ui.las_import.dialog import LasImportDialog
+from app.ui.meetings.view import MeetingsArea
 from app.ui.startup import StartupController
 from app.ui.tasks import TaskRunner
-from tests.consent.helpers import pdf_text
+from tests.consent.helpers import PDF, pdf_text
+from tests.meetings.helpers import network
 from tests.year.story import COORDINATOR, MENTOR_A, MENTOR_B, PASSWORDS, Year
 
 pytestmark = pytest.mark.xdist_group("year")
@@ -382,3 +390,159 @@ def test_08_internships_planned_evaluated_and_one_broken_off(year: Year, qtbot) 
         stopped = session.get(Internship, internship)
         assert stopped.broken_off_on == date(2026, 11, 2)
         assert stopped.broken_off_reason == "Te zwaar werk; de leerling kwam niet meer."
+
+
+# --- The outflow meetings -----------------------------------------------------------------
+
+
+def record_consent(year: Year, qtbot, n: int, organisation: str, scopes, given_on: date) -> None:
+    """The coordinator records a signed consent in the student's Toestemming tab."""
+    window = year.window(qtbot, COORDINATOR)
+    file_window = window.open_student(year.ids[f"student_{n}"])
+    qtbot.addWidget(file_window)
+    tab = file_window.sections["toestemming"]
+    tab.show()
+    dialog = tab.open_consent_dialog(given_on=given_on)
+    dialog.recipient.setCurrentIndex(dialog.recipient.findData(year.ids[organisation]))
+    for scope, box in dialog.scopes.items():
+        box.setChecked(scope in scopes)
+    if dialog.guardian.count() > 1:
+        dialog.guardian.setCurrentIndex(1)  # the parent in the file signs as well
+    dialog.set_scan("toestemming.pdf", PDF)
+    dialog.save()
+    assert dialog.saved_id is not None, dialog.problem.text()
+    assert tab.message.text() == "Toestemming vastgelegd."
+    return dialog.saved_id
+
+
+def test_09_first_outflow_meeting(year: Year, qtbot) -> None:
+    year.on(date(2026, 10, 26))
+    year.ids.update(year.store().run(network))
+    area = MeetingsArea(year.window(qtbot, COORDINATOR).workspace)
+    qtbot.addWidget(area)
+    store, coordinator = year.login(COORDINATOR)
+    dialog = area.meeting_dialog(store.run(choices, coordinator))
+    assert dialog.held_on.text() == "16-11-2026"  # three weeks ahead by default
+    dialog.place.setText("De Horizon, lokaal 12")
+    set_combo_value(dialog.host, year.ids["rmc"])
+    set_combo_value(dialog.chair, year.ids["consulent"])
+    dialog.submit()
+    meeting = dialog.result_value
+    assert meeting
+    year.ids["meeting_1"] = meeting
+    area.refresh()
+    panel = area.panel
+    panel.with_choices(lambda: None)
+
+    # Without consent for the meeting, the submission is refused with the reason.
+    first = year.ids["student_0"]
+    submission = panel.submission_dialog()
+    set_combo_value(submission.student, first)
+    submission.question.setPlainText("Welke garage biedt een transitiestage?")
+    submission.submit()
+    assert submission.result_value is None
+    refusal = submission.problem.text()
+    assert refusal.startswith("Doé de Haan kan niet worden aangemeld: Er is geen toestemming"), (
+        refusal
+    )
+    assert "eerst moet de leerling zelf akkoord gaan met bespreking in het overleg" in refusal
+
+    for n in (0, 5):
+        record_consent(year, qtbot, n, "rmc", {ConsentScope.MEETING}, date(2026, 10, 26))
+    panel.with_choices(lambda: None)
+    questions = {
+        0: "Welke garage biedt een transitiestage?",
+        5: "Wie helpt Esmée naar een Entree-opleiding?",
+    }
+    for n, question in questions.items():
+        submission = panel.submission_dialog()
+        set_combo_value(submission.student, year.ids[f"student_{n}"])
+        submission.question.setPlainText(question)
+        submission.submit()
+        assert submission.result_value is not None, submission.problem.text()
+        panel.reload()
+    rows = [row[1].student_name for row in panel.model.rows()]
+    assert len(rows) == 2
+
+    # At the table (16 November): a case lead for the first, two actions; the other has a
+    # plan and goes to the follow list.
+    year.on(date(2026, 11, 16))
+    panel.table.selectRow(0)
+    case = panel.selected_case()
+    assert case.student_id == first
+    record = panel.case_dialog(case)
+    record.note.setPlainText("Garage Hermans zoekt een stagiair voor de werkplaats.")
+    set_combo_value(record.lead, year.ids["klantmanager"])
+    record.submit()
+    assert record.result_value, record.problem.text()
+    panel.reload()
+    for what, owner, due in (
+        ("Kennismaking bij Garage Hermans", f"user:{coordinator.user_id}", "07-12-2026"),
+        ("Indicatie banenafspraak aanvragen", f"contact:{year.ids['klantmanager']}", "15-01-2027"),
+    ):
+        panel.table.selectRow(0)
+        action = panel.action_dialog(panel.selected_case())
+        action.what.setText(what)
+        set_combo_value(action.owner, owner)
+        action.due.setDate(QDate.fromString(due, "dd-MM-yyyy"))
+        action.submit()
+        assert action.result_value, action.problem.text()
+        panel.reload()
+    panel.table.selectRow(1)
+    other = panel.selected_case()
+    record = panel.case_dialog(other)
+    set_combo_value(record.lead, year.ids["consulent"])
+    set_combo_value(record.list_kind, ListKind.FOLLOW)
+    record.submit()
+    assert record.result_value, record.problem.text()
+
+    panel.print_paper("verslag", year.folder / "verslag-overleg-1.pdf")
+    minutes = pdf_text(year.folder / "verslag-overleg-1.pdf")
+    assert "Kennismaking bij Garage Hermans" in minutes and "07-12-2026" in minutes
+    assert "Volglijst" in minutes
+    area.refresh()
+    assert [c.student_id for c in area.active_model.rows()] == [first]
+    assert [c.student_id for c in area.follow_model.rows()] == [year.ids["student_5"]]
+    lead = store.run(path_view, coordinator, first).phases[-1].lead_name
+    assert lead == "Bram Hendriks"
+
+
+def test_10_second_meeting_overdue_action_and_a_bottleneck(year: Year, qtbot) -> None:
+    year.on(date(2027, 1, 11))
+    area = MeetingsArea(year.window(qtbot, COORDINATOR).workspace)
+    qtbot.addWidget(area)
+    area.refresh()
+    open_actions = {a.what: a for a in area.actions_model.rows()}
+    assert set(open_actions) == {
+        "Kennismaking bij Garage Hermans",
+        "Indicatie banenafspraak aanvragen",
+    }
+    late = open_actions["Kennismaking bij Garage Hermans"]
+    assert late.overdue_on(date(2027, 1, 11))
+    assert not open_actions["Indicatie banenafspraak aanvragen"].overdue_on(date(2027, 1, 11))
+    assert "1 actie is te laat; die staat op de volgende agenda." in area.summary.text()
+    store, coordinator = year.login(COORDINATOR)
+    store.run(actions.set_done, coordinator, late.id, date(2027, 1, 11))
+    area.refresh()
+    assert [a.what for a in area.actions_model.rows()] == ["Indicatie banenafspraak aanvragen"]
+
+    dialog = area.meeting_dialog(store.run(choices, coordinator))
+    dialog.place.setText("De Horizon, lokaal 12")
+    set_combo_value(dialog.host, year.ids["rmc"])
+    dialog.submit()
+    meeting = dialog.result_value
+    assert meeting
+    year.ids["meeting_2"] = meeting
+    category = store.run(lambda s: bottlenecks.categories(s))[0]
+    store.run(
+        bottlenecks.add_bottleneck,
+        coordinator,
+        meeting,
+        category.id,
+        "Geen indicatie banenafspraak binnen acht weken.",
+        "Navragen bij UWV.",
+    )
+    with store.session() as session:
+        assert [b.description for b in bottlenecks.bottlenecks_of(session, meeting)] == [
+            "Geen indicatie banenafspraak binnen acht weken."
+        ]
