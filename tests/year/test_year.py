@@ -21,6 +21,7 @@ from app.demo.las_files import csv_document, edexml_document, generate_students
 from app.models import (
     ConsentScope,
     DecisionRole,
+    Destination,
     ExportLog,
     Factor,
     Internship,
@@ -546,3 +547,126 @@ def test_10_second_meeting_overdue_action_and_a_bottleneck(year: Year, qtbot) ->
         assert [b.description for b in bottlenecks.bottlenecks_of(session, meeting)] == [
             "Geen indicatie banenafspraak binnen acht weken."
         ]
+
+
+def test_11_third_meeting_with_every_action_done(year: Year, qtbot) -> None:
+    year.on(date(2027, 3, 1))
+    store, coordinator = year.login(COORDINATOR)
+    area = MeetingsArea(year.window(qtbot, COORDINATOR).workspace)
+    qtbot.addWidget(area)
+    area.refresh()
+    [left] = area.actions_model.rows()
+    store.run(actions.set_done, coordinator, left.id, date(2027, 2, 26))
+    dialog = area.meeting_dialog(store.run(choices, coordinator))
+    dialog.place.setText("De Horizon, lokaal 12")
+    set_combo_value(dialog.host, year.ids["rmc"])
+    dialog.submit()
+    assert dialog.result_value
+    area.refresh()
+    assert area.actions_model.rowCount() == 0
+    assert len(area.meetings_model.rows()) == 3
+    assert "te laat" not in area.summary.text()
+
+
+# --- Spring -------------------------------------------------------------------------------
+
+
+def test_12_consent_recorded_and_withdrawn_transition_reports(
+    year: Year, qtbot, monkeypatch
+) -> None:
+    year.on(date(2027, 3, 15))
+    everything = set(ConsentScope)
+    for organisation in ("gemeente", "rmc"):
+        record_consent(year, qtbot, 0, organisation, everything, date(2027, 3, 15))
+    record_consent(year, qtbot, 4, "rmc", everything, date(2027, 3, 1))
+    first, fourth = cohort()[0], cohort()[4]
+    for code in ("0957", "RMC-ML"):
+        target = year.folder / f"overdracht-{code}.pdf"
+        sent = year.cli(
+            COORDINATOR, "export", "report", "--student", first.key, "--recipient", code,
+            "--out", str(target),
+        )  # fmt: skip
+        assert sent.code == 0, sent.err
+        assert first.surname in pdf_text(target)
+
+    # The fourth student's mother withdraws the consent in the Toestemming tab.
+    window = year.window(qtbot, COORDINATOR)
+    file_window = window.open_student(year.ids["student_4"])
+    qtbot.addWidget(file_window)
+    tab = file_window.sections["toestemming"]
+    tab.show()
+    tab.table.selectRow(0)
+    monkeypatch.setattr(tab, "ask_withdrawn_by", lambda: ("de moeder (telefonisch)", True))
+    tab.withdraw_button.click()
+    assert tab.model.row_at(0).status == "Ingetrokken"
+    assert tab.message.text() == "Toestemming ingetrokken."
+
+    target = year.folder / "overdracht-geweigerd.pdf"
+    refused = year.cli(
+        COORDINATOR, "export", "report", "--student", fourth.key, "--recipient", "RMC-ML",
+        "--out", str(target),
+    )  # fmt: skip
+    assert refused.code == 4, refused.err
+    assert "is ingetrokken op 15-03-2027" in refused.err, refused.err
+    assert "door de moeder (telefonisch)" in refused.err
+    assert not target.exists()
+    year.files["refusal"] = year.folder / "refusal.txt"
+    year.files["refusal"].write_text(refused.err, "utf-8")
+
+
+def test_13_transition_internship_becomes_the_destination_and_a_warm_hand_over(
+    year: Year, qtbot
+) -> None:
+    year.on(date(2027, 4, 5))
+    window = year.window(qtbot, MENTOR_A)
+    file_window = window.open_student(year.ids["student_0"])
+    qtbot.addWidget(file_window)
+    tab = file_window.sections["stages"]
+    tab.show()
+    dialog = tab.plan()
+    dialog.employer.setCurrentIndex(dialog.employer.findData(year.ids["garage"]))
+    dialog.kind.setCurrentIndex(dialog.kind.findData("transitiestage"))
+    dialog.start.setText("06-04-2027")
+    dialog.end.setText("02-07-2027")
+    for day in ("ma", "di", "do"):
+        dialog.day_boxes[day].setChecked(True)
+    qtbot.keyClicks(dialog.hours, "24")
+    qtbot.keyClicks(dialog.goals, "Zelfstandig banden wisselen; werken naar een contract.")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted, dialog.problem.text()
+    transition = next(r.id for r in tab.model.rows() if r.status is InternshipStatus.PLANNED)
+    tab.select_row(transition)
+    qtbot.mouseClick(tab.buttons["start"], Qt.MouseButton.LeftButton)
+
+    year.on(date(2027, 6, 28))
+    tab.select_row(transition)
+    complete = tab.complete_selected()
+    assert complete.on.text() == "28-06-2027"
+    complete.outcome.setCurrentIndex(complete.outcome.findData("contract_aangeboden"))
+    assert complete.to_destination.isChecked()
+    complete.destination.setCurrentIndex(complete.destination.findData("werk_banenafspraak"))
+    qtbot.mouseClick(complete.save_button, Qt.MouseButton.LeftButton)
+    assert complete.result() == QDialog.DialogCode.Accepted
+    path_tab = file_window.sections["traject"]
+    path_tab.load()
+    assert path_tab.facts["destination"].text().startswith("Werk met banenafspraak")
+    assert "Garage Hermans" in path_tab.facts["destination"].text()
+
+    hand_over = path_tab.hand_over()
+    hand_over.note.setPlainText("Rooster, jobcoach en afspraken met de garage doorgenomen.")
+    hand_over.lead_name.setText("Kim Peters")
+    hand_over.lead_org.setText("Jobcoach Werkbedrijf")
+    qtbot.mouseClick(hand_over.save_button, Qt.MouseButton.LeftButton)
+    assert hand_over.result() == QDialog.DialogCode.Accepted, hand_over.problem.text()
+    store, coordinator = year.login(COORDINATOR)
+    view = store.run(path_view, coordinator, year.ids["student_0"])
+    assert view.phases[-1].lead_name == "Kim Peters"
+    assert view.destination is Destination.WORK_BANENAFSPRAAK
+    # The hand-over does not close the meeting case: it stays on the active list until
+    # the student leaves (issue 21: "a hand-over that closed a case").
+    area = MeetingsArea(year.window(qtbot, COORDINATOR).workspace)
+    qtbot.addWidget(area)
+    area.refresh()
+    active = {c.student_id for c in area.active_model.rows()}
+    follow = {c.student_id for c in area.follow_model.rows()}
+    assert year.ids["student_0"] in active | follow
