@@ -19,6 +19,8 @@ from sqlalchemy import select
 
 from app.demo.las_files import csv_document, edexml_document, generate_students
 from app.models import (
+    AftercareCall,
+    AftercarePlan,
     ConsentScope,
     DecisionRole,
     Destination,
@@ -34,10 +36,12 @@ from app.services.internships import employers
 from app.services.internships.employers import ContactInput, EmployerInput, PlacesInput
 from app.services.meetings import actions, bottlenecks
 from app.services.meetings.area import choices
+from app.services.path import timeline
 from app.services.path.overview import path_view
 from app.services.students import student_file as students
 from app.ui.common.fields import set_combo_value
 from app.ui.las_import.dialog import LasImportDialog
+from app.ui.las_import.model import DETAILS
 from app.ui.meetings.view import MeetingsArea
 from app.ui.startup import StartupController
 from app.ui.tasks import TaskRunner
@@ -667,6 +671,170 @@ def test_13_transition_internship_becomes_the_destination_and_a_warm_hand_over(
     area = MeetingsArea(year.window(qtbot, COORDINATOR).workspace)
     qtbot.addWidget(area)
     area.refresh()
-    active = {c.student_id for c in area.active_model.rows()}
-    follow = {c.student_id for c in area.follow_model.rows()}
-    assert year.ids["student_0"] in active | follow
+    # With work as the destination the case moves to the follow list (seed 003).
+    follow = {c.student_id: c for c in area.follow_model.rows()}
+    assert year.ids["student_0"] in follow
+    assert follow[year.ids["student_0"]].follow_until == date(2027, 9, 30)
+    assert year.ids["student_0"] not in {c.student_id for c in area.active_model.rows()}
+
+
+# --- July: the students leave -------------------------------------------------------------
+
+DESTINATIONS = {
+    1: (Destination.REGULAR_WORK, "Albert Heijn Roermond"),
+    3: (Destination.ENTREE_MBO, "Gilde Opleidingen, Entree Retail"),
+    4: (Destination.DAGBESTEDING, "Zorgboerderij De Hoeve"),
+    5: (Destination.ENTREE_MBO, "Gilde Opleidingen, Entree Horeca"),
+    7: (Destination.REGULAR_WORK, "Bakkerij Venlo"),
+}
+
+
+def test_14_july_the_students_leave_and_aftercare_plans_appear(year: Year, qtbot) -> None:
+    year.on(date(2027, 7, 1))
+    store, coordinator = year.login(COORDINATOR)
+    for n, (destination, place) in DESTINATIONS.items():
+        store.run(
+            timeline.set_destination,
+            coordinator,
+            year.ids[f"student_{n}"],
+            destination,
+            place,
+            LEAVING,
+        )
+    year.on(date(2027, 7, 12))
+    file = year.folder / "parnassys-juli.csv"
+    people = cohort()
+    people[2] = replace(people[2], leaving_date=date(2027, 12, 20))
+    newcomer = generate_students(1, seed=77, reference=SEPTEMBER)[0]
+    people.append(replace(newcomer, key="799001", leaving_date=LEAVING))
+    file.write_bytes(csv_document(people))
+    window = year.window(qtbot, COORDINATOR)
+    dialog = LasImportDialog(window.workspace, window)
+    qtbot.addWidget(dialog)
+    dialog.load_file(str(file))
+    dialog.show_preview()
+    details = {
+        dialog.model.rows[i].las_key: dialog.model.index(i, DETAILS).data()
+        for i in range(dialog.model.rowCount())
+    }
+    assert details[people[0].key].startswith("Oud-leerling: vertrokken op 09-07-2027"), details
+    with qtbot.waitSignal(dialog.imported):
+        qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+
+    # Each mentor finds the calls of their former students planned at the call moments.
+    window = year.window(qtbot, MENTOR_A)
+    file_window = window.open_student(year.ids["student_0"])
+    qtbot.addWidget(file_window)
+    calls = file_window.sections["nazorg"].model
+    planned = [calls.row_at(i) for i in range(calls.rowCount())]
+    assert [(c.due_date, c.months_after_outflow) for c in planned] == [
+        (date(2027, 8, 9), 1),
+        (date(2027, 10, 9), 3),
+        (date(2028, 1, 9), 6),
+        (date(2028, 7, 9), 12),
+        (date(2029, 1, 9), 18),
+        (date(2029, 7, 9), 24),
+    ]
+    assert {c.mentor_name for c in planned} == {"Jeroen Bosman"}
+    with store.session() as session:
+        plans = session.scalars(select(AftercarePlan)).all()
+        assert {p.student_id for p in plans} == {
+            year.ids[f"student_{n}"] for n in (0, 1, 3, 4, 5, 7)
+        }
+
+
+def nazorg(window):
+    nav = window.navigation
+    row = next(
+        i for i in range(nav.count()) if nav.item(i).data(Qt.ItemDataRole.UserRole) == "nazorg"
+    )
+    window.navigation.setCurrentRow(row)
+    return nav.item(row), window.areas["nazorg"]
+
+
+def log_from_worklist(qtbot, area, student_id: int, *, reached: bool, still: str = "zelfde",
+                      note: str = "") -> None:  # fmt: skip
+    worklist = area.worklist
+    worklist.refresh()
+    row = next(
+        i
+        for i in range(worklist.model.rowCount())
+        if worklist.model.row_at(i).student_id == student_id
+    )
+    worklist.table.selectRow(row)
+    dialog = worklist.log_selected()
+    qtbot.addWidget(dialog)
+    if reached:
+        dialog.still.setCurrentIndex(dialog.still.findData(still))
+    else:
+        dialog.not_reached.setChecked(True)
+    if note:
+        qtbot.keyClicks(dialog.note, note)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted
+
+
+# --- The two years after ------------------------------------------------------------------
+
+
+def test_15_calls_an_unreachable_young_person_and_a_drop_out(
+    year: Year, qtbot, monkeypatch
+) -> None:
+    year.on(date(2027, 8, 10))
+    window = year.window(qtbot, MENTOR_A)
+    item, area = nazorg(window)
+    assert item.text() == "Nazorg (2)"
+    log_from_worklist(qtbot, area, year.ids["student_0"], reached=True, note="Werkt met plezier.")
+    # The second former student is not reached: a new attempt a week later, three times.
+    for day in (date(2027, 8, 10), date(2027, 8, 17), date(2027, 8, 24)):
+        year.on(day)
+        log_from_worklist(qtbot, area, year.ids["student_1"], reached=False)
+    store = year.store()
+    with store.session() as session:
+        made = session.scalars(
+            select(AftercareCall).where(
+                AftercareCall.student_id == year.ids["student_1"],
+                AftercareCall.made_on.is_not(None),
+            )
+        ).all()
+        assert [c.reached for c in made] == [False, False, False]
+
+    # The coordinator sees the signal on the start page.
+    window = year.window(qtbot, COORDINATOR)
+    cohort_view = window.cohort
+    assert "Onbereikbaar: 1" in cohort_view.aftercare_line.text()
+    combo = cohort_view.combos["signal"]
+    combo.setCurrentIndex(combo.findText("Onbereikbaar"))
+    shown = [cohort_view.model.row_at(i) for i in range(cohort_view.model.rowCount())]
+    assert [r.id for r in shown] == [year.ids["student_1"]]
+
+    # A former student of the second mentor has stopped the course: a drop-out.
+    year.on(date(2027, 8, 12))
+    mentor_window = year.window(qtbot, MENTOR_B)
+    _item, mentor_area = nazorg(mentor_window)
+    log_from_worklist(
+        qtbot, mentor_area, year.ids["student_3"], reached=True, still="uitgevallen",
+        note="Gestopt met de opleiding; zit thuis.",
+    )  # fmt: skip
+
+    # The safety-net report is proposed to the coordinator, and sent only with consent.
+    year.on(date(2027, 8, 13))
+    window = year.window(qtbot, COORDINATOR)
+    _item, area = nazorg(window)
+    tab = area.worklist
+    tab.refresh()
+    assert tab.proposals.count() == 1
+    tab.proposals.setCurrentRow(0)
+    out = year.folder / "melding-uitval.pdf"
+    monkeypatch.setattr(tab, "ask_save_path", lambda *_: str(out))
+    qtbot.mouseClick(tab.send_button, Qt.MouseButton.LeftButton)
+    assert not out.exists()
+    assert "Er is geen toestemming vastgelegd om 'nazorg' te delen met" in tab.status.text()
+
+    record_consent(year, qtbot, 3, "gemeente", {ConsentScope.AFTERCARE}, date(2027, 8, 13))
+    tab.refresh()
+    tab.proposals.setCurrentRow(0)
+    qtbot.mouseClick(tab.send_button, Qt.MouseButton.LeftButton)
+    assert out.exists() and "Gestopt" not in tab.status.text()
+    assert "Het voorstel staat nu op verstuurd." in tab.status.text()
+    assert tab.proposals.item(0).text() == "Geen openstaande voorstellen."
