@@ -753,13 +753,15 @@ def nazorg(window):
 
 
 def log_from_worklist(qtbot, area, student_id: int, *, reached: bool, still: str = "zelfde",
-                      note: str = "") -> None:  # fmt: skip
+                      note: str = "", months: int | None = None) -> None:  # fmt: skip
+    """Logs the student's open call (the one at `months` after leaving, if given)."""
     worklist = area.worklist
     worklist.refresh()
     row = next(
         i
         for i in range(worklist.model.rowCount())
         if worklist.model.row_at(i).student_id == student_id
+        and months in (None, worklist.model.row_at(i).months_after_outflow)
     )
     worklist.table.selectRow(row)
     dialog = worklist.log_selected()
@@ -838,3 +840,49 @@ def test_15_calls_an_unreachable_young_person_and_a_drop_out(
     assert out.exists() and "Gestopt" not in tab.status.text()
     assert "Het voorstel staat nu op verstuurd." in tab.status.text()
     assert tab.proposals.item(0).text() == "Geen openstaande voorstellen."
+
+
+def monitor_and_trends(year: Year, school_year: int) -> dict[str, str]:
+    """On 1 November: the PrO monitor and VSO figures and the trend report, on the command
+    line; what each file says, by name."""
+    written = {}
+    for shape in ("pro", "vso"):
+        target = year.folder / f"monitor-{shape}-{school_year}.csv"
+        done = year.cli(
+            COORDINATOR, "export", "monitor", "--shape", shape, "--year", str(school_year),
+            "--out", str(target),
+        )  # fmt: skip
+        assert done.code == 0, done.err
+        assert f"Monitorcijfers ({shape}) opgeslagen" in done.out
+        written[shape] = target.read_text("utf-8-sig")
+    report = year.folder / f"trends-{school_year}.pdf"
+    done = year.cli(COORDINATOR, "export", "trends", "--out", str(report))
+    assert done.code == 0, done.err
+    written["trends"] = pdf_text(report)
+    # A mentor may not take figures out of the school.
+    refused = year.cli(MENTOR_A, "export", "trends", "--out", str(year.folder / "m.pdf"))
+    assert refused.code == 5 and not (year.folder / "m.pdf").exists()
+    return written
+
+
+def test_16_first_of_october_archive_and_first_of_november_figures(year: Year, qtbot) -> None:
+    year.on(date(2027, 10, 1))
+    area = MeetingsArea(year.window(qtbot, COORDINATOR).workspace)
+    qtbot.addWidget(area)
+    area.refresh()
+    archived = {c.student_id: c for c in area.archive_model.rows()}
+    assert set(archived) == {year.ids["student_0"], year.ids["student_5"]}
+    assert {c.archived_on for c in archived.values()} == {date(2027, 10, 1)}
+    assert area.follow_model.rowCount() == 0
+
+    # 1 November: the figures of the school year that ended (2026-2027), anonymous.
+    year.on(date(2027, 11, 1))
+    figures = monitor_and_trends(year, 2026)
+    assert "Uitstroommonitor Praktijkonderwijs" in figures["pro"]
+    assert "Bij uitstroom (2026-2027)" in figures["pro"]
+    vso = figures["vso"].strip().splitlines()
+    assert "Uitstroom vso per uitstroomprofiel" in vso[0]
+    assert vso[-1] == "Totaal;<5;<5;<5;<5;6", vso  # six leavers; small counts hidden
+    assert "2026-2027 100 % (n=6, waarvan onbekend 0)" in figures["trends"]
+    for name in cohort()[:2]:
+        assert name.surname not in figures["trends"] + figures["vso"] + figures["pro"]
