@@ -15,12 +15,13 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWizard
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.demo.las_files import csv_document, edexml_document, generate_students
 from app.models import (
     AftercareCall,
     AftercarePlan,
+    Consent,
     ConsentScope,
     DecisionRole,
     Destination,
@@ -29,6 +30,7 @@ from app.models import (
     Internship,
     InternshipStatus,
     ListKind,
+    MeetingCase,
     ProfileAssessment,
     Student,
 )
@@ -886,3 +888,145 @@ def test_16_first_of_october_archive_and_first_of_november_figures(year: Year, q
     assert "2026-2027 100 % (n=6, waarvan onbekend 0)" in figures["trends"]
     for name in cohort()[:2]:
         assert name.surname not in figures["trends"] + figures["vso"] + figures["pro"]
+
+
+def test_17_the_second_year_calls_and_an_archived_case_reopened(year: Year, qtbot) -> None:
+    year.on(date(2028, 1, 10))
+    _item, area_a = nazorg(year.window(qtbot, MENTOR_A))
+    log_from_worklist(qtbot, area_a, year.ids["student_0"], reached=True, months=6)
+    _item, area_b = nazorg(year.window(qtbot, MENTOR_B))
+    log_from_worklist(qtbot, area_b, year.ids["student_4"], reached=True, months=6)
+
+    year.on(date(2028, 7, 10))
+    _item, area_a = nazorg(year.window(qtbot, MENTOR_A))
+    log_from_worklist(qtbot, area_a, year.ids["student_0"], reached=True, months=12)
+    _item, area_b = nazorg(year.window(qtbot, MENTOR_B))
+    log_from_worklist(
+        qtbot, area_b, year.ids["student_5"], reached=True, still="uitgevallen", months=12,
+        note="Gestopt met de Entree-opleiding.",
+    )  # fmt: skip
+
+    # The archived case of that young person comes back with a new question.
+    year.on(date(2028, 9, 4))
+    store, coordinator = year.login(COORDINATOR)
+    area = MeetingsArea(year.window(qtbot, COORDINATOR).workspace)
+    qtbot.addWidget(area)
+    area.refresh()
+    fifth = year.ids["student_5"]
+    assert fifth in {c.student_id for c in area.archive_model.rows()}
+    dialog = area.meeting_dialog(store.run(choices, coordinator))
+    dialog.place.setText("De Horizon, lokaal 12")
+    set_combo_value(dialog.host, year.ids["rmc"])
+    dialog.submit()
+    assert dialog.result_value
+    area.refresh()
+    panel = area.panel
+    panel.with_choices(lambda: None)
+    submission = panel.submission_dialog()
+    set_combo_value(submission.student, fifth)
+    submission.question.setPlainText("Esmée is gestopt met de opleiding: wie helpt haar verder?")
+    submission.submit()
+    assert submission.result_value is not None, submission.problem.text()
+    area.refresh()
+    assert fifth in {c.student_id for c in area.active_model.rows()}
+    assert fifth not in {c.student_id for c in area.archive_model.rows()}
+    with store.session() as session:
+        [case] = session.scalars(select(MeetingCase).where(MeetingCase.student_id == fifth))
+        assert case.list_kind is ListKind.ACTIVE, "the same case, reopened"
+
+    year.on(date(2028, 11, 1))
+    figures = monitor_and_trends(year, 2027)
+    assert "Na 1 jaar (2026-2027)" in figures["pro"]
+
+
+def test_18_retention_figures_at_6_12_and_24_months(year: Year, qtbot) -> None:
+    year.on(date(2029, 7, 10))
+    _item, area_a = nazorg(year.window(qtbot, MENTOR_A))
+    log_from_worklist(qtbot, area_a, year.ids["student_0"], reached=True, months=24)
+
+    year.on(date(2029, 8, 1))
+    _item, area = nazorg(year.window(qtbot, COORDINATOR))
+    area.tabs.setCurrentIndex(1)
+    area.retention.refresh()
+    rows = area.retention.model.rows()
+    assert [r.year for r in rows] == [2027] * len(rows)  # the leavers of July 2027
+    total = next(r for r in rows if r.destination is None)
+    assert total.students == 6
+    cells = {f.months: (f.placed, f.dropped, f.unknown) for f in total.figures}
+    # 6 months: two reached in place; 12: one in place, one dropped out; 24: one in place.
+    # Who was not reached counts as unknown, never as placed.
+    assert cells == {6: (2, 0, 4), 12: (1, 1, 4), 24: (1, 0, 5)}
+    [work] = [r for r in rows if r.destination is Destination.WORK_BANENAFSPRAAK]
+    assert [(f.placed, f.dropped, f.unknown) for f in work.figures] == [(1, 0, 0)] * 3
+
+
+# --- The retention period ends ------------------------------------------------------------
+
+
+def test_19_every_export_rests_on_a_consent_in_the_export_log(year: Year) -> None:
+    """Before anything is removed: every file that left the school is in the export log,
+    each one to an organisation with the consent it rested on, and the refusal left a
+    trace without a file."""
+    year.on(date(2031, 7, 1))
+    with year.store().session() as session:
+        logged = session.scalars(select(ExportLog).order_by(ExportLog.id)).all()
+        consents = {c.id: c for c in session.scalars(select(Consent))}
+    to_organisations = [e for e in logged if e.organisation_id is not None]
+    kinds = [e.what for e in to_organisations]
+    # The minutes of the first meeting (two students, to the RMC as host), the two
+    # transition reports and the safety-net report.
+    assert kinds == [
+        "verslag overleg",
+        "verslag overleg",
+        "overdrachtsdossier",
+        "overdrachtsdossier",
+        "vangnetmelding",
+    ], kinds
+    for entry in to_organisations:
+        consent = consents[entry.consent_id]
+        assert consent.organisation_id == entry.organisation_id
+        assert consent.student_id == entry.student_id
+        assert consent.given_on <= entry.at.date()
+        assert consent.withdrawn_on is None or consent.withdrawn_on > entry.at.date()
+    # The anonymous figures are logged too, without a student or a consent.
+    figures = [e.what for e in logged if e.student_id is None]
+    assert sum("monitor" in w for w in figures) == 4, figures
+    # Nothing was sent for the student whose consent was withdrawn.
+    fourth = year.ids["student_4"]
+    assert not [e for e in to_organisations if e.student_id == fourth]
+
+
+def test_20_retention_ends_purge_removes_exactly_what_is_due(year: Year) -> None:
+    year.on(date(2031, 8, 1))
+    gone = {year.ids[f"student_{n}"] for n in (0, 1, 3, 4, 5, 7)}
+    kept = {year.ids[f"student_{n}"] for n in (2, 6)}
+    dry = year.cli(COORDINATOR, "purge", "--dry-run")
+    assert dry.code == 0, dry.err
+    assert "6 dossiers voorbij de bewaartermijn" in dry.out, dry.out
+    assert "uitstroom 09-07-2027  bewaren tot 09-07-2031" in dry.out
+    assert "Proefdraai: er is niets verwijderd." in dry.out
+    people = cohort()
+    for n in (2, 6):
+        assert people[n].surname + " " not in dry.out.replace("\n", " ") or (
+            people[n].first_name not in dry.out
+        )
+    with year.store().session() as session:
+        before_exports = session.scalar(select(func.count()).select_from(ExportLog))
+        assert set(session.scalars(select(Student.id))) == gone | kept
+
+    done = year.cli(COORDINATOR, "purge")
+    assert done.code == 0, done.err
+    assert "6 dossiers verwijderd" in done.out, done.out
+    with year.store().session() as session:
+        assert set(session.scalars(select(Student.id))) == kept
+        for model in (AftercareCall, AftercarePlan, Internship, ProfileAssessment, Consent):
+            left = session.scalars(select(model.student_id)).all()
+            assert not set(left) & gone, model.__name__
+        # The export log keeps every line (without the name): what left the school stays known.
+        assert session.scalar(select(func.count()).select_from(ExportLog)) == before_exports
+    again = year.cli(COORDINATOR, "purge", "--dry-run")
+    assert "Geen dossiers voorbij de bewaartermijn." in again.out
+
+    verified = year.cli(COORDINATOR, "audit", "verify")
+    assert verified.code == 0, verified.err
+    assert verified.out.startswith("Auditlogboek in orde: ")
