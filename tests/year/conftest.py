@@ -54,7 +54,7 @@ def _one_step_after_another(request: pytest.FixtureRequest, monkeypatch: pytest.
     keyring.set_keyring(year.keyring)
     failed = _failed.get(year.database)
     if failed:
-        pytest.skip(f"een eerdere stap van het jaar faalde: {failed}")
+        pytest.skip(f"an earlier step of the year failed: {failed}")
     yield
 
 
