@@ -1,13 +1,14 @@
 """The year's shared state: one school, lived through step by step on one database.
 
-The steps of tests/year/test_year.py run in file order on the same school (a module-scoped
-fixture per database). When a step fails, the later ones are skipped with the name of the
-failed step, so the report names the first step where the year went wrong.
+The steps of tests/year/test_year.py run in file order on the same school, in one test per
+database (so xdist never splits the year). A failure names the step where the year went
+wrong.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import keyring
 import pytest
@@ -18,21 +19,17 @@ from tests.year.story import Year
 _failed: dict[str, str] = {}  # database -> name of the first failed step
 
 
-@pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
-)
-def year(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Year]:
-    folder = tmp_path_factory.mktemp(f"year-{request.param}")
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def year(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Year]:
+    """A new, empty database for the year's school; the clock is let go at the end."""
     if request.param == "sqlite":
-        url = f"sqlite:///{folder / 'koers.db'}"
-        yield from _lived(Year(url=url, folder=folder, database="sqlite"))
+        yield from _lived(Year(url=f"sqlite:///{tmp_path / 'koers.db'}", folder=tmp_path,
+                               database="sqlite"))  # fmt: skip
     else:
         from tests.conftest import _fresh_postgres_database
 
         for url in _fresh_postgres_database(request.getfixturevalue("postgres_server")):
-            yield from _lived(Year(url=url, folder=folder, database="postgresql"))
+            yield from _lived(Year(url=url, folder=tmp_path, database="postgresql"))
 
 
 def _lived(year: Year) -> Iterator[Year]:

@@ -52,9 +52,11 @@ class Year:
     stores: dict[str, tuple[Store, Actor]] = field(default_factory=dict)
     ids: dict[str, int] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)
+    day: date | None = None  # the year's day so far; held again at each step's start
 
     def on(self, day: date) -> None:
         """The clock moves to `day`: every service, window and command reads it."""
+        self.day = day
         clock.hold(day)
 
     def login(self, username: str) -> tuple[Store, Actor]:

@@ -8,6 +8,7 @@ what is stored.
 
 from __future__ import annotations
 
+import inspect
 import unicodedata
 from dataclasses import replace
 from datetime import date
@@ -78,7 +79,7 @@ def names(window) -> list[str]:
 # --- September ----------------------------------------------------------------------------
 
 
-def test_01_first_start_of_a_new_school(year: Year, qtbot) -> None:
+def step_01_first_start_of_a_new_school(year: Year, qtbot) -> None:
     year.on(SEPTEMBER)
     settings = QSettings(str(year.folder / "first.ini"), QSettings.Format.IniFormat)
     shown: list[str] = []
@@ -117,7 +118,7 @@ def test_01_first_start_of_a_new_school(year: Year, qtbot) -> None:
         controller.close_database()
 
 
-def test_02_two_mentor_accounts_on_the_command_line(year: Year) -> None:
+def step_02_two_mentor_accounts_on_the_command_line(year: Year) -> None:
     year.on(SEPTEMBER)
     for username, name in ((MENTOR_A, "Jeroen Bosman"), (MENTOR_B, "Fatima El Amrani")):
         added = year.cli(
@@ -137,7 +138,7 @@ def test_02_two_mentor_accounts_on_the_command_line(year: Year) -> None:
     year.ids["mentor_b"] = year.login(MENTOR_B)[1].user_id
 
 
-def test_03_the_cohort_from_the_edexml_export(year: Year, qtbot) -> None:
+def step_03_the_cohort_from_the_edexml_export(year: Year, qtbot) -> None:
     year.on(SEPTEMBER)
     window = year.window(qtbot, COORDINATOR)
     file = year.folder / "parnassys-september.xml"
@@ -163,7 +164,7 @@ def test_03_the_cohort_from_the_edexml_export(year: Year, qtbot) -> None:
         )
 
 
-def test_04_a_week_later_the_changed_csv(year: Year) -> None:
+def step_04_a_week_later_the_changed_csv(year: Year) -> None:
     year.on(date(2026, 9, 8))
     people = cohort()
     moved, later = people[1], people[2]
@@ -197,7 +198,7 @@ def test_04_a_week_later_the_changed_csv(year: Year) -> None:
 # --- Autumn -------------------------------------------------------------------------------
 
 
-def test_05_the_coordinator_gives_each_student_a_mentor(year: Year, qtbot) -> None:
+def step_05_the_coordinator_gives_each_student_a_mentor(year: Year, qtbot) -> None:
     year.on(date(2026, 9, 10))
     window = year.window(qtbot, COORDINATOR)
     plan = {0: "mentor_a", 1: "mentor_a", 3: "mentor_b", 4: "mentor_b", 5: "mentor_b"}
@@ -226,7 +227,7 @@ def test_05_the_coordinator_gives_each_student_a_mentor(year: Year, qtbot) -> No
     store.run(students.save_student, coordinator, first, opened.version, data)
 
 
-def test_06_profile_wish_and_chance_job_and_a_key_decision(year: Year, qtbot) -> None:
+def step_06_profile_wish_and_chance_job_and_a_key_decision(year: Year, qtbot) -> None:
     year.on(date(2026, 10, 5))
     window = year.window(qtbot, MENTOR_A)
     file_window = window.open_student(year.ids["student_0"])
@@ -271,7 +272,7 @@ def test_06_profile_wish_and_chance_job_and_a_key_decision(year: Year, qtbot) ->
         assert stored.created_by_id == year.ids["mentor_a"]
 
 
-def test_07_advisory_conversation_with_parents_and_interpreter(year: Year, qtbot) -> None:
+def step_07_advisory_conversation_with_parents_and_interpreter(year: Year, qtbot) -> None:
     year.on(date(2026, 10, 19))
     window = year.window(qtbot, MENTOR_A)
     file_window = window.open_student(year.ids["student_0"])
@@ -338,7 +339,7 @@ def test_07_advisory_conversation_with_parents_and_interpreter(year: Year, qtbot
         assert [e.what for e in logged] == ["oudergespreksverslag"]
 
 
-def test_08_internships_planned_evaluated_and_one_broken_off(year: Year, qtbot) -> None:
+def step_08_internships_planned_evaluated_and_one_broken_off(year: Year, qtbot) -> None:
     year.on(date(2026, 9, 14))
     store, coordinator = year.login(COORDINATOR)
     garage = store.run(
@@ -426,7 +427,7 @@ def record_consent(year: Year, qtbot, n: int, organisation: str, scopes, given_o
     return dialog.saved_id
 
 
-def test_09_first_outflow_meeting(year: Year, qtbot) -> None:
+def step_09_first_outflow_meeting(year: Year, qtbot) -> None:
     year.on(date(2026, 10, 26))
     year.ids.update(year.store().run(network))
     area = MeetingsArea(year.window(qtbot, COORDINATOR).workspace)
@@ -518,7 +519,7 @@ def test_09_first_outflow_meeting(year: Year, qtbot) -> None:
     assert lead == "Bram Hendriks"
 
 
-def test_10_second_meeting_overdue_action_and_a_bottleneck(year: Year, qtbot) -> None:
+def step_10_second_meeting_overdue_action_and_a_bottleneck(year: Year, qtbot) -> None:
     year.on(date(2027, 1, 11))
     area = MeetingsArea(year.window(qtbot, COORDINATOR).workspace)
     qtbot.addWidget(area)
@@ -559,7 +560,7 @@ def test_10_second_meeting_overdue_action_and_a_bottleneck(year: Year, qtbot) ->
         ]
 
 
-def test_11_third_meeting_with_every_action_done(year: Year, qtbot) -> None:
+def step_11_third_meeting_with_every_action_done(year: Year, qtbot) -> None:
     year.on(date(2027, 3, 1))
     store, coordinator = year.login(COORDINATOR)
     area = MeetingsArea(year.window(qtbot, COORDINATOR).workspace)
@@ -581,7 +582,7 @@ def test_11_third_meeting_with_every_action_done(year: Year, qtbot) -> None:
 # --- Spring -------------------------------------------------------------------------------
 
 
-def test_12_consent_recorded_and_withdrawn_transition_reports(
+def step_12_consent_recorded_and_withdrawn_transition_reports(
     year: Year, qtbot, monkeypatch
 ) -> None:
     year.on(date(2027, 3, 15))
@@ -624,7 +625,7 @@ def test_12_consent_recorded_and_withdrawn_transition_reports(
     year.files["refusal"].write_text(refused.err, "utf-8")
 
 
-def test_13_transition_internship_becomes_the_destination_and_a_warm_hand_over(
+def step_13_transition_internship_becomes_the_destination_and_a_warm_hand_over(
     year: Year, qtbot
 ) -> None:
     year.on(date(2027, 4, 5))
@@ -695,7 +696,7 @@ DESTINATIONS = {
 }
 
 
-def test_14_july_the_students_leave_and_aftercare_plans_appear(year: Year, qtbot) -> None:
+def step_14_july_the_students_leave_and_aftercare_plans_appear(year: Year, qtbot) -> None:
     year.on(date(2027, 7, 1))
     store, coordinator = year.login(COORDINATOR)
     for n, (destination, place) in DESTINATIONS.items():
@@ -785,7 +786,7 @@ def log_from_worklist(qtbot, area, student_id: int, *, reached: bool, still: str
 # --- The two years after ------------------------------------------------------------------
 
 
-def test_15_calls_an_unreachable_young_person_and_a_drop_out(
+def step_15_calls_an_unreachable_young_person_and_a_drop_out(
     year: Year, qtbot, monkeypatch
 ) -> None:
     year.on(date(2027, 8, 10))
@@ -871,7 +872,7 @@ def monitor_and_trends(year: Year, school_year: int) -> dict[str, str]:
     return written
 
 
-def test_16_first_of_october_archive_and_first_of_november_figures(year: Year, qtbot) -> None:
+def step_16_first_of_october_archive_and_first_of_november_figures(year: Year, qtbot) -> None:
     year.on(date(2027, 10, 1))
     area = MeetingsArea(year.window(qtbot, COORDINATOR).workspace)
     qtbot.addWidget(area)
@@ -894,7 +895,7 @@ def test_16_first_of_october_archive_and_first_of_november_figures(year: Year, q
         assert name.surname not in figures["trends"] + figures["vso"] + figures["pro"]
 
 
-def test_17_the_second_year_calls_and_an_archived_case_reopened(year: Year, qtbot) -> None:
+def step_17_the_second_year_calls_and_an_archived_case_reopened(year: Year, qtbot) -> None:
     year.on(date(2028, 1, 10))
     _item, area_a = nazorg(year.window(qtbot, MENTOR_A))
     log_from_worklist(qtbot, area_a, year.ids["student_0"], reached=True, months=6)
@@ -943,7 +944,7 @@ def test_17_the_second_year_calls_and_an_archived_case_reopened(year: Year, qtbo
     assert "Na 1 jaar (2026-2027)" in figures["pro"]
 
 
-def test_18_retention_figures_at_6_12_and_24_months(year: Year, qtbot) -> None:
+def step_18_retention_figures_at_6_12_and_24_months(year: Year, qtbot) -> None:
     year.on(date(2029, 7, 10))
     _item, area_a = nazorg(year.window(qtbot, MENTOR_A))
     log_from_worklist(qtbot, area_a, year.ids["student_0"], reached=True, months=24)
@@ -967,7 +968,7 @@ def test_18_retention_figures_at_6_12_and_24_months(year: Year, qtbot) -> None:
 # --- The retention period ends ------------------------------------------------------------
 
 
-def test_19_every_export_rests_on_a_consent_in_the_export_log(year: Year) -> None:
+def step_19_every_export_rests_on_a_consent_in_the_export_log(year: Year) -> None:
     """Before anything is removed: every file that left the school is in the export log,
     each one to an organisation with the consent it rested on, and the refusal left a
     trace without a file."""
@@ -1000,7 +1001,7 @@ def test_19_every_export_rests_on_a_consent_in_the_export_log(year: Year) -> Non
     assert not [e for e in to_organisations if e.student_id == fourth]
 
 
-def test_20_retention_ends_purge_removes_exactly_what_is_due(year: Year) -> None:
+def step_20_retention_ends_purge_removes_exactly_what_is_due(year: Year) -> None:
     year.on(date(2031, 8, 1))
     gone = {year.ids[f"student_{n}"] for n in (0, 1, 3, 4, 5, 7)}
     kept = {year.ids[f"student_{n}"] for n in (2, 6)}
@@ -1034,3 +1035,23 @@ def test_20_retention_ends_purge_removes_exactly_what_is_due(year: Year) -> None
     verified = year.cli(COORDINATOR, "audit", "verify")
     assert verified.code == 0, verified.err
     assert verified.out.startswith("Auditlogboek in orde: ")
+
+
+# --- The year, one step after another ------------------------------------------------------
+
+STEPS = sorted(
+    (fn for name, fn in dict(globals()).items() if name.startswith("step_")),
+    key=lambda fn: fn.__name__,
+)
+
+
+def test_the_year(year: Year, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every step in order on one school (one test, so xdist never splits the year); a
+    failure names the step where the year went wrong."""
+    given = {"year": year, "qtbot": qtbot, "monkeypatch": monkeypatch}
+    for step in STEPS:
+        wanted = inspect.signature(step).parameters
+        try:
+            step(**{name: given[name] for name in wanted})
+        except BaseException as exc:
+            raise AssertionError(f"the year failed at {step.__name__}: {exc}") from exc
