@@ -8,9 +8,10 @@ transaction, backups older than the retention period are removed, and both are l
 from __future__ import annotations
 
 import argparse
-from datetime import date, datetime
+from datetime import date
 
 from app.commands.common import open_as_user
+from app.core import clock
 from app.core.exit_codes import EXIT_OK
 
 
@@ -23,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
 
     store, actor = open_as_user(args)
     try:
-        today = date.today()
+        today = clock.today()
         settings = store.run(retention.retention_settings, actor)
         due = store.run(retention.due_for_purge, actor, today)
         print(
@@ -40,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             print("Geen dossiers voorbij de bewaartermijn.")
         folder = retention.backup_dir(store)
-        now = datetime.now()
+        now = clock.now()
         old = (
             retention.old_backups(folder, retention.backup_cutoff(settings, now))
             if folder is not None

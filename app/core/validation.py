@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 from typing import TypeVar
 
+from app.core import clock
 from app.core.text_safety import nfc, refusal
 
 E = TypeVar("E", bound=StrEnum)
@@ -123,4 +124,5 @@ def choice(value: str | E | None, enum_cls: type[E], label: str, field: str, pro
 
 
 def today() -> date:
-    return datetime.now().date()
+    """Today by the app's one clock (app.core.clock)."""
+    return clock.today()

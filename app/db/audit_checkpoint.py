@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.core import clock
 from app.core.files import write_atomic
 from app.db import keyfile
 from app.db.urls import data_dir
@@ -225,7 +226,10 @@ def current(session: Session) -> Checkpoint:
     head = ""
     if last_id is not None:
         head = session.scalar(select(AuditEntry.hash).where(AuditEntry.id == last_id)) or ""
-    return Checkpoint(count or 0, last_id or 0, head, datetime.now(UTC).isoformat())
+    # The rows' times come from the app's clock (app.models.base.utcnow); the checkpoint's
+    # moment must too, or rows stamped after it would be counted as cut off.
+    moment = clock.utcnow().replace(tzinfo=UTC)
+    return Checkpoint(count or 0, last_id or 0, head, moment.isoformat())
 
 
 def still_matches(session: Session, checkpoint: Checkpoint) -> bool:

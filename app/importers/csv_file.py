@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from app.core import clock
 from app.importers.checks import check_student, check_unique_keys
 from app.importers.paths import ImportFileError
 from app.importers.records import (
@@ -372,7 +373,7 @@ def read_csv(
     labels = {name: mapping[name] for name in index}
     parsed = ParsedImport("csv")
     parsed.issues.extend(unused_columns(table.headers, mapping, table.rows))
-    reference = today or date.today()
+    reference = today or clock.today()
     hints = relation_hints(mapping)
     for line, row in table.rows:
         # A CSV's "leerjaar" is the school's own numbering, not EDEXML's: ages are judged

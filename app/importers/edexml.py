@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from xml.parsers import expat
 
+from app.core import clock
 from app.core.text_safety import nfc, refusal
 from app.importers.checks import check_student, check_unique_keys
 from app.importers.paths import ImportFileError
@@ -143,7 +144,7 @@ def read_edexml(data: bytes, *, source: str = "", today: date | None = None) -> 
     if leerlingen is None or not leerlingen.all("leerling"):
         raise ImportFileError(f"{what} bevat geen leerlingen (<leerlingen><leerling>).")
     _read_school(school, parsed, file_problem)
-    reference = parsed.reference_date or today or date.today()
+    reference = parsed.reference_date or today or clock.today()
 
     groups: dict[str, tuple[str, str]] = {}  # key -> (name, jaargroep)
     composites: set[str] = set()

@@ -97,11 +97,10 @@ def _create_school(found: Found, choice: FirstRunChoice) -> LoggedIn:
 
 
 def _clean_start(url: str, username: str, password: str) -> str:
-    from datetime import datetime
-
+    from app.core import clock
     from app.services.admin import opening
 
-    return str(opening.clean_start(url, datetime.now(), username, password))
+    return str(opening.clean_start(url, clock.now(), username, password))
 
 
 def _after_start(store: Store) -> StartReport:

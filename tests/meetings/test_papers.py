@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from app.models import ConsentScope, ExportLog
+from app.models import Consent, ConsentScope, ExportLog
 from app.services.consent import register as consents
 from app.services.meetings import actions, planning, printing, recording
 from app.services.meetings.submissions import SubmissionInput, submit
@@ -112,3 +112,21 @@ def test_each_paper_is_in_the_export_log(store, coordinator, held, tmp_path):
     )
     assert "agenda overleg" in logged
     assert "geheimhoudingsverklaring overleg" in logged
+
+
+def test_the_minutes_are_logged_with_the_meeting_consent_they_rest_on(
+    store, coordinator, held, tmp_path
+):
+    # Found by the year test (issue 21): the papers of a meeting were logged without the
+    # consent that allowed each student on them, unlike every other export.
+    mid, _signed, _unsigned, ids = held
+    store.run(printing.print_minutes, coordinator, mid, tmp_path / "verslag.pdf")
+
+    def logged(session):
+        [entry] = session.scalars(select(ExportLog).where(ExportLog.what == "verslag overleg"))
+        consent = session.get(Consent, entry.consent_id)
+        return entry.organisation_id, entry.scopes, consent.organisation_id, consent.scopes
+
+    organisation, scopes, consent_organisation, consent_scopes = store.run(logged)
+    assert organisation == consent_organisation == ids["rmc"]
+    assert scopes == "overleg" and "overleg" in consent_scopes

@@ -58,6 +58,16 @@ def test_minor_without_a_parent_is_refused_naming_who_must_agree(store, coordina
     assert _meeting_rows(store) == (0, 0)
 
 
+def test_a_student_who_agrees_alone_is_named_with_a_singular_verb(store, coordinator, ids):
+    # Found by the year test (issue 21): "eerst moeten de leerling zelf akkoord gaan".
+    sid = store.run(student, "Doé", "de Haan", date(2008, 6, 15))  # 17 on the day
+    mid = meeting(store, coordinator, ids, MEETING_DAY)
+    with pytest.raises(ConsentRefusedError) as caught:
+        store.run(submit, coordinator, mid, SubmissionInput(sid, "Welke garage?"), on=ON)
+    assert "Doé is 17 jaar; eerst moet de leerling zelf akkoord gaan" in caught.value.message
+    assert _meeting_rows(store) == (0, 0)
+
+
 def test_no_consent_at_all_is_refused_and_nothing_is_written(store, coordinator, ids):
     sid = store.run(student, "Lotte", "Jansen", date(2010, 6, 1))
     mid = meeting(store, coordinator, ids, MEETING_DAY)

@@ -12,6 +12,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core import clock
 from app.core.validation import format_date
 from app.importers.records import (
     FIELD_LABELS,
@@ -170,7 +171,7 @@ def _missing(student: ImportedStudent, result: dict) -> str | None:
 
 def plan_import(session: Session, parsed: ParsedImport, today: date | None = None) -> ImportPlan:
     """Matches the file's students and mentors with Koers; reads, writes nothing."""
-    today = today or date.today()
+    today = today or clock.today()
     aftercare_months = school_settings(session).aftercare_months
     coded = any(s.municipality_code for s in parsed.students)
     cbs = contacts.cbs_municipalities(session) if coded else {}

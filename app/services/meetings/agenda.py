@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core import clock
 from app.models import (
     AgendaItem,
     AgendaItemKind,
@@ -105,7 +106,7 @@ def compose_agenda(
     """The agenda of one meeting as of its date; the view is in the audit log."""
     view = meeting_view(session, meeting_id)
     on = view.row.held_on
-    archive_due(session, min(on, date.today()))
+    archive_due(session, min(on, clock.today()))
     items = {
         item.case_id: item
         for item in session.scalars(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id))

@@ -20,10 +20,12 @@ from app.export.meeting_pdf import (
     render_declaration,
     render_minutes,
 )
-from app.models import ListKind, MeetingParticipant
+from app.models import ConsentScope, FlowDocument, ListKind, MeetingParticipant, Organisation
 from app.services.common.actor import Actor
 from app.services.common.export_log import log_file_export
 from app.services.common.permissions import require_export
+from app.services.common.rows import existing_student
+from app.services.consent.gate import ShareCheck, may_share
 from app.services.consent.sending import log_export, sender_name
 from app.services.meetings.agenda import Agenda, AgendaCase, compose_agenda
 from app.services.meetings.planning import KIND_LABEL
@@ -95,8 +97,23 @@ def meeting_paper(
 
 
 def _log(session: Session, actor: Actor, what: str, agenda: Agenda, organisation_id) -> None:
+    """One export-log line per student on the paper, with the meeting consent it rests on
+    (the submission was checked against it; the log says which consent that was)."""
+    recipient = session.get(Organisation, organisation_id) if organisation_id else None
     for case in agenda.cases:
-        log_export(session, actor, what, case.student_id, organisation_id, None)
+        check = None
+        if recipient is not None:
+            decision = may_share(
+                session,
+                existing_student(session, case.student_id),
+                recipient,
+                ConsentScope.MEETING,
+                today(),
+                document=FlowDocument.MEETING_SUBMISSION,
+            )
+            check = ShareCheck({ConsentScope.MEETING: decision})
+        scopes = frozenset({ConsentScope.MEETING}) if check else frozenset()
+        log_export(session, actor, what, case.student_id, organisation_id, check, scopes)
 
 
 def print_agenda(

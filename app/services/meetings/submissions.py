@@ -64,8 +64,12 @@ def who_must_agree(session: Session, student: Student, on: date) -> str:
     """Seed 003: the young person of 18 or older; a younger one with a parent or guardian;
     and a legal representative for an adult under guardianship. The age limit is the
     school's consent age setting, as for every consent."""
+    return join_phrases(_givers(session, student, on))
+
+
+def _givers(session: Session, student: Student, on: date) -> list[str]:
     nobody = Consent(given_by_student=False, given_on=on)
-    return join_phrases(givers_missing(nobody, student, school_settings(session).consent_age))
+    return list(givers_missing(nobody, student, school_settings(session).consent_age))
 
 
 def _check_consent(
@@ -90,9 +94,12 @@ def _check_consent(
         return decision
     age = age_on(student.birth_date, on)
     age_text = f"{age} jaar" if age is not None else "van onbekende leeftijd"
+    givers = _givers(session, student, on)
+    # "de leerling zelf" alone takes a singular verb: "eerst moet de leerling zelf ...".
+    must = "moet" if len(givers) == 1 else "moeten"
     message = (
         f"{student.full_name} kan niet worden aangemeld: {decision.reason} "
-        f"{student.first_name} is {age_text}; eerst moeten {who_must_agree(session, student, on)} "
+        f"{student.first_name} is {age_text}; eerst {must} {join_phrases(givers)} "
         f"akkoord gaan met bespreking in het overleg. Leg die toestemming vast bij Toestemming "
         f"(ontvanger {host.name}, onderdeel 'bespreking in het overleg')."
     )

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core import clock
 from app.services.admin import users
 from app.services.admin.subject_access import SavedExport, save_subject_access
 from app.services.common import audit
@@ -265,7 +266,7 @@ class AuditLogTab(QWidget):
         path = ask_save_path(
             self,
             self.tr("Inzagegegevens opslaan"),
-            file_name("inzageverzoek", key, date.today(), "json"),
+            file_name("inzageverzoek", key, clock.today(), "json"),
             self.tr("JSON-bestanden (*.json)"),
         )
         if path:

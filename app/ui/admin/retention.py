@@ -8,7 +8,7 @@ names the count. The same list is offered once after log-in when files are due
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core import clock
 from app.core.validation import format_date, today
 from app.services.admin import retention
 from app.services.admin.retention import PurgeCandidate, PurgeResult, RetentionSettings
@@ -233,7 +234,7 @@ class RetentionTab(QWidget):
         )
         self.workspace.call(
             retention.remove_old_backups,
-            datetime.now(),
+            clock.now(),
             on_success=self._backups_removed,
             on_error=self._failed,
         )

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core import clock
 from app.core.errors import ValidationError
 from app.models import Basis, ConsentScope, OrganisationKind
 from app.services.common.file_names import file_name
@@ -408,7 +409,7 @@ class BatchTab(QWidget):
         self.workspace = workspace
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
-        self.year.setValue(date.today().year)
+        self.year.setValue(clock.today().year)
         self.year.setMaximumWidth(110)
         self.folder = QLineEdit()
         self.folder.setAccessibleName(self.tr("Map voor de uitvoer"))
@@ -544,7 +545,10 @@ class BatchTab(QWidget):
             self,
             self.tr("Lijst van vertrekkers"),
             file_name(
-                "vertrekkers", f"{self.rmc.currentText()} {self.year.value()}", date.today(), "xlsx"
+                "vertrekkers",
+                f"{self.rmc.currentText()} {self.year.value()}",
+                clock.today(),
+                "xlsx",
             ),
             self.tr("Excel (*.xlsx);;CSV (*.csv)"),
         )
