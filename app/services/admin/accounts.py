@@ -237,3 +237,11 @@ def mentors(session: Session, actor: Actor | None = None) -> list[tuple[int, str
         (row.id, row.display_name if row.active else f"{row.display_name} (niet actief)")
         for row in session.execute(stmt)
     ]
+
+
+def my_schools(session: Session, actor: Actor) -> list[tuple[int, str]]:
+    """The schools `actor` works for, as (id, name) by name: the toolbar's school choice."""
+    if not actor.member_of:
+        return []
+    stmt = select(School.id, School.name).where(School.id.in_(actor.member_of))
+    return [(row.id, row.name) for row in session.execute(stmt.order_by(School.name))]
