@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from app.db import server_roles
 from app.models import Role, School, Student
 from app.services.common import audit
 from app.services.common.actor import Actor
@@ -43,6 +44,10 @@ class BoardView:
     last_year: int
     schools: list[SchoolCounts]
     destinations: SuppressedTable  # schools x Koers destinations, with totals
+    # False where the server itself keeps the board from student rows (per-user logins on
+    # PostgreSQL, 0018): the server hands out the counts per school only, no destinations
+    # and no retention.
+    complete: bool = True
 
     @property
     def years_label(self) -> str:
@@ -67,6 +72,8 @@ def board_overview(session: Session, actor: Actor, on: date) -> BoardView:
             select(School.id, School.name).where(School.id.in_(schools)).order_by(School.name)
         ).all()
     )
+    if server_roles.enforced(session):
+        return _from_server(session, actor, names, filters)
     cohort = dict(
         session.execute(
             select(Student.school_id, func.count(Student.id))
@@ -116,4 +123,37 @@ def board_overview(session: Session, actor: Actor, on: date) -> BoardView:
             for sid in ordered
         ],
         table,
+    )
+
+
+def _from_server(
+    session: Session, actor: Actor, names: dict[int, str], filters: TrendFilters
+) -> BoardView:
+    """The board's counts where its login may not read a student row: the server's
+    `koers_board_school_counts` (0018) gives the students at school and the leavers."""
+    first, last = filters.first_year or 0, filters.last_year or 0
+    found = {
+        row.school_id: row
+        for row in session.execute(
+            text("SELECT * FROM koers_board_school_counts(:start, :end)"),
+            {"start": date(first, 8, 1), "end": date(last + 1, 7, 31)},
+        )
+    }
+    ordered = sorted(names, key=lambda sid: names[sid])
+    audit.record(session, actor, "view", "board", None, f"schools={len(ordered)}")
+    return BoardView(
+        first,
+        last,
+        [
+            SchoolCounts(
+                sid,
+                names[sid],
+                found[sid].at_school if sid in found else 0,
+                found[sid].left_school if sid in found else 0,
+                {m: Share() for m in HORIZONS},
+            )
+            for sid in ordered
+        ],
+        suppress([[0] for _sid in ordered], [names[sid] for sid in ordered], ["—"]),
+        complete=False,
     )
