@@ -281,6 +281,7 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.Open,
             self.tr("Het dossier van de gekozen leerling openen"),
         )
+        self.open_action.setEnabled(not self.workspace.actor.is_board)  # no file, no name
         self.refresh_action = self._action(
             self.tr("&Vernieuwen"),
             self.refresh,
@@ -513,6 +514,7 @@ class MainWindow(QMainWindow):
         for action in self._data_actions():
             action.setEnabled(True)
         self.new_action.setEnabled(actor.may_edit)
+        self.open_action.setEnabled(not actor.is_board)
         self.database_action.setEnabled(actor.is_coordinator)
 
     def restore_drafts(self) -> None:

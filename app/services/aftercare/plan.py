@@ -289,6 +289,8 @@ def _scope(stmt, actor: Actor, mentor_id: int | None):
 
 def due_count(session: Session, actor: Actor, on: date) -> int:
     """How many of my calls are due: overdue or due this week (shown at start)."""
+    if actor.is_board:
+        return 0  # no calls to make (and its server login may not read them)
     stmt = select(func.count(AftercareCall.id)).where(
         AftercareCall.made_on.is_(None), AftercareCall.due_date <= week_end(on)
     )
