@@ -204,6 +204,27 @@ def _surnames(region: Region, ids: set[int]) -> set[str]:
         return set(session.scalars(select(Student.surname).where(Student.id.in_(ids))))
 
 
+def test_a_subject_access_request_is_the_own_schools_only(region: Region) -> None:
+    from app.services.admin.subject_access import export_subject_data
+
+    region.store.run(export_subject_data, region.coordinator[1], min(region.students[1]))
+    with pytest.raises(PermissionDeniedError):
+        region.store.run(export_subject_data, region.coordinator[1], min(region.students[2]))
+
+
+def test_another_schools_meeting_case_takes_no_action(region: Region) -> None:
+    from app.models import MeetingCase
+    from app.services.meetings.actions import ActionInput, add_action
+
+    with region.store.session() as session:
+        theirs = session.scalars(
+            select(MeetingCase.id).where(MeetingCase.student_id.in_(_school_all(region, 2)))
+        ).first()
+    assert theirs is not None, "the demo gives each school meeting cases"
+    with pytest.raises(PermissionDeniedError):
+        region.store.run(add_action, region.coordinator[1], theirs, ActionInput(what="Bellen"))
+
+
 def test_a_user_of_two_schools_sees_the_chosen_one(region: Region) -> None:
     both = replace(
         region.coordinator[1], member_of=(region.school[1], region.school[2]), school_id=None

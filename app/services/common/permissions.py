@@ -126,6 +126,12 @@ def require_student_access(actor: Actor, student: HasMentor) -> None:
         raise PermissionDeniedError(NOT_YOUR_STUDENT)
 
 
+def require_own_school(actor: Actor, student: HasMentor) -> None:
+    """Only the school check (not the mentor's), for work on a student by another id."""
+    if not in_school_scope(actor, student.school_id):
+        raise PermissionDeniedError(NOT_YOUR_SCHOOL)
+
+
 def require_student_edit(actor: Actor, student: HasMentor) -> None:
     """Changing anything in a student's file: not read-only, and the student in view."""
     require_edit(actor)

@@ -55,7 +55,7 @@ def add_action(
     session: Session, actor: Actor, case_id: int, data: ActionInput, meeting_id: int | None = None
 ) -> int:
     require_coordinator(actor)
-    case = existing_case(session, case_id)
+    case = existing_case(session, case_id, actor)
     problems = Problems()
     what = text(data.what, "Actie", "what", problems, max_length=1000, required=True)
     due = (
