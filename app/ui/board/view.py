@@ -19,7 +19,7 @@ from app.ui.workspace import Workspace
 
 EXPLANATION = QT_TRANSLATE_NOOP(
     "board",
-    "Aantallen per school, zonder namen. ‘Nog op een plek’ telt de oud-leerlingen die bij "
+    "Aantallen per school, zonder namen. ‘Plek na … mnd’ telt de oud-leerlingen die bij "
     "het verlaten van school een plek hadden en bij het nazorgcontact nog ergens zaten; het "
     "percentage telt alleen wie bekend is (n), onder de 5 staat er geen percentage. In de "
     "tabel met bestemmingen staan aantallen onder de 5 als ‘<5’ en zijn zo nodig meer "
@@ -30,7 +30,7 @@ EXPLANATION = QT_TRANSLATE_NOOP(
 class SchoolsModel(RowTableModel[SchoolCounts]):
     def __init__(self, parent=None) -> None:
         headers = [self.tr("School"), self.tr("Leerlingen nu"), self.tr("Vertrokken")]
-        headers += [self.tr("Nog op een plek na {m} mnd").format(m=m) for m in HORIZONS]
+        headers += [self.tr("Plek na {m} mnd").format(m=m) for m in HORIZONS]
         display = {
             0: lambda r: r.name,
             1: lambda r: str(r.cohort),
