@@ -73,7 +73,14 @@ def build_parser() -> argparse.ArgumentParser:
         type=_non_negative,
         default=150,
         metavar="N",
-        help="aantal leerlingen (standaard: 150)",
+        help="aantal leerlingen (standaard: 150; per school bij --schools)",
+    )
+    demo.add_argument(
+        "--schools",
+        type=_non_negative,
+        default=0,
+        metavar="N",
+        help="een regio: N demoscholen in één database, met een bestuur (standaard: één school)",
     )
 
     acting = DutchArgumentParser(add_help=False, parents=[common])

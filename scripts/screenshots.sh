@@ -15,4 +15,10 @@ url="sqlite:///$work/koers.db"
 .venv/bin/python -m app demo --students 300 --database "$url"
 .venv/bin/python -m app --screenshots "$out" --database "$url" --user demo
 .venv/bin/python -m app --screenshots "$out/1024x768" --size 1024x768 --database "$url" --user demo
-echo "screenshots in $out and $out/1024x768"
+# A region of three schools: the board's area ("Bestuur"), counts per school and no names.
+region="sqlite:///$work/regio.db"
+.venv/bin/python -m app demo --schools 3 --students 150 --database "$region"
+mkdir -p "$out/regio/1024x768"
+.venv/bin/python -m app --screenshots "$out/regio" --database "$region" --user bestuur
+.venv/bin/python -m app --screenshots "$out/regio/1024x768" --size 1024x768 --database "$region" --user bestuur
+echo "screenshots in $out and $out/1024x768 (the board's in $out/regio)"

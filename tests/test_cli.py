@@ -103,3 +103,43 @@ def test_help_lists_the_sub_commands(tmp_path: Path) -> None:
     result = _run("--help", data_dir=tmp_path)
     assert result.returncode == 0
     assert "demo" in result.stdout and "--screenshots" in result.stdout
+
+
+def test_demo_schools_makes_a_region_every_account_opens(tmp_path: Path) -> None:
+    """`demo --schools 2`: two schools in one (encrypted) database, a coordinator each who
+    sees only the own school's students, and the board, who sees no student at all."""
+    from datetime import date
+
+    from app.core.errors import PermissionDeniedError
+    from app.models import Role
+    from app.services.trends.board import board_overview
+
+    url = f"sqlite:///{tmp_path / 'regio.db'}"
+    made = _run("demo", "--schools", "2", "--students", "15", "--database", url, data_dir=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert "Demoregio met 2 scholen" in made.stdout
+    seen: dict[str, set[int]] = {}
+    for username in ("demo", "demo2"):
+        unlocked = open_for_user(url, username, PASSWORD)
+        try:
+            assert len(unlocked.actor.member_of) == 1
+            seen[username] = {r.id for r in unlocked.store.run(cohort.list_cohort, unlocked.actor)}
+        finally:
+            unlocked.store.dispose()
+    assert seen["demo"] and seen["demo2"] and not seen["demo"] & seen["demo2"]
+    board = open_for_user(url, "bestuur", PASSWORD)
+    try:
+        assert board.actor.role is Role.BOARD and len(board.actor.member_of) == 2
+        view = board.store.run(board_overview, board.actor, date.today())
+        assert [s.cohort > 0 for s in view.schools] == [True, True]
+        with pytest.raises(PermissionDeniedError):
+            board.store.run(cohort.list_cohort, board.actor)
+    finally:
+        board.store.dispose()
+
+
+def test_demo_schools_refuses_too_many(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'regio.db'}"
+    result = _run("demo", "--schools", "99", "--database", url, data_dir=tmp_path)
+    assert result.returncode == 2
+    assert "hoogstens 20 scholen" in result.stderr

@@ -14,6 +14,7 @@ def run(args: argparse.Namespace) -> int:
     an SQLite file on a network share, or a database that has a school, is refused."""
     from app.core.errors import KoersError
     from app.core.passwords import password_problem
+    from app.demo import region
     from app.demo import school as demo_school
     from app.services.admin import opening
 
@@ -30,8 +31,19 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(exc.message, EXIT_FAILED) from None
     except Exception as exc:  # a broken URL or unreachable server: say so, no traceback
         raise CommandError(_unreachable(url, exc), EXIT_FAILED) from None
+    schools = getattr(args, "schools", 0) or 0
+    if schools > region.MAX_SCHOOLS:
+        found.close()
+        raise CommandError(f"--schools: hoogstens {region.MAX_SCHOOLS} scholen", EXIT_USAGE)
     try:
-        entered = demo_school.create_demo_school(found, password=password, students=args.students)
+        if schools > 1:
+            entered = region.create_demo_region(
+                found, password=password, schools=schools, students=args.students
+            )
+        else:
+            entered = demo_school.create_demo_school(
+                found, password=password, students=args.students
+            )
     except KoersError as exc:
         found.close()
         raise CommandError(exc.message, EXIT_FAILED) from None
@@ -45,8 +57,18 @@ def run(args: argparse.Namespace) -> int:
     write_quietly(entered.store)  # the new school's trail, anchored from its first day
     entered.store.dispose()
     recovery = entered.recovery_key
-    print(f"Demoschool met {args.students} leerlingen aangemaakt in {found.label}.")
-    print("Aanmelden als gebruiker 'demo' met het opgegeven wachtwoord.")
+    if schools > 1:
+        print(
+            f"Demoregio met {schools} scholen van elk ongeveer {args.students} leerlingen "
+            f"aangemaakt in {found.label}."
+        )
+        print(
+            "Aanmelden als 'demo' (eerste school), 'demo2' enzovoort, of 'bestuur', met het "
+            "opgegeven wachtwoord."
+        )
+    else:
+        print(f"Demoschool met {args.students} leerlingen aangemaakt in {found.label}.")
+        print("Aanmelden als gebruiker 'demo' met het opgegeven wachtwoord.")
     if recovery:
         print(f"Herstelsleutel van deze versleutelde database (bewaar hem): {recovery}")
     return EXIT_OK

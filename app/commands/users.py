@@ -19,6 +19,7 @@ ROLE_NAMES = {
     "uitstroomcoördinator": "coordinator",
     "mentor": "mentor",
     "alleen-lezen": "read_only",
+    "bestuur": "board",
 }
 NO_PASSWORD = (
     f"geef het wachtwoord van de gebruiker in {NEW_PASSWORD_ENV}, of typ het in wanneer "

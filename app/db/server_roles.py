@@ -17,6 +17,8 @@ GROUPS = {
     "coordinator": "koers_coordinator",
     "mentor": "koers_mentor",
     "read_only": "koers_readonly",
+    # Counts across its schools only: no SELECT on any table with student data (0018).
+    "board": "koers_board",
 }
 
 

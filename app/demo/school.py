@@ -4,7 +4,7 @@ people (the names come from `app.demo.names`)."""
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -58,8 +58,10 @@ def generate(
     students: int,
     seed: int = 2026,
     on_progress: Callable[[int, int], None] | None = None,
+    mentors: Sequence[tuple[str, str]] = MENTORS,
 ) -> Actor:
-    """Creates the demo school with a coordinator 'demo', mentors and `students` students."""
+    """Creates the demo school with a coordinator 'demo', `mentors` (username, name) and
+    `students` students."""
     rng = random.Random(seed)
     coordinator = initialise_school(session, **_coordinator(password), is_demo=True)
     # Files are kept four years after aftercare (not two), so the five outflow years the
@@ -76,7 +78,7 @@ def generate(
                 "password_hash": shared_hash,
                 "created_by_id": coordinator.user_id,
             }
-            for u, n in MENTORS
+            for u, n in mentors
         ],
     )
     session.execute(
@@ -115,6 +117,11 @@ def generate(
 
 # The coordinator account `generate` makes; the key file needs its slot first.
 DEMO_COORDINATOR = "demo"
+
+
+def coordinator_fields(password: str) -> dict[str, str]:
+    """The first coordinator and the school, as `initialise_school` takes them."""
+    return _coordinator(password)
 
 
 def _coordinator(password: str) -> dict[str, str]:

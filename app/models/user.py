@@ -15,6 +15,8 @@ class Role(StrEnum):
     COORDINATOR = "coordinator"
     MENTOR = "mentor"
     READ_ONLY = "read_only"
+    # The school board ("bestuur"): counts across its schools, no names, no files.
+    BOARD = "board"
 
 
 class User(Base, Tracked):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -36,6 +36,7 @@ from app.ui.admin.view import AdminView
 from app.ui.aftercare.badge import announce_due_calls
 from app.ui.cohort.view import CohortView
 from app.ui.common.elided_label import ElidedLabel
+from app.ui.common.school_choice import SchoolChoice
 from app.ui.lock.controller import LockController
 from app.ui.lock.idle import IdleWatcher
 from app.ui.student.window import StudentFileWindow
@@ -46,6 +47,8 @@ AREAS = [
     ("cohort", QT_TRANSLATE_NOOP("main_window", "Leerlingen")),
     ("beheer", QT_TRANSLATE_NOOP("main_window", "Beheer")),
 ]
+# The board's one area: counts per school, no names (see app/ui/board/).
+BOARD_AREA = ("bestuur", QT_TRANSLATE_NOOP("main_window", "Bestuur"))
 
 
 def _internships_area() -> type[QWidget]:
@@ -139,6 +142,10 @@ class MainWindow(QMainWindow):
                 # After a restore the session ends; the user logs in on the restored file.
                 self.backups.restored.connect(lambda *_: self.logout_requested.emit())
             self.areas["beheer"] = self.admin
+        if workspace.actor.is_board:
+            from app.ui.board.view import BoardArea
+
+            self.areas["bestuur"] = BoardArea(workspace)
         # Work areas are built when first opened; until then an empty page holds their place.
         self._placeholders: dict[str, QWidget] = {area.key: QWidget() for area in EXTRA_AREAS}
         self._all_file_windows: list[StudentFileWindow] = []
@@ -199,6 +206,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
 
     def _area_order(self) -> list[tuple[str, str]]:
+        if self.workspace.actor.is_board:
+            return [BOARD_AREA]
         extras = [
             (area.key, area.label)
             for area in EXTRA_AREAS
@@ -272,6 +281,7 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.Open,
             self.tr("Het dossier van de gekozen leerling openen"),
         )
+        self.open_action.setEnabled(not self.workspace.actor.is_board)  # no file, no name
         self.refresh_action = self._action(
             self.tr("&Vernieuwen"),
             self.refresh,
@@ -349,6 +359,18 @@ class MainWindow(QMainWindow):
             toolbar.addAction(action)
         toolbar.addSeparator()
         toolbar.addAction(self.lock_action)
+        self.school_choice: SchoolChoice | None = None
+        actor = self.workspace.actor
+        if len(actor.member_of or ()) > 1 and not actor.is_board:
+            toolbar.addSeparator()
+            self.school_choice = SchoolChoice(self.workspace, self)
+            self.school_choice.changed.connect(self._school_chosen)
+            toolbar.addWidget(self.school_choice)
+
+    def _school_chosen(self, school_id: int | None) -> None:
+        """Every list now shows the chosen school (or all of the user's schools)."""
+        self.workspace.actor = replace(self.workspace.actor, school_id=school_id)
+        self.refresh()
 
     def _build_status_bar(self) -> None:
         # The permanent widgets are capped (the rest as '…', all of it in the tooltip): at
@@ -384,6 +406,9 @@ class MainWindow(QMainWindow):
 
     # --- data ---------------------------------------------------------------------------
     def show_cohort(self, overview: cohort.CohortOverview) -> None:
+        if self.workspace.actor.is_board:
+            self.areas["bestuur"].refresh()  # the board has no cohort: its counts instead
+            return
         self.mentors = overview.mentors
         # Reads beside the user's work may finish out of order: only the latest load's
         # results are shown.
@@ -411,10 +436,8 @@ class MainWindow(QMainWindow):
         show(value)
 
     def refresh(self) -> None:
-        self.workspace.call(
-            cohort.cohort_overview,
-            on_success=self.show_cohort,
-        )
+        if not self.workspace.actor.is_board:
+            self.workspace.call(cohort.cohort_overview, on_success=self.show_cohort)
         area = self.current_area()
         if area is not None and area is not self.cohort and hasattr(area, "refresh"):
             area.refresh()
@@ -491,6 +514,7 @@ class MainWindow(QMainWindow):
         for action in self._data_actions():
             action.setEnabled(True)
         self.new_action.setEnabled(actor.may_edit)
+        self.open_action.setEnabled(not actor.is_board)
         self.database_action.setEnabled(actor.is_coordinator)
 
     def restore_drafts(self) -> None:

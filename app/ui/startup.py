@@ -62,7 +62,10 @@ def _first_screen(entered: Entered) -> LoggedIn:
         entered,
         lambda session: (
             accounts.school_info(session),
-            cohort.cohort_first_page(session, entered.actor),
+            # The board sees no cohort (no names): its area loads its counts itself.
+            cohort.CohortOverview([], [])
+            if entered.actor.is_board
+            else cohort.cohort_first_page(session, entered.actor),
         ),
     )
     return LoggedIn(

@@ -65,7 +65,7 @@ def region(postgres_server: PostgresServer) -> Iterator[Region]:
     shared = Region(postgres_server, database, owner_url)
     shared.logins = {
         who: f"{who}.{suffix}"
-        for who in ("coordinator_a", "coordinator_b", "mentor_a", "coordinator_none")
+        for who in ("coordinator_a", "coordinator_b", "mentor_a", "coordinator_none", "board")
     }
     try:
         owner = open_store(owner_url)
@@ -85,6 +85,7 @@ def region(postgres_server: PostgresServer) -> Iterator[Region]:
             ("coordinator_b", Role.COORDINATOR),
             ("mentor_a", Role.MENTOR),
             ("coordinator_none", Role.COORDINATOR),
+            ("board", Role.BOARD),
         ):
             data = users.UserInput(shared.logins[who], f"Gebruiker {who}", role.value, "", PASSWORD)
             ids[who] = owner.run(users.create_user, first, data)
@@ -101,6 +102,8 @@ def region(postgres_server: PostgresServer) -> Iterator[Region]:
                     SchoolMember(user_id=ids["coordinator_a"], school_id=shared.schools["a"]),
                     SchoolMember(user_id=ids["mentor_a"], school_id=shared.schools["a"]),
                     SchoolMember(user_id=ids["coordinator_b"], school_id=shared.schools["b"]),
+                    SchoolMember(user_id=ids["board"], school_id=shared.schools["a"]),
+                    SchoolMember(user_id=ids["board"], school_id=shared.schools["b"]),
                 ]
             )
             organisation = Organisation(
@@ -203,5 +206,62 @@ def test_the_app_logged_in_as_coordinator_of_a_lists_only_school_a(region: Regio
         assert actor is not None
         listed = {row.id for row in store.run(list_cohort, actor)}
         assert listed == region.students["a"] | region.students["none"]
+    finally:
+        store.dispose()
+
+
+PERSONAL_TABLES = (*STUDENT_TABLES, "drafts", "export_log", "profile_scores", "meeting_actions")
+
+
+def test_the_board_reads_no_row_of_any_student_table_from_sql(region: Region) -> None:
+    """Not even a count: the board's group holds no privilege on a table with student data
+    (migration 0018); its counts come from the server's function, per school only."""
+    with region.connect("board") as connection:
+        for table in PERSONAL_TABLES:
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                connection.execute(f"SELECT count(*) FROM {table}")
+        counts = connection.execute(
+            "SELECT school_id, at_school FROM koers_board_school_counts('2000-01-01', '2100-01-01')"
+        ).fetchall()
+        assert dict(counts) == {
+            region.schools["a"]: len(region.students["a"]),
+            region.schools["b"]: len(region.students["b"]),
+        }
+        # The own account's password is the board's to change, another's is not.
+        changed = connection.execute(
+            "UPDATE users SET password_hash = 'x' WHERE username = %s",
+            (region.logins["coordinator_a"],),
+        )
+        assert changed.rowcount == 0
+
+
+def test_only_the_board_gets_the_board_counts(region: Region) -> None:
+    with (
+        region.connect("coordinator_a") as connection,
+        pytest.raises(psycopg.errors.InsufficientPrivilege),
+    ):
+        connection.execute("SELECT * FROM koers_board_school_counts('2000-01-01', '2100-01-01')")
+
+
+def test_the_app_logged_in_as_the_board_shows_counts_per_school(region: Region) -> None:
+    from datetime import date
+
+    from app.core.errors import PermissionDeniedError
+    from app.db.urls import as_user
+    from app.services.trends.board import board_overview
+
+    url = as_user(region.owner_url + "?koers_roles=server", region.logins["board"], PASSWORD)
+    store = Store(url)
+    try:
+        actor = store.run(accounts.login, region.logins["board"], PASSWORD).actor
+        assert actor is not None and actor.role is Role.BOARD
+        view = store.run(board_overview, actor, date.today())
+        assert not view.complete
+        assert {s.school_id: s.cohort for s in view.schools} == {
+            region.schools["a"]: len(region.students["a"]),
+            region.schools["b"]: len(region.students["b"]),
+        }
+        with pytest.raises(PermissionDeniedError):
+            store.run(list_cohort, actor)
     finally:
         store.dispose()

@@ -11,10 +11,11 @@ from sqlalchemy.orm import Session
 from app.core.errors import AuthenticationError
 from app.core.passwords import hash_password, password_problem, verify_password
 from app.core.validation import Problems, text
-from app.models import Role, Student, User
+from app.models import Role, School, SchoolMember, Student, User
 from app.models.base import utcnow
 from app.services.common import audit
 from app.services.common.actor import Actor
+from app.services.common.permissions import school_scope
 from app.services.common.school_settings import new_school_row, school_settings
 
 # After this many failures in a row the account waits a while before the next try.
@@ -120,13 +121,35 @@ def initialise_school(
     )
     session.add(user)
     session.flush()
-    actor = _actor(user)
+    actor = _actor(session, user)
     audit.record(session, actor, "school_created", "school", None)
     return actor
 
 
-def _actor(user: User) -> Actor:
-    return Actor(user.id, user.username, user.display_name, user.role)
+def _actor(session: Session, user: User) -> Actor:
+    return Actor(
+        user.id,
+        user.username,
+        user.display_name,
+        user.role,
+        member_of=memberships(session, user.id),
+    )
+
+
+def memberships(session: Session, user_id: int) -> tuple[int, ...] | None:
+    """The schools `user_id` works for, in one statement; None when the database has no
+    schools (a school's own database: nobody is narrowed to a school)."""
+    rows = session.execute(
+        select(School.id, SchoolMember.user_id)
+        .outerjoin(
+            SchoolMember,
+            (SchoolMember.school_id == School.id) & (SchoolMember.user_id == user_id),
+        )
+        .order_by(School.id)
+    ).all()
+    if not rows:
+        return None
+    return tuple(row.id for row in rows if row.user_id is not None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +184,7 @@ def login(
             return failure
         if not password_checked and not verify_password(user.password_hash, password):
             return failure
-        return LoginResult(_actor(user))
+        return LoginResult(_actor(session, user))
     if user is None or not user.active:
         audit.record(session, None, "login_failed")
         return failure
@@ -184,7 +207,7 @@ def login(
     if user.failed_logins:
         user.failed_logins = 0
         user.locked_until = None
-    actor = _actor(user)
+    actor = _actor(session, user)
     audit.record(session, actor, "login", "user", user.id)
     return LoginResult(actor)
 
@@ -194,18 +217,31 @@ def _read_only(session: Session) -> bool:
     return store is not None and store.read_only
 
 
-def mentors(session: Session) -> list[tuple[int, str]]:
+def mentors(session: Session, actor: Actor | None = None) -> list[tuple[int, str]]:
     """Users who can be a student's mentor, as (id, name): the active ones, and inactive
     ones who still mentor a student (a mentor imported from the LAS and not yet activated,
     or switched off), marked, so opening and saving a file never drops its mentor."""
     mentoring = select(Student.mentor_id).where(Student.mentor_id.is_not(None))
     stmt = (
         select(User.id, User.display_name, User.active)
-        .where(User.role != Role.READ_ONLY)
+        .where(User.role.not_in((Role.READ_ONLY, Role.BOARD)))
         .where(User.active.is_(True) | User.id.in_(mentoring))
         .order_by(User.display_name)
     )
+    scope = school_scope(actor) if actor is not None else None
+    if scope is not None:
+        # A shared database: the colleagues of the actor's schools, not the region's.
+        colleagues = select(SchoolMember.user_id).where(SchoolMember.school_id.in_(scope))
+        stmt = stmt.where(User.id.in_(colleagues))
     return [
         (row.id, row.display_name if row.active else f"{row.display_name} (niet actief)")
         for row in session.execute(stmt)
     ]
+
+
+def my_schools(session: Session, actor: Actor) -> list[tuple[int, str]]:
+    """The schools `actor` works for, as (id, name) by name: the toolbar's school choice."""
+    if not actor.member_of:
+        return []
+    stmt = select(School.id, School.name).where(School.id.in_(actor.member_of))
+    return [(row.id, row.name) for row in session.execute(stmt.order_by(School.name))]

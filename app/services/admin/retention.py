@@ -33,7 +33,11 @@ from app.models import Draft, Student
 from app.services.common import audit
 from app.services.common.actor import Actor
 from app.services.common.names import full_name, select_student_names
-from app.services.common.permissions import require_coordinator, require_current_coordinator
+from app.services.common.permissions import (
+    require_coordinator,
+    require_current_coordinator,
+    school_filter,
+)
 from app.services.common.school_settings import NO_SCHOOL, save_settings, school_settings
 
 if TYPE_CHECKING:
@@ -128,7 +132,7 @@ def set_retention_months(session: Session, actor: Actor, months: int) -> Retenti
 # --- what is due --------------------------------------------------------------------------
 
 
-def _due(session: Session, today: date) -> list[PurgeCandidate]:
+def _due(session: Session, actor: Actor, today: date) -> list[PurgeCandidate]:
     settings = _settings(session)
     kept = settings.aftercare_months + settings.retention_months
     # A cheap pre-selection in SQL (a few days' margin for month-end clamping), the exact
@@ -150,6 +154,9 @@ def _due(session: Session, today: date) -> list[PurgeCandidate]:
         )
         .order_by(Student.id)
     )
+    # A coordinator purges the files of his or her own schools only.
+    schools = school_filter(actor)
+    stmt = stmt if schools is None else stmt.where(schools)
     due: list[PurgeCandidate] = []
     for row in session.execute(stmt):
         outflow = row.actual_outflow_date or (row.planned_outflow_date if row.archived else None)
@@ -173,7 +180,7 @@ def _due(session: Session, today: date) -> list[PurgeCandidate]:
 def due_for_purge(session: Session, actor: Actor, today: date) -> list[PurgeCandidate]:
     """The files whose retention ended before `today`; coordinator only (it shows names)."""
     _require_purger(session, actor)
-    return _due(session, today)
+    return _due(session, actor, today)
 
 
 def due_at_start(session: Session, actor: Actor, today: date) -> list[PurgeCandidate]:
@@ -202,7 +209,7 @@ def purge(session: Session, actor: Actor, student_ids: Iterable[int], today: dat
     wanted = sorted(set(student_ids))
     if not wanted:
         return PurgeResult(0, ())
-    due = {c.student_id for c in _due(session, today)}
+    due = {c.student_id for c in _due(session, actor, today)}
     not_due = [sid for sid in wanted if sid not in due]
     if not_due:
         n = len(not_due)

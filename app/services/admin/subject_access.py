@@ -25,7 +25,11 @@ from app.models.base import utcnow
 from app.services.common import audit
 from app.services.common.actor import Actor
 from app.services.common.export_log import log_file_export
-from app.services.common.permissions import require_current_coordinator, require_export
+from app.services.common.permissions import (
+    require_current_coordinator,
+    require_export,
+    require_student_access,
+)
 from app.services.common.rows import find_student
 from app.services.common.school_settings import school_settings
 
@@ -181,6 +185,7 @@ def export_subject_data(session: Session, actor: Actor, las_key_or_id: str | int
     require_export(actor)
     require_current_coordinator(session, actor)
     student = find_student(session, las_key_or_id)
+    require_student_access(actor, student)  # another school's student: not this coordinator's
     found = _collect_rows(session, student.id)
     school = school_settings(session)
     tables = {name: list(rows.values()) for name, rows in found.items()}

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from sqlalchemy import func, select, update
+from sqlalchemy import false, func, select, update
 from sqlalchemy.orm import Session, aliased
 
 from app.core.errors import NotFoundError
@@ -38,6 +38,7 @@ from app.services.common.permissions import (
     require_coordinator,
     require_current_coordinator,
     require_student_edit,
+    school_filter,
 )
 from app.services.common.rows import existing_student as load_student
 from app.services.common.school_settings import parse_moments, save_settings, school_settings
@@ -272,7 +273,13 @@ def week_end(on: date) -> date:
 
 
 def _scope(stmt, actor: Actor, mentor_id: int | None):
-    """Mentors see the calls assigned to them; others all calls, or one mentor's."""
+    """Mentors see the calls assigned to them; others all calls of their schools, or one
+    mentor's; the board none. `stmt` has joined `Student`."""
+    if actor.is_board:
+        return stmt.where(false())
+    schools = school_filter(actor)
+    if schools is not None:
+        stmt = stmt.where(schools)
     if not actor.is_coordinator and actor.may_edit:
         return stmt.where(AftercareCall.mentor_id == actor.user_id)
     if mentor_id is not None:
@@ -282,9 +289,13 @@ def _scope(stmt, actor: Actor, mentor_id: int | None):
 
 def due_count(session: Session, actor: Actor, on: date) -> int:
     """How many of my calls are due: overdue or due this week (shown at start)."""
+    if actor.is_board:
+        return 0  # no calls to make (and its server login may not read them)
     stmt = select(func.count(AftercareCall.id)).where(
         AftercareCall.made_on.is_(None), AftercareCall.due_date <= week_end(on)
     )
+    if school_filter(actor) is not None:
+        stmt = stmt.join(Student, Student.id == AftercareCall.student_id)
     return session.scalar(_scope(stmt, actor, None)) or 0
 
 

@@ -17,11 +17,11 @@ from datetime import date
 from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
-from app.models import AftercareCall, AftercarePlan, Destination, Role, Still, Student
+from app.models import AftercareCall, AftercarePlan, Destination, Still, Student
 from app.services.admin.retention import add_months
 from app.services.common import audit
 from app.services.common.actor import Actor
-from app.services.common.permissions import visible_students
+from app.services.common.permissions import narrows_students, visible_students
 
 HORIZONS = (6, 12, 24)
 PLACED = (Still.SAME.value, Still.CHANGED.value)
@@ -77,7 +77,7 @@ def retention_figures(
         AftercareCall.made_on.is_not(None),
         AftercareCall.months_after_outflow.in_(horizons),
     )
-    if actor.role is Role.MENTOR:
+    if narrows_students(actor):
         plans_stmt = visible_students(
             plans_stmt.join(Student, Student.id == AftercarePlan.student_id), actor
         )

@@ -46,6 +46,7 @@ ROLE = {
     Role.COORDINATOR: "Uitstroomcoördinator",
     Role.MENTOR: "Mentor",
     Role.READ_ONLY: "Alleen lezen",
+    Role.BOARD: "Bestuur",
 }
 
 SCHOOL_TYPE = {SchoolType.VSO: "VSO", SchoolType.PRO: "PrO", SchoolType.ENTREE: "Entree"}

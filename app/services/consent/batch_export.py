@@ -55,7 +55,7 @@ def plan_batch(session: Session, actor, year: int, on: date | None = None) -> Ba
         by_name.setdefault(org.name.lower(), org)
         by_name.setdefault(f"gemeente {org.name}".lower(), org)
     found: list[tuple[Student, Organisation]] = []
-    for student in leavers(session, year):
+    for student in leavers(session, year, actor):
         name = (student.municipality or "").strip().lower()
         municipality = by_name.get(name) or by_name.get(f"gemeente {name}")
         if municipality is None:

@@ -21,8 +21,9 @@ from app.models import (
     Student,
     TransitionPath,
 )
+from app.services.common.actor import Actor
 from app.services.common.labels import DESTINATION, OUTFLOW_PROFILE, label
-from app.services.common.permissions import require_export
+from app.services.common.permissions import require_export, visible_students
 from app.services.consent.gate import ConsentRefusedError, check_all
 from app.services.consent.sending import log_export
 from app.services.network.report_recipients import find_recipient, municipality_of
@@ -48,9 +49,10 @@ LEAVERS_HEADER = (
 )
 
 
-def leavers(session: Session, year: int) -> list[Student]:
+def leavers(session: Session, year: int, actor: Actor) -> list[Student]:
+    """The students leaving in `year` among those `actor` may see (own schools)."""
     start, end = date(year, 1, 1), date(year, 12, 31)
-    stmt = (
+    stmt = visible_students(
         select(Student)
         .where(
             or_(
@@ -59,7 +61,8 @@ def leavers(session: Session, year: int) -> list[Student]:
                 & Student.planned_outflow_date.between(start, end),
             )
         )
-        .order_by(Student.surname, Student.first_name, Student.id)
+        .order_by(Student.surname, Student.first_name, Student.id),
+        actor,
     )
     return list(session.scalars(stmt))
 
@@ -102,7 +105,7 @@ def export_leavers(
     rows: list[list[object]] = []
     hidden: Counter[str] = Counter()
     named_logs = []
-    for student in leavers(session, year):
+    for student in leavers(session, year, actor):
         if not _in_region(session, student, region):
             continue
         check = check_all(

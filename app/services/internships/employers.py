@@ -29,7 +29,12 @@ from app.models import (
 from app.models.base import utcnow
 from app.services.common import audit
 from app.services.common.actor import Actor
-from app.services.common.permissions import may_see_student, require_coordinator, require_edit
+from app.services.common.permissions import (
+    may_see_student,
+    require_coordinator,
+    require_edit,
+    school_filter,
+)
 from app.services.common.rows import flush_or_conflict
 from app.services.internships.employer_lists import EmployerRow, list_employers
 from app.services.internships.sectors import sectors
@@ -213,6 +218,9 @@ def _history(session: Session, actor: Actor, employer_id: int) -> list[HistoryRo
         .where(Internship.employer_id == employer_id)
         .order_by(Internship.start_date.desc())
     )
+    # The employers are the region's; the students in their history only the own schools'.
+    schools = school_filter(actor)
+    stmt = stmt if schools is None else stmt.where(schools)
     return [
         HistoryRow(
             i.id,

@@ -26,10 +26,10 @@ from app.models import Guardian, PathPhase, Phase, Role, SchoolType, Student, Tr
 from app.services.aftercare import plan as aftercare
 from app.services.common import audit
 from app.services.common.actor import Actor
-from app.services.common.permissions import require_current_coordinator
+from app.services.common.permissions import new_student_school, require_current_coordinator
 from app.services.las_import import contacts, leavers
 from app.services.las_import.csv_mappings import remember_mapping
-from app.services.las_import.matching import ImportPlan, MentorLookup, plan_import
+from app.services.las_import.matching import ELSEWHERE, ImportPlan, MentorLookup, plan_import
 from app.services.las_import.preview import ImportPreview, ImportResult, MissingStudent
 from app.services.las_import.source import ImportSource, forget_parsed, parse_source
 
@@ -53,6 +53,7 @@ class ImportCancelled(KoersError):
 
 def _check_permission(session: Session, actor: Actor) -> None:
     require_current_coordinator(session, actor)
+    new_student_school(actor)
 
 
 def preview_import(
@@ -61,7 +62,7 @@ def preview_import(
     """What applying `source` would do; writes nothing but one audit line (counts)."""
     _check_permission(session, actor)
     parsed = parse_source(source, today)
-    plan = plan_import(session, parsed, today)
+    plan = plan_import(session, parsed, today, actor)
     in_file = {s.las_key for s in parsed.students}
     missing = tuple(
         MissingStudent(s.id, s.las_key, s.full_name)
@@ -134,8 +135,12 @@ def _apply(session, actor, source, selected, progress, today) -> ImportResult:
         raise ValidationError(
             {f"fout{n}": i.message for n, i in enumerate(parsed.errors[:50], start=1)}
         )
-    plan = plan_import(session, parsed, today)
+    plan = plan_import(session, parsed, today, actor)
     chosen = [s for s in parsed.students if selected is None or s.las_key in selected]
+    elsewhere = sorted(s.las_key for s in chosen if s.las_key in plan.elsewhere)
+    if elsewhere:
+        raise ValidationError({"las_key": f"{ELSEWHERE}: {', '.join(elsewhere[:10])}"})
+    school_id = new_student_school(actor)
     total = len(chosen)
     taken = {s.las_key for s in chosen}
 
@@ -188,6 +193,7 @@ def _apply(session, actor, source, selected, progress, today) -> ImportResult:
                     if jaargroep.isdigit() and int(jaargroep) > 10
                     else SchoolType.VSO,
                     "mentor_id": mentor_id,
+                    "school_id": school_id,
                     "created_by_id": actor.user_id,
                     "updated_by_id": actor.user_id,
                     "first_name": values["first_name"] or "",

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from app.core import clock
 from app.core.validation import format_date
 from app.importers.records import (
+    ERROR,
     FIELD_LABELS,
     WARNING,
     ImportedGuardian,
@@ -24,7 +25,9 @@ from app.importers.records import (
     ParsedImport,
 )
 from app.models import Guardian, Phase, Sex, Student, TransitionPath, User
+from app.services.common.actor import Actor
 from app.services.common.labels import PHASE
+from app.services.common.permissions import school_filter
 from app.services.common.school_settings import school_settings
 from app.services.las_import import contacts
 from app.services.las_import.leavers import AT_SCHOOL_PHASES, Leaver, leaver
@@ -64,6 +67,9 @@ MISSING_LABELS = {
 }
 
 
+ELSEWHERE = "dit leerlingnummer hoort bij een leerling van een andere school"
+
+
 @dataclass
 class ImportPlan:
     """What the file would do to Koers: the preview rows and, per LAS key, the values to write."""
@@ -77,6 +83,8 @@ class ImportPlan:
     # Warnings found against Koers's own tables (the CBS municipalities), beside the file's.
     issues: list[Issue] = field(default_factory=list)
     leavers: dict[str, Leaver] = field(default_factory=dict)  # las_key -> leaving
+    # LAS keys of the file that are another school's students (a shared database).
+    elsewhere: set[str] = field(default_factory=set)
     # las_key -> (guardian in Koers or None: new, the file's guardian) to write.
     guardian_writes: dict[str, list[tuple[Guardian | None, ImportedGuardian]]] = field(
         default_factory=dict
@@ -169,23 +177,39 @@ def _missing(student: ImportedStudent, result: dict) -> str | None:
     return ",".join(gone) or None
 
 
-def plan_import(session: Session, parsed: ParsedImport, today: date | None = None) -> ImportPlan:
-    """Matches the file's students and mentors with Koers; reads, writes nothing."""
+def plan_import(
+    session: Session, parsed: ParsedImport, today: date | None = None, actor: Actor | None = None
+) -> ImportPlan:
+    """Matches the file's students and mentors with Koers; reads, writes nothing.
+
+    With `actor`, only the students of the actor's schools are matched (a shared database).
+    """
+    schools = school_filter(actor) if actor is not None else None
     today = today or clock.today()
     aftercare_months = school_settings(session).aftercare_months
     coded = any(s.municipality_code for s in parsed.students)
     cbs = contacts.cbs_municipalities(session) if coded else {}
     places: dict[str, str | None] = {}
     stmt = select(Student).where(Student.las_key.is_not(None))
-    existing = {s.las_key: s for s in session.scalars(stmt)}
+    existing = {
+        s.las_key: s for s in session.scalars(stmt if schools is None else stmt.where(schools))
+    }
     # Students typed into Koers by hand (no LAS key yet) are linked to the file's student
     # with the same name and birth date, when exactly one fits, instead of doubled.
     unkeyed: dict[tuple, list[Student]] = {}
     hand_made = select(Student).where(Student.las_key.is_(None), Student.archived.is_(False))
+    hand_made = hand_made if schools is None else hand_made.where(schools)
     for s in session.scalars(hand_made):
         if s.birth_date is not None:
             unkeyed.setdefault((_norm(s.surname), _norm(s.first_name), s.birth_date), []).append(s)
     plan = ImportPlan(parsed, existing)
+    if schools is not None:
+        keys = [s.las_key for s in parsed.students if s.las_key and s.las_key not in existing]
+        plan.elsewhere = set(
+            session.scalars(select(Student.las_key).where(Student.las_key.in_(keys), ~schools))
+        )
+        for key in sorted(plan.elsewhere):
+            plan.issues.append(Issue(ERROR, key, "leerlingnummer", ELSEWHERE, "las_key", key))
     mentors = MentorLookup(session, parsed)
     issues_by_student: dict[str, list] = {}
     for student in parsed.students:

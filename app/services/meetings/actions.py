@@ -15,7 +15,12 @@ from app.core.validation import Problems, parse_date, text
 from app.models import MeetingAction, OrganisationContact, Role, Student, User
 from app.services.common import audit
 from app.services.common.actor import Actor
-from app.services.common.permissions import require_coordinator, require_edit, visible_students
+from app.services.common.permissions import (
+    require_coordinator,
+    require_edit,
+    school_filter,
+    visible_students,
+)
 from app.services.common.rows import flush_or_conflict
 from app.services.meetings.planning import CONFLICT
 from app.services.meetings.recording import existing_case
@@ -50,7 +55,7 @@ def add_action(
     session: Session, actor: Actor, case_id: int, data: ActionInput, meeting_id: int | None = None
 ) -> int:
     require_coordinator(actor)
-    case = existing_case(session, case_id)
+    case = existing_case(session, case_id, actor)
     problems = Problems()
     what = text(data.what, "Actie", "what", problems, max_length=1000, required=True)
     due = (
@@ -147,7 +152,10 @@ def open_actions_by_owner(session: Session, actor: Actor) -> dict[str, list[Acti
     """Open actions across meetings, grouped by owner; a mentor sees only his or her own."""
     stmt = _base().where(MeetingAction.done_on.is_(None))
     if actor.role is Role.MENTOR:
+        # A mentor's own actions, whoever's student, within the mentor's schools.
         stmt = stmt.where(MeetingAction.owner_user_id == actor.user_id)
+        schools = school_filter(actor)
+        stmt = stmt if schools is None else stmt.where(schools)
     else:
         stmt = visible_students(stmt, actor)
     stmt = stmt.order_by(MeetingAction.owner_name, MeetingAction.due_date, MeetingAction.id)

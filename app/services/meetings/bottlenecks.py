@@ -143,7 +143,7 @@ def record_escalation(
 ) -> int:
     """A stalled case taken up a level: the route follows the rule, the person is named."""
     require_coordinator(actor)
-    case = existing_case(session, case_id)
+    case = existing_case(session, case_id, actor)
     student = session.get(Student, case.student_id)
     problems = Problems()
     why = text(reason, "Reden", "reason", problems, max_length=2000, required=True)

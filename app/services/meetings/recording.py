@@ -19,10 +19,11 @@ from app.models import (
     MeetingCase,
     Organisation,
     OrganisationContact,
+    Student,
 )
 from app.services.common import audit
 from app.services.common.actor import Actor
-from app.services.common.permissions import require_coordinator
+from app.services.common.permissions import require_coordinator, require_own_school
 from app.services.common.rows import flush_or_conflict
 from app.services.meetings.case_lead import set_path_lead
 from app.services.meetings.lists import move_to_follow_list
@@ -37,10 +38,14 @@ class CaseRecord:
     list_kind: ListKind | str = ListKind.ACTIVE
 
 
-def existing_case(session: Session, case_id: int) -> MeetingCase:
+def existing_case(session: Session, case_id: int, actor: Actor) -> MeetingCase:
+    """The case, when its student is of `actor`'s schools."""
     case = session.get(MeetingCase, case_id)
     if case is None:
         raise NotFoundError("Deze casus bestaat niet (meer).")
+    student = session.get(Student, case.student_id)
+    if student is not None:
+        require_own_school(actor, student)
     return case
 
 
@@ -50,7 +55,7 @@ def record_case(
     """Records what was decided for one case at one meeting; returns the agenda item id."""
     require_coordinator(actor)
     meeting = existing_meeting(session, meeting_id)
-    case = existing_case(session, case_id)
+    case = existing_case(session, case_id, actor)
     problems = Problems()
     note = text(data.note, "Bespreking", "note", problems, max_length=4000)
     try:

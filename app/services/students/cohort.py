@@ -20,7 +20,7 @@ from app.models import Student, TransitionPath, User
 from app.services.common import labels
 from app.services.common.actor import Actor
 from app.services.common.names import full_name, select_student_names, sort_name
-from app.services.common.permissions import visible_students
+from app.services.common.permissions import require_names, visible_students
 from app.services.students import signals
 
 
@@ -83,6 +83,7 @@ def _row(values, signal_labels: tuple[str, ...] = ()) -> CohortRow:
 
 def _cohort_select(actor: Actor):
     """The cohort's columns for the students `actor` may see, in name order."""
+    require_names(actor)
     stmt = (
         select_student_names(
             Student.las_key,
@@ -115,6 +116,7 @@ def list_cohort(session: Session, actor: Actor, with_signals: bool = True) -> li
 
 def cohort_signals(session: Session, actor: Actor) -> dict[int, tuple[str, ...]]:
     """The short signal labels per student the actor sees; only students raising one."""
+    require_names(actor)
     found = signals.compute(session, actor)
     return {student_id: signals.short_labels(raised) for student_id, raised in found.items()}
 
@@ -149,7 +151,7 @@ def cohort_first_page(session: Session, actor: Actor, limit: int = FIRST_PAGE) -
         select(func.count(Student.id)).where(Student.archived.is_(False)), actor
     )
     total = session.connection().execute(count).scalar_one()
-    return CohortOverview(rows, mentors(session), first_page=len(rows) < total, total=total)
+    return CohortOverview(rows, mentors(session, actor), first_page=len(rows) < total, total=total)
 
 
 def cohort_overview(session: Session, actor: Actor) -> CohortOverview:
@@ -157,7 +159,7 @@ def cohort_overview(session: Session, actor: Actor) -> CohortOverview:
 
     # The signals follow in a second call (`cohort_signals`): the list shows without
     # waiting for them, which keeps the log-in within its budget.
-    return CohortOverview(list_cohort(session, actor, with_signals=False), mentors(session))
+    return CohortOverview(list_cohort(session, actor, with_signals=False), mentors(session, actor))
 
 
 @dataclass(frozen=True, slots=True)

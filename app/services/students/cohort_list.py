@@ -15,7 +15,7 @@ from app.core.validation import format_date
 from app.models import ExportLog, Role, Student
 from app.services.common import audit
 from app.services.common.actor import Actor
-from app.services.common.permissions import visible_students
+from app.services.common.permissions import require_names, visible_students
 
 READ_ONLY_LIST_MESSAGE = (
     "Met alleen leesrechten kunt u geen leerlingenlijst uitvoeren; "
@@ -30,6 +30,7 @@ def cohort_table(session: Session, actor: Actor) -> list[list[str]]:
     birth date, class, leaving date); logged with the count only."""
     from app.export.tabular import neutralise
 
+    require_names(actor)
     if actor.role is Role.READ_ONLY:
         # Read-only accounts see the cohort on screen, but take no personal data away.
         raise PermissionDeniedError(READ_ONLY_LIST_MESSAGE)

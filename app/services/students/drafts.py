@@ -68,6 +68,8 @@ def save_student_draft(
 
 def student_drafts(session: Session, actor: Actor) -> list[StudentDraft]:
     """The actor's own drafts, oldest first."""
+    if actor.is_board:
+        return []  # the board edits no file (and its server login may not read drafts)
     stmt = (
         select(Draft)
         .where(Draft.user_id == actor.user_id, Draft.kind == STUDENT_FILE)

@@ -35,6 +35,7 @@ from app.services.aftercare import plan as aftercare
 from app.services.common import audit
 from app.services.common.actor import Actor
 from app.services.common.permissions import (
+    new_student_school,
     require_coordinator,
     require_edit,
     require_student_access,
@@ -304,6 +305,7 @@ def create_student(session: Session, actor: Actor, data: StudentInput) -> int:
         raise ValidationError(
             {"las_key": f"Leerlingnummer (LAS): {values['las_key']} hoort al bij een leerling."}
         )
+    values["school_id"] = new_student_school(actor)
     student = Student(**values, created_by_id=actor.user_id, updated_by_id=actor.user_id)
     student.guardians = [Guardian(**{k: v for k, v in g.items() if k != "id"}) for g in guardians]
     session.add(student)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from sqlalchemy import Integer, Select, and_, case, cast, extract, func, literal, select
+from sqlalchemy import Integer, Select, String, and_, case, cast, extract, func, literal, select
 from sqlalchemy.orm import aliased
 
 from app.models import (
@@ -35,6 +35,8 @@ class Dimension(StrEnum):
     CLASS = "klas"
     MUNICIPALITY = "gemeente"
     RMC_REGION = "rmc_regio"
+    # Per school of a shared database: the board's view (app/services/trends/board.py).
+    SCHOOL = "school"
 
 
 DIMENSION_LABEL = {
@@ -44,6 +46,7 @@ DIMENSION_LABEL = {
     Dimension.CLASS: "Klas",
     Dimension.MUNICIPALITY: "Gemeente",
     Dimension.RMC_REGION: "RMC-regio",
+    Dimension.SCHOOL: "School",
 }
 
 
@@ -94,6 +97,7 @@ def group_column(dimension: Dimension):
         Dimension.SCHOOL_TYPE: Student.school_type,
         Dimension.CLASS: Student.class_name,
         Dimension.MUNICIPALITY: Student.municipality,
+        Dimension.SCHOOL: cast(Student.school_id, String),
     }[dimension]
 
 

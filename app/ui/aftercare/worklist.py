@@ -47,7 +47,7 @@ BUCKET_ORDER = {OVERDUE: 0, THIS_WEEK: 1, aftercare.UPCOMING: 2}
 
 
 def _mentors(session, _actor) -> list[tuple[int, str]]:
-    return accounts.mentors(session)
+    return accounts.mentors(session, _actor)
 
 
 def moment(row: WorklistRow) -> str:

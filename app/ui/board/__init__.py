@@ -1,0 +1,1 @@
+"""The board's area ("Bestuur"): counts per school, no names."""

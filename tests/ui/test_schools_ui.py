@@ -1,0 +1,105 @@
+"""Several schools in one database, in the window: the board's "Bestuur" area (counts, no
+names) and the toolbar's school choice of a user who works for two schools."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from app.db import Store, open_store
+from app.demo import region as demo_region
+from app.models import School, SchoolMember, Student, User
+from app.services.admin import accounts
+from tests.ui.helpers import main_window, workspace_for
+
+PASSWORD = "regio-venster-2026"
+
+
+@pytest.fixture(scope="module")
+def region_store(tmp_path_factory) -> Iterator[Store]:
+    folder = tmp_path_factory.mktemp("region-ui")
+    store = open_store(f"sqlite:///{folder / 'koers.db'}")
+    store.run(demo_region.generate_region, password=PASSWORD, schools=2, students=25, seed=5)
+    yield store
+    store.dispose()
+
+
+def _surnames(store: Store) -> set[str]:
+    with store.session() as session:
+        return set(session.scalars(select(Student.surname)))
+
+
+def test_the_board_gets_only_the_bestuur_area_with_counts_and_no_name(
+    region_store: Store, qtbot, tmp_path: Path
+) -> None:
+    board = region_store.run(accounts.login, demo_region.BOARD_USERNAME, PASSWORD).actor
+    window = main_window(qtbot, workspace_for(region_store, board), tmp_path)
+    window.show_cohort(None)  # as after log-in: the board's counts load instead
+    areas = [window.navigation.item(r).text() for r in range(window.navigation.count())]
+    assert areas == ["Bestuur"]
+    area = window.areas["bestuur"]
+    assert area.model.rowCount() == 2
+    shown = {
+        area.model.index(r, c).data()
+        for r in range(area.model.rowCount())
+        for c in range(area.model.columnCount())
+    }
+    shown |= {
+        area.destinations.item(r, c).text()
+        for r in range(area.destinations.rowCount())
+        for c in range(area.destinations.columnCount())
+        if area.destinations.item(r, c) is not None
+    }
+    assert "De Horizon (demo)" in shown and "De Branding (demo)" in shown
+    assert not shown & _surnames(region_store)
+    assert not window.new_action.isEnabled() and not window.open_action.isEnabled()
+
+
+def test_a_user_of_two_schools_chooses_one_in_the_toolbar(
+    region_store: Store, qtbot, tmp_path: Path
+) -> None:
+    with region_store.session() as session:
+        first, second = session.scalars(select(School.id).order_by(School.id)).all()
+        user_id = session.scalars(select(User.id).where(User.username == "demo")).one()
+        session.add(SchoolMember(user_id=user_id, school_id=second))
+        session.commit()
+    try:
+        actor = region_store.run(accounts.login, "demo", PASSWORD).actor
+        assert actor.member_of == (first, second)
+        window = main_window(qtbot, workspace_for(region_store, actor), tmp_path)
+        window.refresh()
+        choice = window.school_choice
+        assert choice is not None
+        labels = [choice.combo.itemText(i) for i in range(choice.combo.count())]
+        assert labels == ["Alle scholen", "De Branding (demo)", "De Horizon (demo)"]
+        everyone = window.cohort.model.rowCount()
+        choice.combo.setCurrentIndex(labels.index("De Branding (demo)"))
+        assert window.workspace.actor.school_id == second
+        with region_store.session() as session:
+            at_second = session.scalar(
+                select(func.count(Student.id)).where(
+                    Student.school_id == second, Student.archived.is_(False)
+                )
+            )
+        assert window.cohort.model.rowCount() == at_second < everyone
+        choice.combo.setCurrentIndex(0)
+        assert window.workspace.actor.school_id is None
+        assert window.cohort.model.rowCount() == everyone
+    finally:
+        with region_store.session() as session:
+            session.execute(
+                SchoolMember.__table__.delete().where(
+                    SchoolMember.user_id == user_id, SchoolMember.school_id == second
+                )
+            )
+            session.commit()
+
+
+def test_a_user_of_one_school_gets_no_choice(region_store: Store, qtbot, tmp_path: Path) -> None:
+    actor = region_store.run(accounts.login, "demo2", PASSWORD).actor
+    window = main_window(qtbot, workspace_for(region_store, replace(actor)), tmp_path)
+    assert window.school_choice is None
