@@ -126,7 +126,7 @@ def generate(session: Session, coordinator: Actor, rng: random.Random, *, limit:
                 ],
                 owners,
                 follow_up_of=advice,
-                aftercare=max(left + timedelta(days=180), now + timedelta(days=rng.randint(5, 60))),
+                aftercare=_first_call_agreement(left, now + timedelta(days=rng.randint(5, 60))),
             )
             made += 2
             continue
@@ -270,6 +270,14 @@ def generate(session: Session, coordinator: Actor, rng: random.Random, *, limit:
             made += 1
     session.flush()
     return made
+
+
+def _first_call_agreement(left: date, soon: date) -> date | None:
+    """The day of the outflow talk's agreement about the first aftercare call: half a year
+    after leaving, or soon if that has passed. For a student who left more than a year ago
+    the call is history, not an agreement (and it would lie beyond the talk's two years)."""
+    day = max(left + timedelta(days=180), soon)
+    return day if day < left + timedelta(days=365) else None
 
 
 def _conversation(

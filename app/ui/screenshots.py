@@ -4,6 +4,7 @@ pages of the meeting papers and the trend report."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -133,29 +134,25 @@ def _trend_report_pictures(window, target: Path) -> None:
 
 
 def _pdf_pages_to_png(pdf: Path, target: Path, stem: str) -> None:
-    from PySide6.QtCore import QSize
-    from PySide6.QtPdf import QPdfDocument
-
-    document = QPdfDocument()
-    document.load(str(pdf))
-    for index in range(document.pageCount()):
-        page = document.pagePointSize(index)
-        image = document.render(index, QSize(int(page.width() * 1.25), int(page.height() * 1.25)))
-        image.save(str(target / f"{stem}-{index + 1}.png"))
-    document.close()
+    _render_pdf(pdf, lambda index: target / f"{stem}-{index + 1}.png")
 
 
 def _pdf_to_png(pdf: Path, png: Path) -> None:
+    _render_pdf(pdf, lambda _index: png, pages=1)
+
+
+def _render_pdf(pdf: Path, png_of_page: Callable[[int], Path], pages: int | None = None) -> None:
+    """Each page (or the first `pages`) of a demo paper as a picture for the manual."""
     from PySide6.QtCore import QSize
     from PySide6.QtPdf import QPdfDocument
 
     document = QPdfDocument()
     document.load(str(pdf))
-    if document.pageCount() < 1:
-        return
-    page = document.pagePointSize(0)
-    image = document.render(0, QSize(int(page.width() * 1.25), int(page.height() * 1.25)))
-    image.save(str(png))
+    count = document.pageCount() if pages is None else min(pages, document.pageCount())
+    for index in range(count):
+        page = document.pagePointSize(index)
+        image = document.render(index, QSize(int(page.width() * 1.25), int(page.height() * 1.25)))
+        image.save(str(png_of_page(index)))
     document.close()
 
 

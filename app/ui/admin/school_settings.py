@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -140,11 +142,21 @@ class SchoolSettingsTab(QWidget):
         adding.addWidget(self.retire_button)
         box.addLayout(adding)
 
-        layout = QVBoxLayout(self)
+        # Four boxes stack taller than a 1024 x 768 screen leaves: they scroll instead of
+        # pushing the window's bottom off the screen.
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.addWidget(contact_box)
         layout.addWidget(aftercare_box)
         layout.addWidget(norms_box)
         layout.addWidget(competency_box, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
     # --- data -------------------------------------------------------------------------
     def load(self) -> None:

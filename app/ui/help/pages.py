@@ -18,6 +18,7 @@ PAGES: list[tuple[str, str]] = [
     ("gesprekken", QT_TRANSLATE_NOOP("help.pages", "Gesprekken en verslagen voor ouders")),
     ("nazorg", QT_TRANSLATE_NOOP("help.pages", "Nazorg")),
     ("overleg", QT_TRANSLATE_NOOP("help.pages", "Overleg")),
+    ("trends", QT_TRANSLATE_NOOP("help.pages", "Trends")),
     ("netwerk", QT_TRANSLATE_NOOP("help.pages", "Netwerk en overdracht")),
     ("beheer", QT_TRANSLATE_NOOP("help.pages", "Beheer")),
     ("regels", QT_TRANSLATE_NOOP("help.pages", "Regels en bronnen")),
@@ -32,6 +33,7 @@ AREA_PAGES = {
     "gesprekken": "gesprekken",
     "nazorg": "nazorg",
     "overleg": "overleg",
+    "trends": "trends",
     "netwerk": "netwerk",
     "beheer": "beheer",
 }

@@ -57,6 +57,7 @@ class ChartPanel(QWidget):
         caption.setWordWrap(True)
         self.chart_view: QChartView | None = None
         self.table = table_for(section.header, section.rows)
+        self.table.setAccessibleName(section.title)
         self.table.setMinimumHeight(120)
         self.pages = QStackedWidget()
         if section.chart is not None:
@@ -102,7 +103,7 @@ class ChartPanel(QWidget):
             return
         picture = self.chart_view.grab()
         if path.suffix.lower() == ".png":
-            picture.save(str(path), self.tr("PNG"))
+            picture.save(str(path), "PNG")  # i18n: skip
         else:
             writer = QPdfWriter(str(path))
             writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
