@@ -9,7 +9,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import itertools
 import shutil
-import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -24,6 +23,7 @@ from keyring.backend import KeyringBackend
 from app.db import Store, open_store
 from app.services.admin import accounts
 from app.services.common.actor import Actor
+from tests.pg_control import free_port, postgres_bin
 
 COORDINATOR_PASSWORD = "horizon-2026-veilig"
 
@@ -78,22 +78,6 @@ class PostgresServer:
         )
 
 
-def _postgres_bin() -> Path | None:
-    """The newest Debian-style PostgreSQL install, else whatever pg_ctl is on PATH."""
-    found = [p.parent for p in Path("/usr/lib/postgresql").glob("*/bin/pg_ctl")]
-    found.sort(key=lambda b: int(b.parent.name) if b.parent.name.isdigit() else -1)
-    if found:
-        return found[-1]
-    on_path = shutil.which("pg_ctl")
-    return Path(on_path).parent if on_path else None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _unavailable(reason: str):
     # Under CI a missing server is a broken pipeline, never a quietly skipped test.
     if os.environ.get("CI") == "true":
@@ -104,7 +88,7 @@ def _unavailable(reason: str):
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[PostgresServer]:
     """A real PostgreSQL for this test run: trust auth, 127.0.0.1 only, fsync off."""
-    bin_dir = _postgres_bin()
+    bin_dir = postgres_bin()
     if bin_dir is None or not (bin_dir / "initdb").exists():
         _unavailable("initdb/pg_ctl not found")
     # initdb refuses to run as root, so root runs the server as the postgres user.
@@ -130,7 +114,7 @@ def postgres_server() -> Iterator[PostgresServer]:
         # Parallel test workers each start a server: a port taken between choosing it and
         # listening on it is tried again with another.
         for attempt in range(3):
-            port = _free_port()
+            port = free_port()
             options = f"-F -c fsync=off -c listen_addresses=127.0.0.1 -p {port} -k {root}"
             start = [bin_dir / "pg_ctl", "start", "-w", "-D", data, "-l", log, "-o", options]
             try:

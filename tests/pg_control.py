@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 
-def _postgres_bin() -> Path | None:
+def postgres_bin() -> Path | None:
+    """The newest Debian-style PostgreSQL install, else whatever pg_ctl is on PATH."""
     found = [p.parent for p in Path("/usr/lib/postgresql").glob("*/bin/pg_ctl")]
     found.sort(key=lambda b: int(b.parent.name) if b.parent.name.isdigit() else -1)
     if found:
@@ -27,7 +28,7 @@ def _postgres_bin() -> Path | None:
     return Path(on_path).parent if on_path else None
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -40,7 +41,7 @@ class OwnServer:
         self.bin_dir, self.as_user, self.root = bin_dir, as_user, root
         self.data, self.log = root / "data", root / "server.log"
         self.host = "127.0.0.1"
-        self.port = _free_port()
+        self.port = free_port()
         self.options = f"-F -c fsync=off -c listen_addresses=127.0.0.1 -p {self.port} -k {root}"
 
     def _run(self, *args: str | Path) -> None:
@@ -105,7 +106,7 @@ class OwnServer:
 @contextmanager
 def own_server(*, started: bool = True) -> Iterator[OwnServer]:
     """A server for one test, stopped and removed afterwards; skipped without PostgreSQL."""
-    bin_dir = _postgres_bin()
+    bin_dir = postgres_bin()
     if bin_dir is None or not (bin_dir / "initdb").exists():
         if os.environ.get("CI") == "true":
             raise RuntimeError("PostgreSQL tests cannot run under CI: pg_ctl not found")
