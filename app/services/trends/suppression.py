@@ -6,6 +6,12 @@ equation (the cells add up to the total). A reader knows a "<5" cell lies in 0..
 "x" cell is 5 or more (else it would read "<5"). A hidden cell is recoverable when one of
 its equations leaves it a single possible value; then the smallest shown cell of that line
 is hidden too, and the lines are checked again, until none gives a cell away.
+
+The equations can also give a cell away together where no single one does. With the totals
+taken with a minus sign, every row and every column adds up to zero, so the hidden cells are
+the edges of a graph between rows and columns, and what the reader cannot know is exactly
+what can move around a cycle of hidden cells. A hidden cell on no cycle (a bridge) is fixed
+by the equations together; the smallest shown cell that joins its two sides is hidden too.
 """
 
 from __future__ import annotations
@@ -89,6 +95,23 @@ def suppress(
         (r, c): SMALL for r in range(height) for c in range(width) if values[r][c] < THRESHOLD
     }
     all_lines = lines(height, width)
+    while True:
+        _hide_until_no_line_gives_a_cell_away(all_lines, values, marks)
+        extra = cell_closing_a_bridge(height, width, values, marks)
+        if extra is None:
+            break
+        marks[extra] = HIDDEN
+    cells = tuple(
+        tuple(marks.get((r, c), str(values[r][c])) for c in range(width)) for r in range(height)
+    )
+    return SuppressedTable((*row_labels, total_label), (*column_labels, total_label), cells)
+
+
+def _hide_until_no_line_gives_a_cell_away(
+    all_lines: list[list[tuple[int, int]]],
+    values: list[list[int]],
+    marks: dict[tuple[int, int], str],
+) -> None:
     changed = True
     while changed:
         changed = False
@@ -99,10 +122,65 @@ def suppress(
             if not shown:
                 continue
             # Hide the smallest shown count; a data cell before a total, which says more.
-            extra = min(shown, key=lambda c: (c == line[-1], values[c[0]][c[1]]))
-            marks[extra] = HIDDEN
+            marks[min(shown, key=lambda c: _cost(c, values, line[-1]))] = HIDDEN
             changed = True
-    cells = tuple(
-        tuple(marks.get((r, c), str(values[r][c])) for c in range(width)) for r in range(height)
-    )
-    return SuppressedTable((*row_labels, total_label), (*column_labels, total_label), cells)
+
+
+def _cost(cell: tuple[int, int], values: list[list[int]], total: tuple[int, int]) -> tuple:
+    return (cell == total, values[cell[0]][cell[1]])
+
+
+def cell_closing_a_bridge(
+    height: int, width: int, values: list[list[int]], marks: dict[tuple[int, int], str]
+) -> tuple[int, int] | None:
+    """A shown cell to hide so that a hidden cell the equations fix together can move around
+    a cycle; None when every hidden cell already lies on one."""
+    hidden = set(marks)
+    for bridge in sorted(hidden):
+        row_side = _reachable(("row", bridge[0]), hidden - {bridge})
+        if ("col", bridge[1]) in row_side:
+            continue  # on a cycle: it can move
+        column_side = _reachable(("col", bridge[1]), hidden - {bridge})
+        # Every line of a hidden cell holds a second hidden one (else the line would have
+        # pinned it), so each side has a row and a column, and a shown cell joins them.
+        joining = [
+            (r, c)
+            for r in range(height)
+            for c in range(width)
+            if (r, c) not in hidden
+            and (
+                (("row", r) in row_side and ("col", c) in column_side)
+                or (("row", r) in column_side and ("col", c) in row_side)
+            )
+        ]
+        total_row, total_column = height - 1, width - 1
+        return min(
+            joining,
+            key=lambda cell: (
+                cell[0] == total_row or cell[1] == total_column,
+                values[cell[0]][cell[1]],
+            ),
+        )
+    return None
+
+
+Node = tuple[str, int]
+
+
+def _reachable(start: Node, edges: set[tuple[int, int]]) -> set[Node]:
+    """The rows and columns joined to `start` through the cells in `edges`."""
+    seen = {start}
+    todo = [start]
+    while todo:
+        kind, index = todo.pop()
+        for r, c in edges:
+            if kind == "row" and r == index:
+                neighbour: Node = ("col", c)
+            elif kind == "col" and c == index:
+                neighbour = ("row", r)
+            else:
+                continue
+            if neighbour not in seen:
+                seen.add(neighbour)
+                todo.append(neighbour)
+    return seen

@@ -1,7 +1,10 @@
 """Suppression of small counts: over random tables, no count under 5 is printed and no
-hidden cell can be worked out from its row or column and the totals."""
+hidden cell can be worked out from its row or column and the totals, nor from all the
+table's equations together."""
 
 from __future__ import annotations
+
+from fractions import Fraction
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,6 +14,13 @@ from app.services.trends.suppression import HIDDEN, SMALL, suppress, with_totals
 counts = st.integers(min_value=0, max_value=4) | st.integers(min_value=0, max_value=40)
 tables = st.integers(min_value=1, max_value=5).flatmap(
     lambda width: st.lists(st.lists(counts, min_size=width, max_size=width), min_size=1, max_size=6)
+)
+# Mostly small counts: hidden cells then form several cycles that a single one can join.
+many_small = st.integers(min_value=0, max_value=4) | st.integers(min_value=0, max_value=4) | counts
+crowded_tables = st.integers(min_value=2, max_value=5).flatmap(
+    lambda width: st.lists(
+        st.lists(many_small, min_size=width, max_size=width), min_size=2, max_size=5
+    )
 )
 
 
@@ -43,9 +53,36 @@ def _another_value_fits(line, printed, actual) -> bool:
     return True
 
 
-@settings(max_examples=300, deadline=None)
-@given(tables)
-def test_no_small_count_is_printed_and_none_can_be_recovered(table) -> None:
+def _fixed_by_all_equations(height: int, width: int, hidden: list) -> list:
+    """The hidden cells whose value every row and column equation together fixes, by exact
+    linear algebra (independent of the implementation's graph): a cell is fixed when taking
+    its column out of the equations' matrix lowers the rank, i.e. no solution of the
+    equations on the hidden cells can move it."""
+    equations = [{(r, c): -1 if c == width - 1 else 1 for c in range(width)} for r in range(height)]
+    equations += [
+        {(r, c): -1 if r == height - 1 else 1 for r in range(height)} for c in range(width)
+    ]
+
+    def rank(cells: list) -> int:
+        matrix = [[Fraction(eq.get(cell, 0)) for cell in cells] for eq in equations]
+        found = 0
+        for column in range(len(cells)):
+            pivot = next((i for i in range(found, len(matrix)) if matrix[i][column]), None)
+            if pivot is None:
+                continue
+            matrix[found], matrix[pivot] = matrix[pivot], matrix[found]
+            for i, row in enumerate(matrix):
+                if i != found and row[column]:
+                    factor = row[column] / matrix[found][column]
+                    matrix[i] = [a - factor * b for a, b in zip(row, matrix[found], strict=True)]
+            found += 1
+        return found
+
+    full = rank(hidden)
+    return [cell for cell in hidden if rank([h for h in hidden if h != cell]) < full]
+
+
+def _check(table) -> None:
     result = suppress(
         table, [f"r{n}" for n in range(len(table))], [f"k{n}" for n in range(len(table[0]))]
     )
@@ -64,6 +101,30 @@ def test_no_small_count_is_printed_and_none_can_be_recovered(table) -> None:
     every_line += [[(r, c) for r in range(height)] for c in range(width)]
     for line in every_line:
         assert _another_value_fits(line, printed, actual), (table, result.cells, line)
+    hidden = [cell for cell, text in printed.items() if text in (SMALL, HIDDEN)]
+    assert _fixed_by_all_equations(height, width, hidden) == [], (table, result.cells)
+
+
+@settings(max_examples=300, deadline=None)
+@given(tables)
+def test_no_small_count_is_printed_and_none_can_be_recovered(table) -> None:
+    _check(table)
+
+
+@settings(max_examples=300, deadline=None)
+@given(crowded_tables)
+def test_a_table_of_mostly_small_counts_gives_none_away(table) -> None:
+    _check(table)
+
+
+def test_two_hidden_blocks_joined_by_one_cell_do_not_give_it_away() -> None:
+    # Each line keeps two hidden cells, so no row or column alone gives a cell away; but the
+    # hidden cells of rows 1-2 and of rows 0/3 form two closed blocks joined only by the 0 in
+    # row 1, column 3: all equations together fix it. Another cell must join the blocks.
+    table = [[69, 71, 12, 0], [3, 2, 8, 0], [4, 3, 73, 74], [71, 45, 0, 4]]
+    _check(table)
+    result = suppress(table, list("abcd"), list("efgh"))
+    assert result.cells[1][2] == HIDDEN  # the 8: the smallest shown count that joins them
 
 
 def test_a_lone_small_count_takes_a_neighbour_with_it() -> None:
