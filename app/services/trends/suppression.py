@@ -9,9 +9,11 @@ is hidden too, and the lines are checked again, until none gives a cell away.
 
 The equations can also give a cell away together where no single one does. With the totals
 taken with a minus sign, every row and every column adds up to zero, so the hidden cells are
-the edges of a graph between rows and columns, and what the reader cannot know is exactly
-what can move around a cycle of hidden cells. A hidden cell on no cycle (a bridge) is fixed
-by the equations together; the smallest shown cell that joins its two sides is hidden too.
+the edges of a graph between rows and columns, and the values a reader cannot tell apart
+differ by moving counts around a cycle of hidden cells: up on one cell, down on the next.
+A hidden cell is safe when some such cycle through it can move by one within every cell's
+bounds ("<5" stays 0..4, "x" stays 5 or more); a cell on no movable cycle is given away by
+the table as a whole, and the smallest shown cell that lets it move is hidden too.
 """
 
 from __future__ import annotations
@@ -97,9 +99,12 @@ def suppress(
     all_lines = lines(height, width)
     while True:
         _hide_until_no_line_gives_a_cell_away(all_lines, values, marks)
-        extra = cell_closing_a_bridge(height, width, values, marks)
-        if extra is None:
+        fixed = first_fixed_cell(values, marks)
+        if fixed is None:
             break
+        extra = _cell_that_frees(fixed, values, marks)
+        if extra is None:
+            break  # everything is hidden already
         marks[extra] = HIDDEN
     cells = tuple(
         tuple(marks.get((r, c), str(values[r][c])) for c in range(width)) for r in range(height)
@@ -130,57 +135,77 @@ def _cost(cell: tuple[int, int], values: list[list[int]], total: tuple[int, int]
     return (cell == total, values[cell[0]][cell[1]])
 
 
-def cell_closing_a_bridge(
-    height: int, width: int, values: list[list[int]], marks: dict[tuple[int, int], str]
-) -> tuple[int, int] | None:
-    """A shown cell to hide so that a hidden cell the equations fix together can move around
-    a cycle; None when every hidden cell already lies on one."""
-    hidden = set(marks)
-    for bridge in sorted(hidden):
-        row_side = _reachable(("row", bridge[0]), hidden - {bridge})
-        if ("col", bridge[1]) in row_side:
-            continue  # on a cycle: it can move
-        column_side = _reachable(("col", bridge[1]), hidden - {bridge})
-        # Every line of a hidden cell holds a second hidden one (else the line would have
-        # pinned it), so each side has a row and a column, and a shown cell joins them.
-        joining = [
-            (r, c)
-            for r in range(height)
-            for c in range(width)
-            if (r, c) not in hidden
-            and (
-                (("row", r) in row_side and ("col", c) in column_side)
-                or (("row", r) in column_side and ("col", c) in row_side)
-            )
-        ]
-        total_row, total_column = height - 1, width - 1
-        return min(
-            joining,
-            key=lambda cell: (
-                cell[0] == total_row or cell[1] == total_column,
-                values[cell[0]][cell[1]],
-            ),
-        )
-    return None
-
-
 Node = tuple[str, int]
 
 
-def _reachable(start: Node, edges: set[tuple[int, int]]) -> set[Node]:
-    """The rows and columns joined to `start` through the cells in `edges`."""
-    seen = {start}
-    todo = [start]
+def first_fixed_cell(
+    values: list[list[int]], marks: dict[tuple[int, int], str]
+) -> tuple[int, int] | None:
+    """The first hidden cell that no cycle of hidden cells can move, or None."""
+    return next((cell for cell in sorted(marks) if not can_move(cell, values, marks)), None)
+
+
+def can_move(
+    cell: tuple[int, int], values: list[list[int]], marks: dict[tuple[int, int], str]
+) -> bool:
+    """Whether the printed table also fits a second set of values that differ in `cell`."""
+    arcs = _arcs(values, marks)
+    row, column = ("row", cell[0]), ("col", cell[1])
+    rest = {arc for arc in arcs if arc[2] != cell}
+    up = (row, column, cell) in arcs and _path(column, row, rest)
+    return up or ((column, row, cell) in arcs and _path(row, column, rest))
+
+
+def _arcs(
+    values: list[list[int]], marks: dict[tuple[int, int], str]
+) -> set[tuple[Node, Node, tuple[int, int]]]:
+    """Row-to-column arcs for the hidden cells that can go up by one, column-to-row arcs
+    for those that can go down, counted with the totals' minus sign: walking a cycle along
+    the arcs changes every row and column sum by nothing."""
+    height, width = len(values), len(values[0])
+    found = set()
+    for (r, c), mark in marks.items():
+        low, high = bounds(mark)
+        value = values[r][c]
+        flipped = (r == height - 1) != (c == width - 1)
+        up, down = value < high, value > low
+        if flipped:
+            up, down = down, up
+        if up:
+            found.add((("row", r), ("col", c), (r, c)))
+        if down:
+            found.add((("col", c), ("row", r), (r, c)))
+    return found
+
+
+def _path(start: Node, goal: Node, arcs: set[tuple[Node, Node, tuple[int, int]]]) -> bool:
+    seen, todo = {start}, [start]
     while todo:
-        kind, index = todo.pop()
-        for r, c in edges:
-            if kind == "row" and r == index:
-                neighbour: Node = ("col", c)
-            elif kind == "col" and c == index:
-                neighbour = ("row", r)
-            else:
-                continue
-            if neighbour not in seen:
-                seen.add(neighbour)
-                todo.append(neighbour)
-    return seen
+        node = todo.pop()
+        if node == goal:
+            return True
+        for tail, head, _cell in arcs:
+            if tail == node and head not in seen:
+                seen.add(head)
+                todo.append(head)
+    return False
+
+
+def _cell_that_frees(
+    fixed: tuple[int, int], values: list[list[int]], marks: dict[tuple[int, int], str]
+) -> tuple[int, int] | None:
+    """The cheapest shown cell whose hiding lets `fixed` move; failing one, the cheapest
+    shown cell of its row or column, so the next round has more to work with."""
+    height, width = len(values), len(values[0])
+    shown = sorted(
+        ((r, c) for r in range(height) for c in range(width) if (r, c) not in marks),
+        key=lambda cell: (
+            cell[0] == height - 1 or cell[1] == width - 1,
+            values[cell[0]][cell[1]],
+        ),
+    )
+    for candidate in shown:
+        if can_move(fixed, values, {**marks, candidate: HIDDEN}):
+            return candidate
+    in_its_lines = [cell for cell in shown if cell[0] == fixed[0] or cell[1] == fixed[1]]
+    return (in_its_lines or shown or [None])[0]

@@ -82,6 +82,43 @@ def _fixed_by_all_equations(height: int, width: int, hidden: list) -> list:
     return [cell for cell in hidden if rank([h for h in hidden if h != cell]) < full]
 
 
+def _moves_on_a_cycle(start, height: int, width: int, printed: dict, actual: dict) -> bool:
+    """Independent of the implementation: whether a second set of values fits everything
+    printed and differs in `start`. Walks from `start` along its column to another hidden
+    cell, then along that one's row, and so on, each step keeping its line's equation (two
+    data cells move apart, a data cell and its line's total together) and every value inside
+    what is printed for it, until a step in `start`'s row balances `start`'s own change."""
+    hidden = {cell for cell, text in printed.items() if text in (SMALL, HIDDEN)}
+    steps = 0
+
+    def coefficient(cell, line: str) -> int:
+        is_total = cell[1] == width - 1 if line == "row" else cell[0] == height - 1
+        return -1 if is_total else 1
+
+    def walk(cell, delta: int, used: frozenset, line: str, start_delta: int) -> bool:
+        nonlocal steps
+        steps += 1
+        assert steps < 200_000, "the walk did not decide"
+        closing = coefficient(cell, "row") * delta + coefficient(start, "row") * start_delta
+        if line == "row" and cell[0] == start[0] and cell != start and closing == 0:
+            return True
+        for other in hidden - used:
+            if (other[0] != cell[0]) if line == "row" else (other[1] != cell[1]):
+                continue
+            other_delta = -coefficient(cell, line) * delta * coefficient(other, line)
+            if actual[other] + other_delta not in _range(printed[other]):
+                continue
+            next_line = "col" if line == "row" else "row"
+            if walk(other, other_delta, used | {other}, next_line, start_delta):
+                return True
+        return False
+
+    return any(
+        actual[start] + d in _range(printed[start]) and walk(start, d, frozenset({start}), "col", d)
+        for d in (1, -1)
+    )
+
+
 def _check(table) -> None:
     result = suppress(
         table, [f"r{n}" for n in range(len(table))], [f"k{n}" for n in range(len(table[0]))]
@@ -103,6 +140,8 @@ def _check(table) -> None:
         assert _another_value_fits(line, printed, actual), (table, result.cells, line)
     hidden = [cell for cell, text in printed.items() if text in (SMALL, HIDDEN)]
     assert _fixed_by_all_equations(height, width, hidden) == [], (table, result.cells)
+    for cell in hidden:
+        assert _moves_on_a_cycle(cell, height, width, printed, actual), (table, cell)
 
 
 @settings(max_examples=300, deadline=None)
@@ -125,6 +164,14 @@ def test_two_hidden_blocks_joined_by_one_cell_do_not_give_it_away() -> None:
     _check(table)
     result = suppress(table, list("abcd"), list("efgh"))
     assert result.cells[1][2] == HIDDEN  # the 8: the smallest shown count that joins them
+
+
+def test_hidden_cells_held_in_place_by_their_bounds_get_room_to_move() -> None:
+    # Column 2 reads <5, <5, x = 57: no line alone pins a cell, and the hidden cells lie on
+    # cycles, but every cycle would push a 0 below zero or the 2 or the 4 out of 0..4, so
+    # the table as a whole gives the counts away. More cells are hidden until one can move.
+    table = [[50, 0, 44], [2, 0, 40], [4, 57, 62]]
+    _check(table)
 
 
 def test_a_lone_small_count_takes_a_neighbour_with_it() -> None:
