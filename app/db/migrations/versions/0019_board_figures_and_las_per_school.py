@@ -17,9 +17,18 @@ policies like anyone: evaluated for the board's session user they would hide eve
 The students' policy therefore lets a SECURITY DEFINER function of the owner's read its
 rows (current_user is then the owner while session_user is the caller): only the owner's
 functions do that, and each decides what leaves it.
+
+A LAS student number was unique in the whole database; two schools sharing one may well use
+the same number. It becomes unique per school: a unique index on (school, number), students
+of no school counting as one school. On SQLite the old constraint is part of the students
+table, and rebuilding that table is no option inside the upgrade's transaction (foreign keys
+stay on there, and dropping the old table would cascade into every child table); the
+constraint is taken out of the table's definition in sqlite_schema instead, its automatic
+index renamed to an ordinary one on the same column (the same records on disk) and dropped.
 """
 
-import sqlalchemy as sa
+import re
+
 from alembic import op
 from sqlalchemy import Connection, text
 
@@ -111,8 +120,19 @@ OWNER_FUNCTION = (
 )
 
 
+OLD_UNIQUE = "uq_students_las_key"
+NEW_UNIQUE = (
+    "CREATE UNIQUE INDEX uq_students_school_las_key ON students (coalesce(school_id, 0), las_key)"
+)
+
+
 def upgrade() -> None:
     bind = op.get_bind()
+    if bind.dialect.name == "sqlite":
+        _drop_sqlite_table_constraint(bind)
+    else:
+        op.drop_constraint(OLD_UNIQUE, "students", type_="unique")
+    op.execute(NEW_UNIQUE)
     if bind.dialect.name == "postgresql" and _board_installed(bind):
         op.execute("DROP FUNCTION koers_board_school_counts(date, date)")
         op.execute(NEW_COUNTS)
@@ -121,6 +141,12 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     bind = op.get_bind()
+    op.execute("DROP INDEX uq_students_school_las_key")
+    if bind.dialect.name == "sqlite":
+        # The same rule, as an index rather than in the table's definition.
+        op.execute(f"CREATE UNIQUE INDEX {OLD_UNIQUE} ON students (las_key)")
+    else:
+        op.create_unique_constraint(OLD_UNIQUE, "students", ["las_key"])
     if bind.dialect.name == "postgresql" and _board_installed(bind):
         _students_policy(STUDENT_RULE)
         op.execute("DROP FUNCTION koers_board_school_counts(date, date, integer[], date[])")
@@ -142,4 +168,35 @@ def _students_policy(rule: str) -> None:
     )
 
 
-_ = sa  # the LAS part below uses it
+def _drop_sqlite_table_constraint(bind: Connection) -> None:
+    """Takes UNIQUE (las_key) out of the students table, in the running transaction."""
+    table_sql = bind.execute(
+        text("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'students'")
+    ).scalar_one()
+    without = re.sub(rf",\s*CONSTRAINT {OLD_UNIQUE} UNIQUE \(las_key\)", "", table_sql)
+    if without == table_sql:
+        return  # not there (a database made without it)
+    auto_index = next(
+        row.name
+        for row in bind.execute(text("PRAGMA index_list(students)"))
+        if row.origin == "u"
+        and [c.name for c in bind.execute(text(f"PRAGMA index_info('{row.name}')"))] == ["las_key"]
+    )
+    version = bind.execute(text("PRAGMA schema_version")).scalar_one()
+    bind.execute(text("PRAGMA writable_schema = ON"))
+    bind.execute(
+        text("UPDATE sqlite_schema SET sql = :sql WHERE type = 'table' AND name = 'students'"),
+        {"sql": without},
+    )
+    bind.execute(
+        text(
+            "UPDATE sqlite_schema SET name = 'ix_students_las_key_old', "
+            "sql = 'CREATE INDEX ix_students_las_key_old ON students (las_key)' "
+            "WHERE type = 'index' AND name = :name"
+        ),
+        {"name": auto_index},
+    )
+    # Every connection rereads the schema: the version tells them it changed.
+    bind.execute(text(f"PRAGMA schema_version = {int(version) + 1}"))
+    bind.execute(text("PRAGMA writable_schema = OFF"))
+    bind.execute(text("DROP INDEX ix_students_las_key_old"))
