@@ -19,8 +19,8 @@ from sqlalchemy import select
 from app.core.errors import PermissionDeniedError, ValidationError
 from app.db import Store, open_store
 from app.demo import region as demo_region
-from app.models import Role, School, Student
-from app.services.admin import accounts
+from app.models import AuditEntry, Role, School, Student, User
+from app.services.admin import accounts, memberships
 from app.services.aftercare import plan as aftercare
 from app.services.consent.leavers_list import leavers
 from app.services.internships.planner import PlannerQuery, open_planner, school_year_of
@@ -329,3 +329,48 @@ def test_the_board_sees_counts_per_school_and_no_student(region: Region) -> None
 def test_a_coordinator_cannot_open_the_board_view(region: Region) -> None:
     with pytest.raises(PermissionDeniedError):
         region.store.run(board_overview, region.coordinator[1], ON)
+
+
+def _user_id(region: Region, username: str) -> int:
+    with region.store.session() as session:
+        return session.scalar(select(User.id).where(User.username == username))
+
+
+def test_a_coordinator_sets_a_users_schools_within_own_schools_only(region: Region) -> None:
+    one, two = region.school[1], region.school[2]
+    mentor = _user_id(region, demo_region.region_mentors(2)[1][0][0])  # a mentor of school 2
+    first, second = region.coordinator[1], region.coordinator[2]
+    seen = region.store.run(memberships.memberships, first)
+    assert {s.school_id: s.may_change for s in seen.schools} == {one: True, two: False}
+    assert seen.schools_of(mentor) == {two}
+    # School 1's coordinator gives the mentor school 1 as well: logged, with the school.
+    assert region.store.run(memberships.set_memberships, first, mentor, {one, two}) == {one, two}
+    assert region.store.run(memberships.memberships, first).schools_of(mentor) == {one, two}
+    with region.store.session() as session:
+        detail = session.scalars(
+            select(AuditEntry.detail)
+            .where(AuditEntry.entity == "user", AuditEntry.entity_id == mentor)
+            .order_by(AuditEntry.id.desc())
+        ).first()
+    assert detail == f"scholen erbij: {demo_region.school_name(1)}"
+    # Taking school 2 away is the work of school 2's coordinator, not of school 1's.
+    with pytest.raises(PermissionDeniedError) as refused:
+        region.store.run(memberships.set_memberships, first, mentor, {one})
+    assert demo_region.school_name(1) in refused.value.message
+    region.store.run(memberships.set_memberships, second, mentor, {one})
+    # The last school stays: without one the mentor would see no student of any school.
+    with pytest.raises(ValidationError) as last:
+        region.store.run(memberships.set_memberships, first, mentor, set())
+    assert last.value.problems == {"schools": memberships.AT_LEAST_ONE}
+    region.store.run(memberships.set_memberships, second, mentor, {one, two})
+    region.store.run(memberships.set_memberships, first, mentor, {two})
+    assert region.store.run(memberships.memberships, second).schools_of(mentor) == {two}
+
+
+def test_only_a_coordinator_sets_memberships(region: Region) -> None:
+    mentor = _user_id(region, demo_region.region_mentors(2)[0][0][0])
+    for actor in (region.board, replace(region.coordinator[1], role=Role.MENTOR)):
+        with pytest.raises(PermissionDeniedError):
+            region.store.run(memberships.set_memberships, actor, mentor, {region.school[1]})
+        with pytest.raises(PermissionDeniedError):
+            region.store.run(memberships.memberships, actor)

@@ -1,4 +1,4 @@
-"""The board's full counts from the server, and LAS student numbers unique per school
+"""The board's full counts from the server, LAS numbers unique per school, memberships
 
 Revision ID: 0019
 Revises: 0018
@@ -25,6 +25,12 @@ table, and rebuilding that table is no option inside the upgrade's transaction (
 stay on there, and dropping the old table would cascade into every child table); the
 constraint is taken out of the table's definition in sqlite_schema instead, its automatic
 index renamed to an ordinary one on the same column (the same records on disk) and dropped.
+
+Memberships (`school_members`) were the DBA's to set. A coordinator now sets them for the
+schools he or she works for (app/services/admin/memberships.py); the Koers groups still may
+only read the table, and a coordinator's login changes it through
+`koers_set_school_members`, which holds the same rule: only the caller's own schools change,
+and the user keeps at least one school.
 """
 
 import re
@@ -120,6 +126,39 @@ OWNER_FUNCTION = (
 )
 
 
+SET_MEMBERS = """
+CREATE OR REPLACE FUNCTION koers_set_school_members(p_user_id integer, p_schools integer[])
+RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+DECLARE
+    own integer[] := koers_my_schools();
+    held integer[];
+BEGIN
+    IF NOT pg_has_role(session_user, 'koers_coordinator', 'MEMBER') THEN
+        RAISE EXCEPTION 'koers_set_school_members: coordinators only'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF coalesce(cardinality(p_schools), 0) = 0 THEN
+        RAISE EXCEPTION 'koers_set_school_members: a user keeps at least one school';
+    END IF;
+    SELECT coalesce(array_agg(m.school_id), ARRAY[]::integer[]) INTO held
+    FROM school_members m WHERE m.user_id = p_user_id;
+    IF EXISTS (SELECT 1 FROM unnest(p_schools) s(id) WHERE s.id <> ALL (held) AND s.id <> ALL (own))
+       OR EXISTS (SELECT 1 FROM unnest(held) h(id) WHERE h.id <> ALL (p_schools)
+                  AND h.id <> ALL (own)) THEN
+        RAISE EXCEPTION 'koers_set_school_members: only the caller''s own schools change'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    DELETE FROM school_members m WHERE m.user_id = p_user_id AND m.school_id <> ALL (p_schools);
+    INSERT INTO school_members (user_id, school_id)
+    SELECT p_user_id, s.id FROM unnest(p_schools) s(id)
+    ON CONFLICT DO NOTHING;
+END
+$$;
+REVOKE ALL ON FUNCTION koers_set_school_members(integer, integer[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION koers_set_school_members(integer, integer[]) TO koers_coordinator;
+"""
+
 OLD_UNIQUE = "uq_students_las_key"
 NEW_UNIQUE = (
     "CREATE UNIQUE INDEX uq_students_school_las_key ON students (coalesce(school_id, 0), las_key)"
@@ -133,6 +172,8 @@ def upgrade() -> None:
     else:
         op.drop_constraint(OLD_UNIQUE, "students", type_="unique")
     op.execute(NEW_UNIQUE)
+    if bind.dialect.name == "postgresql" and _row_security_installed(bind):
+        op.execute(SET_MEMBERS)
     if bind.dialect.name == "postgresql" and _board_installed(bind):
         op.execute("DROP FUNCTION koers_board_school_counts(date, date)")
         op.execute(NEW_COUNTS)
@@ -147,10 +188,23 @@ def downgrade() -> None:
         op.execute(f"CREATE UNIQUE INDEX {OLD_UNIQUE} ON students (las_key)")
     else:
         op.create_unique_constraint(OLD_UNIQUE, "students", ["las_key"])
+    if bind.dialect.name == "postgresql":
+        op.execute("DROP FUNCTION IF EXISTS koers_set_school_members(integer, integer[])")
     if bind.dialect.name == "postgresql" and _board_installed(bind):
         _students_policy(STUDENT_RULE)
         op.execute("DROP FUNCTION koers_board_school_counts(date, date, integer[], date[])")
         op.execute(OLD_COUNTS)
+
+
+def _row_security_installed(bind: Connection) -> bool:
+    """0012 made the groups and the policies (it skips them where the owner may not)."""
+    found = bind.execute(
+        text(
+            "SELECT count(*) FROM pg_policies "
+            "WHERE tablename = 'students' AND policyname = 'koers_own_students'"
+        )
+    ).scalar()
+    return bool(found)
 
 
 def _board_installed(bind: Connection) -> bool:
