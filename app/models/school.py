@@ -37,7 +37,8 @@ class School(Base):
     A school's own database has none: its students carry no school and every user sees
     them. In a shared database each student belongs to one school, each user to one or
     more (`SchoolMember`), and on PostgreSQL the server keeps a user to the rows of those
-    schools (row-level security, migration 0017). Memberships are the DBA's to set.
+    schools (row-level security, migration 0017). A coordinator sets the memberships of his
+    or her own schools (app/services/admin/memberships.py, 0019).
     """
 
     __tablename__ = "schools"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, Tracked, str_enum
@@ -43,10 +43,19 @@ class Student(Base, Tracked):
         Index("ix_students_surname", "surname"),
         # The cohort's first page and count (migration 0016, issue 19).
         Index("ix_students_cohort_order", "archived", "surname", "first_name", "id"),
+        # A LAS student number is the school's own: two schools sharing a database may use
+        # the same one (0019). Students of no school (a school's own database) count as one
+        # school: NULLs would otherwise never clash.
+        Index(
+            "uq_students_school_las_key",
+            text("coalesce(school_id, 0)"),
+            "las_key",
+            unique=True,
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    las_key: Mapped[str | None] = mapped_column(String(40), unique=True)
+    las_key: Mapped[str | None] = mapped_column(String(40))
     # The school in a database several schools share; None in a school's own database.
     school_id: Mapped[int | None] = mapped_column(ForeignKey("schools.id"), index=True)
     first_name: Mapped[str] = mapped_column(String(80))

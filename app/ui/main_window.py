@@ -36,7 +36,7 @@ from app.ui.admin.view import AdminView
 from app.ui.aftercare.badge import announce_due_calls
 from app.ui.cohort.view import CohortView
 from app.ui.common.elided_label import ElidedLabel
-from app.ui.common.school_choice import SchoolChoice
+from app.ui.common.school_choice import SchoolChoice, remembered_school
 from app.ui.lock.controller import LockController
 from app.ui.lock.idle import IdleWatcher
 from app.ui.student.window import StudentFileWindow
@@ -363,7 +363,10 @@ class MainWindow(QMainWindow):
         actor = self.workspace.actor
         if len(actor.member_of or ()) > 1 and not actor.is_board:
             toolbar.addSeparator()
-            self.school_choice = SchoolChoice(self.workspace, self)
+            # Last time's school, before anything loads: the lists show it at once.
+            remembered = remembered_school(self.workspace, self.settings)
+            self.workspace.actor = replace(actor, school_id=remembered)
+            self.school_choice = SchoolChoice(self.workspace, self.settings, self)
             self.school_choice.changed.connect(self._school_chosen)
             toolbar.addWidget(self.school_choice)
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.core.exit_codes import EXIT_FAILED, EXIT_OK
+from app.models import Role
 
 SIZE = (1280, 800)
 
@@ -53,6 +54,7 @@ def take_screenshots(window, directory: str, size: tuple[int, int] = SIZE) -> in
         if tabs is not None:
             tabs.setCurrentIndex(0)
     _meeting_pictures(window, target)
+    _memberships_picture(window, target)
     _help_pictures(target)
     _trend_report_pictures(window, target)
     window.navigation.setCurrentRow(0)
@@ -118,6 +120,24 @@ def _meeting_pictures(window, target: Path) -> None:
         _pdf_to_png(pdf, target / f"{name}.png")
         pdf.unlink(missing_ok=True)
     panel.load(papers[0][1])
+
+
+def _memberships_picture(window, target: Path) -> None:
+    """Beheer's dialog of a user's schools, where several schools share the database."""
+    admin = getattr(window, "admin", None)
+    if admin is None or not admin.users.model.memberships.shared:
+        return
+    users = admin.users
+    rows = users.model.rows()
+    # A mentor shows the schools best: one of the own school, one of another.
+    mentor = next((r for r in rows if r.role is Role.MENTOR), rows[0])
+    users.select_user(mentor.id)
+    dialog = users.edit_schools()
+    if dialog is None:
+        return
+    dialog.show()
+    _save(dialog, target / "beheer-scholen.png")
+    dialog.discard()
 
 
 def _trend_report_pictures(window, target: Path) -> None:

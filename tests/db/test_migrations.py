@@ -11,6 +11,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, select, text
+from sqlalchemy.exc import IntegrityError
 
 from app.core.resources import package_path
 from app.db import Store, migrate, open_store
@@ -193,5 +194,59 @@ def test_closing_reason_step_keeps_closed_paths_and_leaves_their_reason_empty(
                 text("SELECT current_phase, destination, closing_reason FROM transition_paths")
             ).one()
         assert tuple(row) == ("afgesloten", "geen_werk_of_studie", None)
+    finally:
+        store.dispose()
+
+
+def test_las_numbers_become_unique_per_school_and_every_row_stays(database_url: str) -> None:
+    """0019: on SQLite the old UNIQUE (las_key) is part of the students table; taking it out
+    must keep every student and every child row (no rebuild cascading into guardians), and
+    leave a sound file."""
+    store = Store(database_url)
+    try:
+        with store.engine.begin() as connection:
+            config = migrate.alembic_config(store)
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0018")
+        with store.engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO schools (name, brin, location) VALUES "
+                    "('A', '11AA', '00'), ('B', '22BB', '00')"
+                )
+            )
+            for key, school in (("100", 1), ("200", None)):
+                connection.execute(
+                    text(
+                        "INSERT INTO students (las_key, school_id, first_name, surname, "
+                        "school_type, legal_representation, archived, version, created_at, "
+                        "updated_at) VALUES (:key, :school, 'Sanne', 'Bos', 'vso', 'geen', "
+                        "false, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+                    ),
+                    {"key": key, "school": school},
+                )
+            connection.execute(
+                text(
+                    "INSERT INTO guardians (student_id, name, relation, has_authority, "
+                    "needs_interpreter, version, created_at, updated_at) "
+                    "SELECT id, 'Ouder', 'ouder', true, false, 1, CURRENT_TIMESTAMP, "
+                    "CURRENT_TIMESTAMP FROM students"
+                )
+            )
+        assert migrate.upgrade(store) is True
+        insert = text(
+            "INSERT INTO students (las_key, school_id, first_name, surname, school_type, "
+            "legal_representation, archived, version, created_at, updated_at) VALUES "
+            "(:key, :school, 'Noor', 'Ali', 'vso', 'geen', false, 1, CURRENT_TIMESTAMP, "
+            "CURRENT_TIMESTAMP)"
+        )
+        with store.engine.begin() as connection:
+            assert connection.execute(text("SELECT count(*) FROM guardians")).scalar() == 2
+            connection.execute(insert, {"key": "100", "school": 2})  # another school: fine
+            if store.engine.dialect.name == "sqlite":
+                assert connection.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+        for key, school in (("100", 1), ("200", None)):  # the same school twice: refused
+            with pytest.raises(IntegrityError), store.engine.begin() as connection:
+                connection.execute(insert, {"key": key, "school": school})
     finally:
         store.dispose()

@@ -221,7 +221,9 @@ def test_the_board_reads_no_row_of_any_student_table_from_sql(region: Region) ->
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 connection.execute(f"SELECT count(*) FROM {table}")
         counts = connection.execute(
-            "SELECT school_id, at_school FROM koers_board_school_counts('2000-01-01', '2100-01-01')"
+            "SELECT school_id, students FROM koers_board_school_counts("
+            "'2000-01-01', '2100-01-01', ARRAY[6], ARRAY[DATE '2100-01-01']) "
+            "WHERE figure = 'cohort'"
         ).fetchall()
         assert dict(counts) == {
             region.schools["a"]: len(region.students["a"]),
@@ -240,7 +242,10 @@ def test_only_the_board_gets_the_board_counts(region: Region) -> None:
         region.connect("coordinator_a") as connection,
         pytest.raises(psycopg.errors.InsufficientPrivilege),
     ):
-        connection.execute("SELECT * FROM koers_board_school_counts('2000-01-01', '2100-01-01')")
+        connection.execute(
+            "SELECT * FROM koers_board_school_counts("
+            "'2000-01-01', '2100-01-01', ARRAY[6], ARRAY[DATE '2100-01-01'])"
+        )
 
 
 def test_the_app_logged_in_as_the_board_shows_counts_per_school(region: Region) -> None:
@@ -256,7 +261,6 @@ def test_the_app_logged_in_as_the_board_shows_counts_per_school(region: Region) 
         actor = store.run(accounts.login, region.logins["board"], PASSWORD).actor
         assert actor is not None and actor.role is Role.BOARD
         view = store.run(board_overview, actor, date.today())
-        assert not view.complete
         assert {s.school_id: s.cohort for s in view.schools} == {
             region.schools["a"]: len(region.students["a"]),
             region.schools["b"]: len(region.students["b"]),
@@ -265,3 +269,56 @@ def test_the_app_logged_in_as_the_board_shows_counts_per_school(region: Region) 
             store.run(list_cohort, actor)
     finally:
         store.dispose()
+
+
+def test_a_coordinator_sets_memberships_of_own_schools_through_the_server(
+    region: Region,
+) -> None:
+    """The groups may not write `school_members`; the coordinator's login changes it through
+    `koers_set_school_members` (0019), which refuses another school from SQL too."""
+    from app.db.urls import as_user
+    from app.services.admin import memberships
+
+    url = as_user(
+        region.owner_url + "?koers_roles=server", region.logins["coordinator_a"], PASSWORD
+    )
+    store = Store(url)
+    ids = _user_ids(store)
+    newcomer, other = ids[region.logins["coordinator_none"]], ids[region.logins["coordinator_b"]]
+    try:
+        actor = store.run(accounts.login, region.logins["coordinator_a"], PASSWORD).actor
+        assert store.run(memberships.memberships, actor).schools_of(newcomer) == frozenset()
+        store.run(memberships.set_memberships, actor, newcomer, {region.schools["a"]})
+        # At once, from SQL: the newcomer reads school A's students.
+        with region.connect("coordinator_none") as connection:
+            assert _student_ids(connection, "students") == (
+                region.students["a"] | region.students["none"]
+            )
+        for who, user_id in (("coordinator_a", other), ("mentor_a", newcomer)):
+            with (
+                region.connect(who) as connection,
+                pytest.raises(psycopg.errors.InsufficientPrivilege),
+            ):
+                connection.execute(
+                    "SELECT koers_set_school_members(%s, ARRAY[%s])",
+                    (user_id, region.schools["a"]),
+                )
+    finally:
+        store.dispose()
+        with psycopg.connect(
+            host=region.server.host,
+            port=region.server.port,
+            user=region.server.superuser,
+            dbname=region.database,
+            autocommit=True,
+        ) as owner:
+            owner.execute("DELETE FROM school_members WHERE user_id = %s", (newcomer,))
+
+
+def _user_ids(store: Store) -> dict[str, int]:
+    from sqlalchemy import select
+
+    from app.models import User
+
+    with store.session() as session:
+        return {name: uid for uid, name in session.execute(select(User.id, User.username))}

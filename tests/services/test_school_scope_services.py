@@ -19,8 +19,8 @@ from sqlalchemy import select
 from app.core.errors import PermissionDeniedError, ValidationError
 from app.db import Store, open_store
 from app.demo import region as demo_region
-from app.models import Role, School, Student
-from app.services.admin import accounts
+from app.models import AuditEntry, Role, School, Student, User
+from app.services.admin import accounts, memberships
 from app.services.aftercare import plan as aftercare
 from app.services.consent.leavers_list import leavers
 from app.services.internships.planner import PlannerQuery, open_planner, school_year_of
@@ -246,20 +246,49 @@ def test_a_user_of_two_schools_sees_the_chosen_one(region: Region) -> None:
 
 
 def test_imported_students_join_the_importing_school(region: Region) -> None:
-    before = _all_ids(region.store)
     region.store.run(apply_import, region.coordinator[2], ImportSource("edexml", sample_bytes()))
-    new = _all_ids(region.store) - before
-    assert new
-    with region.store.session() as session:
-        schools = set(session.scalars(select(Student.school_id).where(Student.id.in_(new))))
-    assert schools == {region.school[2]}
-    # The same LAS numbers from the other school: refused, nothing written.
-    with pytest.raises(ValidationError) as refused:
+    # The file's students are school 2's (school 1 may hold the numbers too: its own).
+    assert region.school[2] in _surnames_by_school(region, "00002")
+    assert None not in _surnames_by_school(region, "00002")
+
+
+def test_two_schools_use_the_same_las_numbers_and_each_import_updates_its_own(
+    region: Region,
+) -> None:
+    """A LAS number is the school's own (0019): the other school's file with the same
+    numbers makes that school's students, and a later file of either school changes only
+    its own student with that number."""
+    for n in (1, 2):
         region.store.run(
-            apply_import, region.coordinator[1], ImportSource("edexml", sample_bytes())
+            apply_import, region.coordinator[n], ImportSource("edexml", sample_bytes())
         )
-    assert "andere school" in refused.value.message
-    assert _all_ids(region.store) == before | new
+    assert _surnames_by_school(region, "00002") == {
+        region.school[1]: "Assati",
+        region.school[2]: "Assati",
+    }
+    renamed = sample_bytes().replace(b"<achternaam>Assati<", b"<achternaam>Assati-Bakker<")
+    done = region.store.run(apply_import, region.coordinator[1], ImportSource("edexml", renamed))
+    assert (done.created, done.updated) == (0, 1)
+    assert _surnames_by_school(region, "00002") == {
+        region.school[1]: "Assati-Bakker",
+        region.school[2]: "Assati",
+    }
+    # Within one school the number stays unique: typed in by hand it is refused.
+    with pytest.raises(ValidationError) as taken:
+        region.store.run(
+            create_student,
+            region.coordinator[2],
+            StudentInput(first_name="Ander", surname="Kind", las_key="00002"),
+        )
+    assert "hoort al bij een leerling" in taken.value.message
+
+
+def _surnames_by_school(region: Region, las_key: str) -> dict[int | None, str]:
+    with region.store.session() as session:
+        rows = session.execute(
+            select(Student.school_id, Student.surname).where(Student.las_key == las_key)
+        )
+        return dict(rows.all())
 
 
 def test_the_board_sees_counts_per_school_and_no_student(region: Region) -> None:
@@ -300,3 +329,48 @@ def test_the_board_sees_counts_per_school_and_no_student(region: Region) -> None
 def test_a_coordinator_cannot_open_the_board_view(region: Region) -> None:
     with pytest.raises(PermissionDeniedError):
         region.store.run(board_overview, region.coordinator[1], ON)
+
+
+def _user_id(region: Region, username: str) -> int:
+    with region.store.session() as session:
+        return session.scalar(select(User.id).where(User.username == username))
+
+
+def test_a_coordinator_sets_a_users_schools_within_own_schools_only(region: Region) -> None:
+    one, two = region.school[1], region.school[2]
+    mentor = _user_id(region, demo_region.region_mentors(2)[1][0][0])  # a mentor of school 2
+    first, second = region.coordinator[1], region.coordinator[2]
+    seen = region.store.run(memberships.memberships, first)
+    assert {s.school_id: s.may_change for s in seen.schools} == {one: True, two: False}
+    assert seen.schools_of(mentor) == {two}
+    # School 1's coordinator gives the mentor school 1 as well: logged, with the school.
+    assert region.store.run(memberships.set_memberships, first, mentor, {one, two}) == {one, two}
+    assert region.store.run(memberships.memberships, first).schools_of(mentor) == {one, two}
+    with region.store.session() as session:
+        detail = session.scalars(
+            select(AuditEntry.detail)
+            .where(AuditEntry.entity == "user", AuditEntry.entity_id == mentor)
+            .order_by(AuditEntry.id.desc())
+        ).first()
+    assert detail == f"scholen erbij: {demo_region.school_name(1)}"
+    # Taking school 2 away is the work of school 2's coordinator, not of school 1's.
+    with pytest.raises(PermissionDeniedError) as refused:
+        region.store.run(memberships.set_memberships, first, mentor, {one})
+    assert demo_region.school_name(1) in refused.value.message
+    region.store.run(memberships.set_memberships, second, mentor, {one})
+    # The last school stays: without one the mentor would see no student of any school.
+    with pytest.raises(ValidationError) as last:
+        region.store.run(memberships.set_memberships, first, mentor, set())
+    assert last.value.problems == {"schools": memberships.AT_LEAST_ONE}
+    region.store.run(memberships.set_memberships, second, mentor, {one, two})
+    region.store.run(memberships.set_memberships, first, mentor, {two})
+    assert region.store.run(memberships.memberships, second).schools_of(mentor) == {two}
+
+
+def test_only_a_coordinator_sets_memberships(region: Region) -> None:
+    mentor = _user_id(region, demo_region.region_mentors(2)[0][0][0])
+    for actor in (region.board, replace(region.coordinator[1], role=Role.MENTOR)):
+        with pytest.raises(PermissionDeniedError):
+            region.store.run(memberships.set_memberships, actor, mentor, {region.school[1]})
+        with pytest.raises(PermissionDeniedError):
+            region.store.run(memberships.memberships, actor)

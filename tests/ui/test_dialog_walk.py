@@ -96,6 +96,17 @@ def _password(school: School) -> Opened:
     return Opened(dialog, dialog.password, "kort")
 
 
+def _memberships(school: School) -> Opened:
+    from app.services.admin.memberships import Memberships, SchoolOption
+    from app.ui.admin.memberships_dialog import MembershipsDialog
+
+    [row] = school.run(users.list_users)
+    # As in a region: the coordinator's own school, and another one greyed out.
+    schools = (SchoolOption(1, "De Horizon", True), SchoolOption(2, "De Branding", False))
+    dialog = MembershipsDialog(row, Memberships(schools, {row.id: frozenset({1})}))
+    return Opened(dialog)  # check boxes, nothing to type in
+
+
 def _purge(school: School) -> Opened:
     from app.ui.admin.retention import PurgeDialog
 
@@ -324,6 +335,7 @@ def _action(school: School) -> Opened:
 WALK: dict[str, Callable[[School], Opened]] = {
     "UserDialog": _user,
     "PasswordDialog": _password,
+    "MembershipsDialog": _memberships,
     "PurgeDialog": _purge,
     "CallDialog": _call,
     "RecoveryKeyDialog": _recovery_key,
@@ -569,7 +581,7 @@ BASES = {
     "UseCaseDialog",
     "ServiceDialog",
     "_Dialog",
-    "_AccountDialog",
+    "AccountDialog",
 }
 
 

@@ -184,7 +184,7 @@ def export_subject_data(session: Session, actor: Actor, las_key_or_id: str | int
     """
     require_export(actor)
     require_current_coordinator(session, actor)
-    student = find_student(session, las_key_or_id)
+    student = find_student(session, actor, las_key_or_id)
     require_student_access(actor, student)  # another school's student: not this coordinator's
     found = _collect_rows(session, student.id)
     school = school_settings(session)

@@ -213,7 +213,7 @@ def browse(
     """
     require_current_coordinator(session, actor)
     if student is not None and student != "":
-        entity, entity_id = "student", find_student(session, student).id
+        entity, entity_id = "student", find_student(session, actor, student).id
     stmt = (
         select(AuditEntry, User.display_name)
         .outerjoin(User, User.id == AuditEntry.user_id)

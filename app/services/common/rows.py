@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.core.errors import ConflictError, NotFoundError
 from app.models import Student
+from app.services.common.actor import Actor
+from app.services.common.permissions import school_filter
 
 STUDENT_GONE = "Deze leerling bestaat niet (meer)."
 
@@ -20,12 +22,31 @@ def existing_student(session: Session, student_id: int) -> Student:
     return student
 
 
-def find_student(session: Session, las_key_or_id: str | int) -> Student:
+def in_school(school_id: int | None) -> ColumnElement[bool]:
+    """The students of one school; None: those of no school (a school's own database)."""
+    if school_id is None:
+        return Student.school_id.is_(None)
+    return Student.school_id == school_id
+
+
+def student_by_las_key(session: Session, actor: Actor, key: str) -> Student | None:
+    """The student with this LAS number among `actor`'s schools: a number is unique per
+    school only (0019); of several schools' the chosen school's comes first."""
+    stmt = select(Student).where(Student.las_key == key.strip())
+    schools = school_filter(actor)
+    if schools is not None:
+        stmt = stmt.where(schools)
+    if actor.school_id is not None:
+        stmt = stmt.order_by((Student.school_id == actor.school_id).desc())
+    return session.scalars(stmt.order_by(Student.id)).first()
+
+
+def find_student(session: Session, actor: Actor, las_key_or_id: str | int) -> Student:
     """By LAS key; an int, or digits no LAS key matches, are taken as the student's id."""
     student = None
     if isinstance(las_key_or_id, str):
         key = las_key_or_id.strip()
-        student = session.scalars(select(Student).where(Student.las_key == key)).first()
+        student = student_by_las_key(session, actor, key)
         if student is None and key.isdigit():
             student = session.get(Student, int(key))
     else:

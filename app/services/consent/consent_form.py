@@ -36,7 +36,7 @@ def consent_form(
     `language`: a parent's language printed under the Dutch ("nl": Dutch only); without one,
     the language recorded for the student's guardians."""
     require_export(actor)
-    student = student_by_ref(session, student_id)
+    student = student_by_ref(session, actor, student_id)
     require_student_access(actor, student)
     if recipient_ids:
         recipients = [session.get(Organisation, i) for i in recipient_ids]

@@ -40,7 +40,7 @@ def send_dropout_report(
 
     require_export(actor)
     proposal = load_proposal(session, proposal_id)
-    student = student_by_ref(session, proposal.student_id)
+    student = student_by_ref(session, actor, proposal.student_id)
     require_student_access(actor, student)
     if proposal.status is not ProposalStatus.PROPOSED:
         state = "al verstuurd" if proposal.status is ProposalStatus.SENT else "afgezien"

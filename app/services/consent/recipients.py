@@ -11,7 +11,9 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import NotFoundError
 from app.models import Organisation, Student
+from app.services.common.actor import Actor
 from app.services.common.permissions import require_student_access
+from app.services.common.rows import student_by_las_key
 from app.services.consent.gate import ConsentRefusedError
 from app.services.consent.transition_report import recipient_label
 from app.services.network.report_recipients import find_recipient, municipality_of
@@ -19,14 +21,12 @@ from app.services.network.report_recipients import find_recipient, municipality_
 AUTO = "auto"
 
 
-def student_by_ref(session: Session, ref: int | str) -> Student:
+def student_by_ref(session: Session, actor: Actor, ref: int | str) -> Student:
     """The student an export is about: by id (int) or by LAS key (text)."""
     if isinstance(ref, int):
         student = session.get(Student, ref)
     else:
-        student = session.scalars(
-            select(Student).where(Student.las_key == str(ref).strip())
-        ).first()
+        student = student_by_las_key(session, actor, str(ref))
     if student is None:
         raise NotFoundError(f"Er is geen leerling met leerlingnummer '{ref}'.")
     return student
@@ -63,7 +63,7 @@ def recipient_choices(
     """Every active organisation, and the default one for this student (municipality)."""
     from app.services.network.report_recipients import default_recipients
 
-    student = student_by_ref(session, student_id)
+    student = student_by_ref(session, actor, student_id)
     require_student_access(actor, student)
     orgs = session.scalars(
         select(Organisation)

@@ -34,7 +34,7 @@ def export_report(
 ) -> ExportResult:
     """Writes the transition report for one student and recipient, with what is allowed."""
     require_export(actor)
-    student = student_by_ref(session, student_ref)
+    student = student_by_ref(session, actor, student_ref)
     require_student_access(actor, student)
     recipient = resolve_recipient(session, student, recipient_ref)
     at = at or today()

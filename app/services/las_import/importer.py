@@ -27,9 +27,10 @@ from app.services.aftercare import plan as aftercare
 from app.services.common import audit
 from app.services.common.actor import Actor
 from app.services.common.permissions import new_student_school, require_current_coordinator
+from app.services.common.rows import in_school
 from app.services.las_import import contacts, leavers
 from app.services.las_import.csv_mappings import remember_mapping
-from app.services.las_import.matching import ELSEWHERE, ImportPlan, MentorLookup, plan_import
+from app.services.las_import.matching import ImportPlan, MentorLookup, plan_import
 from app.services.las_import.preview import ImportPreview, ImportResult, MissingStudent
 from app.services.las_import.source import ImportSource, forget_parsed, parse_source
 
@@ -137,9 +138,6 @@ def _apply(session, actor, source, selected, progress, today) -> ImportResult:
         )
     plan = plan_import(session, parsed, today, actor)
     chosen = [s for s in parsed.students if selected is None or s.las_key in selected]
-    elsewhere = sorted(s.las_key for s in chosen if s.las_key in plan.elsewhere)
-    if elsewhere:
-        raise ValidationError({"las_key": f"{ELSEWHERE}: {', '.join(elsewhere[:10])}"})
     school_id = new_student_school(actor)
     total = len(chosen)
     taken = {s.las_key for s in chosen}
@@ -225,7 +223,9 @@ def _apply(session, actor, source, selected, progress, today) -> ImportResult:
         session.connection().execute(students_table.insert(), created)
         new_keys = [row["las_key"] for row in created]
         found = session.execute(
-            select(Student.las_key, Student.id).where(Student.las_key.in_(new_keys))
+            select(Student.las_key, Student.id).where(
+                Student.las_key.in_(new_keys), in_school(school_id)
+            )
         )
         id_of = {key: student_id for key, student_id in found}
         created_ids = [id_of[key] for key in new_keys]

@@ -9,13 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 from app.core import clock
 from app.core.validation import format_date
 from app.importers.records import (
-    ERROR,
     FIELD_LABELS,
     WARNING,
     ImportedGuardian,
@@ -27,7 +26,7 @@ from app.importers.records import (
 from app.models import Guardian, Phase, Sex, Student, TransitionPath, User
 from app.services.common.actor import Actor
 from app.services.common.labels import PHASE
-from app.services.common.permissions import school_filter
+from app.services.common.permissions import new_student_school, school_scope
 from app.services.common.school_settings import school_settings
 from app.services.las_import import contacts
 from app.services.las_import.leavers import AT_SCHOOL_PHASES, Leaver, leaver
@@ -67,9 +66,6 @@ MISSING_LABELS = {
 }
 
 
-ELSEWHERE = "dit leerlingnummer hoort bij een leerling van een andere school"
-
-
 @dataclass
 class ImportPlan:
     """What the file would do to Koers: the preview rows and, per LAS key, the values to write."""
@@ -83,12 +79,21 @@ class ImportPlan:
     # Warnings found against Koers's own tables (the CBS municipalities), beside the file's.
     issues: list[Issue] = field(default_factory=list)
     leavers: dict[str, Leaver] = field(default_factory=dict)  # las_key -> leaving
-    # LAS keys of the file that are another school's students (a shared database).
-    elsewhere: set[str] = field(default_factory=set)
     # las_key -> (guardian in Koers or None: new, the file's guardian) to write.
     guardian_writes: dict[str, list[tuple[Guardian | None, ImportedGuardian]]] = field(
         default_factory=dict
     )
+
+
+def importing_school_filter(actor: Actor) -> ColumnElement[bool] | None:
+    """The students a LAS file of `actor`'s school is matched with: that school's (the one
+    new students join) and those of no school; None in a school's own database."""
+    if school_scope(actor) is None:
+        return None
+    school = new_student_school(actor)  # asks to choose one of several first
+    if school is None:  # a user of no school: only students of no school
+        return Student.school_id.is_(None)
+    return or_(Student.school_id.is_(None), Student.school_id == school)
 
 
 def _norm(text: str) -> str:
@@ -182,15 +187,18 @@ def plan_import(
 ) -> ImportPlan:
     """Matches the file's students and mentors with Koers; reads, writes nothing.
 
-    With `actor`, only the students of the actor's schools are matched (a shared database).
+    With `actor`, only the students of the importing school (and of no school) are
+    matched: in a shared database each school has its own LAS numbers.
     """
-    schools = school_filter(actor) if actor is not None else None
+    schools = importing_school_filter(actor) if actor is not None else None
     today = today or clock.today()
     aftercare_months = school_settings(session).aftercare_months
     coded = any(s.municipality_code for s in parsed.students)
     cbs = contacts.cbs_municipalities(session) if coded else {}
     places: dict[str, str | None] = {}
     stmt = select(Student).where(Student.las_key.is_not(None))
+    # The school's own student before one of no school with the same number (dict: last wins).
+    stmt = stmt.order_by(Student.school_id.is_not(None), Student.id)
     existing = {
         s.las_key: s for s in session.scalars(stmt if schools is None else stmt.where(schools))
     }
@@ -203,13 +211,6 @@ def plan_import(
         if s.birth_date is not None:
             unkeyed.setdefault((_norm(s.surname), _norm(s.first_name), s.birth_date), []).append(s)
     plan = ImportPlan(parsed, existing)
-    if schools is not None:
-        keys = [s.las_key for s in parsed.students if s.las_key and s.las_key not in existing]
-        plan.elsewhere = set(
-            session.scalars(select(Student.las_key).where(Student.las_key.in_(keys), ~schools))
-        )
-        for key in sorted(plan.elsewhere):
-            plan.issues.append(Issue(ERROR, key, "leerlingnummer", ELSEWHERE, "las_key", key))
     mentors = MentorLookup(session, parsed)
     issues_by_student: dict[str, list] = {}
     for student in parsed.students:

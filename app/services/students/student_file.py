@@ -41,7 +41,7 @@ from app.services.common.permissions import (
     require_student_access,
     require_student_edit,
 )
-from app.services.common.rows import STUDENT_GONE, flush_or_conflict
+from app.services.common.rows import STUDENT_GONE, flush_or_conflict, in_school
 
 EARLIEST_BIRTH_DATE = date(1990, 1, 1)
 
@@ -266,9 +266,6 @@ def _validated_values(session: Session, data: StudentInput) -> tuple[dict, list[
                 ),
             }
         )
-    if values["las_key"]:
-        clash = session.scalar(select(Student.id).where(Student.las_key == values["las_key"]))
-        values["_las_clash"] = clash
     p.raise_if_any()
     return values, guardians
 
@@ -294,6 +291,21 @@ def _apply_guardians(student: Student, guardians: list[dict]) -> list[str]:
     return sorted(set(changed))
 
 
+def _refuse_taken_las_key(
+    session: Session, las_key: str | None, school_id: int | None, own_id: int | None
+) -> None:
+    """A LAS number is unique within a school (another school may use it, 0019)."""
+    if not las_key:
+        return
+    holder = session.scalar(
+        select(Student.id).where(Student.las_key == las_key, in_school(school_id))
+    )
+    if holder is not None and holder != own_id:
+        raise ValidationError(
+            {"las_key": f"Leerlingnummer (LAS): {las_key} hoort al bij een leerling."}
+        )
+
+
 def create_student(session: Session, actor: Actor, data: StudentInput) -> int:
     """Adds a student to the cohort; returns the new id."""
     require_edit(actor)
@@ -301,11 +313,8 @@ def create_student(session: Session, actor: Actor, data: StudentInput) -> int:
     if not actor.is_coordinator:
         # A mentor's new student is the mentor's own; otherwise it would vanish from view.
         values["mentor_id"] = actor.user_id
-    if values.pop("_las_clash", None):
-        raise ValidationError(
-            {"las_key": f"Leerlingnummer (LAS): {values['las_key']} hoort al bij een leerling."}
-        )
     values["school_id"] = new_student_school(actor)
+    _refuse_taken_las_key(session, values["las_key"], values["school_id"], None)
     student = Student(**values, created_by_id=actor.user_id, updated_by_id=actor.user_id)
     student.guardians = [Guardian(**{k: v for k, v in g.items() if k != "id"}) for g in guardians]
     session.add(student)
@@ -328,11 +337,7 @@ def save_student(
     if student.version != expected_version:
         raise ConflictError(CONFLICT_MESSAGE)
     values, guardians = _validated_values(session, data)
-    clash = values.pop("_las_clash", None)
-    if clash and clash != student.id:
-        raise ValidationError(
-            {"las_key": f"Leerlingnummer (LAS): {values['las_key']} hoort al bij een leerling."}
-        )
+    _refuse_taken_las_key(session, values["las_key"], student.school_id, student.id)
     if values["mentor_id"] != student.mentor_id:
         require_coordinator(
             actor, "Alleen een coördinator kan de mentor van een leerling wijzigen."

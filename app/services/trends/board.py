@@ -4,26 +4,29 @@ name, never a student file (issue 19, item 4).
 Per school: the students in the cohort, the leavers of the school years shown, where they
 went (the Koers destinations, small cells suppressed as in every count that leaves a school)
 and how many were still in place 6, 12 and 24 months on. The figures are the trends area's
-own (`figures.destinations`, `figures.placement`), split by school.
+own (`figures.destinations`, `figures.placement`), split by school. Where the server keeps
+the board's login from every student row (per-user logins on PostgreSQL) the server's
+function hands out the same counts per school, and the same rules make the same figures.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from app.db import server_roles
-from app.models import Role, School, Student
+from app.models import Destination, Role, School, Still, Student
 from app.services.common import audit
 from app.services.common.actor import Actor
 from app.services.common.permissions import require_board
 from app.services.trends import figures
 from app.services.trends.filters import Dimension, TrendFilters, school_year_label, school_year_of
 from app.services.trends.honest import Share
-from app.services.trends.measures import HORIZONS
+from app.services.trends.measures import HORIZONS, MeasureCount, latest_left_on
 from app.services.trends.suppression import SuppressedTable, suppress
 
 YEARS_SHOWN = 5
@@ -44,14 +47,28 @@ class BoardView:
     last_year: int
     schools: list[SchoolCounts]
     destinations: SuppressedTable  # schools x Koers destinations, with totals
-    # False where the server itself keeps the board from student rows (per-user logins on
-    # PostgreSQL, 0018): the server hands out the counts per school only, no destinations
-    # and no retention.
-    complete: bool = True
 
     @property
     def years_label(self) -> str:
         return f"{school_year_label(self.first_year)} t/m {school_year_label(self.last_year)}"
+
+
+@dataclass
+class _Tally:
+    """The raw counts per school id, before suppression: the owner's and the server's
+    paths both fill one, and one builder makes the view from it."""
+
+    cohort: dict[int, int] = field(default_factory=dict)
+    leavers: dict[int, int] = field(default_factory=lambda: defaultdict(int))
+    retention: dict[int, dict[int, Share]] = field(default_factory=lambda: defaultdict(dict))
+    cells: dict[int, dict[str, int]] = field(default_factory=lambda: defaultdict(dict))
+
+    def add_retention(self, sid: int, months: int, share: Share) -> None:
+        shares = self.retention[sid]
+        shares[months] = shares.get(months, Share()) + share
+
+    def add_cell(self, sid: int, key: str, n: int) -> None:
+        self.cells[sid][key] = self.cells[sid].get(key, 0) + n
 
 
 def counting_actor(actor: Actor) -> Actor:
@@ -73,8 +90,19 @@ def board_overview(session: Session, actor: Actor, on: date) -> BoardView:
         ).all()
     )
     if server_roles.enforced(session):
-        return _from_server(session, actor, names, filters)
-    cohort = dict(
+        tally = _from_server(session, filters, on)
+    else:
+        tally = _from_rows(session, actor, schools, filters, on)
+    audit.record(session, actor, "view", "board", None, f"schools={len(names)}")
+    return _view(names, filters, tally)
+
+
+def _from_rows(
+    session: Session, actor: Actor, schools: tuple[int, ...], filters: TrendFilters, on: date
+) -> _Tally:
+    """The counts from the student rows: SQLite, or one app role on PostgreSQL."""
+    tally = _Tally()
+    tally.cohort = dict(
         session.execute(
             select(Student.school_id, func.count(Student.id))
             .where(Student.school_id.in_(schools), Student.archived.is_(False))
@@ -84,76 +112,74 @@ def board_overview(session: Session, actor: Actor, on: date) -> BoardView:
     )
     counting = counting_actor(actor)
     per_school = Dimension.SCHOOL
-    leavers: dict[int, int] = {}
-    retention: dict[int, dict[int, Share]] = {}
     for row in figures.placement(session, counting, filters, dimension=per_school, on=on):
         sid = int(row.group) if row.group else 0
-        leavers[sid] = leavers.get(sid, 0) + row.leavers
-        shares = retention.setdefault(sid, {})
+        tally.leavers[sid] += row.leavers
         for months, share in row.retention.items():
-            shares[months] = shares.get(months, Share()) + share
-    columns = figures.categories(figures.Shape.KOERS)
-    cells: dict[int, dict[str, int]] = {}
+            tally.add_retention(sid, months, share)
     destination_rows = figures.destinations(
         session, counting, filters, shape=figures.Shape.KOERS, dimension=per_school, on=on
     )
     for row in destination_rows:
         sid = int(row.group) if row.group else 0
-        mine = cells.setdefault(sid, {})
         for key, n in row.counts.items():
-            mine[key] = mine.get(key, 0) + n
+            tally.add_cell(sid, key, n)
+    return tally
+
+
+def _from_server(session: Session, filters: TrendFilters, on: date) -> _Tally:
+    """The counts where the board's login may not read a student row (per-user logins on
+    PostgreSQL, 0018): the server's `koers_board_school_counts` (0019) counts per school,
+    destination and aftercare answer; the rules of `figures` make the same figures of them."""
+    first, last = filters.first_year or 0, filters.last_year or 0
+    rows = session.execute(
+        text(
+            "SELECT * FROM koers_board_school_counts("
+            ":start, :end, CAST(:months AS integer[]), CAST(:left_by AS date[]))"
+        ),
+        {
+            "start": date(first, 8, 1),
+            "end": date(last + 1, 7, 31),
+            "months": list(HORIZONS),
+            "left_by": [latest_left_on(on, m) for m in HORIZONS],
+        },
+    )
+    tally = _Tally()
+    for row in rows:
+        destination = Destination(row.destination) if row.destination else None
+        if row.figure == "cohort":
+            tally.cohort[row.school_id] = row.students
+        elif row.figure == "leaving":
+            tally.leavers[row.school_id] += row.students
+            key = figures.category_of(figures.Shape.KOERS, destination)
+            tally.add_cell(row.school_id, key, row.students)
+        elif destination not in figures.NO_PLACE:
+            answer = Still(row.still) if row.still else None
+            count = MeasureCount(0, None, destination, None, answer, None, row.students)
+            tally.add_retention(row.school_id, row.months, figures.retention_share(count))
+    return tally
+
+
+def _view(names: dict[int, str], filters: TrendFilters, tally: _Tally) -> BoardView:
     ordered = sorted(names, key=lambda sid: names[sid])
+    columns = figures.categories(figures.Shape.KOERS)
     table = suppress(
-        [[cells.get(sid, {}).get(key, 0) for key, _label in columns] for sid in ordered],
+        [[tally.cells.get(sid, {}).get(key, 0) for key, _label in columns] for sid in ordered],
         [names[sid] for sid in ordered],
         [label for _key, label in columns],
     )
-    audit.record(session, actor, "view", "board", None, f"schools={len(ordered)}")
     return BoardView(
-        filters.first_year or last,
-        last,
+        filters.first_year or 0,
+        filters.last_year or 0,
         [
             SchoolCounts(
                 sid,
                 names[sid],
-                cohort.get(sid, 0),
-                leavers.get(sid, 0),
-                {m: retention.get(sid, {}).get(m, Share()) for m in HORIZONS},
+                tally.cohort.get(sid, 0),
+                tally.leavers.get(sid, 0),
+                {m: tally.retention.get(sid, {}).get(m, Share()) for m in HORIZONS},
             )
             for sid in ordered
         ],
         table,
-    )
-
-
-def _from_server(
-    session: Session, actor: Actor, names: dict[int, str], filters: TrendFilters
-) -> BoardView:
-    """The board's counts where its login may not read a student row: the server's
-    `koers_board_school_counts` (0018) gives the students at school and the leavers."""
-    first, last = filters.first_year or 0, filters.last_year or 0
-    found = {
-        row.school_id: row
-        for row in session.execute(
-            text("SELECT * FROM koers_board_school_counts(:start, :end)"),
-            {"start": date(first, 8, 1), "end": date(last + 1, 7, 31)},
-        )
-    }
-    ordered = sorted(names, key=lambda sid: names[sid])
-    audit.record(session, actor, "view", "board", None, f"schools={len(ordered)}")
-    return BoardView(
-        first,
-        last,
-        [
-            SchoolCounts(
-                sid,
-                names[sid],
-                found[sid].at_school if sid in found else 0,
-                found[sid].left_school if sid in found else 0,
-                {m: Share() for m in HORIZONS},
-            )
-            for sid in ordered
-        ],
-        suppress([[0] for _sid in ordered], [names[sid] for sid in ordered], ["—"]),
-        complete=False,
     )

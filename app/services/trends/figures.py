@@ -171,7 +171,7 @@ def placement(
                 ):
                     unknown[(*key, moment)] += n
             if moment in HORIZONS and count.destination not in NO_PLACE:
-                retention[(*key, moment)] += _retention_share(count)
+                retention[(*key, moment)] += retention_share(count)
     rows = [
         PlacementRow(
             year,
@@ -189,7 +189,7 @@ def placement(
     return rows
 
 
-def _retention_share(count: MeasureCount) -> Share:
+def retention_share(count: MeasureCount) -> Share:
     """Still in place (same or another), dropped out, or unknown: never counted in place."""
     n = count.students
     if count.still in (Still.SAME, Still.CHANGED):

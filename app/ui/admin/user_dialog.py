@@ -34,7 +34,7 @@ def _password_field() -> QLineEdit:
     return QLineEdit(echoMode=QLineEdit.EchoMode.Password)
 
 
-class _AccountDialog(FormDialog):
+class AccountDialog(FormDialog):
     submitted = Signal(object)
 
     def __init__(self, title: str, parent: QWidget | None) -> None:
@@ -67,7 +67,7 @@ class _AccountDialog(FormDialog):
         self.accept()
 
 
-class UserDialog(_AccountDialog):
+class UserDialog(AccountDialog):
     """A new account (`user` None) or the changes to an existing one."""
 
     def __init__(self, user: UserRow | None = None, parent: QWidget | None = None) -> None:
@@ -135,7 +135,7 @@ class UserDialog(_AccountDialog):
         )
 
 
-class PasswordDialog(_AccountDialog):
+class PasswordDialog(AccountDialog):
     """A new password for someone else's account (the coordinator's reset)."""
 
     def __init__(self, user: UserRow, parent: QWidget | None = None) -> None:

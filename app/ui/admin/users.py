@@ -13,21 +13,25 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import ValidationError
-from app.services.admin import users
+from app.services.admin import memberships, users
+from app.services.admin.memberships import Memberships
 from app.services.admin.users import UserChanges, UserRow
+from app.ui.admin.memberships_dialog import MembershipsDialog
 from app.ui.admin.user_dialog import PasswordDialog, UserDialog
 from app.ui.common.messages import user_message
 from app.ui.common.table_model import RowTableModel
 from app.ui.common.tables import make_table
 from app.ui.workspace import Workspace
 
-NAME, USERNAME, ROLE, EMAIL, STATE = range(5)
+NAME, USERNAME, ROLE, EMAIL, STATE, SCHOOLS = range(6)
 HEADERS = [
     QT_TRANSLATE_NOOP("admin.users", "Naam"),
     QT_TRANSLATE_NOOP("admin.users", "Gebruikersnaam"),
     QT_TRANSLATE_NOOP("admin.users", "Rol"),
     QT_TRANSLATE_NOOP("admin.users", "E-mail"),
     QT_TRANSLATE_NOOP("admin.users", "Status"),
+    # Only in a database several schools share.
+    QT_TRANSLATE_NOOP("admin.users", "Scholen"),
 ]
 
 
@@ -53,10 +57,12 @@ _SORT_KEY = {**_DISPLAY, NAME: lambda r: r.display_name.lower()}
 
 class UsersModel(RowTableModel[UserRow]):
     def __init__(self, parent=None) -> None:
+        self.memberships = Memberships((), {})
+        schools = {SCHOOLS: lambda r: self.memberships.names_of(r.id)}
         super().__init__(
             [QCoreApplication.translate("admin.users", h) for h in HEADERS],
-            _DISPLAY,
-            _SORT_KEY,
+            {**_DISPLAY, **schools},
+            {**_SORT_KEY, **schools},
             parent=parent,
         )
 
@@ -71,29 +77,35 @@ class UsersTab(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.model = UsersModel(self)
-        self.table = make_table(self.model, widths=[220, 150, 170, 240], sort_by=NAME)
+        self.table = make_table(self.model, widths=[210, 130, 160, 200, 110], sort_by=NAME)
         self.table.setAccessibleName(self.tr("Gebruikers"))
         self.new_button = QPushButton(self.tr("Nieuwe gebruiker…"))
         self.edit_button = QPushButton(self.tr("Wijzigen…"))
         self.password_button = QPushButton(self.tr("Wachtwoord opnieuw instellen…"))
         self.active_button = QPushButton(self.tr("Uitschakelen"))
+        self.schools_button = QPushButton(self.tr("Scholen…"))
+        self.schools_button.setToolTip(self.tr("Voor welke scholen deze gebruiker werkt"))
         self.count_label = QLabel()
-        self.dialog: UserDialog | PasswordDialog | None = None
+        self.dialog: UserDialog | PasswordDialog | MembershipsDialog | None = None
         self._build()
         self.new_button.clicked.connect(self.new_user)
         self.edit_button.clicked.connect(self.edit_user)
         self.password_button.clicked.connect(self.reset_password)
         self.active_button.clicked.connect(self.toggle_active)
+        self.schools_button.clicked.connect(self.edit_schools)
         self.table.activated.connect(lambda _index: self.edit_user())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
         self._update_buttons()
+        self.table.setColumnHidden(SCHOOLS, True)
+        self.schools_button.setVisible(False)
 
     def _build(self) -> None:
         buttons = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.password_button):
             buttons.addWidget(button)
         buttons.addWidget(self.active_button)
+        buttons.addWidget(self.schools_button)
         buttons.addStretch(1)
         buttons.addWidget(self.count_label)
         layout = QVBoxLayout(self)
@@ -103,6 +115,7 @@ class UsersTab(QWidget):
     # --- data ---------------------------------------------------------------------------
     def load(self) -> None:
         self.workspace.call(users.list_users, on_success=self.show_users)
+        self.workspace.call(memberships.memberships, on_success=self.show_memberships)
 
     def show_users(self, rows: list[UserRow]) -> None:
         selected = self.selected_user()
@@ -112,6 +125,13 @@ class UsersTab(QWidget):
         )
         if selected is not None:
             self.select_user(selected.id)
+
+    def show_memberships(self, seen: Memberships) -> None:
+        """The schools column and button, only where several schools share the database."""
+        self.model.memberships = seen
+        self.table.setColumnHidden(SCHOOLS, not seen.shared)
+        self.schools_button.setVisible(seen.shared)
+        self.show_users(self.model.rows())
 
     def selected_user(self) -> UserRow | None:
         index = self.table.currentIndex()
@@ -126,7 +146,12 @@ class UsersTab(QWidget):
 
     def _update_buttons(self) -> None:
         user = self.selected_user()
-        for button in (self.edit_button, self.password_button, self.active_button):
+        for button in (
+            self.edit_button,
+            self.password_button,
+            self.active_button,
+            self.schools_button,
+        ):
             button.setEnabled(user is not None)
         if user is not None:
             self.active_button.setText(
@@ -181,6 +206,14 @@ class UsersTab(QWidget):
             return None
         dialog = PasswordDialog(user, self)
         self._open(dialog, users.reset_password, user.id)
+        return dialog
+
+    def edit_schools(self) -> MembershipsDialog | None:
+        user = self.selected_user()
+        if user is None or not self.model.memberships.shared:
+            return None
+        dialog = MembershipsDialog(user, self.model.memberships, self)
+        self._open(dialog, memberships.set_memberships, user.id)
         return dialog
 
     def toggle_active(self) -> None:

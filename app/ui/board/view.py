@@ -48,14 +48,6 @@ class BoardArea(QWidget):
         self.on: date | None = None  # None: the real date (tests fix one)
         self.years = QLabel()
         self.years.setObjectName("boardYears")
-        self.partial = QLabel(
-            self.tr(
-                "Deze server geeft het bestuur alleen de aantallen per school; de bestemmingen "
-                "en wie nog op een plek zit, ziet u hier niet."
-            )
-        )
-        self.partial.setWordWrap(True)
-        self.partial.setVisible(False)
         explanation = QLabel(QCoreApplication.translate("board", EXPLANATION))
         explanation.setWordWrap(True)
         self.model = SchoolsModel(self)
@@ -65,7 +57,6 @@ class BoardArea(QWidget):
         self.destinations.setAccessibleName(self.tr("Bestemmingen per school"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.years)
-        layout.addWidget(self.partial)
         layout.addWidget(explanation)
         layout.addWidget(self.schools, 1)
         layout.addWidget(QLabel(self.tr("Bestemmingen bij het verlaten van school")))
@@ -79,7 +70,6 @@ class BoardArea(QWidget):
             self.tr("Vertrokken in de schooljaren {years}").format(years=view.years_label)
         )
         self.model.set_rows(view.schools)
-        self.partial.setVisible(not view.complete)
         table = view.destinations
         self.destinations.clear()
         self.destinations.setColumnCount(len(table.column_labels) + 1)
