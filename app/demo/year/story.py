@@ -775,8 +775,9 @@ class SchoolYear:
     # --- The years after --------------------------------------------------------------------
 
     def calls(self, c: Cohort) -> None:
-        """Logs the calls due by today: reached, except the unreachable one (three times
-        at the first moment); a drop-out at the first call and one a year later."""
+        """Logs the calls due by today: reached, except the unreachable one (not reached
+        three times at the first moment, then no more); a drop-out at the first call and
+        one a year later."""
         today = clock.today()
         for pupil in c.leaving_in_july:
             call = self.session.scalars(
@@ -793,7 +794,9 @@ class SchoolYear:
                 continue
             months = call.months_after_outflow
             reached, still, note = True, "zelfde", _REACHED_NOTE
-            if pupil.role is Role.BROKEN_OFF and months == 1:
+            if pupil.role is Role.BROKEN_OFF:
+                if self._not_reached(pupil) >= 3:
+                    continue  # unreachable: the coordinator sees the signal
                 reached, note = False, ""
             elif (pupil.role is Role.DROP_OUT and months == 1) or (
                 pupil.role is Role.FOLLOW and months == 12
@@ -807,6 +810,15 @@ class SchoolYear:
                 CallInput(made_on=format_date(today), reached=reached, still=still, note=note),
                 on=today,
             )
+
+    def _not_reached(self, pupil: Pupil) -> int:
+        return len(
+            self.session.scalars(
+                select(AftercareCall.id).where(
+                    AftercareCall.student_id == pupil.id, AftercareCall.reached.is_(False)
+                )
+            ).all()
+        )
 
     def safety_net_report(self, c: Cohort) -> None:
         """The drop-out's report to the municipality of residence, sent once the consent
