@@ -153,6 +153,22 @@ def test_this_years_cohort_is_in_the_middle_of_its_year(demo_store: Store) -> No
     assert all(d in (None, Destination.UNKNOWN) for d in destinations)
 
 
+def test_who_leaves_after_the_cohort_leaves_with_the_next_one(demo_store: Store) -> None:
+    """A student whose leaving date moved on is in the next cohort's files and leaves with
+    it: nobody at school has a leaving date that has passed."""
+    with demo_store.session() as session:
+        stale = session.scalars(
+            select(Student).where(
+                Student.actual_outflow_date.is_(None), Student.planned_outflow_date < MID_YEAR
+            )
+        ).all()
+        later = session.scalars(
+            select(Student).where(Student.planned_outflow_date == TWO_YEARS_AGO.later_leaving)
+        ).all()
+    assert [s.full_name for s in stale] == []
+    assert later and all(s.actual_outflow_date == TWO_YEARS_AGO.later_leaving for s in later)
+
+
 def test_the_demo_leaves_the_clock_and_an_intact_audit_trail(demo_store: Store) -> None:
     assert clock.held() is None, "the story lets go of the clock"
     report = demo_store.run(check_chain, demo_store.coordinator)  # type: ignore[attr-defined]

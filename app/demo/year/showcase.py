@@ -7,18 +7,18 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.demo.year.calendar import WISH_JOB
-from app.models import ProfileAssessment, Student
+from app.demo.year.calendar import KEY_DECISION
+from app.models import KeyDecision, Student
 from app.services.common.actor import Actor
 
 
 def showcase_student(session: Session, actor: Actor) -> int | None:
-    """The newest student at school whose wish job is the story's; None outside the demo."""
+    """The newest student at school with the story's key decision; None outside the demo."""
     del actor  # who asks does not change which student it is; opening the file is logged
     return session.scalar(
         select(Student.id)
-        .join(ProfileAssessment, ProfileAssessment.student_id == Student.id)
-        .where(ProfileAssessment.wish_job == WISH_JOB, Student.actual_outflow_date.is_(None))
+        .join(KeyDecision, KeyDecision.student_id == Student.id)
+        .where(KeyDecision.decision == KEY_DECISION, Student.actual_outflow_date.is_(None))
         .order_by(Student.id.desc())
         .limit(1)
     )

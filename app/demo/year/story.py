@@ -120,6 +120,9 @@ class Pupil:
     mentor: Actor | None = None
     internship: int = 0
     consent: int = 0
+    # Still at school after their cohort left (a later leaving date): in the next cohort's
+    # files, leaving with it.
+    carried: bool = False
 
 
 @dataclass
@@ -140,7 +143,7 @@ class Cohort:
 
     @property
     def leaving_in_july(self) -> list[Pupil]:
-        return [p for p in self.everyone if p.role in _LEAVE_IN_JULY]
+        return [p for p in self.everyone if p.role in _LEAVE_IN_JULY or p.carried]
 
 
 def cohort_people(
@@ -169,15 +172,14 @@ def cohort_people(
 
 def changed_csv_people(cohort: Cohort) -> list[GeneratedStudent]:
     """The CSV a week later: one student moved class, one leaving later, one added."""
-    people = [p.person for p in cohort.pupils]
-    if len(people) > Role.BROKEN_OFF.value:
-        moved = people[Role.BROKEN_OFF.value]
-        people[Role.BROKEN_OFF.value] = replace(
-            moved, group="V5A" if moved.group != "V5A" else "V4A"
-        )
-    if len(people) > Role.LATER.value:
-        later = people[Role.LATER.value]
-        people[Role.LATER.value] = replace(later, leaving_date=cohort.calendar.later_leaving)
+    people = []
+    for pupil in cohort.pupils:
+        person = pupil.person
+        if pupil.role is Role.BROKEN_OFF and not pupil.carried:
+            person = replace(person, group="V5A" if person.group != "V5A" else "V4A")
+        elif pupil.role is Role.LATER and not pupil.carried:
+            person = replace(person, leaving_date=cohort.calendar.later_leaving)
+        people.append(person)
     if cohort.newcomer is not None:
         people.append(cohort.newcomer.person)
     return people
@@ -408,9 +410,7 @@ class SchoolYear:
                     parents_present=pupil.role is Role.GARAGE,
                     wish_job=wish,
                     chance_job=chance,
-                    scores=tuple(
-                        assessments.ScoreInput(i.id, 2 + (i.id + n) % 3) for i in items[:12]
-                    ),
+                    scores=tuple(assessments.ScoreInput(i.id, 2 + (i.id + n) % 3) for i in items),
                 ),
             )
 
@@ -751,15 +751,14 @@ class SchoolYear:
             if pupil.role is Role.GARAGE:
                 continue  # the contract gave the destination
             destination, place = self._destination(pupil)
-            timeline.set_destination(
-                self.session, pupil.mentor, pupil.id, destination, place, c.calendar.leaving
-            )
+            on = pupil.person.leaving_date or c.calendar.leaving
+            timeline.set_destination(self.session, pupil.mentor, pupil.id, destination, place, on)
 
     def _destination(self, pupil: Pupil) -> tuple[Destination, str]:
         story = pupil.story
-        if pupil.role is Role.WITHDRAWN:
+        if story in stories.STORIES[OutflowProfile.DAGBESTEDING]:
             return Destination.DAGBESTEDING, story.day_care
-        if pupil.role in (Role.DROP_OUT, Role.FOLLOW):
+        if story in stories.STORIES[OutflowProfile.VERVOLGONDERWIJS]:
             return Destination.ENTREE_MBO, story.course
         found = self.network.in_sector(story.sector) if self.network is not None else []
         if found:
@@ -776,8 +775,8 @@ class SchoolYear:
 
     def calls(self, c: Cohort) -> None:
         """Logs the calls due by today: reached, except the unreachable one (not reached
-        three times at the first moment, then no more); a drop-out at the first call and
-        one a year later."""
+        three times at the first moment, then not called until the half-year moment, when
+        the mentor reaches them); a drop-out at the first call and one a year later."""
         today = clock.today()
         for pupil in c.leaving_in_july:
             call = self.session.scalars(
@@ -794,7 +793,7 @@ class SchoolYear:
                 continue
             months = call.months_after_outflow
             reached, still, note = True, "zelfde", _REACHED_NOTE
-            if pupil.role is Role.BROKEN_OFF:
+            if pupil.role is Role.BROKEN_OFF and today < _add_months(c.calendar.leaving, 6):
                 if self._not_reached(pupil) >= 3:
                     continue  # unreachable: the coordinator sees the signal
                 reached, note = False, ""
@@ -901,17 +900,36 @@ def live(
             select(Student.first_name, Student.prefix, Student.surname)
         )
     }
-    made = []
+    made: list[Cohort] = []
     for n, (calendar, size) in enumerate(cohorts):
         people, newcomer = cohort_people(calendar, size, seed + 101 * n, taken)
         pupils = [
             Pupil(p, _role(i), _STORY.get(_role(i)) or _WORK[i % len(_WORK)])
             for i, p in enumerate(people)
         ]
-        made.append(Cohort(calendar, pupils, Pupil(newcomer, Role.NEWCOMER, _RETAIL)))
+        made.append(
+            Cohort(calendar, pupils + _carried(made), Pupil(newcomer, Role.NEWCOMER, _RETAIL))
+        )
     with tempfile.TemporaryDirectory(prefix="koers-demo-") as folder:
         SchoolYear(session, coordinator, mentors, partners, network, Path(folder)).run(made, until)
     return made
+
+
+def _carried(earlier: list[Cohort]) -> list[Pupil]:
+    """The previous cohort's students who leave after it, as the next cohort's files
+    list them (with the leaving date the changed CSV gave them)."""
+    if not earlier:
+        return []
+    previous = earlier[-1]
+    leaving = {
+        Role.LATER: previous.calendar.later_leaving,
+        Role.NEXT_YEAR: previous.calendar.next_year_leaving,
+    }
+    return [
+        Pupil(replace(p.person, leaving_date=leaving[p.role]), p.role, p.story, carried=True)
+        for p in previous.pupils
+        if p.role in leaving and not p.carried
+    ]
 
 
 def _role(index: int) -> Role:
