@@ -25,6 +25,7 @@ from app.models import (
     InternshipStatus,
     ListKind,
     MeetingCase,
+    PathPhase,
     ProfileAssessment,
     Student,
     TransitionPath,
@@ -53,6 +54,24 @@ def _story_students(session, leaving: date) -> list[Student]:
     return list(session.scalars(select(Student).where(Student.planned_outflow_date == leaving)))
 
 
+def _without_lead(store: Store, student_ids: list[int]) -> list[int]:
+    """The students whose current phase has no case lead (the cohort's signal)."""
+    with store.session() as session:
+        paths = session.scalars(
+            select(TransitionPath).where(TransitionPath.student_id.in_(student_ids))
+        ).all()
+        missing = []
+        for path in paths:
+            leads = session.scalars(
+                select(PathPhase.lead_name)
+                .where(PathPhase.path_id == path.id, PathPhase.phase == path.current_phase)
+                .order_by(PathPhase.start_date.desc(), PathPhase.id.desc())
+            ).all()
+            if not leads or not (leads[0] or "").strip():
+                missing.append(path.student_id)
+    return missing
+
+
 def test_every_report_that_left_the_school_rests_on_a_consent(demo_store: Store) -> None:
     with demo_store.session() as session:
         sent = session.scalars(
@@ -75,6 +94,7 @@ def test_every_report_that_left_the_school_rests_on_a_consent(demo_store: Store)
 
 
 def test_the_leavers_have_aftercare_calls_at_their_moments(demo_store: Store) -> None:
+    leaver_ids: list[int] = []
     with demo_store.session() as session:
         for calendar in (LAST_YEAR, TWO_YEARS_AGO):
             leavers = [
@@ -107,11 +127,13 @@ def test_the_leavers_have_aftercare_calls_at_their_moments(demo_store: Store) ->
                     )
                 ).all()
                 assert made and max(made) <= MID_YEAR
+            leaver_ids += [s.id for s in leavers]
         # One former student was not reached three times; one dropped out of the course.
         unreached = session.scalars(
             select(AftercareCall.student_id).where(AftercareCall.reached.is_(False))
         ).all()
         assert any(unreached.count(sid) == 3 for sid in set(unreached))
+    assert not _without_lead(demo_store, leaver_ids), "each mentor leads the aftercare"
 
 
 def test_the_meeting_cases_have_case_leads_and_the_follow_list(demo_store: Store) -> None:
@@ -145,6 +167,8 @@ def test_this_years_cohort_is_in_the_middle_of_its_year(demo_store: Store) -> No
         ).all()
     assert len(cohort) >= STUDENTS // demo.STORY_SHARE - 2
     assert all(s.actual_outflow_date is None for s in cohort), "nobody has left yet"
+    assert all(s.outflow_profile is not None for s in cohort)
+    assert not _without_lead(demo_store, ids), "each mentor leads their students' orientation"
     assert held and all(h.date() <= MID_YEAR for h in held), "no conversation in the future"
     assert cast.WISH_JOB in wish_jobs
     # The block internships run (one broken off); the transition internship is for spring.

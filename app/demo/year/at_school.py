@@ -9,7 +9,7 @@ from app.core.validation import format_date
 from app.demo.las_files import csv_document, edexml_document
 from app.demo.year import calendar as cast
 from app.demo.year.base import StoryBase
-from app.demo.year.cohorts import Cohort, Role, changed_csv_people, full_name
+from app.demo.year.cohorts import Cohort, Role, changed_csv_people, full_name, profile_of
 from app.models import Internship
 from app.services.conversations import forms as conversation_forms
 from app.services.conversations.recording import create as create_conversation
@@ -35,21 +35,27 @@ class AtSchool(StoryBase):
         self._ids(c)
 
     def give_mentors(self, c: Cohort) -> None:
-        """The coordinator gives each student a mentor; the first student's mother speaks
-        Arabic and an interpreter comes to the conversations."""
+        """The coordinator gives each student a mentor and an outflow profile; the first
+        student's mother speaks Arabic and an interpreter comes to the conversations. Each
+        mentor leads their students' orientation."""
         first, second = self.mentors
         for n, pupil in enumerate(c.everyone):
             pupil.mentor = first if pupil.role in (Role.GARAGE, Role.BROKEN_OFF) or (
                 pupil.role not in (Role.DROP_OUT, Role.WITHDRAWN, Role.FOLLOW) and n % 2 == 0
             ) else second  # fmt: skip
             opened = student_file.open_student_file(self.session, self.coordinator, pupil.id)
-            data = replace(opened.input, mentor_id=pupil.mentor.user_id)
+            data = replace(
+                opened.input,
+                mentor_id=pupil.mentor.user_id,
+                outflow_profile=profile_of(pupil.story).value,
+            )
             if pupil.role is Role.GARAGE and data.guardians:
                 mother = replace(data.guardians[0], language="Arabisch", needs_interpreter=True)
                 data = replace(data, guardians=[mother, *data.guardians[1:]])
             student_file.save_student(
                 self.session, self.coordinator, pupil.id, opened.version, data
             )
+            self._lead_current_phase(pupil, pupil.mentor.display_name, "School")
 
     def plan_block_internships(self, c: Cohort) -> None:
         cal = c.calendar

@@ -3,13 +3,14 @@ mentors, and the help the steps share (an import, a consent, the garage)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core import clock
 from app.core.validation import format_date
 from app.demo import stories
 from app.demo.employers import Network
@@ -31,6 +32,8 @@ from app.services.internships import employers
 from app.services.las_import import csv_mappings
 from app.services.las_import.importer import apply_import
 from app.services.las_import.source import ImportSource
+from app.services.path.overview import path_view
+from app.services.path.phases import PhaseInput, add_phase, update_phase
 
 # The scan of a signed paper consent form: the demo's stands in for the real one.
 SIGNED_FORM = b"%PDF-1.4\n% demo: getekend toestemmingsformulier\n"
@@ -128,6 +131,20 @@ class StoryBase:
                 ),
             )
         return self.garage
+
+    def _lead_current_phase(self, pupil: Pupil, name: str, organisation: str) -> None:
+        """Who leads the current phase, as the mentor fills it in on the Traject tab; a
+        phase that has a lead (a warm hand-over's receiver) keeps it."""
+        view = path_view(self.session, pupil.mentor, pupil.id)
+        current = [p for p in view.phases if p.phase is view.current_phase]
+        if not current:  # an imported student's path has no phase yet: it starts today
+            start = format_date(clock.today())
+            phase_input = PhaseInput(view.current_phase.value, start, "", name, organisation)
+            add_phase(self.session, pupil.mentor, pupil.id, phase_input)
+        elif not current[-1].lead_name:
+            phase = current[-1]
+            data = replace(phase.to_input(), lead_name=name, lead_organisation=organisation)
+            update_phase(self.session, pupil.mentor, phase.id, phase.version, data)
 
     def _version(self, internship_id: int) -> int:
         return self.session.get(Internship, internship_id).version

@@ -148,5 +148,10 @@ def story_of(role: Role, index: int) -> stories.Story:
     return _STORY.get(role) or _WORK[index % len(_WORK)]
 
 
+def profile_of(story: stories.Story) -> OutflowProfile:
+    """The outflow profile whose stories hold `story`."""
+    return next(p for p, told in stories.STORIES.items() if story in told)
+
+
 def role_of(index: int) -> Role:
     return Role(index) if index < Role.NEWCOMER.value else Role.ORDINARY

@@ -138,6 +138,8 @@ class Leaving(StoryBase):
 
     def import_july(self, c: Cohort) -> None:
         """The LAS's file after the leaving day: the leavers become former students and
-        their aftercare plans appear for the mentors."""
+        their aftercare plans appear for the mentors, who lead the aftercare."""
         data = csv_document(changed_csv_people(c))
         self._import("csv", data, f"parnassys-juli-{c.calendar.start}.csv")
+        for pupil in c.leaving_in_july:
+            self._lead_current_phase(pupil, pupil.mentor.display_name, "School (nazorg)")
