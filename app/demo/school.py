@@ -19,6 +19,8 @@ from app.demo import internships as demo_internships
 from app.demo import meetings as demo_meetings
 from app.demo import profile as demo_profile
 from app.demo import students as demo_students
+from app.demo.year import story as year_story
+from app.demo.year.calendar import Calendar, school_year_of
 from app.models import Role, User
 from app.services.admin.accounts import check_new_school, initialise_school
 from app.services.admin.opening import Entered, Found, fill_new_school
@@ -30,7 +32,7 @@ SCHOOL_NAME = "De Horizon, school voor vso en praktijkonderwijs (demo)"
 MENTORS = [
     ("m.vandijk", "Marieke van Dijk"),
     ("j.bosman", "Jeroen Bosman"),
-    ("s.elidrissi", "Samira El Idrissi"),
+    ("f.elamrani", "Fatima El Amrani"),
     ("p.hermans", "Paul Hermans"),
     ("a.debruijn", "Anneke de Bruijn"),
     ("r.cools", "Ren\u00e9e Cools"),
@@ -49,6 +51,17 @@ def other_usernames() -> list[str]:
 
 
 DEMO_RETENTION_MONTHS = 48
+# The cohorts that live the year's story: the leavers of two years ago and of last year
+# (in aftercare), and this year's cohort up to today.
+STORY_YEARS_BACK = (2, 1, 0)
+STORY_SHARE = 12  # one student in twelve per cohort, as far as STORY_MAX allows
+STORY_MAX = 30
+
+
+def story_cohort_size(students: int) -> int:
+    """Students per cohort that live the story (the newcomer of its CSV comes on top);
+    0 for a demo too small to hold three cohorts of it."""
+    return min(STORY_MAX, students // STORY_SHARE)
 
 
 def generate(
@@ -102,8 +115,17 @@ def generate(
         EMPLOYERS,
         demo_internships.school_year(today()),
     )
+    # The recent cohorts live the school year's story (app.demo.year) through the services;
+    # the rest of the school is generated in bulk around them.
+    per_cohort = story_cohort_size(students)
     demo_students.add_students(
-        session, coordinator, students, mentor_ids, rng, on_progress=on_progress, network=network
+        session,
+        coordinator,
+        students - len(STORY_YEARS_BACK) * (per_cohort + 1) if per_cohort else students,
+        mentor_ids,
+        rng,
+        on_progress=on_progress,
+        network=network,
     )
     demo_profile.generate(session, coordinator, seed)
     demo_conversations.generate(session, coordinator, random.Random(seed + 8))
@@ -111,6 +133,17 @@ def generate(
     demo_aftercare.generate(session, coordinator, rng)
     demo_consent.generate(session, coordinator, rng)
     demo_meetings.generate(session, coordinator, random.Random(seed + 17))
+    if per_cohort:
+        now = today()
+        this_year = school_year_of(now)
+        year_story.live(
+            session,
+            coordinator,
+            cohorts=[(Calendar(this_year - back), per_cohort) for back in STORY_YEARS_BACK],
+            seed=seed,
+            network=network,
+            until=now,
+        )
     audit.record(session, coordinator, "demo_generated", "school", None, f"students={students}")
     return coordinator
 

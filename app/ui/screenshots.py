@@ -1,5 +1,6 @@
 """`--screenshots DIR`: a PNG of every area and every tab of one student file, and the
-pages of the meeting papers and the trend report."""
+pages of the meeting papers and the trend report. On the demo school the file is that of
+the school year's story (app.demo.year) in the middle of the year."""
 
 from __future__ import annotations
 
@@ -60,7 +61,7 @@ def take_screenshots(window, directory: str, size: tuple[int, int] = SIZE) -> in
     window.navigation.setCurrentRow(0)
     if window.cohort.model.rowCount() == 0:
         return EXIT_OK
-    file_window = window.open_student(window.cohort.model.row_at(0).id)
+    file_window = window.open_student(_student_to_show(window))
     file_window.resize(*size)
     if not _settle(lambda: file_window.loaded is not None):
         return EXIT_FAILED
@@ -74,6 +75,17 @@ def take_screenshots(window, directory: str, size: tuple[int, int] = SIZE) -> in
     _save(window, target / "vergrendeld.png")
     window.close()
     return EXIT_OK
+
+
+def _student_to_show(window) -> int:
+    """The demo story's student in the middle of the year (a full file), if this school
+    has them in its cohort; else the cohort's first."""
+    from app.demo.year.showcase import showcase_student
+
+    workspace, model = window.workspace, window.cohort.model
+    shown = {model.row_at(row).id for row in range(model.rowCount())}
+    chosen = workspace.store.read(showcase_student, workspace.actor)
+    return chosen if chosen in shown else model.row_at(0).id
 
 
 def _help_pictures(target: Path) -> None:

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from app.core.validation import today
 from app.db import Store
 from app.demo import school as demo
+from app.demo.year.calendar import GARAGE
 from app.models import (
     CompetencyScore,
     Employer,
@@ -25,7 +26,9 @@ from app.services.internships import planner
 def test_demo_fills_the_network_and_the_planner(store: Store) -> None:
     actor = store.run(demo.generate, password="demo-wachtwoord-2026", students=80)
     with store.session() as s:
-        assert s.scalar(select(func.count()).select_from(Employer)) == 40
+        # The generated network, and the garage the school year's story adds to it.
+        assert s.scalar(select(func.count()).select_from(Employer)) == demo.EMPLOYERS + 1
+        assert s.scalar(select(Employer.id).where(Employer.name == GARAGE))
         assert s.scalar(select(func.count()).select_from(EmployerContact)) >= 40
         assert s.scalar(select(func.count()).select_from(EmployerPlaces)) >= 40
         kinds = set(s.scalars(select(Internship.kind).distinct()))

@@ -17,6 +17,7 @@ from PySide6.QtCore import QSettings
 
 from app.core import clock
 from app.db.store import Store
+from app.demo.year import calendar as cast
 from app.services.admin import accounts, opening
 from app.services.common.actor import Actor
 from app.ui.main_window import MainWindow
@@ -25,8 +26,8 @@ from app.ui.workspace import Workspace
 from tests.conftest import MemoryKeyring
 
 COORDINATOR = "c.peeters"
-MENTOR_A = "j.bosman"
-MENTOR_B = "f.elamrani"
+# The mentors of the school year's story, as the demo school has them (app.demo.year).
+MENTOR_A, MENTOR_B = cast.MENTOR_A[0], cast.MENTOR_B[0]
 PASSWORDS = {
     COORDINATOR: "horizon-coordinator-2026",
     MENTOR_A: "bosman-mentor-2026",

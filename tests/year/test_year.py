@@ -11,7 +11,7 @@ from __future__ import annotations
 import inspect
 import unicodedata
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, QSettings, Qt
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWizard
 from sqlalchemy import func, select
 
 from app.demo.las_files import csv_document, edexml_document, generate_students
+from app.demo.year import calendar as cast
+from app.demo.year.calendar import Calendar
 from app.models import (
     AftercareCall,
     AftercarePlan,
@@ -54,15 +56,18 @@ from tests.year.story import COORDINATOR, MENTOR_A, MENTOR_B, PASSWORDS, Year
 
 pytestmark = pytest.mark.xdist_group("year")
 
-SEPTEMBER = date(2026, 9, 1)
-LEAVING = date(2027, 7, 9)
+YEAR = Calendar(2026)  # the school year the test lives (app.demo.year: the demo's too)
+SEPTEMBER = YEAR.september
+LEAVING = YEAR.leaving
 
 
 def cohort(reference: date = SEPTEMBER) -> list:
     """The school's outflow cohort in the LAS: six leave in July 2027, one a year later."""
     people = generate_students(7, seed=21, reference=reference)
     return [
-        replace(p, leaving_date=LEAVING if n < 6 else date(2028, 7, 7), birth_date=p.birth_date)
+        replace(
+            p, leaving_date=LEAVING if n < 6 else YEAR.next_year_leaving, birth_date=p.birth_date
+        )
         for n, p in enumerate(people)
     ]
 
@@ -100,7 +105,7 @@ def step_01_first_start_of_a_new_school(year: Year, qtbot) -> None:
         qtbot.keyClicks(wizard.school.brin, "12ab")
         wizard.next()
         qtbot.keyClicks(wizard.account.username, COORDINATOR)
-        qtbot.keyClicks(wizard.account.display_name, "Ingrid Peeters")
+        qtbot.keyClicks(wizard.account.display_name, cast.COORDINATOR_NAME)
         qtbot.keyClicks(wizard.account.password, PASSWORDS[COORDINATOR])
         qtbot.keyClicks(wizard.account.repeat, PASSWORDS[COORDINATOR])
         qtbot.mouseClick(
@@ -120,7 +125,7 @@ def step_01_first_start_of_a_new_school(year: Year, qtbot) -> None:
 
 def step_02_two_mentor_accounts_on_the_command_line(year: Year) -> None:
     year.on(SEPTEMBER)
-    for username, name in ((MENTOR_A, "Jeroen Bosman"), (MENTOR_B, "Fatima El Amrani")):
+    for username, name in ((MENTOR_A, cast.MENTOR_A[1]), (MENTOR_B, cast.MENTOR_B[1])):
         added = year.cli(
             COORDINATOR,
             "users", "add", username, "--name", name, "--role", "mentor",
@@ -165,11 +170,11 @@ def step_03_the_cohort_from_the_edexml_export(year: Year, qtbot) -> None:
 
 
 def step_04_a_week_later_the_changed_csv(year: Year) -> None:
-    year.on(date(2026, 9, 8))
+    year.on(YEAR.changed_csv)
     people = cohort()
     moved, later = people[1], people[2]
     people[1] = replace(moved, group="V5A" if moved.group != "V5A" else "V4A")
-    people[2] = replace(later, leaving_date=date(2027, 12, 20))
+    people[2] = replace(later, leaving_date=YEAR.later_leaving)
     newcomer = generate_students(1, seed=77, reference=SEPTEMBER)[0]
     people.append(replace(newcomer, key="799001", leaving_date=LEAVING))
     file = year.folder / "parnassys-week-2.csv"
@@ -189,7 +194,7 @@ def step_04_a_week_later_the_changed_csv(year: Year) -> None:
     with year.store().session() as session:
         stored = {s.las_key: s for s in session.scalars(select(Student))}
         assert len(stored) == 8
-        assert stored[later.key].planned_outflow_date == date(2027, 12, 20)
+        assert stored[later.key].planned_outflow_date == YEAR.later_leaving
         assert stored[moved.key].class_name == ("5A" if moved.group != "V5A" else "4A")
         assert stored[moved.key].guardians, "the CSV's parent is added"
         year.ids.update({f"student_{n}": stored[p.key].id for n, p in enumerate(people)})
@@ -199,7 +204,7 @@ def step_04_a_week_later_the_changed_csv(year: Year) -> None:
 
 
 def step_05_the_coordinator_gives_each_student_a_mentor(year: Year, qtbot) -> None:
-    year.on(date(2026, 9, 10))
+    year.on(YEAR.mentors)
     window = year.window(qtbot, COORDINATOR)
     plan = {0: "mentor_a", 1: "mentor_a", 3: "mentor_b", 4: "mentor_b", 5: "mentor_b"}
     for n, who in plan.items():
@@ -228,7 +233,7 @@ def step_05_the_coordinator_gives_each_student_a_mentor(year: Year, qtbot) -> No
 
 
 def step_06_profile_wish_and_chance_job_and_a_key_decision(year: Year, qtbot) -> None:
-    year.on(date(2026, 10, 5))
+    year.on(YEAR.profile)
     window = year.window(qtbot, MENTOR_A)
     file_window = window.open_student(year.ids["student_0"])
     qtbot.addWidget(file_window)
@@ -242,21 +247,21 @@ def step_06_profile_wish_and_chance_job_and_a_key_decision(year: Year, qtbot) ->
         combo.setCurrentIndex(combo.findData(3))
         dialog.note_edits[item.id].setText(f"{factor.value}: gaat goed")
         chosen[factor] = (item, combo.currentText().split("  ", 1)[-1])  # "3  Lukt..."
-    qtbot.keyClicks(dialog.wish_job, "Automonteur")
-    qtbot.keyClicks(dialog.chance_job, "Medewerker bandenservice")
+    qtbot.keyClicks(dialog.wish_job, cast.WISH_JOB)
+    qtbot.keyClicks(dialog.chance_job, cast.CHANCE_JOB)
     dialog.parents_present.setChecked(True)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Accepted
     for factor, (item, score) in chosen.items():
         assert tab.quadrants[factor].rows()[0] == (item.label, score, f"{factor.value}: gaat goed")
     assert (tab.wish_job.text(), tab.chance_job.text()) == (
-        "Automonteur",
-        "Medewerker bandenservice",
+        cast.WISH_JOB,
+        cast.CHANCE_JOB,
     )
 
     decision = tab.edit_decision(None)
     decision.date.setText("12-10-2026")
-    decision.text.setPlainText("Transitiestage in de autotechniek in het laatste jaar.")
+    decision.text.setPlainText(cast.KEY_DECISION)
     for role in (DecisionRole.STUDENT, DecisionRole.PARENT, DecisionRole.MENTOR):
         decision.rows[role][0].setChecked(True)
     qtbot.mouseClick(decision.save_button, Qt.MouseButton.LeftButton)
@@ -268,12 +273,12 @@ def step_06_profile_wish_and_chance_job_and_a_key_decision(year: Year, qtbot) ->
         [stored] = session.scalars(
             select(ProfileAssessment).where(ProfileAssessment.student_id == year.ids["student_0"])
         ).all()
-        assert stored.assessed_on == date(2026, 10, 5) and stored.parents_present
+        assert stored.assessed_on == YEAR.profile and stored.parents_present
         assert stored.created_by_id == year.ids["mentor_a"]
 
 
 def step_07_advisory_conversation_with_parents_and_interpreter(year: Year, qtbot) -> None:
-    year.on(date(2026, 10, 19))
+    year.on(YEAR.conversation)
     window = year.window(qtbot, MENTOR_A)
     file_window = window.open_student(year.ids["student_0"])
     qtbot.addWidget(file_window)
@@ -290,14 +295,14 @@ def step_07_advisory_conversation_with_parents_and_interpreter(year: Year, qtbot
     assert people[-1] == "Jeroen Bosman" and len(people) == 3, people
     mother = people[1]
     qtbot.mouseClick(participants.add_button, Qt.MouseButton.LeftButton)
-    participants.table.item(3, 0).setText("Samir Haddad")
+    participants.table.item(3, 0).setText(cast.INTERPRETER)
     role = participants.table.cellWidget(3, 1)
     role.setCurrentIndex(role.findData("tolk"))
     dialog.status.setCurrentIndex(dialog.status.findData("gehouden"))
     for row in range(4):
         participants.table.item(row, 3).setCheckState(Qt.CheckState.Checked)
-    qtbot.keyClicks(dialog.summary, "Wil monteur worden; sleutelt thuis aan brommers.")
-    qtbot.keyClicks(dialog.advice, "Een transitiestage bij een garage in het laatste jaar.")
+    qtbot.keyClicks(dialog.summary, cast.CONVERSATION_SUMMARY)
+    qtbot.keyClicks(dialog.advice, cast.CONVERSATION_ADVICE)
     editor = dialog.agreements
     for n, (who, what, due) in enumerate(
         [
@@ -331,7 +336,7 @@ def step_07_advisory_conversation_with_parents_and_interpreter(year: Year, qtbot
     text = unicodedata.normalize("NFKC", pdf_text(target))
     assert "Verslag van ons gesprek" in text and "gemaakt op 19-10-2026" in text
     assert "تقرير" in text and "محادثتنا" in text  # the Arabic title under the Dutch
-    assert "Meldt zich bij het wijkteam" in text and "Samir Haddad" in text
+    assert "Meldt zich bij het wijkteam" in text and cast.INTERPRETER in text
     with year.store().session() as session:
         logged = session.scalars(
             select(ExportLog).where(ExportLog.student_id == year.ids["student_0"])
@@ -340,17 +345,17 @@ def step_07_advisory_conversation_with_parents_and_interpreter(year: Year, qtbot
 
 
 def step_08_internships_planned_evaluated_and_one_broken_off(year: Year, qtbot) -> None:
-    year.on(date(2026, 9, 14))
+    year.on(YEAR.internships_planned)
     store, coordinator = year.login(COORDINATOR)
     garage = store.run(
         employers.create_employer,
         coordinator,
         EmployerInput(
-            name="Garage Hermans",
+            name=cast.GARAGE,
             postcode="6041 AB",
             city="Roermond",
             sector="Metaal en techniek",
-            contacts=[ContactInput("Bram Hermans", "praktijkbegeleider")],
+            contacts=[ContactInput(cast.GARAGE_SUPERVISOR, "praktijkbegeleider")],
             places=[PlacesInput(2026, "blokstage", 2), PlacesInput(2026, "transitiestage", 1)],
         ),
     )
@@ -369,7 +374,7 @@ def step_08_internships_planned_evaluated_and_one_broken_off(year: Year, qtbot) 
         dialog.end.setText("18-12-2026")
         dialog.day_boxes["ma" if n == 0 else "di"].setChecked(True)
         qtbot.keyClicks(dialog.hours, "8")
-        qtbot.keyClicks(dialog.goals, "Op tijd komen en om hulp vragen.")
+        qtbot.keyClicks(dialog.goals, cast.BLOCK_GOALS)
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
         assert dialog.result() == QDialog.DialogCode.Accepted, dialog.problem.text()
         internship = tab.model.row_at(0).id
@@ -377,31 +382,31 @@ def step_08_internships_planned_evaluated_and_one_broken_off(year: Year, qtbot) 
         qtbot.mouseClick(tab.buttons["start"], Qt.MouseButton.LeftButton)
         rows[n] = (tab, internship)
 
-    year.on(date(2026, 11, 2))
+    year.on(YEAR.evaluation)
     tab, internship = rows[0]
     tab.select_row(internship)
     evaluation = tab.evaluate_selected()
     assert evaluation.on.text() == "02-11-2026"
     _skill, box = next(iter(evaluation.scores.items()))
     box.setCurrentIndex(box.findData(3))
-    qtbot.keyClicks(evaluation.supervisor_comment, "Werkt zorgvuldig en is op tijd.")
+    qtbot.keyClicks(evaluation.supervisor_comment, cast.EVALUATION_COMMENT)
     qtbot.mouseClick(evaluation.save_button, Qt.MouseButton.LeftButton)
     assert evaluation.result() == QDialog.DialogCode.Accepted
     tab.select_row(internship)
-    assert "Werkt zorgvuldig en is op tijd." in tab.details.toPlainText()
+    assert cast.EVALUATION_COMMENT in tab.details.toPlainText()
 
     tab, internship = rows[1]
     tab.select_row(internship)
     breaking = tab.break_off_selected()
     assert breaking.on.text() == "02-11-2026"
-    qtbot.keyClicks(breaking.reason, "Te zwaar werk; de leerling kwam niet meer.")
+    qtbot.keyClicks(breaking.reason, cast.BROKEN_OFF_REASON)
     qtbot.mouseClick(breaking.save_button, Qt.MouseButton.LeftButton)
     assert breaking.result() == QDialog.DialogCode.Accepted
     assert tab.model.row_at(0).status is InternshipStatus.BROKEN_OFF
     with year.store().session() as session:
         stopped = session.get(Internship, internship)
-        assert stopped.broken_off_on == date(2026, 11, 2)
-        assert stopped.broken_off_reason == "Te zwaar werk; de leerling kwam niet meer."
+        assert stopped.broken_off_on == YEAR.evaluation
+        assert stopped.broken_off_reason == cast.BROKEN_OFF_REASON
 
 
 # --- The outflow meetings -----------------------------------------------------------------
@@ -428,14 +433,14 @@ def record_consent(year: Year, qtbot, n: int, organisation: str, scopes, given_o
 
 
 def step_09_first_outflow_meeting(year: Year, qtbot) -> None:
-    year.on(date(2026, 10, 26))
+    year.on(YEAR.submissions)
     year.ids.update(year.store().run(network))
     area = MeetingsArea(year.window(qtbot, COORDINATOR).workspace)
     qtbot.addWidget(area)
     store, coordinator = year.login(COORDINATOR)
     dialog = area.meeting_dialog(store.run(choices, coordinator))
     assert dialog.held_on.text() == "16-11-2026"  # three weeks ahead by default
-    dialog.place.setText("De Horizon, lokaal 12")
+    dialog.place.setText(cast.MEETING_PLACE)
     set_combo_value(dialog.host, year.ids["rmc"])
     set_combo_value(dialog.chair, year.ids["consulent"])
     dialog.submit()
@@ -460,7 +465,7 @@ def step_09_first_outflow_meeting(year: Year, qtbot) -> None:
     assert "eerst moet de leerling zelf akkoord gaan met bespreking in het overleg" in refusal
 
     for n in (0, 5):
-        record_consent(year, qtbot, n, "rmc", {ConsentScope.MEETING}, date(2026, 10, 26))
+        record_consent(year, qtbot, n, "rmc", {ConsentScope.MEETING}, YEAR.submissions)
     panel.with_choices(lambda: None)
     questions = {
         0: "Welke garage biedt een transitiestage?",
@@ -478,19 +483,19 @@ def step_09_first_outflow_meeting(year: Year, qtbot) -> None:
 
     # At the table (16 November): a case lead for the first, two actions; the other has a
     # plan and goes to the follow list.
-    year.on(date(2026, 11, 16))
+    year.on(YEAR.first_meeting)
     panel.table.selectRow(0)
     case = panel.selected_case()
     assert case.student_id == first
     record = panel.case_dialog(case)
-    record.note.setPlainText("Garage Hermans zoekt een stagiair voor de werkplaats.")
+    record.note.setPlainText(cast.MEETING_NOTE)
     set_combo_value(record.lead, year.ids["klantmanager"])
     record.submit()
     assert record.result_value, record.problem.text()
     panel.reload()
     for what, owner, due in (
-        ("Kennismaking bij Garage Hermans", f"user:{coordinator.user_id}", "07-12-2026"),
-        ("Indicatie banenafspraak aanvragen", f"contact:{year.ids['klantmanager']}", "15-01-2027"),
+        (cast.ACTIONS[0], f"user:{coordinator.user_id}", "07-12-2026"),
+        (cast.ACTIONS[1], f"contact:{year.ids['klantmanager']}", "15-01-2027"),
     ):
         panel.table.selectRow(0)
         action = panel.action_dialog(panel.selected_case())
@@ -520,7 +525,7 @@ def step_09_first_outflow_meeting(year: Year, qtbot) -> None:
 
 
 def step_10_second_meeting_overdue_action_and_a_bottleneck(year: Year, qtbot) -> None:
-    year.on(date(2027, 1, 11))
+    year.on(YEAR.second_meeting)
     area = MeetingsArea(year.window(qtbot, COORDINATOR).workspace)
     qtbot.addWidget(area)
     area.refresh()
@@ -530,16 +535,16 @@ def step_10_second_meeting_overdue_action_and_a_bottleneck(year: Year, qtbot) ->
         "Indicatie banenafspraak aanvragen",
     }
     late = open_actions["Kennismaking bij Garage Hermans"]
-    assert late.overdue_on(date(2027, 1, 11))
-    assert not open_actions["Indicatie banenafspraak aanvragen"].overdue_on(date(2027, 1, 11))
+    assert late.overdue_on(YEAR.second_meeting)
+    assert not open_actions["Indicatie banenafspraak aanvragen"].overdue_on(YEAR.second_meeting)
     assert "1 actie is te laat; die staat op de volgende agenda." in area.summary.text()
     store, coordinator = year.login(COORDINATOR)
-    store.run(actions.set_done, coordinator, late.id, date(2027, 1, 11))
+    store.run(actions.set_done, coordinator, late.id, YEAR.second_meeting)
     area.refresh()
     assert [a.what for a in area.actions_model.rows()] == ["Indicatie banenafspraak aanvragen"]
 
     dialog = area.meeting_dialog(store.run(choices, coordinator))
-    dialog.place.setText("De Horizon, lokaal 12")
+    dialog.place.setText(cast.MEETING_PLACE)
     set_combo_value(dialog.host, year.ids["rmc"])
     dialog.submit()
     meeting = dialog.result_value
@@ -551,8 +556,7 @@ def step_10_second_meeting_overdue_action_and_a_bottleneck(year: Year, qtbot) ->
         coordinator,
         meeting,
         category.id,
-        "Geen indicatie banenafspraak binnen acht weken.",
-        "Navragen bij UWV.",
+        *cast.BOTTLENECK,
     )
     with store.session() as session:
         assert [b.description for b in bottlenecks.bottlenecks_of(session, meeting)] == [
@@ -561,15 +565,15 @@ def step_10_second_meeting_overdue_action_and_a_bottleneck(year: Year, qtbot) ->
 
 
 def step_11_third_meeting_with_every_action_done(year: Year, qtbot) -> None:
-    year.on(date(2027, 3, 1))
+    year.on(YEAR.third_meeting)
     store, coordinator = year.login(COORDINATOR)
     area = MeetingsArea(year.window(qtbot, COORDINATOR).workspace)
     qtbot.addWidget(area)
     area.refresh()
     [left] = area.actions_model.rows()
-    store.run(actions.set_done, coordinator, left.id, date(2027, 2, 26))
+    store.run(actions.set_done, coordinator, left.id, YEAR.last_action_done)
     dialog = area.meeting_dialog(store.run(choices, coordinator))
-    dialog.place.setText("De Horizon, lokaal 12")
+    dialog.place.setText(cast.MEETING_PLACE)
     set_combo_value(dialog.host, year.ids["rmc"])
     dialog.submit()
     assert dialog.result_value
@@ -585,11 +589,11 @@ def step_11_third_meeting_with_every_action_done(year: Year, qtbot) -> None:
 def step_12_consent_recorded_and_withdrawn_transition_reports(
     year: Year, qtbot, monkeypatch
 ) -> None:
-    year.on(date(2027, 3, 15))
+    year.on(YEAR.consent)
     everything = set(ConsentScope)
     for organisation in ("gemeente", "rmc"):
-        record_consent(year, qtbot, 0, organisation, everything, date(2027, 3, 15))
-    record_consent(year, qtbot, 4, "rmc", everything, date(2027, 3, 1))
+        record_consent(year, qtbot, 0, organisation, everything, YEAR.consent)
+    record_consent(year, qtbot, 4, "rmc", everything, YEAR.consent_for_meeting_withdrawn)
     first, fourth = cohort()[0], cohort()[4]
     for code in ("0957", "RMC-ML"):
         target = year.folder / f"overdracht-{code}.pdf"
@@ -607,7 +611,7 @@ def step_12_consent_recorded_and_withdrawn_transition_reports(
     tab = file_window.sections["toestemming"]
     tab.show()
     tab.table.selectRow(0)
-    monkeypatch.setattr(tab, "ask_withdrawn_by", lambda: ("de moeder (telefonisch)", True))
+    monkeypatch.setattr(tab, "ask_withdrawn_by", lambda: (cast.WITHDRAWN_BY, True))
     tab.withdraw_button.click()
     assert tab.model.row_at(0).status == "Ingetrokken"
     assert tab.message.text() == "Toestemming ingetrokken."
@@ -628,7 +632,7 @@ def step_12_consent_recorded_and_withdrawn_transition_reports(
 def step_13_transition_internship_becomes_the_destination_and_a_warm_hand_over(
     year: Year, qtbot
 ) -> None:
-    year.on(date(2027, 4, 5))
+    year.on(YEAR.transition_planned)
     window = year.window(qtbot, MENTOR_A)
     file_window = window.open_student(year.ids["student_0"])
     qtbot.addWidget(file_window)
@@ -642,14 +646,14 @@ def step_13_transition_internship_becomes_the_destination_and_a_warm_hand_over(
     for day in ("ma", "di", "do"):
         dialog.day_boxes[day].setChecked(True)
     qtbot.keyClicks(dialog.hours, "24")
-    qtbot.keyClicks(dialog.goals, "Zelfstandig banden wisselen; werken naar een contract.")
+    qtbot.keyClicks(dialog.goals, cast.TRANSITION_GOALS)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Accepted, dialog.problem.text()
     transition = next(r.id for r in tab.model.rows() if r.status is InternshipStatus.PLANNED)
     tab.select_row(transition)
     qtbot.mouseClick(tab.buttons["start"], Qt.MouseButton.LeftButton)
 
-    year.on(date(2027, 6, 28))
+    year.on(YEAR.transition_completed)
     tab.select_row(transition)
     complete = tab.complete_selected()
     assert complete.on.text() == "28-06-2027"
@@ -664,14 +668,14 @@ def step_13_transition_internship_becomes_the_destination_and_a_warm_hand_over(
     assert "Garage Hermans" in path_tab.facts["destination"].text()
 
     hand_over = path_tab.hand_over()
-    hand_over.note.setPlainText("Rooster, jobcoach en afspraken met de garage doorgenomen.")
-    hand_over.lead_name.setText("Kim Peters")
-    hand_over.lead_org.setText("Jobcoach Werkbedrijf")
+    hand_over.note.setPlainText(cast.HAND_OVER_NOTE)
+    hand_over.lead_name.setText(cast.RECEIVER[0])
+    hand_over.lead_org.setText(cast.RECEIVER[1])
     qtbot.mouseClick(hand_over.save_button, Qt.MouseButton.LeftButton)
     assert hand_over.result() == QDialog.DialogCode.Accepted, hand_over.problem.text()
     store, coordinator = year.login(COORDINATOR)
     view = store.run(path_view, coordinator, year.ids["student_0"])
-    assert view.phases[-1].lead_name == "Kim Peters"
+    assert view.phases[-1].lead_name == cast.RECEIVER[0]
     assert view.destination is Destination.WORK_BANENAFSPRAAK
     # The hand-over does not close the meeting case: it stays on the active list until
     # the student leaves (issue 21: "a hand-over that closed a case").
@@ -681,7 +685,7 @@ def step_13_transition_internship_becomes_the_destination_and_a_warm_hand_over(
     # With work as the destination the case moves to the follow list (seed 003).
     follow = {c.student_id: c for c in area.follow_model.rows()}
     assert year.ids["student_0"] in follow
-    assert follow[year.ids["student_0"]].follow_until == date(2027, 9, 30)
+    assert follow[year.ids["student_0"]].follow_until == YEAR.follow_until
     assert year.ids["student_0"] not in {c.student_id for c in area.active_model.rows()}
 
 
@@ -697,7 +701,7 @@ DESTINATIONS = {
 
 
 def step_14_july_the_students_leave_and_aftercare_plans_appear(year: Year, qtbot) -> None:
-    year.on(date(2027, 7, 1))
+    year.on(YEAR.destinations)
     store, coordinator = year.login(COORDINATOR)
     for n, (destination, place) in DESTINATIONS.items():
         store.run(
@@ -708,10 +712,10 @@ def step_14_july_the_students_leave_and_aftercare_plans_appear(year: Year, qtbot
             place,
             LEAVING,
         )
-    year.on(date(2027, 7, 12))
+    year.on(YEAR.july_import)
     file = year.folder / "parnassys-juli.csv"
     people = cohort()
-    people[2] = replace(people[2], leaving_date=date(2027, 12, 20))
+    people[2] = replace(people[2], leaving_date=YEAR.later_leaving)
     newcomer = generate_students(1, seed=77, reference=SEPTEMBER)[0]
     people.append(replace(newcomer, key="799001", leaving_date=LEAVING))
     file.write_bytes(csv_document(people))
@@ -789,13 +793,13 @@ def log_from_worklist(qtbot, area, student_id: int, *, reached: bool, still: str
 def step_15_calls_an_unreachable_young_person_and_a_drop_out(
     year: Year, qtbot, monkeypatch
 ) -> None:
-    year.on(date(2027, 8, 10))
+    year.on(YEAR.first_calls)
     window = year.window(qtbot, MENTOR_A)
     item, area = nazorg(window)
     assert item.text() == "Nazorg (2)"
     log_from_worklist(qtbot, area, year.ids["student_0"], reached=True, note="Werkt met plezier.")
     # The second former student is not reached: a new attempt a week later, three times.
-    for day in (date(2027, 8, 10), date(2027, 8, 17), date(2027, 8, 24)):
+    for day in (YEAR.first_calls + timedelta(days=7 * n) for n in range(3)):
         year.on(day)
         log_from_worklist(qtbot, area, year.ids["student_1"], reached=False)
     store = year.store()
@@ -818,16 +822,16 @@ def step_15_calls_an_unreachable_young_person_and_a_drop_out(
     assert [r.id for r in shown] == [year.ids["student_1"]]
 
     # A former student of the second mentor has stopped the course: a drop-out.
-    year.on(date(2027, 8, 12))
+    year.on(YEAR.drop_out)
     mentor_window = year.window(qtbot, MENTOR_B)
     _item, mentor_area = nazorg(mentor_window)
     log_from_worklist(
         qtbot, mentor_area, year.ids["student_3"], reached=True, still="uitgevallen",
-        note="Gestopt met de opleiding; zit thuis.",
+        note=cast.DROP_OUT_NOTE,
     )  # fmt: skip
 
     # The safety-net report is proposed to the coordinator, and sent only with consent.
-    year.on(date(2027, 8, 13))
+    year.on(YEAR.safety_net_report)
     window = year.window(qtbot, COORDINATOR)
     _item, area = nazorg(window)
     tab = area.worklist
@@ -840,7 +844,7 @@ def step_15_calls_an_unreachable_young_person_and_a_drop_out(
     assert not out.exists()
     assert "Er is geen toestemming vastgelegd om 'nazorg' te delen met" in tab.status.text()
 
-    record_consent(year, qtbot, 3, "gemeente", {ConsentScope.AFTERCARE}, date(2027, 8, 13))
+    record_consent(year, qtbot, 3, "gemeente", {ConsentScope.AFTERCARE}, YEAR.safety_net_report)
     tab.refresh()
     tab.proposals.setCurrentRow(0)
     qtbot.mouseClick(tab.send_button, Qt.MouseButton.LeftButton)
@@ -873,17 +877,17 @@ def monitor_and_trends(year: Year, school_year: int) -> dict[str, str]:
 
 
 def step_16_first_of_october_archive_and_first_of_november_figures(year: Year, qtbot) -> None:
-    year.on(date(2027, 10, 1))
+    year.on(YEAR.archive)
     area = MeetingsArea(year.window(qtbot, COORDINATOR).workspace)
     qtbot.addWidget(area)
     area.refresh()
     archived = {c.student_id: c for c in area.archive_model.rows()}
     assert set(archived) == {year.ids["student_0"], year.ids["student_5"]}
-    assert {c.archived_on for c in archived.values()} == {date(2027, 10, 1)}
+    assert {c.archived_on for c in archived.values()} == {YEAR.archive}
     assert area.follow_model.rowCount() == 0
 
     # 1 November: the figures of the school year that ended (2026-2027), anonymous.
-    year.on(date(2027, 11, 1))
+    year.on(YEAR.figures)
     figures = monitor_and_trends(year, 2026)
     assert "Uitstroommonitor Praktijkonderwijs" in figures["pro"]
     assert "Bij uitstroom (2026-2027)" in figures["pro"]
@@ -920,7 +924,7 @@ def step_17_the_second_year_calls_and_an_archived_case_reopened(year: Year, qtbo
     fifth = year.ids["student_5"]
     assert fifth in {c.student_id for c in area.archive_model.rows()}
     dialog = area.meeting_dialog(store.run(choices, coordinator))
-    dialog.place.setText("De Horizon, lokaal 12")
+    dialog.place.setText(cast.MEETING_PLACE)
     set_combo_value(dialog.host, year.ids["rmc"])
     dialog.submit()
     assert dialog.result_value

@@ -1,0 +1,199 @@
+"""The demo school lives the school year's story (app.demo.year) through the services: what
+it leaves behind on a day in the middle of a year must hang together as the users' own
+actions would have left it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from app.core import clock
+from app.db import Store
+from app.demo import school as demo
+from app.demo.year import calendar as cast
+from app.demo.year.calendar import Calendar
+from app.models import (
+    AftercareCall,
+    AftercarePlan,
+    Consent,
+    Conversation,
+    Destination,
+    ExportLog,
+    Internship,
+    InternshipStatus,
+    ListKind,
+    MeetingCase,
+    PathPhase,
+    ProfileAssessment,
+    Student,
+    TransitionPath,
+)
+from app.services.admin.retention import add_months
+from app.services.common.audit import check_chain
+
+# A day in the middle of the 2026-2027 school year: the first meeting is held, the block
+# internships run, the leavers of 2025 and 2024 are in aftercare.
+MID_YEAR = date(2026, 12, 3)
+THIS_YEAR, LAST_YEAR, TWO_YEARS_AGO = Calendar(2026), Calendar(2025), Calendar(2024)
+STUDENTS = 150
+
+
+@pytest.fixture
+def demo_store(store: Store) -> Store:
+    with clock.held_at(MID_YEAR):
+        coordinator = store.run(demo.generate, password="demo-wachtwoord-2026", students=STUDENTS)
+    store.coordinator = coordinator  # type: ignore[attr-defined]
+    return store
+
+
+def _story_students(session, leaving: date) -> list[Student]:
+    """The story's students of one cohort: the ones leaving on its calendar's day (the
+    bulk of the demo school leaves on another)."""
+    return list(session.scalars(select(Student).where(Student.planned_outflow_date == leaving)))
+
+
+def _without_lead(store: Store, student_ids: list[int]) -> list[int]:
+    """The students whose current phase has no case lead (the cohort's signal)."""
+    with store.session() as session:
+        paths = session.scalars(
+            select(TransitionPath).where(TransitionPath.student_id.in_(student_ids))
+        ).all()
+        missing = []
+        for path in paths:
+            leads = session.scalars(
+                select(PathPhase.lead_name)
+                .where(PathPhase.path_id == path.id, PathPhase.phase == path.current_phase)
+                .order_by(PathPhase.start_date.desc(), PathPhase.id.desc())
+            ).all()
+            if not leads or not (leads[0] or "").strip():
+                missing.append(path.student_id)
+    return missing
+
+
+def test_every_report_that_left_the_school_rests_on_a_consent(demo_store: Store) -> None:
+    with demo_store.session() as session:
+        sent = session.scalars(
+            select(ExportLog).where(ExportLog.organisation_id.is_not(None))
+        ).all()
+        consents = {c.id: c for c in session.scalars(select(Consent))}
+        withdrawn = {c.student_id for c in consents.values() if c.withdrawn_on is not None}
+    kinds = sorted(e.what for e in sent)
+    # Two years of spring reports (municipality and RMC) and two safety-net reports.
+    assert kinds.count("overdrachtsdossier") == 4, kinds
+    assert kinds.count("vangnetmelding") == 2, kinds
+    for entry in sent:
+        consent = consents[entry.consent_id]
+        assert consent.student_id == entry.student_id
+        assert consent.organisation_id == entry.organisation_id
+        assert consent.given_on <= entry.at.date()
+        assert consent.withdrawn_on is None or consent.withdrawn_on > entry.at.date()
+    # Nothing was sent for the students whose consent was withdrawn.
+    assert withdrawn and not withdrawn & {e.student_id for e in sent}
+
+
+def test_the_leavers_have_aftercare_calls_at_their_moments(demo_store: Store) -> None:
+    leaver_ids: list[int] = []
+    with demo_store.session() as session:
+        for calendar in (LAST_YEAR, TWO_YEARS_AGO):
+            leavers = [
+                s
+                for s in _story_students(session, calendar.leaving)
+                if s.actual_outflow_date == calendar.leaving
+            ]
+            assert len(leavers) >= STUDENTS // demo.STORY_SHARE - 2, calendar
+            for student in leavers:
+                assert session.scalar(
+                    select(AftercarePlan).where(AftercarePlan.student_id == student.id)
+                ), student.full_name
+                # A call not reached comes back a week later: the first of each moment.
+                moments: dict[int, date] = {}
+                for m, d in session.execute(
+                    select(AftercareCall.months_after_outflow, AftercareCall.due_date).where(
+                        AftercareCall.student_id == student.id,
+                        AftercareCall.months_after_outflow.is_not(None),
+                    )
+                ).all():
+                    moments[m] = min(d, moments.get(m, d))
+                assert moments == {
+                    m: add_months(calendar.leaving, m) for m in (1, 3, 6, 12, 18, 24)
+                }, student.full_name
+                # Every call due before the day is made; none after it.
+                made = session.scalars(
+                    select(AftercareCall.made_on).where(
+                        AftercareCall.student_id == student.id,
+                        AftercareCall.made_on.is_not(None),
+                    )
+                ).all()
+                assert made and max(made) <= MID_YEAR
+            leaver_ids += [s.id for s in leavers]
+        # One former student was not reached three times; one dropped out of the course.
+        unreached = session.scalars(
+            select(AftercareCall.student_id).where(AftercareCall.reached.is_(False))
+        ).all()
+        assert any(unreached.count(sid) == 3 for sid in set(unreached))
+    assert not _without_lead(demo_store, leaver_ids), "each mentor leads the aftercare"
+
+
+def test_the_meeting_cases_have_case_leads_and_the_follow_list(demo_store: Store) -> None:
+    with demo_store.session() as session:
+        ours = {s.id for s in _story_students(session, THIS_YEAR.leaving)}
+        cases = session.scalars(select(MeetingCase).where(MeetingCase.student_id.in_(ours))).all()
+    assert {c.list_kind for c in cases} == {ListKind.ACTIVE, ListKind.FOLLOW}
+    assert all(c.lead_contact_id is not None for c in cases)
+    assert {c.follow_until for c in cases if c.list_kind is ListKind.FOLLOW} == {
+        THIS_YEAR.follow_until
+    }
+
+
+def test_this_years_cohort_is_in_the_middle_of_its_year(demo_store: Store) -> None:
+    with demo_store.session() as session:
+        cohort = _story_students(session, THIS_YEAR.leaving)
+        ids = [s.id for s in cohort]
+        held = session.scalars(
+            select(Conversation.held_at).where(Conversation.student_id.in_(ids))
+        ).all()
+        internships = session.scalars(
+            select(Internship).where(Internship.student_id.in_(ids))
+        ).all()
+        wish_jobs = set(
+            session.scalars(
+                select(ProfileAssessment.wish_job).where(ProfileAssessment.student_id.in_(ids))
+            )
+        )
+        destinations = session.scalars(
+            select(TransitionPath.destination).where(TransitionPath.student_id.in_(ids))
+        ).all()
+    assert len(cohort) >= STUDENTS // demo.STORY_SHARE - 2
+    assert all(s.actual_outflow_date is None for s in cohort), "nobody has left yet"
+    assert all(s.outflow_profile is not None for s in cohort)
+    assert not _without_lead(demo_store, ids), "each mentor leads their students' orientation"
+    assert held and all(h.date() <= MID_YEAR for h in held), "no conversation in the future"
+    assert cast.WISH_JOB in wish_jobs
+    # The block internships run (one broken off); the transition internship is for spring.
+    statuses = {i.status for i in internships}
+    assert statuses == {InternshipStatus.RUNNING, InternshipStatus.BROKEN_OFF}, statuses
+    assert all(d in (None, Destination.UNKNOWN) for d in destinations)
+
+
+def test_who_leaves_after_the_cohort_leaves_with_the_next_one(demo_store: Store) -> None:
+    """A student whose leaving date moved on is in the next cohort's files and leaves with
+    it: nobody at school has a leaving date that has passed."""
+    with demo_store.session() as session:
+        stale = session.scalars(
+            select(Student).where(
+                Student.actual_outflow_date.is_(None), Student.planned_outflow_date < MID_YEAR
+            )
+        ).all()
+        later = session.scalars(
+            select(Student).where(Student.planned_outflow_date == TWO_YEARS_AGO.later_leaving)
+        ).all()
+    assert [s.full_name for s in stale] == []
+    assert later and all(s.actual_outflow_date == TWO_YEARS_AGO.later_leaving for s in later)
+
+
+def test_the_demo_leaves_the_clock_and_an_intact_audit_trail(demo_store: Store) -> None:
+    assert clock.held() is None, "the story lets go of the clock"
+    report = demo_store.run(check_chain, demo_store.coordinator)  # type: ignore[attr-defined]
+    assert report.intact, report
