@@ -12,7 +12,16 @@ from sqlalchemy import select, update
 
 from app.db import Store
 from app.demo import school as demo
-from app.models import Destination, OutflowProfile, Phase, Role, Student, User
+from app.models import (
+    Destination,
+    OutflowProfile,
+    Phase,
+    Role,
+    Student,
+    TransitionPath,
+    User,
+)
+from app.services.common import labels
 from app.services.common.actor import Actor
 from app.services.students import cohort
 from app.services.students import student_file as students
@@ -73,6 +82,61 @@ def test_cohort_rows_carry_what_the_list_shows(store: Store, demo_school: Actor)
     # Typing the LAS number finds exactly that student.
     index = CohortIndex(rows)
     assert [rows[i].id for i in index.filter(CohortFilter(text=student.las_key))] == [student.id]
+
+
+def test_every_row_reads_its_labels_and_dates_from_the_stored_values(
+    store: Store, demo_school: Actor
+) -> None:
+    """The list reads enums and dates as stored and converts each distinct value once:
+    every row must still show the Dutch label and the real date, on both databases."""
+    rows = store.run(cohort.list_cohort, demo_school)
+    with store.session() as session:
+        students = {s.id: s for s in session.scalars(select(Student))}
+        paths = {p.student_id: p for p in session.scalars(select(TransitionPath))}
+        for row in rows:
+            student = students[row.id]
+            path = paths.get(row.id)
+            assert row.profile == labels.label(labels.OUTFLOW_PROFILE, student.outflow_profile)
+            assert row.phase == labels.label(labels.PHASE, path.current_phase if path else None)
+            assert row.destination == labels.label(
+                labels.DESTINATION, path.destination if path else None
+            )
+            assert type(row.planned_outflow) is type(student.planned_outflow_date)
+            assert row.planned_outflow == student.planned_outflow_date
+    assert any(row.phase and row.profile and row.destination for row in rows)
+
+
+def test_whole_list_comes_in_the_first_pages_order(store: Store, demo_school: Actor) -> None:
+    """The whole list is read another way than the first page (a table scan on SQLite):
+    the rows and their order must be the same, for the coordinator and for a mentor."""
+    for actor in (demo_school, _actor(store, "m.vandijk")):
+        whole = store.run(cohort.list_cohort, actor)
+        page = store.run(cohort.cohort_first_page, actor, len(whole))
+        assert [r.id for r in whole] == [r.id for r in page.rows]
+        assert whole == page.rows
+
+
+def _plan(store: Store, stmt) -> str:
+    with store.session() as session:
+        sql = str(stmt.compile(session.get_bind(), compile_kwargs={"literal_binds": True}))
+        rows = session.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}").all()
+    return " | ".join(row[-1] for row in rows)
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_whole_school_is_scanned_and_a_mentors_list_uses_the_index(
+    store: Store, demo_school: Actor
+) -> None:
+    """On an encrypted file larger than the page cache a walk of the name index decrypts
+    pages over and over (issue 19): the whole school reads the table front to back; a
+    mentor's list and the first page keep their indexes."""
+    mentor = _actor(store, "m.vandijk")
+    whole = _plan(store, cohort._cohort_select(demo_school, whole=True))
+    assert "SCAN students" in whole and "TEMP B-TREE FOR ORDER BY" in whole
+    page = _plan(store, cohort._cohort_select(demo_school).limit(cohort.FIRST_PAGE))
+    assert "SCAN students" not in page and "INDEX ix_students_cohort_order" in page
+    own = _plan(store, cohort._cohort_select(mentor, whole=True))
+    assert "SCAN students" not in own and "INDEX" in own
 
 
 def _row(

@@ -17,7 +17,9 @@ def select_student_names(*columns: Any) -> Select[Any]:
 
 def full_name(first_name: str | None, prefix: str | None, surname: str | None) -> str:
     """ "Anna van den Berg": the parts that are filled in, in reading order."""
-    return " ".join(part for part in (first_name, prefix, surname) if part)
+    # A list, not a generator: join builds one anyway, and lists of students call this
+    # for every row.
+    return " ".join([part for part in (first_name, prefix, surname) if part])
 
 
 def sort_name(first_name: str | None, prefix: str | None, surname: str | None) -> str:

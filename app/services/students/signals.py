@@ -31,6 +31,7 @@ from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.core.validation import today
+from app.db.unindexed import unindexed
 from app.models import (
     Destination,
     Internship,
@@ -44,7 +45,7 @@ from app.models import (
 )
 from app.services.aftercare.attention import AftercareFlag, flagged
 from app.services.common.actor import Actor
-from app.services.common.permissions import visible_students
+from app.services.common.permissions import narrows_students, visible_students
 from app.services.common.school_settings import school_settings
 
 # Nine months: in the autumn this already covers the students who leave next summer.
@@ -124,23 +125,39 @@ def compute(
     stmt = (
         select(Student.id, *(case((condition, 1), else_=0) for condition in kinds.values()))
         .outerjoin(TransitionPath, TransitionPath.student_id == Student.id)
-        .where(Student.archived.is_(False))
+        .where(_archived(wanted, actor).is_(False))
     )
     stmt = visible_students(stmt, actor)
     if wanted is not None:
         stmt = stmt.where(Student.id.in_(wanted))
-    found: dict[int, set[Kind]] = {}
+    found: dict[int, frozenset[Kind]] = {}
     visible: set[int] = set()
     order = tuple(kinds)
-    for student_id, *raised in session.connection().execute(stmt):
+    # Students share a few combinations of flags: each becomes a set of kinds once.
+    by_flags: dict[tuple[int, ...], frozenset[Kind]] = {}
+    for row in session.connection().execute(stmt):
+        student_id, flags = row[0], tuple(row[1:])
         visible.add(student_id)
-        if any(raised):
-            found[student_id] = {kind for kind, flag in zip(order, raised, strict=True) if flag}
+        if any(flags):
+            raised = by_flags.get(flags)
+            if raised is None:
+                raised = by_flags[flags] = frozenset(
+                    kind for kind, flag in zip(order, flags, strict=True) if flag
+                )
+            found[student_id] = raised
     # Aftercare flags only for students the actor sees (and not archived).
     for flag, ids in flagged(session, day, wanted).items():
         for student_id in ids & visible:
-            found.setdefault(student_id, set()).add(flag)
-    return {student_id: frozenset(kinds) for student_id, kinds in found.items()}
+            found[student_id] = found.get(student_id, frozenset()) | {flag}
+    return found
+
+
+def _archived(wanted: list[int] | None, actor: Actor) -> ColumnElement[bool]:
+    """`Student.archived`; when every student is asked for, read front to back rather than
+    through an index (app.db.unindexed: on an encrypted file larger than the page cache an
+    index walk decrypts pages again and again)."""
+    whole = wanted is None and not narrows_students(actor)
+    return unindexed(Student.archived) if whole else Student.archived
 
 
 def _conditions(
