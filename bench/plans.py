@@ -1,5 +1,6 @@
-"""`python -m bench.plans`: the query plans of the cohort's log-in queries, kept in
-bench/plans/ so a change that loses an index shows in review (issue 19).
+"""`python -m bench.plans`: the query plans of the cohort's queries (the log-in's page and
+count, the whole list), kept in bench/plans/ so a change that loses an index, or reads the
+whole school through one, shows in review (issue 19).
 
 SQLite's EXPLAIN QUERY PLAN on the cached region (read-only: nothing runs, nothing changes).
 """
@@ -28,6 +29,8 @@ def statements() -> dict[str, object]:
     return {
         "cohort_first_page_coordinator": _cohort_select(coordinator).limit(FIRST_PAGE),
         "cohort_first_page_mentor": _cohort_select(mentor).limit(FIRST_PAGE),
+        "cohort_whole_coordinator": _cohort_select(coordinator, whole=True),
+        "cohort_whole_mentor": _cohort_select(mentor, whole=True),
         "cohort_count_coordinator": visible_students(count, coordinator),
         "cohort_count_mentor": visible_students(count, mentor),
     }

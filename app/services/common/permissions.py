@@ -19,6 +19,7 @@ from sqlalchemy import ColumnElement, Select, false, or_, select
 from sqlalchemy.orm import Session
 
 from app.core.errors import PermissionDeniedError, ValidationError
+from app.db.unindexed import unindexed
 from app.models import Role, Student, User
 from app.services.common.actor import Actor
 
@@ -80,6 +81,17 @@ def school_filter(actor: Actor) -> ColumnElement[bool] | None:
 def narrows_students(actor: Actor) -> bool:
     """Whether a query must join `Student` to keep `actor` to his or her students."""
     return actor.role in (Role.MENTOR, Role.BOARD) or school_scope(actor) is not None
+
+
+def not_archived(actor: Actor, *, whole: bool) -> ColumnElement[bool]:
+    """The current students (not archived). `whole`: the query reads every student the
+    actor sees; where that is the whole table, SQLite reads it front to back instead of
+    through an index (`app.db.unindexed`): on an encrypted file larger than the page cache
+    an index walk decrypts pages again and again (issue 19). A mentor's or one school's
+    students keep their index."""
+    if whole and not narrows_students(actor):
+        return unindexed(Student.archived).is_(False)
+    return Student.archived.is_(False)
 
 
 def require_coordinator(actor: Actor, message: str = COORDINATOR_MESSAGE) -> None:

@@ -31,7 +31,6 @@ from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.core.validation import today
-from app.db.unindexed import unindexed
 from app.models import (
     Destination,
     Internship,
@@ -45,7 +44,7 @@ from app.models import (
 )
 from app.services.aftercare.attention import AftercareFlag, flagged
 from app.services.common.actor import Actor
-from app.services.common.permissions import narrows_students, visible_students
+from app.services.common.permissions import not_archived, visible_students
 from app.services.common.school_settings import school_settings
 
 # Nine months: in the autumn this already covers the students who leave next summer.
@@ -125,7 +124,7 @@ def compute(
     stmt = (
         select(Student.id, *(case((condition, 1), else_=0) for condition in kinds.values()))
         .outerjoin(TransitionPath, TransitionPath.student_id == Student.id)
-        .where(_archived(wanted, actor).is_(False))
+        .where(not_archived(actor, whole=wanted is None))
     )
     stmt = visible_students(stmt, actor)
     if wanted is not None:
@@ -150,14 +149,6 @@ def compute(
         for student_id in ids & visible:
             found[student_id] = found.get(student_id, frozenset()) | {flag}
     return found
-
-
-def _archived(wanted: list[int] | None, actor: Actor) -> ColumnElement[bool]:
-    """`Student.archived`; when every student is asked for, read front to back rather than
-    through an index (app.db.unindexed: on an encrypted file larger than the page cache an
-    index walk decrypts pages again and again)."""
-    whole = wanted is None and not narrows_students(actor)
-    return unindexed(Student.archived) if whole else Student.archived
 
 
 def _conditions(
