@@ -31,6 +31,7 @@ HEADERS = [
 ]
 
 
+# The columns read from the row; the Aandacht column reads the signals the model keeps.
 _DISPLAY = {
     NAME: lambda r: r.name,
     CLASS: lambda r: r.class_name,
@@ -39,7 +40,6 @@ _DISPLAY = {
     OUTFLOW: lambda r: r.planned_outflow_text,
     PHASE: lambda r: r.phase,
     DESTINATION: lambda r: r.destination,
-    SIGNALS: lambda r: ", ".join(r.signals),
 }
 _SORT_KEY = {
     **_DISPLAY,
@@ -64,16 +64,24 @@ class CohortModel(QAbstractTableModel):
 
     # --- data -------------------------------------------------------------------------
     def set_rows(self, rows: list[CohortRow]) -> None:
+        """The rows, with the signals they carry (none, when those follow later)."""
+        self._set_rows(rows, {row.id: row.signals for row in rows if row.signals})
+
+    def _set_rows(self, rows: list[CohortRow], raised: Mapping[int, tuple[str, ...]]) -> None:
         self.beginResetModel()
-        self._rows = self._sorted(rows)
-        self._index = CohortIndex(self._rows)
+        self._rows = self._sorted(rows, raised)
+        self._index = CohortIndex(self._rows, raised)
         self._visible = self._index.filter(self._filter)
         self.endResetModel()
 
     def set_signals(self, raised: Mapping[int, tuple[str, ...]]) -> None:
-        """Fills the Aandacht column once the signals have arrived after the rows."""
-        self._rows = [replace(row, signals=raised.get(row.id, ())) for row in self._rows]
-        self._index.signals = [row.signals for row in self._rows]
+        """Fills the Aandacht column once the signals have arrived after the rows: they
+        are kept by student id beside the rows (a new row per student took seconds at
+        150,000 students, on the window's thread)."""
+        self._index.raised = raised
+        if self._sort[0] == SIGNALS:
+            self._set_rows(self._rows, raised)
+            return
         if self._filter.signal:
             self.beginResetModel()
             self._visible = self._index.filter(self._filter)
@@ -98,18 +106,30 @@ class CohortModel(QAbstractTableModel):
         self._visible = self._index.filter(wanted)
         self.endResetModel()
 
-    def _sorted(self, rows: list[CohortRow]) -> list[CohortRow]:
+    def _sorted(
+        self, rows: list[CohortRow], raised: Mapping[int, tuple[str, ...]]
+    ) -> list[CohortRow]:
         # The rows themselves are kept in sort order, so filtering (in index order) needs
         # no sort per keystroke; a click on a header pays for one sort.
         column, order = self._sort
-        key = _SORT_KEY[column]
+
+        def by_signals(row: CohortRow) -> str:
+            return ", ".join(raised.get(row.id, ()))
+
+        key = by_signals if column == SIGNALS else _SORT_KEY[column]
         return sorted(rows, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
 
     def rows(self) -> list[CohortRow]:
-        return self._rows
+        """Every row in the list's order, with its current signals."""
+        return [self._with_signals(row) for row in self._rows]
 
     def row_at(self, row: int) -> CohortRow:
-        return self._rows[self._visible[row]]
+        """The row shown at `row`, with its current signals."""
+        return self._with_signals(self._rows[self._visible[row]])
+
+    def _with_signals(self, row: CohortRow) -> CohortRow:
+        raised = self._index.raised.get(row.id, ())
+        return row if row.signals == raised else replace(row, signals=raised)
 
     # --- Qt model ---------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -124,18 +144,21 @@ class CohortModel(QAbstractTableModel):
         if role not in _ROLES or not index.isValid():
             return None
         row = self._rows[self._visible[index.row()]]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _DISPLAY[index.column()](row)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, index.column())
-        if role == SORT_ROLE:
-            return _SORT_KEY[index.column()](row)
+        column = index.column()
         if role == ROW_ROLE:
-            return row
+            return self._with_signals(row)
+        if column == SIGNALS and role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            return ", ".join(self._index.raised.get(row.id, ()))
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _DISPLAY[column](row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, self._index.raised.get(row.id, ()), column)
+        if role == SORT_ROLE:
+            return _SORT_KEY[column](row)
         return None
 
     @staticmethod
-    def _tooltip(row: CohortRow, column: int) -> str | None:
+    def _tooltip(row: CohortRow, signals: tuple[str, ...], column: int) -> str | None:
         # The reason a path was closed shows wherever the user looks at its phase or flag.
         reason = (
             QCoreApplication.translate("cohort.model", "Reden afsluiten: {reason}").format(
@@ -144,8 +167,8 @@ class CohortModel(QAbstractTableModel):
             if row.closing_reason
             else ""
         )
-        if column == SIGNALS and (row.signals or reason):
-            return "\n".join([*row.signals, reason] if reason else row.signals)
+        if column == SIGNALS and (signals or reason):
+            return "\n".join([*signals, reason] if reason else signals)
         if column == PHASE and reason:
             return reason
         return None
@@ -159,4 +182,4 @@ class CohortModel(QAbstractTableModel):
         if (column, order) == self._sort:
             return
         self._sort = (column, order)
-        self.set_rows(self._rows)
+        self._set_rows(self._rows, self._index.raised)
