@@ -2,6 +2,56 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <source>Actie toevoegen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(kies de eigenaar)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} (school)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eigenaar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uiterlijk</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ActionsModel</name>
+    <message>
+        <source>Eigenaar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leerling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uiterlijk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (te laat)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AdminView</name>
     <message>
         <source>Beheer</source>
@@ -36,6 +86,41 @@
     </message>
     <message>
         <source>Bestendiging</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgendaModel</name>
+    <message>
+        <source>Onderdeel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leerling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hulpvraag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regievoerder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lijst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open acties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Besproken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ja</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -89,7 +174,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Afspraak toevoegen</source>
+        <source>Afspraak toe&amp;voegen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -167,6 +252,10 @@
 <context>
     <name>AuditLogTab</name>
     <message>
+        <source>Regels van het auditlogboek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>leerlingnummer of id</source>
         <translation type="unfinished"></translation>
     </message>
@@ -184,6 +273,22 @@
     </message>
     <message>
         <source>Alles wat Koers over één leerling bewaart, als bestand (AVG-inzageverzoek: binnen een maand beantwoorden).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logboek controleren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Controleert of geen regel is gewijzigd en of er sinds het laatste controlepunt geen regels zijn weggehaald.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Controlepunt afdrukken…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eén regel voor het archief van de school: hoeveel regels het logboek nu telt, met een handtekening. Zo blijft later te zien of er iets ontbreekt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -242,9 +347,37 @@
         <source>Opgeslagen in {path}: {rows} gegevensrijen en {audit_entries} regels uit het auditlogboek. Het verzoek staat in het auditlogboek.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Auditlogboek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auditlogboek in orde: {n} regels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auditlogboek beschadigd vanaf regel {n}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Controlepunt auditlogboek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Druk deze regel af en bewaar hem bij de schoolstukken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afdrukken…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BackupsTab</name>
+    <message>
+        <source>Back-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Nu back-up maken</source>
         <translation type="unfinished"></translation>
@@ -305,6 +438,10 @@
 <context>
     <name>BatchTab</name>
     <message>
+        <source>Map voor de uitvoer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>map voor de PDF&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -321,6 +458,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>RMC als ontvanger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Lijst van vertrekkers opslaan (CSV/XLSX)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -330,6 +471,10 @@
     </message>
     <message>
         <source>Niet meegegaan, want</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leerlingen voor de uitvoer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -390,6 +535,29 @@
     </message>
     <message>
         <source>Lijst opgeslagen: {named} op naam, {counted} alleen als aantal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BoardArea</name>
+    <message>
+        <source>Scholen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bestemmingen per school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bestemmingen bij het verlaten van school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vertrokken in de schooljaren {years}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -539,9 +707,94 @@
     </message>
 </context>
 <context>
+    <name>CaseDialog</name>
+    <message>
+        <source>Casus vastleggen: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(kies de regievoerder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actieve lijst (nog geen plan, vraag aan de tafel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volglijst (er is een plan, in beeld houden)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bespreking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regievoerder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lijst</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CasesModel</name>
+    <message>
+        <source>Leerling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tafel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aangemeld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hulpvraag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regievoerder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volglijst tot</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Tabel tonen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opslaan als PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opslaan als PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grafiek tonen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CohortView</name>
     <message>
         <source>Zoek op naam, leerlingnummer, klas, mentor…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoeken in leerlingen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leerlingen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -733,6 +986,10 @@
 <context>
     <name>ConsentTab</name>
     <message>
+        <source>Toestemmingen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Toestemming vastleggen…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -868,23 +1125,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Soort gesprek</source>
+        <source>&amp;Soort gesprek</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Status</source>
+        <source>Stat&amp;us</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Datum</source>
+        <source>Da&amp;tum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Tijd</source>
+        <source>T&amp;ijd</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Plaats</source>
+        <source>&amp;Plaats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -940,19 +1197,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Deelnemers</source>
+        <source>&amp;Deelnemers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Gesprek</source>
+        <source>&amp;Gesprek</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Afspraken</source>
+        <source>&amp;Afspraken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Toestemming en contact</source>
+        <source>Toestemming en &amp;contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1021,39 +1278,51 @@
 <context>
     <name>ConversationsTab</name>
     <message>
-        <source>Nieuw gesprek…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Openen…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Vervolggesprek plannen…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Verslag voor ouders: voorbeeld…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Afdrukken…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opslaan als pdf…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Afspraak afgerond</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Verwijderen…</source>
+        <source>Gesprekken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Open afspraken van deze leerling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nieuw gesprek…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Openen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vervolg&amp;gesprek plannen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Voorbeeld…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Afdrukken…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opslaan als &amp;pdf…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Taal:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afspraak a&amp;fgerond</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ver&amp;wijderen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verslag voor ouders:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1092,6 +1361,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Versleutelde verbinding (TLS), server controleren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA-certificaat van de school (.crt of .pem)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alleen als de ICT-beheerder het vraagt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1112,7 +1393,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>CA-certificaat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clientcertificaat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sleutel clientcertificaat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Koers gebruikt de nieuwe keuze na opnieuw starten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bladeren…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} kiezen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificaten en sleutels (*.crt *.pem *.key);;Alle bestanden (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1121,6 +1426,18 @@
     </message>
     <message>
         <source>{label}: dit veld is verplicht.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA-certificaat: kies het CA-certificaat van de school; zonder kan Koers de server niet controleren.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}: het bestand {path} bestaat niet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clientcertificaat: vul het certificaat en de sleutel allebei in, of allebei niet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1171,6 +1488,10 @@
     </message>
     <message>
         <source>— kies —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reden geen werk of studie</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1336,7 +1657,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Werkgevers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Zoek op naam, plaats of sector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoeken in werkgevers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1519,6 +1848,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Gegevensstromen en grondslagen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>bijv. WVO art. 118h</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1530,9 +1863,17 @@
         <source>Standaard gaat alles op toestemming. Rust een gegevensstroom op een wettelijke taak (zoals de melding van vertrekkers aan het RMC), kies dan de wettelijke grondslag, noem het artikel en kies wat op grond daarvan gedeeld wordt. Dit staat op elk document dat de school verlaat en in het uitvoerlogboek.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Geldt voor:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>GuardiansEditor</name>
+    <message>
+        <source>Ouders en verzorgers</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Contact toevoegen</source>
         <translation type="unfinished"></translation>
@@ -1566,6 +1907,52 @@
     </message>
     <message>
         <source>&lt;b&gt;De volgende fase&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hulp bij dit scherm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Handleiding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sneltoetsen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rondleiding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Over Koers</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Handleiding — Koers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Onderwerpen van de handleiding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De hele handleiding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tekst van de handleiding</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1890,15 +2277,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Nieuwe leerling</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Een leerling toevoegen aan de uitstroomgroep</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dossier openen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1906,15 +2285,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Vernieuwen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>De lijst opnieuw laden uit de database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Zoeken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1922,19 +2293,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Database kiezen…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Ingebouwde database of gedeelde server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Afmelden</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nu vergrendelen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1946,10 +2305,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Afsluiten</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Over Koers</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1958,7 +2313,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Leerlingen inlezen uit LAS…</source>
+        <source>Werkgebieden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nieuwe leerling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossier &amp;openen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Vernieuwen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Zoeken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Database kiezen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Af&amp;melden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nu ver&amp;grendelen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Af&amp;sluiten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leerlingen &amp;inlezen uit LAS…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1978,7 +2369,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Help</source>
+        <source>Naar {area}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+{n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1999,7 +2394,214 @@
     </message>
 </context>
 <context>
+    <name>MeetingDialog</name>
+    <message>
+        <source>Overleg plannen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uitstroomoverleg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actietafel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(kies)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(nog niet bekend)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Soort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Begintijd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plaats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toestemming geldt voor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voorzitter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notulist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deelnemers</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MeetingPanel</name>
+    <message>
+        <source>Kies een overleg.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agenda van het overleg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hulpvraag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leerling aanmelden…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Casus vastleggen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actie toevoegen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agenda (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verslag en actielijst (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geheimhoudingsverklaring (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{title}&lt;/b&gt; — {place}, {time}&lt;br&gt;Voorzitter: {chair}; notulist: {secretary}. Aanmelden tot en met {deadline}. Deelnemers: {participants}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (geen verklaring)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nieuwe aanmelding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actieve lijst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volglijst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsArea</name>
+    <message>
+        <source>Overleggen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overleg plannen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actieve lijst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volglijst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archief</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open acties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Er is nog geen volgend overleg gepland.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Volgend overleg:&lt;/b&gt; {title}, aanmelden tot en met {deadline}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsModel</name>
+    <message>
+        <source>Datum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Soort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aanmelden t/m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aangemeld</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MembershipsDialog</name>
+    <message>
+        <source>Scholen van {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voor welke scholen werkt {name}? In Koers ziet {name} alleen de leerlingen van deze scholen. Kies minstens één school.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scholen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dit deelt een coördinator van deze school in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grijze scholen kunt u niet wijzigen: u werkt daar zelf niet. Dat doet een coördinator van die school.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scholen: kies minstens één school.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MyAgreementsTab</name>
+    <message>
+        <source>Mijn afspraken</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Ook afgeronde afspraken tonen</source>
         <translation type="unfinished"></translation>
@@ -2134,6 +2736,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Organisaties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contactpersonen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nieuwe organisatie…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2239,7 +2849,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Deelnemer toevoegen</source>
+        <source>Deelnemer toe&amp;voegen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2481,6 +3091,10 @@
 <context>
     <name>PlannedTab</name>
     <message>
+        <source>Geplande gesprekken per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Week / datum</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2572,6 +3186,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Vrije stageplaatsen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transitiestages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Werkgevers met vrije plaatsen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2590,6 +3212,10 @@
 </context>
 <context>
     <name>ProfileItemsTab</name>
+    <message>
+        <source>Profielonderdelen</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Onderdeel</source>
         <translation type="unfinished"></translation>
@@ -2714,6 +3340,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sleutelbeslissingen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sleutelbeslissing toevoegen…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2816,6 +3446,29 @@
     </message>
 </context>
 <context>
+    <name>ReportLanguageBox</name>
+    <message>
+        <source>Taal van het verslag voor ouders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Het verslag is altijd in het Nederlands; de gekozen taal staat eronder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voor {name}: Nederlands en {language}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alleen Nederlands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nederlands en {language}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RetentionModel</name>
     <message>
         <source>Uitstroomjaar</source>
@@ -2857,6 +3510,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Dossiers voorbij de bewaartermijn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Klik op ‘Bekijk wat verwijderd wordt’ voor de lijst.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2892,6 +3549,29 @@
         <source>Dossiers verwijderen</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Bestendiging</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SchoolChoice</name>
+    <message>
+        <source>School</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kies de school waarvan de lijsten de leerlingen tonen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alle scholen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;School:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SchoolSettingsTab</name>
@@ -2913,6 +3593,10 @@
     </message>
     <message>
         <source>Belmomenten opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normen opslaan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2956,6 +3640,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Trends: normen voor plaatsing en bestendiging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De grafieken in Trends tonen deze normen als stippellijn. Standaard gelden de normen van de sector:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geplaatst (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nog op een plek (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Werkcompetenties in stage-evaluaties</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2965,6 +3665,25 @@
     </message>
     <message>
         <source>Opgeslagen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SchoolsModel</name>
+    <message>
+        <source>School</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leerlingen nu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vertrokken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plek na {m} mnd</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3056,6 +3775,10 @@ Bestanden opzij zetten en opnieuw beginnen?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Nazorgcontacten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Open signalen: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -3087,7 +3810,11 @@ Bestanden opzij zetten en opnieuw beginnen?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sluiten</source>
+        <source>&amp;Opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sluiten</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3131,6 +3858,14 @@ Wilt u het dossier nu opnieuw laden? Uw wijzigingen op dit scherm gaan dan verlo
 </context>
 <context>
     <name>StudentInternshipsTab</name>
+    <message>
+        <source>Stages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details van de stage</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Kies een stage om leerdoelen en evaluaties te zien.</source>
         <translation type="unfinished"></translation>
@@ -3205,6 +3940,286 @@ Wilt u het dossier nu opnieuw laden? Uw wijzigingen op dit scherm gaan dan verlo
     </message>
 </context>
 <context>
+    <name>StudentMeetingsTab</name>
+    <message>
+        <source>Datum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overleg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hulpvraag / actie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bespreking / eigenaar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lijst / uiterlijk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overleg over deze leerling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sla de leerling eerst op.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deze leerling is nog niet besproken in een overleg.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{table}: {list}; regievoerder {lead}{since}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nog niet gekozen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> sinds {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aanmelding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Besproken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actie (gedaan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actie</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionDialog</name>
+    <message>
+        <source>Leerling aanmelden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(kies een leerling)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De vraag aan de tafel (hulpvraag)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Er is een plan en geen vraag: rechtstreeks op de volglijst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leerling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hulpvraag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ingebracht door (organisatie)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ingebracht door (persoon)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tour</name>
+    <message>
+        <source>Rondleiding — Koers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Overslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Vorige</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>V&amp;olgende</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Klaar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stap {step} van {steps}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrendsArea</name>
+    <message>
+        <source>Wat wilt u zien?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alle schoolsoorten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alle uitstroomprofielen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alle gemeenten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alle locaties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toon de bestemmingen in de eigen lijst van Koers, of ingedeeld zoals de PrO-monitor of de vso-uitstroomprofielen ze tellen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Van schooljaar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tot en met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schoolsoort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uitstroomprofiel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gemeente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locatie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indeling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uitsplitsen naar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uitvoer (anoniem, in het uitvoerlogboek)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Het schooljaar waarin de leerlingen vertrokken (2025: 2025-2026)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monitorcijfers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Werkblad PrO-monitor…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per leerling wat u in het webformulier van de PrO-monitor invult. Dit werkblad bevat namen en blijft op school.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trendrapport…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Het trendrapport (PDF) voor bestuur en gemeente, met de keuze hierboven</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De anonieme cijfers van de gekozen monitor, als CSV of Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vertrokken in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{leavers} vertrekkers in deze keuze, van wie {unknown} met een onbekende bestemming. Aantallen onder de 5 staan er als &apos;&lt;5&apos;; onder de 5 bekende leerlingen staat er geen percentage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eerste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laatste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monitorcijfers opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel-bestand (*.xlsx);;CSV-bestand (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Werkblad PrO-monitor opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trendrapport opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG-afbeelding (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grafiek opslaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bezig met opslaan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opgeslagen in {path}. Vastgelegd in het uitvoerlogboek.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UserDialog</name>
     <message>
         <source>Nieuwe gebruiker</source>
@@ -3250,6 +4265,10 @@ Wilt u het dossier nu opnieuw laden? Uw wijzigingen op dit scherm gaan dan verlo
 <context>
     <name>UsersTab</name>
     <message>
+        <source>Gebruikers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nieuwe gebruiker…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3263,6 +4282,14 @@ Wilt u het dossier nu opnieuw laden? Uw wijzigingen op dit scherm gaan dan verlo
     </message>
     <message>
         <source>Uitschakelen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scholen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voor welke scholen deze gebruiker werkt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3336,7 +4363,11 @@ Wilt u het dossier nu opnieuw laden? Uw wijzigingen op dit scherm gaan dan verlo
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Contact vastleggen…</source>
+        <source>Mijn nazorg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Contact vastleggen…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3349,6 +4380,10 @@ Wilt u het dossier nu opnieuw laden? Uw wijzigingen op dit scherm gaan dan verlo
     </message>
     <message>
         <source>Dit nazorgcontact aan een andere mentor geven</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voorstellen voor een melding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3702,6 +4737,13 @@ Alles over {value} gaat uit alle onderdelen van Koers: personalia, profiel, traj
     </message>
 </context>
 <context>
+    <name>admin.security_note</name>
+    <message>
+        <source>Beveiliging: de ingebouwde database is versleuteld. Zo beschermt Koers de gegevens als deze pc of het databasebestand kwijtraakt of gestolen wordt, en tegen andere Windows-gebruikers van deze pc. Niet tegen iemand met een account in Koers die eigen hulpprogramma&apos;s gebruikt: elk wachtwoord opent het hele bestand, dus ook een mentor kan dan alle leerlingen lezen. Koers merkt het wel als de database buiten Koers om is veranderd en werkt dan alleen-lezen. Moet de database zelf de rollen afdwingen, gebruik dan de gedeelde PostgreSQL-database (beveiliging per rij).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>admin.user_dialog</name>
     <message>
         <source>Uitstroomcoördinator: alles, ook gebruikers, instellingen en uitvoer. Mentor: alleen de eigen mentorleerlingen, geen uitvoer. Alleen lezen: bekijken, niets wijzigen of uitvoeren.</source>
@@ -3728,6 +4770,10 @@ Alles over {value} gaat uit alle onderdelen van Koers: personalia, profiel, traj
     </message>
     <message>
         <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scholen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3765,7 +4811,7 @@ Alles over {value} gaat uit alle onderdelen van Koers: personalia, profiel, traj
 <context>
     <name>aftercare.retention</name>
     <message>
-        <source>Hoeveel oud-leerlingen zitten na 6, 12 en 24 maanden nog op een plek (dezelfde of een andere), volgens het nazorgcontact op dat moment. Het percentage telt alleen de oud-leerlingen van wie het bekend is (n); ‘onbekend’ zijn zij die niet bereikt zijn of van wie het contact nog open staat. Een moment dat nog niet is aangebroken blijft leeg.</source>
+        <source>Hoeveel oud-leerlingen zitten na 6, 12 en 24 maanden nog op een plek (dezelfde of een andere), volgens het nazorgcontact op dat moment. Het percentage telt alleen de oud-leerlingen van wie het bekend is (n); ‘onbekend’ zijn zij die niet bereikt zijn of van wie het contact nog open staat. Onder de 5 bekende oud-leerlingen staat er geen percentage. Een moment dat nog niet is aangebroken blijft leeg.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3832,6 +4878,13 @@ Alles over {value} gaat uit alle onderdelen van Koers: personalia, profiel, traj
     </message>
     <message>
         <source>{n} te doen (deze week of te laat).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>board</name>
+    <message>
+        <source>Aantallen per school, zonder namen. ‘Plek na … mnd’ telt de oud-leerlingen die bij het verlaten van school een plek hadden en bij het nazorgcontact nog ergens zaten; het percentage telt alleen wie bekend is (n), onder de 5 staat er geen percentage. In de tabel met bestemmingen staan aantallen onder de 5 als ‘&lt;5’ en zijn zo nodig meer cellen verborgen (‘x’), zodat niemand is terug te rekenen.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3928,6 +4981,10 @@ Alles over {value} gaat uit alle onderdelen van Koers: personalia, profiel, traj
     </message>
     <message>
         <source>Tegelijk gewijzigd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verbinding verbroken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4068,6 +5125,84 @@ Doorgaan?</source>
     </message>
 </context>
 <context>
+    <name>help.pages</name>
+    <message>
+        <source>Leerlingen en dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gesprekken en verslagen voor ouders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nazorg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overleg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Netwerk en overdracht</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beheer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regels en bronnen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sneltoetsen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>help.tour</name>
+    <message>
+        <source>Welkom bij Koers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Links staan de werkgebieden: Leerlingen, Stages, Gesprekken, Nazorg en (voor de coördinator) Netwerk en Beheer. Met Ctrl+1, Ctrl+2 enzovoort gaat u er direct naartoe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uw leerlingen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De lijst Leerlingen is uw uitstroomgroep. Zoek met Ctrl+F, kies een leerling met de pijltjes en open het dossier met Enter. De kolom Aandacht zegt in woorden wat er speelt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gesprekken en verslagen voor ouders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In het dossier legt u een gesprek vast met de afspraken. Het verslag voor de ouders drukt u af in het Nederlands, met de taal van de ouders eronder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hulp nodig?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Druk op F1 voor uitleg bij het scherm waar u bent. Onder Help vindt u de hele handleiding, de sneltoetsen en deze rondleiding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>internships.dialogs</name>
     <message>
         <source>dd-mm-jjjj</source>
@@ -4193,6 +5328,10 @@ Doorgaan?</source>
 <context>
     <name>launch</name>
     <message>
+        <source>Koers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Wachtwoord voor {user}: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -4215,6 +5354,10 @@ Doorgaan?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Bestuur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Stages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4224,6 +5367,14 @@ Doorgaan?</source>
     </message>
     <message>
         <source>Nazorg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overleg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trends</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4430,11 +5581,46 @@ Doorgaan?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Overleg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Toestemming</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Personalia</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trends</name>
+    <message>
+        <source>Norm {norm} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bestemmingen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plaatsing en bestendiging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uitsplitsing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signalen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overleg</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
