@@ -441,6 +441,24 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         if not self.workspace.actor.is_board:
             self.workspace.call(cohort.cohort_overview, on_success=self.show_cohort)
+        self._refresh_current_area()
+
+    def _student_saved(self, student_id: int) -> None:
+        """After a save: that student's row again, with its signals, when the whole list is
+        on screen (at 150,000 students the whole list took seconds, issue 19); while the
+        list is still coming in, the whole list again."""
+        if not self.cohort.holds_whole_list():
+            self.refresh()
+            return
+        load = self._cohort_load
+
+        def arrived(rows: list[cohort.CohortRow]) -> None:
+            self._cohort_arrived(load, lambda r: self.cohort.update_rows({student_id}, r), rows)
+
+        self.workspace.call(cohort.cohort_rows, [student_id], on_success=arrived)
+        self._refresh_current_area()
+
+    def _refresh_current_area(self) -> None:
         area = self.current_area()
         if area is not None and area is not self.cohort and hasattr(area, "refresh"):
             area.refresh()
@@ -456,7 +474,7 @@ class MainWindow(QMainWindow):
         if window is None:
             window = StudentFileWindow(self.workspace, self.mentors, student_id)
             self._all_file_windows.append(window)
-            window.saved.connect(lambda _id: self.refresh())
+            window.saved.connect(self._student_saved)
             window.destroyed.connect(lambda _obj=None, key=student_id: self._forget(key))
             if student_id is not None:
                 self.file_windows[student_id] = window

@@ -23,6 +23,7 @@ from app.models import (
 )
 from app.services.common import labels
 from app.services.common.actor import Actor
+from app.services.common.names import sort_name
 from app.services.students import cohort
 from app.services.students import student_file as students
 from app.services.students.cohort import CohortFilter, CohortIndex, school_year
@@ -122,7 +123,7 @@ def test_whole_list_has_the_pages_rows_in_the_lists_name_order(
         student = session.scalars(select(Student).where(Student.prefix.is_not(None))).first()
     assert student is not None
     (row,) = [r for r in store.run(cohort.list_cohort, demo_school) if r.id == student.id]
-    assert row.sort_name.startswith(f"{student.surname.lower()}, {student.first_name.lower()}")
+    assert row.sort_name == sort_name(student.first_name, student.prefix, student.surname)
 
 
 def _plan(store: Store, stmt) -> str:
@@ -293,3 +294,24 @@ def test_a_demo_school_takes_new_students(store: Store, demo_school: Actor) -> N
         students.create_student, demo_school, StudentInput(first_name="Nieuw", surname="Kok")
     )
     assert new_id in {row.id for row in store.run(cohort.list_cohort, demo_school)}
+
+
+def test_rows_read_again_after_a_save_equal_the_whole_lists(
+    store: Store, demo_school: Actor
+) -> None:
+    """`cohort_rows` (one student after a save) gives the row the whole list gives, with
+    its signals; a student the actor no longer sees has none."""
+    whole = {row.id: row for row in store.run(cohort.list_cohort, demo_school)}
+    flagged = [row.id for row in whole.values() if row.signals][:3]
+    plain = [row.id for row in whole.values() if not row.signals][:2]
+    assert flagged and plain
+    again = store.run(cohort.cohort_rows, demo_school, [*flagged, *plain])
+    assert {row.id: row for row in again} == {i: whole[i] for i in [*flagged, *plain]}
+
+    mentor = _actor(store, "m.vandijk")
+    own = next(row.id for row in store.run(cohort.list_cohort, mentor))
+    other = next(i for i in whole if i not in {r.id for r in store.run(cohort.list_cohort, mentor)})
+    assert [row.id for row in store.run(cohort.cohort_rows, mentor, [own, other])] == [own]
+    with store.session() as session:
+        session.execute(update(Student).where(Student.id == own).values(archived=True))
+    assert store.run(cohort.cohort_rows, mentor, [own]) == []

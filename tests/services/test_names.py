@@ -17,3 +17,11 @@ def test_sort_name_sorts_on_the_surname_without_its_prefix() -> None:
     assert [surname for _first, _prefix, surname in ordered] == ["Bakker", "Berg", "Wit"]
     assert sort_name("Anna", "van den", "Berg") == "berg, anna van den"
     assert sort_name("Bram", None, "Bakker") == "bakker, bram"
+
+
+def test_sort_name_puts_a_letter_with_an_accent_among_its_own_letter() -> None:
+    names = [("Zoë", None, "Öztürk"), ("Anna", None, "Zwart"), ("Bram", None, "Ommen")]
+    ordered = sorted(names, key=lambda parts: sort_name(*parts))
+    assert [surname for _first, _prefix, surname in ordered] == ["Ommen", "Öztürk", "Zwart"]
+    assert sort_name("Zoë", None, "Öztürk") == "ozturk, zoe"
+    assert sort_name("Ismaël", "el", "Çelik") == "celik, ismael el"

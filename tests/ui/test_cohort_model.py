@@ -5,12 +5,14 @@ sort behind."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtTest import QSignalSpy
 
+from app.services.common.names import sort_name
 from app.services.students.cohort import CohortFilter, CohortRow
 from app.ui.cohort.model import NAME, SIGNALS, CohortModel
 from app.ui.common.table_model import ROW_ROLE, SORT_ROLE
@@ -24,7 +26,7 @@ def _row(student_id: int, first: str, surname: str, signals: tuple[str, ...] = (
     return CohortRow(
         id=student_id,
         name=name,
-        sort_name=f"{surname}, {first}".lower(),
+        sort_name=sort_name(first, None, surname),
         class_name="V6A",
         mentor="Jeroen Bosman",
         profile="Arbeid",
@@ -115,3 +117,34 @@ def test_rows_that_carry_their_signals_show_them_at_once(qapp) -> None:
     assert _shown(model, SIGNALS) == [NO_PLACE, ""]
     model.set_filter(CohortFilter(signal=NO_PLACE))
     assert [model.row_at(r).id for r in range(model.rowCount())] == [1]
+
+
+def test_a_saved_row_is_swapped_where_it_stands(model) -> None:
+    model.set_signals({2: (UNREACHABLE,)})
+    resets, changes = QSignalSpy(model.modelReset), QSignalSpy(model.dataChanged)
+    saved = replace(ROWS[1], class_name="V6C", search_key="daan jansen v6c")
+    model.update_rows({2}, [replace(saved, signals=(NO_PLACE,))])
+    assert resets.count() == 0 and changes.count() == 1
+    assert model.row_at(1).class_name == "V6C"
+    assert _shown(model, SIGNALS) == ["", NO_PLACE, ""]
+    # The filter's index knows the new class and the new signal.
+    model.set_filter(CohortFilter(class_name="V6C"))
+    assert [model.row_at(r).id for r in range(model.rowCount())] == [2]
+    model.set_filter(CohortFilter(signal=NO_PLACE))
+    assert [model.row_at(r).id for r in range(model.rowCount())] == [2]
+    assert model.choices("class_name") == ["V6A", "V6C"]
+
+
+def test_rows_that_come_go_or_move_put_the_list_in_order(model) -> None:
+    renamed = replace(ROWS[0], name="Anna Zwart", sort_name=sort_name("Anna", None, "Zwart"))
+    model.update_rows({1}, [renamed])
+    assert [model.row_at(r).id for r in range(3)] == [2, 3, 1]  # Jansen, Öztürk, Zwart
+    newcomer = _row(4, "Bram", "Aalders", (NO_PLACE,))
+    model.update_rows({4}, [newcomer])
+    assert [model.row_at(r).id for r in range(4)] == [4, 2, 3, 1]
+    assert model.row_at(0).signals == (NO_PLACE,)
+    # No longer seen (archived, another mentor's): gone from the list, with its signals.
+    model.update_rows({4}, [])
+    assert [model.row_at(r).id for r in range(3)] == [2, 3, 1]
+    assert model.raised() == {}
+    assert model.row_of(3) == 1 and model.row_of(4) is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from sqlalchemy import Select, select
@@ -23,5 +24,13 @@ def full_name(first_name: str | None, prefix: str | None, surname: str | None) -
 
 
 def sort_name(first_name: str | None, prefix: str | None, surname: str | None) -> str:
-    """ "berg, anna van den": Dutch lists sort on the surname without its prefix."""
-    return f"{surname}, {first_name} {prefix or ''}".strip().lower()
+    """ "berg, anna van den": Dutch lists sort on the surname without its prefix, and a
+    letter with an accent as the letter itself ("Öztürk" among the O's, not after "Zwart",
+    where ordering by character code put it)."""
+    key = f"{surname}, {first_name} {prefix or ''}".strip().lower()
+    return key if key.isascii() else _without_accents(key)
+
+
+def _without_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join([c for c in decomposed if not unicodedata.combining(c)])

@@ -8,7 +8,7 @@ Qt proxy over Python data cannot promise.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from operator import attrgetter
@@ -262,16 +262,32 @@ def cohort_first_page(session: Session, actor: Actor, limit: int = FIRST_PAGE) -
     `limit` rows, so it costs the page, not the school (issue 19)."""
     from app.services.admin.accounts import mentors
 
-    values = list(session.connection().execute(_cohort_select(actor).limit(limit)))
-    found = signals.compute(session, actor, student_ids=[v.id for v in values]) if values else {}
-    labels_of = _SignalLabels(found)
-    maker = _RowMaker()
-    rows = [maker.row(v, labels_of(v.id)) for v in values]
+    rows = _rows_with_signals(session, actor, _cohort_select(actor).limit(limit))
     count = visible_students(
         select(func.count(Student.id)).where(Student.archived.is_(False)), actor
     )
     total = session.connection().execute(count).scalar_one()
     return CohortOverview(rows, mentors(session, actor), first_page=len(rows) < total, total=total)
+
+
+def cohort_rows(session: Session, actor: Actor, student_ids: Collection[int]) -> list[CohortRow]:
+    """The rows of some students as the list shows them, with their signals: what changed
+    after a save, so the list updates those rows and not the whole school (issue 19).
+    A student the actor no longer sees (archived, another mentor's) has no row."""
+    wanted = sorted(set(student_ids))
+    if not wanted:
+        return []
+    return _rows_with_signals(session, actor, _cohort_select(actor).where(Student.id.in_(wanted)))
+
+
+def _rows_with_signals(session: Session, actor: Actor, stmt) -> list[CohortRow]:
+    """The rows `stmt` (a narrowed `_cohort_select`) reads, with the signals of just those
+    students: a page or a few rows cost what they hold, not the school."""
+    values = list(session.connection().execute(stmt))
+    found = signals.compute(session, actor, student_ids=[v[0] for v in values]) if values else {}
+    labels_of = _SignalLabels(found)
+    maker = _RowMaker()
+    return [maker.row(v, labels_of(v[0])) for v in values]
 
 
 def cohort_overview(session: Session, actor: Actor) -> CohortOverview:
@@ -336,6 +352,13 @@ class CohortIndex:
 
     def __len__(self) -> int:
         return len(self.keys)
+
+    def put(self, i: int, row: CohortRow) -> None:
+        """Row `i` is now `row` (the same student, at the same place in the order)."""
+        self.keys[i] = row.search_key
+        self.ids[i] = row.id
+        for attr, column in self.columns.items():
+            column[i] = getattr(row, attr)
 
     def filter(self, wanted: CohortFilter) -> list[int]:
         """Indexes of the rows that match every filter; all words of the text must occur."""

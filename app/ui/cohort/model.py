@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -89,6 +89,77 @@ class CohortModel(QAbstractTableModel):
         elif self._visible:
             last = self.index(len(self._visible) - 1, SIGNALS)
             self.dataChanged.emit(self.index(0, SIGNALS), last)
+
+    def update_rows(self, asked: Collection[int], rows: Sequence[CohortRow]) -> None:
+        """The students in `asked` as they are now: `rows` holds those the user still sees,
+        with their signals (after a save: one student). A row whose place in the order
+        stays is swapped where it stands; otherwise the list is put in order again."""
+        asked = set(asked)
+        fresh = {row.id: row for row in rows}
+        raised = {k: v for k, v in self._index.raised.items() if k not in asked}
+        raised.update({row.id: row.signals for row in rows if row.signals})
+        places = self._places_kept(fresh, raised) if asked == fresh.keys() else None
+        if places is None:
+            kept = [row for row in self._rows if row.id not in asked]
+            self._set_rows([*kept, *rows], raised)
+            return
+        self._index.raised = raised
+        for k, row in places.items():
+            self._rows[k] = row
+            self._index.put(k, row)
+        if not self._filter.is_empty():
+            self.beginResetModel()
+            self._visible = self._index.filter(self._filter)
+            self.endResetModel()
+            return
+        for k in places:  # unfiltered: row k is shown at place k
+            self.dataChanged.emit(self.index(k, 0), self.index(k, len(HEADERS) - 1))
+
+    def _places_kept(
+        self, fresh: Mapping[int, CohortRow], raised: Mapping[int, tuple[str, ...]]
+    ) -> dict[int, CohortRow] | None:
+        """Where each fresh row stands, when none of them moves in the order; else None."""
+        column = self._sort[0]
+        old_raised = self._index.raised
+        places: dict[int, CohortRow] = {}
+        for student_id, row in fresh.items():
+            k = self._position(student_id)
+            if k is None:
+                return None
+            old = self._rows[k]
+            if column == SIGNALS:
+                moved = old_raised.get(student_id, ()) != raised.get(student_id, ())
+            else:
+                moved = _SORT_KEY[column](old) != _SORT_KEY[column](row)
+            if moved:
+                return None
+            places[k] = row
+        return places
+
+    def _position(self, student_id: int) -> int | None:
+        """Where the student stands in the whole (unfiltered) list."""
+        try:
+            return self._index.ids.index(student_id)
+        except ValueError:
+            return None
+
+    def row_of(self, student_id: int) -> int | None:
+        """The student's row as shown, or None when filtered out or not in the list."""
+        k = self._position(student_id)
+        if k is None:
+            return None
+        try:
+            return self._visible.index(k)
+        except ValueError:
+            return None
+
+    def choices(self, attr: str) -> list[str]:
+        """The distinct non-empty values of a filter column over the whole list, sorted."""
+        return sorted(set(self._index.columns[attr]) - {""})
+
+    def raised(self) -> Mapping[int, tuple[str, ...]]:
+        """The signals of the students in the list, by student id (only those with one)."""
+        return self._index.raised
 
     def clear(self) -> None:
         """Drops every student from memory (used when the window locks)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable, Collection
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
@@ -178,16 +179,7 @@ class CohortView(QWidget):
         self._total = total
         self.signals_loaded = False
         selected = self.selected_student_id()
-        for attr, combo in self.combos.items():
-            if attr == "signal":
-                continue  # every kind is listed once, from the signals service
-            current = combo.currentText()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(_all())
-            combo.addItems(choices(rows, attr))
-            combo.setCurrentIndex(max(0, combo.findText(current)))
-            combo.blockSignals(False)
+        self._fill_combos(lambda attr: choices(rows, attr))
         self.model.set_rows(rows)
         self.model.set_filter(self.current_filter())
         self._loaded = True
@@ -197,11 +189,39 @@ class CohortView(QWidget):
         if any(row.signals for row in rows):
             self._show_aftercare({row.id: row.signals for row in rows})
 
+    def holds_whole_list(self) -> bool:
+        """Whether every student is here with its signals (not the first page, nothing
+        still on its way), so a row can be updated on its own."""
+        return self._loaded and self._total is None and self.signals_loaded
+
+    def update_rows(self, asked: Collection[int], rows: list[CohortRow]) -> None:
+        """The students in `asked` as they are now (after a save), the rest as it was: the
+        selection, the filter and the scroll position stay."""
+        selected = self.selected_student_id()
+        self.model.update_rows(asked, rows)
+        self._fill_combos(self.model.choices)
+        self._update_count()
+        if selected is not None:
+            self._select(selected)
+        self._show_aftercare(self.model.raised())
+
+    def _fill_combos(self, values_of: Callable[[str], list[str]]) -> None:
+        """Each filter list with the values there are, keeping what the user chose."""
+        for attr, combo in self.combos.items():
+            if attr == "signal":
+                continue  # every kind is listed once, from the signals service
+            current = combo.currentText()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(_all())
+            combo.addItems(values_of(attr))
+            combo.setCurrentIndex(max(0, combo.findText(current)))
+            combo.blockSignals(False)
+
     def _select(self, student_id: int) -> None:
-        for row in range(self.model.rowCount()):
-            if self.model.row_at(row).id == student_id:
-                self.table.setCurrentIndex(self.model.index(row, 0))
-                return
+        row = self.model.row_of(student_id)
+        if row is not None:
+            self.table.setCurrentIndex(self.model.index(row, 0))
 
     def set_signals(self, raised: dict[int, tuple[str, ...]]) -> None:
         self.model.set_signals(raised)
