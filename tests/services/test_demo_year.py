@@ -197,3 +197,28 @@ def test_the_demo_leaves_the_clock_and_an_intact_audit_trail(demo_store: Store) 
     assert clock.held() is None, "the story lets go of the clock"
     report = demo_store.run(check_chain, demo_store.coordinator)  # type: ignore[attr-defined]
     assert report.intact, report
+
+
+def test_a_school_that_holds_every_name_still_gets_its_story_cast() -> None:
+    """A demo of thousands (the bench's reference school of 3,000) holds every name the
+    generator can make: the story's cohort then shares names with the bulk, never within
+    itself (it used to stop with a ValueError)."""
+    from app.demo.names import FIRST_NAMES_F, FIRST_NAMES_M, SURNAMES
+    from app.demo.year.cohorts import cohort_people
+
+    every_name = {
+        (first, prefix, surname)
+        for first in (*FIRST_NAMES_F, *FIRST_NAMES_M)
+        for prefix, surname in SURNAMES
+    }
+    taken = set(every_name)
+    chosen, newcomer = cohort_people(THIS_YEAR, 30, seed=5, taken=taken)
+    names = [(p.first_name, p.prefix, p.surname) for p in [*chosen, newcomer]]
+    assert len(chosen) == 30 and len(set(names)) == 31
+    assert len({p.key for p in [*chosen, newcomer]}) == 31
+    # Where names are still free, they are used first: no one shares a name.
+    free_taken = set(list(every_name)[: len(every_name) // 2])
+    chosen, newcomer = cohort_people(THIS_YEAR, 30, seed=5, taken=free_taken)
+    assert not {(p.first_name, p.prefix, p.surname) for p in chosen} & set(
+        list(every_name)[: len(every_name) // 2]
+    )

@@ -89,15 +89,8 @@ def cohort_people(
     """The cohort in the LAS on 1 September (`size` students: the roles 0-6 first, then
     ordinary ones), and the newcomer the changed CSV adds. No name twice (nor in `taken`)."""
     taken = set() if taken is None else taken
-    pool = generate_students(size * 3 + 4, seed=seed, reference=calendar.september)
-    people: list[GeneratedStudent] = []
-    for person in pool:
-        name = (person.first_name, person.prefix, person.surname)
-        if name in taken:
-            continue
-        taken.add(name)
-        people.append(person)
-    *chosen, newcomer = people[: size + 1]
+    people = _new_names(calendar, size + 1, seed, taken)
+    *chosen, newcomer = people
     leaving = [
         calendar.next_year_leaving if n == Role.NEXT_YEAR.value else calendar.leaving
         for n in range(len(chosen))
@@ -105,6 +98,35 @@ def cohort_people(
     chosen = [replace(p, leaving_date=day) for p, day in zip(chosen, leaving, strict=True)]
     newcomer = replace(newcomer, key=f"{newcomer.key[:-3]}900", leaving_date=calendar.leaving)
     return chosen, newcomer
+
+
+# Pools drawn before a large school's story gives up on names no one else has.
+_POOLS = 12
+
+
+def _new_names(
+    calendar: Calendar, count: int, seed: int, taken: set[tuple[str, str, str]]
+) -> list[GeneratedStudent]:
+    """`count` generated people whose names are not in `taken` (added to it). A school of
+    thousands may hold every name the generator can make: the story's students then share
+    a name with someone in the bulk, never with each other (`python -m app demo --students
+    3000` stopped here)."""
+    people: list[GeneratedStudent] = []
+    ours: set[tuple[str, str, str]] = set()
+    for attempt in range(_POOLS + 1):
+        pool = generate_students(
+            count * 3 + 4, seed=seed + 7919 * attempt, reference=calendar.september
+        )
+        for person in pool:
+            name = (person.first_name, person.prefix, person.surname)
+            if name in ours or (attempt < _POOLS and name in taken):
+                continue
+            ours.add(name)
+            people.append(person)
+            if len(people) == count:
+                taken |= ours
+                return people
+    raise ValueError(f"the demo's names do not reach {count} different students")
 
 
 def changed_csv_people(cohort: Cohort) -> list[GeneratedStudent]:
