@@ -80,8 +80,9 @@ def dropped_out(session: Session, student_ids: Sequence[int] | None = None) -> s
             PathEvent.destination.not_in(NO_PLACEMENT),
         )
         .group_by(TransitionPath.student_id)
-        .subquery()
     )
+    # For a page, only its students' placements: not a pass over every path's events.
+    placed = _only(placed, TransitionPath.student_id, student_ids).subquery()
     # One row per drop-out call, made unique in Python: a DISTINCT or GROUP BY here makes
     # SQLite walk the calls by their student index, ten times slower than one plain scan.
     stmt = (
