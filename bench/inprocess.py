@@ -20,7 +20,8 @@ from app.db.store import Store
 from app.db.urls import describe
 from app.services.admin import accounts
 from app.services.common.actor import Actor
-from app.services.students.cohort import CohortFilter, CohortRow, list_cohort
+from app.services.students.cohort import CohortRow, list_cohort
+from app.services.students.cohort_filter import CohortFilter
 from app.services.students.student_file import open_student_file
 from app.ui.cohort.model import CohortModel
 from app.ui.cohort.view import CohortView

@@ -27,7 +27,8 @@ from app.services.common.actor import Actor
 from app.services.common.names import sort_name
 from app.services.students import cohort
 from app.services.students import student_file as students
-from app.services.students.cohort import CohortFilter, CohortIndex, school_year
+from app.services.students.cohort import school_year
+from app.services.students.cohort_filter import CohortFilter, CohortIndex
 from app.services.students.student_file import StudentInput
 
 DEMO_STUDENTS = 60

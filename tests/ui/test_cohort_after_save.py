@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from app.db import Store
 from app.services.common.actor import Actor
 from app.services.students import student_file as students
-from app.services.students.cohort import CohortFilter
+from app.services.students.cohort_filter import CohortFilter
 from app.services.students.student_file import StudentInput
 from app.ui.cohort.model import CLASS, NAME
 from app.ui.main_window import MainWindow

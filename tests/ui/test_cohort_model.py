@@ -13,7 +13,8 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtTest import QSignalSpy
 
 from app.services.common.names import sort_name
-from app.services.students.cohort import CohortFilter, CohortRow
+from app.services.students.cohort import CohortRow
+from app.services.students.cohort_filter import CohortFilter
 from app.ui.cohort.model import NAME, SIGNALS, CohortModel
 from app.ui.common.table_model import ROW_ROLE, SORT_ROLE
 

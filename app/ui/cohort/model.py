@@ -15,7 +15,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from app.services.students.cohort import CohortFilter, CohortIndex, CohortRow
+from app.services.students.cohort import CohortRow
+from app.services.students.cohort_filter import CohortFilter, CohortIndex
 from app.ui.common.table_model import ROW_ROLE, SORT_ROLE
 
 NAME, CLASS, MENTOR, PROFILE, OUTFLOW, PHASE, DESTINATION, SIGNALS = range(8)

@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.students.cohort import (
-    CohortFilter,
     CohortRow,
     aftercare_counts,
     choices,
     signal_choices,
 )
+from app.services.students.cohort_filter import CohortFilter
 from app.ui.cohort.model import HEADERS, CohortModel
 from app.ui.common.tables import make_table
 
