@@ -85,9 +85,18 @@ class AftercareCall(Base, Tracked):
     """One planned call; `made_on` is set once the call is logged."""
 
     __tablename__ = "aftercare_calls"
-    # The worklist reads the open calls by due date: all of them, or one mentor's.
+    # The worklist reads the open calls by due date: all of them, or one mentor's. The
+    # cohort's aftercare flags (calls overdue, drop-outs) come from the indexes alone,
+    # without a table page per call (migration 0020).
     __table_args__ = (
-        Index("ix_aftercare_calls_open", "made_on", "due_date"),
+        Index("ix_aftercare_calls_open", "made_on", "due_date", "student_id"),
+        Index(
+            "ix_aftercare_calls_dropped_out",
+            "still_at_destination",
+            "student_id",
+            "made_on",
+            "updated_at",
+        ),
         Index("ix_aftercare_calls_mentor_open", "mentor_id", "made_on", "due_date"),
     )
 

@@ -131,17 +131,10 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.cohort = CohortView()
         self.areas: dict[str, QWidget] = {"cohort": self.cohort}
-        self.admin: AdminView | None = None
+        self._admin: AdminView | None = None
         if workspace.actor.is_coordinator:
-            self.admin = AdminView(workspace)
-            if workspace.store.sqlite_file is not None:
-                from app.ui.admin.backups import BackupsTab
-
-                self.backups = BackupsTab(workspace)
-                self.admin.add_tab(self.backups, self.tr("Back-ups"))
-                # After a restore the session ends; the user logs in on the restored file.
-                self.backups.restored.connect(lambda *_: self.logout_requested.emit())
-            self.areas["beheer"] = self.admin
+            # Built when first opened, like the work areas (a quicker log-in, issue 19).
+            self.areas["beheer"] = self._admin_page = QWidget()
         if workspace.actor.is_board:
             from app.ui.board.view import BoardArea
 
@@ -216,11 +209,35 @@ class MainWindow(QMainWindow):
         order = [AREAS[0], *extras, *AREAS[1:]]
         return [(key, label) for key, label in order if key in self.areas or key in dict(extras)]
 
+    @property
+    def admin(self) -> AdminView | None:
+        """Beheer, for a coordinator: built the first time it is shown or asked for."""
+        if self._admin is None and "beheer" in self.areas:
+            self._admin = self._build_admin()
+        return self._admin
+
+    def _build_admin(self) -> AdminView:
+        admin = AdminView(self.workspace)
+        if self.workspace.store.sqlite_file is not None:
+            from app.ui.admin.backups import BackupsTab
+
+            self.backups = BackupsTab(self.workspace)
+            admin.add_tab(self.backups, self.tr("Back-ups"))
+            # After a restore the session ends; the user logs in on the restored file.
+            self.backups.restored.connect(lambda *_: self.logout_requested.emit())
+        layout = QVBoxLayout(self._admin_page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(admin)
+        self.areas["beheer"] = admin
+        return admin
+
     def _show_area(self, row: int) -> None:
         """Shows an area, building a work area the first time it is opened (quick log-in)."""
         key = self.navigation.item(row).data(Qt.ItemDataRole.UserRole) if row >= 0 else None
         if key in self._placeholders and key not in self.areas:
             self._build_extra_area(key)
+        if key == "beheer":
+            _ = self.admin
         self.stack.setCurrentIndex(row)
         area = self.areas.get(key)
         if area is not None and area is not self.cohort and hasattr(area, "refresh"):

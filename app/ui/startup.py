@@ -54,20 +54,20 @@ def _prepare(url: str) -> Found:
     return found
 
 
-def _first_screen(entered: Entered) -> LoggedIn:
+def _first_screen(entered: Entered, *, with_cohort: bool = True) -> LoggedIn:
+    """The school, and the cohort's first page when `with_cohort` (otherwise the main
+    window asks for it while it is being built: `overview` is then None)."""
     from app.services.admin import accounts, opening
     from app.services.students import cohort
 
-    school, overview = opening.read_first(
-        entered,
-        lambda session: (
-            accounts.school_info(session),
+    def read(session):
+        if entered.actor.is_board:
             # The board sees no cohort (no names): its area loads its counts itself.
-            cohort.CohortOverview([], [])
-            if entered.actor.is_board
-            else cohort.cohort_first_page(session, entered.actor),
-        ),
-    )
+            return accounts.school_info(session), cohort.CohortOverview([], [])
+        first_page = cohort.cohort_first_page(session, entered.actor) if with_cohort else None
+        return accounts.school_info(session), first_page
+
+    school, overview = opening.read_first(entered, read)
     return LoggedIn(
         entered.store, entered.actor, school, overview, entered.recovery_key, entered.report
     )
@@ -76,7 +76,10 @@ def _first_screen(entered: Entered) -> LoggedIn:
 def _log_in(found: Found, username: str, password: str) -> LoggedIn:
     from app.services.admin import opening
 
-    return _first_screen(opening.log_in(found, username, password, damaged_read_only=True))
+    entered = opening.log_in(found, username, password, damaged_read_only=True)
+    # A sound file: the first page is read while the window is built (issue 19). A file
+    # opened read-only after damage reads it here, where a failure still offers a backup.
+    return _first_screen(entered, with_cohort=entered.report is not None)
 
 
 def _create_school(found: Found, choice: FirstRunChoice) -> LoggedIn:
@@ -129,6 +132,29 @@ def _show_recovery_key(parent, recovery_key: str, school: str) -> None:
     from app.ui.common.recovery_key import show_recovery_key
 
     show_recovery_key(parent, recovery_key, school)
+
+
+class _FirstPage:
+    """The cohort's first page, asked for before the main window is built so that the
+    database reads it while the window thread builds the window (issue 19)."""
+
+    def __init__(self, workspace) -> None:
+        from app.services.students import cohort
+
+        self.window = None
+        self.overview = None
+        workspace.call(cohort.cohort_first_page, on_success=self._arrived)
+
+    def _arrived(self, overview) -> None:
+        if self.window is None:
+            self.overview = overview  # a synchronous runner answers at once
+        else:
+            self.window.show_cohort(overview)
+
+    def deliver_to(self, window) -> None:
+        self.window = window
+        if self.overview is not None:
+            window.show_cohort(self.overview)
 
 
 class StartupController(QObject):
@@ -400,8 +426,12 @@ class StartupController(QObject):
         workspace = Workspace(
             result.store, result.actor, result.school, self.runner, self.opened.label
         )
+        first_page = _FirstPage(workspace) if result.overview is None else None
         window = MainWindow(workspace, self.settings)
-        window.show_cohort(result.overview)
+        if first_page is None:
+            window.show_cohort(result.overview)
+        else:
+            first_page.deliver_to(window)
         window.logout_requested.connect(self._log_out)
         window.show()
         window.restore_drafts()

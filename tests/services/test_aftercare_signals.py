@@ -181,3 +181,26 @@ def test_the_aandacht_filter_offers_every_kind_the_service_knows() -> None:
     assert offered == [signals.SHORT[kind] for kind in signals.KINDS]
     for flag in AftercareFlag:
         assert signals.SHORT[flag] in offered
+
+
+def _plan(store: Store, stmt) -> str:
+    with store.session() as session:
+        sql = str(stmt.compile(session.get_bind(), compile_kwargs={"literal_binds": True}))
+        rows = session.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}").all()
+    return " | ".join(row[-1] for row in rows)
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+@pytest.mark.parametrize("student_ids", [None, [3, 5, 8]], ids=["whole school", "a page"])
+def test_the_aftercare_flags_are_read_from_indexes_alone(store: Store, student_ids) -> None:
+    """Read through the student index, every call of the page's students came from its own
+    table page: on an encrypted file a cold log-in decrypted hundreds of pages for the first
+    page's flags (issue 19). Both flags are answered from a covering index."""
+    from app.services.aftercare import attention
+
+    dropped = _plan(store, attention.dropped_out_select(student_ids))
+    assert "COVERING INDEX ix_aftercare_calls_dropped_out" in dropped
+    assert "SCAN aftercare_calls" not in dropped
+    overdue = _plan(store, attention.calls_overdue_select(date(2026, 3, 1), student_ids))
+    assert "COVERING INDEX ix_aftercare_calls_open" in overdue
+    assert "SCAN aftercare_calls" not in overdue

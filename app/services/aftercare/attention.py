@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.models import (
@@ -68,6 +68,11 @@ def dropped_out(session: Session, student_ids: Sequence[int] | None = None) -> s
     earlier with a start date after the drop-out (school starts in September) does not
     clear it, a new destination recorded later with a back-dated start does.
     """
+    return set(session.connection().execute(dropped_out_select(student_ids)).scalars())
+
+
+def dropped_out_select(student_ids: Sequence[int] | None = None) -> Select:
+    """The drop-out calls still standing, one row each (read from the drop-out index)."""
     # The latest new placement per student; a drop-out logged after it still stands.
     placed = (
         select(
@@ -94,20 +99,22 @@ def dropped_out(session: Session, student_ids: Sequence[int] | None = None) -> s
             or_(placed.c.placed_at.is_(None), placed.c.placed_at < AftercareCall.updated_at),
         )
     )
-    stmt = _only(stmt, AftercareCall.student_id, student_ids)
-    return set(session.connection().execute(stmt).scalars())
+    return _only(stmt, AftercareCall.student_id, student_ids)
 
 
 def calls_overdue(session: Session, on: date, student_ids: Sequence[int] | None = None) -> set[int]:
     """Former students with a call not made whose due date is before `on`."""
+    return set(session.connection().execute(calls_overdue_select(on, student_ids)).scalars())
+
+
+def calls_overdue_select(on: date, student_ids: Sequence[int] | None = None) -> Select:
+    """The students of the open calls due before `on` (read from the open-calls index)."""
     stmt = (
         select(AftercareCall.student_id)
         .where(AftercareCall.made_on.is_(None), AftercareCall.due_date < on)
         .distinct()
     )
-    return set(
-        session.connection().execute(_only(stmt, AftercareCall.student_id, student_ids)).scalars()
-    )
+    return _only(stmt, AftercareCall.student_id, student_ids)
 
 
 def flagged(

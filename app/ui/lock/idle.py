@@ -47,17 +47,22 @@ class IdleWatcher(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_INTERVAL_MS)
         self.timer.timeout.connect(self.check)
+        self._application: QGuiApplication | None = None
 
     def start(self, application: QGuiApplication) -> None:
         # A window is watched from the moment it first has the focus, or is on screen when
         # another one gets it; Qt keeps one filter per window however often it is installed.
-        application.focusWindowChanged.connect(self._watch_windows)
+        if self._application is None:
+            self._application = application
+            application.focusWindowChanged.connect(self._watch_windows)
         self._watch_windows()
         self.touch()
         self.timer.start()
 
     def stop(self, application: QGuiApplication) -> None:
-        application.focusWindowChanged.disconnect(self._watch_windows)
+        if self._application is not None:  # a window may be closed more than once
+            application.focusWindowChanged.disconnect(self._watch_windows)
+            self._application = None
         for window in QGuiApplication.topLevelWindows():
             window.removeEventFilter(self)
         self.timer.stop()
