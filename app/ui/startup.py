@@ -136,25 +136,52 @@ def _show_recovery_key(parent, recovery_key: str, school: str) -> None:
 
 class _FirstPage:
     """The cohort's first page, asked for before the main window is built so that the
-    database reads it while the window thread builds the window (issue 19)."""
+    database reads it while the window thread builds the window (issue 19).
 
-    def __init__(self, workspace) -> None:
+    `then` runs once the page is on screen (or could not be read: its error is shown) and
+    the window is complete (`window_complete`), so that whoever waits for the main window
+    finds it filled."""
+
+    def __init__(self, workspace, then: Callable[[], None]) -> None:
         from app.services.students import cohort
 
         self.window = None
-        self.overview = None
-        workspace.call(cohort.cohort_first_page, on_success=self._arrived)
+        self.then = then
+        self.outcome: tuple[str, Any] | None = None
+        self.shown = self.complete = False
+        self.show_error = workspace.runner.show_error
+        workspace.call(
+            cohort.cohort_first_page,
+            on_success=lambda overview: self._arrived(("page", overview)),
+            on_error=lambda exc: self._arrived(("error", exc)),
+        )
 
-    def _arrived(self, overview) -> None:
-        if self.window is None:
-            self.overview = overview  # a synchronous runner answers at once
-        else:
-            self.window.show_cohort(overview)
+    def _arrived(self, outcome: tuple[str, Any]) -> None:
+        self.outcome = outcome
+        if self.window is not None:  # a synchronous runner answers before there is one
+            self._show()
 
     def deliver_to(self, window) -> None:
         self.window = window
-        if self.overview is not None:
-            window.show_cohort(self.overview)
+        if self.outcome is not None:
+            self._show()
+
+    def window_complete(self) -> None:
+        self.complete = True
+        self._announce()
+
+    def _show(self) -> None:
+        kind, value = self.outcome
+        if kind == "page":
+            self.window.show_cohort(value)
+        else:
+            self.show_error(value)
+        self.shown = True
+        self._announce()
+
+    def _announce(self) -> None:
+        if self.shown and self.complete:
+            self.then()
 
 
 class StartupController(QObject):
@@ -426,7 +453,12 @@ class StartupController(QObject):
         workspace = Workspace(
             result.store, result.actor, result.school, self.runner, self.opened.label
         )
-        first_page = _FirstPage(workspace) if result.overview is None else None
+        window: MainWindow | None = None
+        first_page = None
+        if result.overview is None:
+            # Whoever waits for the main window (the smoke run, the screenshots) gets it
+            # with its first page on screen.
+            first_page = _FirstPage(workspace, lambda: self.main_window_shown.emit(window))
         window = MainWindow(workspace, self.settings)
         if first_page is None:
             window.show_cohort(result.overview)
@@ -453,14 +485,19 @@ class StartupController(QObject):
             self._damaged(window, workspace, result.report)
         else:
             store = result.store
-            # Beside the user's work, not ahead of it: the first file opened after log-in
-            # must not wait seconds for the check of a large file (issue 19).
+            # Beside the user's work, not ahead of it, and at a low priority: the first
+            # file opened after log-in must not wait for the check of a large file, nor
+            # share a core with it (issue 19).
             self.runner.background(
                 lambda: _after_start(store),
                 lambda report: self._checks_done(window, workspace, report),
                 lambda exc: self._background_failed(window, exc),
+                low_priority=True,
             )
-        self.main_window_shown.emit(window)
+        if first_page is None:
+            self.main_window_shown.emit(window)
+        else:
+            first_page.window_complete()
 
     def _checks_done(self, window, workspace, report) -> None:
         self.timings["checks_done"] = time.perf_counter()

@@ -203,3 +203,42 @@ def test_synchronous_child_mode_refuses_what_a_child_could_not_receive(qtbot) ->
         child_process=True,
     ).start()
     assert len(errors) == 1 and runner.pending == 0
+
+
+def _niceness() -> int:
+    return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+
+@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="niceness is a POSIX notion")
+def test_low_priority_work_runs_below_the_users_threads_and_does_not_hold_them_up(
+    qtbot, runner
+) -> None:
+    """The checks after log-in read the whole file: on their own thread at the lowest
+    priority, while the worker stays at the window's and answers meanwhile (issue 19)."""
+    release = threading.Event()
+    seen: dict[str, object] = {}
+
+    def check() -> int:
+        seen["check"] = (_niceness(), threading.current_thread().name)
+        release.wait(10)
+        return 7
+
+    runner.background(check, lambda value: seen.setdefault("result", value), low_priority=True)
+    runner.submit(_niceness, lambda value: seen.setdefault("worker", value))
+    qtbot.waitUntil(lambda: "worker" in seen and "check" in seen)
+    assert "result" not in seen  # the worker answered while the check still ran
+    release.set()
+    qtbot.waitUntil(lambda: runner.pending == 0)
+    niceness, thread = seen["check"]
+    assert niceness == 19 and seen["worker"] == _niceness() < 19
+    assert thread != threading.current_thread().name and seen["result"] == 7
+
+
+def test_low_priority_work_of_a_synchronous_runner_runs_in_line_untouched(qtbot) -> None:
+    runner = TaskRunner(synchronous=True)
+    before = os.getpriority(os.PRIO_PROCESS, 0) if hasattr(os, "getpriority") else None
+    got: list[int] = []
+    runner.background(lambda: 3, got.append, low_priority=True)
+    assert got == [3]
+    if before is not None:
+        assert os.getpriority(os.PRIO_PROCESS, 0) == before

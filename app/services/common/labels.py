@@ -375,3 +375,19 @@ FLOW_DOCUMENT = {
 }
 
 BASIS = {Basis.CONSENT: "Toestemming", Basis.LEGAL: "Wettelijke grondslag"}
+
+
+# What a LAS import could not fill in, as the student file names it. Here, not beside the
+# import: opening a file must not load the import's modules (a cold first file, issue 19).
+LAS_MISSING = {
+    "first_name": "roepnaam",
+    "birth_date": "geboortedatum (telt als minderjarig)",
+    "sex": "geslacht",
+    "bsn": "BSN of onderwijsnummer",
+    "postcode": "postcode",
+}
+
+
+def missing_labels(codes: str | None) -> list[str]:
+    """The Dutch words for what an import could not fill in (shown in the student file)."""
+    return [LAS_MISSING.get(c, c) for c in (codes or "").split(",") if c]

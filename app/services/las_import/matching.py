@@ -57,13 +57,6 @@ IMPORTED_FIELDS = (
     "location",
 )
 NAME_FIELDS = ("first_name", "prefix", "surname")
-MISSING_LABELS = {
-    "first_name": "roepnaam",
-    "birth_date": "geboortedatum (telt als minderjarig)",
-    "sex": "geslacht",
-    "bsn": "BSN of onderwijsnummer",
-    "postcode": "postcode",
-}
 
 
 @dataclass
@@ -318,8 +311,3 @@ def plan_import(
             )
         )
     return plan
-
-
-def missing_labels(codes: str | None) -> list[str]:
-    """The Dutch words for what an import could not fill in (shown in the student file)."""
-    return [MISSING_LABELS.get(c, c) for c in (codes or "").split(",") if c]

@@ -34,6 +34,7 @@ from app.models.base import utcnow
 from app.services.aftercare import plan as aftercare
 from app.services.common import audit
 from app.services.common.actor import Actor
+from app.services.common.labels import missing_labels
 from app.services.common.permissions import (
     new_student_school,
     require_coordinator,
@@ -173,8 +174,6 @@ def open_student_file(session: Session, actor: Actor, student_id: int) -> Studen
 
 
 def _still_missing(student: Student) -> tuple[str, ...]:
-    from app.services.las_import.matching import missing_labels
-
     codes = []
     for code in (student.las_missing or "").split(","):
         held = (

@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.core import child_process as child
+from app.core import thread_priority
 from app.core.errors import KoersError
 from app.ui.common import messages
 
@@ -108,6 +109,7 @@ class TaskRunner(QObject):
         self._finished.connect(self._deliver)
         self._progressed.connect(self._deliver_progress)
         self.pending = 0
+        self.closed = False
         # Where the default error message appears: the window the user is looking at.
         self.error_parent: Callable[[], QWidget | None] = QApplication.activeWindow
 
@@ -119,6 +121,8 @@ class TaskRunner(QObject):
     ) -> None:
         """Runs `work` on the worker; `on_success(result)` or `on_error(exc)` on the GUI
         thread. Without `on_error` the error's Dutch message is shown (`show_error`)."""
+        if self.closed:
+            return
         self.pending += 1
         self._on_worker(work, on_success, on_error or self.show_error)
 
@@ -127,14 +131,29 @@ class TaskRunner(QObject):
         work: Callable[[], Any],
         on_success: Callback,
         on_error: ErrorCallback | None = None,
+        *,
+        low_priority: bool = False,
     ) -> None:
         """Runs `work` beside the user's own work, never ahead of it: on a thread of its
         own, so what `submit` queues meanwhile runs at once. `work` must use connections of
         its own (a Store's pool, a check's own connection), never a session shared with the
-        worker. Results arrive on the GUI thread as with `submit`; synchronous: in line."""
+        worker. Results arrive on the GUI thread as with `submit`; synchronous: in line.
+
+        `low_priority`: on a new thread at the platform's lowest priority, for work that
+        reads much and that nobody waits for (the checks after log-in), so that it takes
+        only the processor time the window and the worker leave."""
+        if self.closed:
+            return
         self.pending += 1
         if self._background is None:
             _run(work, on_success, on_error or self.show_error, deliver=self._deliver)
+            return
+        if low_priority:
+            threading.Thread(
+                target=_run_low,
+                args=(work, on_success, on_error or self.show_error, self._finished.emit),
+                name="koers-low-priority",
+            ).start()
             return
         self._background.submit(
             _run, work, on_success, on_error or self.show_error, self._finished.emit
@@ -224,6 +243,9 @@ class TaskRunner(QObject):
         callback(done, total)
 
     def shutdown(self) -> None:
+        """Waits for the work under way; work asked for afterwards (a result that arrives
+        while the application closes and asks for more) is dropped, not an error."""
+        self.closed = True
         for executor in (self._executor, self._background):
             if executor is not None:
                 executor.shutdown(wait=True)
@@ -243,6 +265,16 @@ def _run(
         deliver(on_error, exc)
         return
     deliver(on_success, result)
+
+
+def _run_low(
+    work: Callable[[], Any],
+    on_success: Callback,
+    on_error: ErrorCallback,
+    deliver: Callable[[Callable[[Any], None], Any], None],
+) -> None:
+    thread_priority.lower_current_thread()
+    _run(work, on_success, on_error, deliver)
 
 
 def _ignore_progress(_done: int, _total: int) -> None:
