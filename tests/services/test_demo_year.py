@@ -31,7 +31,9 @@ from app.models import (
     TransitionPath,
 )
 from app.services.admin.retention import add_months
+from app.services.common import audit
 from app.services.common.audit import check_chain
+from app.services.meetings.lists import list_cases
 
 # A day in the middle of the 2026-2027 school year: the first meeting is held, the block
 # internships run, the leavers of 2025 and 2024 are in aftercare.
@@ -191,6 +193,73 @@ def test_who_leaves_after_the_cohort_leaves_with_the_next_one(demo_store: Store)
         ).all()
     assert [s.full_name for s in stale] == []
     assert later and all(s.actual_outflow_date == TWO_YEARS_AGO.later_leaving for s in later)
+
+
+def test_the_november_figures_are_in_the_export_log(demo_store: Store) -> None:
+    """Each older cohort's 1 November: the PrO monitor and VSO figures of the year that
+    ended, logged like any export, anonymous (no student, no consent) and saying so."""
+    with demo_store.session() as session:
+        figures = session.scalars(
+            select(ExportLog).where(ExportLog.what.like("monitor %")).order_by(ExportLog.id)
+        ).all()
+    assert [(e.what, e.at.date()) for e in figures] == [
+        (f"monitor {shape} {calendar.start} (anoniem)", calendar.figures)
+        for calendar in (TWO_YEARS_AGO, LAST_YEAR)
+        for shape in ("pro", "vso")
+    ]
+    for entry in figures:
+        assert entry.basis == "geanonimiseerde aantallen"
+        assert entry.student_id is None and entry.consent_id is None
+        assert entry.organisation_id is None
+
+
+def test_the_refused_transition_report_is_in_the_audit_log(demo_store: Store) -> None:
+    """The report refused because the consent was withdrawn left no file, but the audit
+    log the coordinator browses holds the refusal, about that student, once a cohort."""
+    coordinator = demo_store.coordinator  # type: ignore[attr-defined]
+    with demo_store.session() as session:
+        rows = audit.browse(session, coordinator, action="export_refused")
+        # The story's withdrawals (the bulk of the school has its own, without a refusal).
+        story_days = [TWO_YEARS_AGO.consent, LAST_YEAR.consent]
+        withdrawn = set(
+            session.scalars(
+                select(Consent.student_id).where(
+                    Consent.withdrawn_on.in_(story_days),
+                    Consent.withdrawn_by == cast.WITHDRAWN_BY,
+                )
+            )
+        )
+    assert len(withdrawn) == 2
+    assert sorted(r.at.date() for r in rows) == story_days
+    assert {r.entity_id for r in rows} == withdrawn
+    for row in rows:
+        assert row.entity == "student" and row.entity_id in withdrawn
+        assert row.user_name == cast.COORDINATOR_NAME
+        assert row.detail.startswith("overdrachtsdossier;"), row.detail
+        assert "reden=withdrawn" in row.detail, row.detail
+        assert row.action_label == "Uitvoer geweigerd (toestemming)"
+
+
+def test_an_archived_case_is_reopened_on_the_active_list(demo_store: Store) -> None:
+    """Two years on, the young person who dropped out is brought back to the table: the
+    same case, off the archive, on the active list with the new question and a lead."""
+    coordinator = demo_store.coordinator  # type: ignore[attr-defined]
+    with demo_store.session() as session:
+        active = list_cases(session, coordinator, ListKind.ACTIVE, MID_YEAR)
+        archived = list_cases(session, coordinator, ListKind.ARCHIVED, MID_YEAR)
+        [row] = [r for r in active if r.question == cast.REOPENED_QUESTION]
+        student = session.get(Student, row.student_id)
+        cases = session.scalars(
+            select(MeetingCase).where(MeetingCase.student_id == row.student_id)
+        ).all()
+    assert student.actual_outflow_date == TWO_YEARS_AGO.leaving, "a former student"
+    assert len(cases) == 1, "the same case, reopened"
+    assert row.registered_on == TWO_YEARS_AGO.reopened and row.archived_on is None
+    assert row.last_discussed_on == TWO_YEARS_AGO.reopened_meeting
+    assert row.lead, "the table gave the reopened case a lead"
+    assert row.student_id not in {r.student_id for r in archived}
+    # Last year's drop-out is still in the archive: their case comes back next September.
+    assert any(r.archived_on == LAST_YEAR.archive for r in archived)
 
 
 def test_the_demo_leaves_the_clock_and_an_intact_audit_trail(demo_store: Store) -> None:

@@ -4,6 +4,7 @@ internship that becomes the destination, the warm hand-over, the leaving day."""
 from __future__ import annotations
 
 from app.core.validation import format_date
+from app.db.store import undone_on_error
 from app.demo import stories
 from app.demo.las_files import csv_document
 from app.demo.year import calendar as cast
@@ -53,14 +54,17 @@ class Leaving(StoryBase):
                 cast.WITHDRAWN_BY,
                 self.session.get(Consent, consent).version,
             )
+            # As the app does: the refused export is rolled back and its audit row written
+            # after, so the refusal stays on record.
             try:
-                export_report(
-                    self.session,
-                    self.coordinator,
-                    withdrawn.id,
-                    p.rmc,
-                    self.folder / f"overdracht-{withdrawn.id}.pdf",
-                )
+                with undone_on_error(self.session):
+                    export_report(
+                        self.session,
+                        self.coordinator,
+                        withdrawn.id,
+                        p.rmc,
+                        self.folder / f"overdracht-{withdrawn.id}.pdf",
+                    )
             except ConsentRefusedError:
                 pass  # refused, as it should be: nothing leaves the school
             else:

@@ -91,6 +91,9 @@ class SchoolYear(AtSchool, AtTheTable, Leaving, Aftercare):
                 yield due + timedelta(days=1 + 7 * attempt), lambda: self.calls(c)
         yield cal.safety_net_report, lambda: self.safety_net_report(c)
         yield cal.archive, lambda: archive_due(self.session, cal.archive)
+        yield cal.figures, lambda: self.figures_export(c)
+        yield cal.reopened, lambda: self.reopen_case(c)
+        yield cal.reopened_meeting, lambda: self.reopened_case_discussed(c)
 
 
 @contextmanager
