@@ -291,3 +291,33 @@ def test_a_school_that_holds_every_name_still_gets_its_story_cast() -> None:
     assert not {(p.first_name, p.prefix, p.surname) for p in chosen} & set(
         list(every_name)[: len(every_name) // 2]
     )
+
+
+@pytest.mark.parametrize("students", [demo.STORY_MIN_STUDENTS, 8, 11])
+def test_a_small_demo_still_tells_the_story_in_every_cohort(store: Store, students: int) -> None:
+    """Below one story student in twelve the cast scales down to the smallest story (the
+    garage's student and the newcomer per cohort) rather than leaving it out."""
+    with clock.held_at(MID_YEAR):
+        store.run(demo.generate, password="demo-wachtwoord-2026", students=students)
+    with store.session() as session:
+        assert len(session.scalars(select(Student.id)).all()) == students
+        for calendar in (TWO_YEARS_AGO, LAST_YEAR):
+            leavers = _story_students(session, calendar.leaving)
+            assert leavers and all(s.actual_outflow_date == calendar.leaving for s in leavers)
+            assert all(
+                session.scalar(select(AftercarePlan.id).where(AftercarePlan.student_id == s.id))
+                for s in leavers
+            ), "the leavers are in aftercare"
+        cohort = [s.id for s in _story_students(session, THIS_YEAR.leaving)]
+        wish_jobs = set(
+            session.scalars(
+                select(ProfileAssessment.wish_job).where(ProfileAssessment.student_id.in_(cohort))
+            )
+        )
+    assert cohort and cast.WISH_JOB in wish_jobs
+
+
+def test_a_demo_too_small_for_three_cohorts_is_all_bulk() -> None:
+    assert demo.story_cohort_size(demo.STORY_MIN_STUDENTS - 1) == 0
+    assert demo.story_cohort_size(demo.STORY_MIN_STUDENTS) == 1
+    assert demo.story_cohort_size(12 * 40) == demo.STORY_MAX
