@@ -4,7 +4,7 @@ actions would have left it."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -13,7 +13,7 @@ from app.core import clock
 from app.db import Store
 from app.demo import school as demo
 from app.demo.year import calendar as cast
-from app.demo.year.calendar import Calendar
+from app.demo.year.calendar import Calendar, school_year_of
 from app.models import (
     AftercareCall,
     AftercarePlan,
@@ -25,6 +25,7 @@ from app.models import (
     InternshipStatus,
     ListKind,
     MeetingCase,
+    OutflowMeeting,
     PathPhase,
     ProfileAssessment,
     Student,
@@ -321,3 +322,65 @@ def test_a_demo_too_small_for_three_cohorts_is_all_bulk() -> None:
     assert demo.story_cohort_size(demo.STORY_MIN_STUDENTS - 1) == 0
     assert demo.story_cohort_size(demo.STORY_MIN_STUDENTS) == 1
     assert demo.story_cohort_size(12 * 40) == demo.STORY_MAX
+
+
+# A day in the summer holiday (the new school year starts with the LAS's file of 1
+# September) and one in the spring (the third meeting held, the consent not yet recorded).
+AUGUST, MARCH = date(2026, 8, 20), date(2027, 3, 10)
+
+
+@pytest.mark.parametrize("day", [AUGUST, MARCH], ids=["august", "march"])
+def test_the_demo_is_a_coherent_school_on_any_day(store: Store, day: date) -> None:
+    """The story depends on the day the demo is made: whatever the month, last year's
+    leavers are in aftercare with the calls due made, nothing is dated after the day, and
+    nobody is at school past their leaving date. In August this year's cohort is not there
+    yet (its year starts on 1 September); in March it is in the middle of its year."""
+    this_year = Calendar(school_year_of(day))
+    last_year = Calendar(this_year.start - 1)
+    with clock.held_at(day):
+        store.run(demo.generate, password="demo-wachtwoord-2026", students=STUDENTS)
+    assert clock.held() is None
+    with store.session() as session:
+        at_school = session.scalars(
+            select(Student).where(Student.actual_outflow_date.is_(None))
+        ).all()
+        assert at_school, "the school is never empty"
+        assert [s.full_name for s in at_school if s.planned_outflow_date < day] == []
+        leavers = _story_students(session, last_year.leaving)
+        assert len(leavers) >= STUDENTS // demo.STORY_SHARE - 2
+        for student in leavers:
+            assert student.actual_outflow_date == last_year.leaving
+            assert session.scalar(
+                select(AftercarePlan.id).where(AftercarePlan.student_id == student.id)
+            ), student.full_name
+        made = session.scalars(
+            select(AftercareCall.made_on).where(
+                AftercareCall.student_id.in_([s.id for s in leavers]),
+                AftercareCall.made_on.is_not(None),
+            )
+        ).all()
+        overdue = session.scalars(
+            select(AftercareCall.id).where(
+                AftercareCall.student_id.in_([s.id for s in leavers]),
+                AftercareCall.made_on.is_(None),
+                AftercareCall.due_date < day - timedelta(days=21),
+            )
+        ).all()
+        assert made and max(made) <= day and not overdue
+        final = OutflowMeeting.minutes_final_on.is_not(None)
+        held = session.scalars(select(OutflowMeeting.held_on).where(final)).all()
+        assert max(held) <= day, "no minutes of a meeting still to come"
+        cohort = _story_students(session, this_year.leaving)
+        wish_jobs = set(
+            session.scalars(
+                select(ProfileAssessment.wish_job).where(
+                    ProfileAssessment.student_id.in_([s.id for s in cohort])
+                )
+            )
+        )
+    if day < this_year.september:
+        assert cohort == [], "this year's cohort comes with the LAS's file of 1 September"
+    else:
+        assert len(cohort) >= STUDENTS // demo.STORY_SHARE - 2
+        assert all(s.actual_outflow_date is None for s in cohort)
+        assert cast.WISH_JOB in wish_jobs

@@ -122,6 +122,11 @@ class Calendar:
         return self._on(1, 11)
 
     @property
+    def january_import(self) -> date:
+        """The LAS's file after the Christmas holiday: who left in December leaves Koers."""
+        return self._on(1, 8)
+
+    @property
     def last_action_done(self) -> date:
         return self._on(2, 26)
 

@@ -78,6 +78,7 @@ class SchoolYear(AtSchool, AtTheTable, Leaving, Aftercare):
         yield cal.evaluation, lambda: self.evaluate_and_break_off(c)
         yield cal.first_meeting, lambda: self.first_meeting_held(c)
         yield cal.block_end, lambda: self.complete_block_internships(c)
+        yield cal.january_import, lambda: self.import_january(c)
         yield cal.second_meeting, lambda: self.second_meeting(c)
         yield cal.third_meeting, lambda: self.third_meeting(c)
         yield cal.consent, lambda: self.consents_and_reports(c)
