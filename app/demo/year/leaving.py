@@ -1,5 +1,6 @@
-"""Spring and July: consent and the transition reports (one refused), the transition
-internship that becomes the destination, the warm hand-over, the leaving day."""
+"""January to July: who left in December leaves with the January file; consent and the
+transition reports (one refused), the transition internship that becomes the destination,
+the warm hand-over, the leaving day."""
 
 from __future__ import annotations
 
