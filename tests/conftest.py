@@ -13,6 +13,7 @@ import subprocess
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import keyring
@@ -20,6 +21,7 @@ import keyring.errors
 import pytest
 from keyring.backend import KeyringBackend
 
+from app.core import clock
 from app.db import Store, open_store
 from app.services.admin import accounts
 from app.services.common.actor import Actor
@@ -46,6 +48,19 @@ class MemoryKeyring(KeyringBackend):
     def delete_password(self, service: str, username: str) -> None:
         if self.secrets.pop((service, username), None) is None:
             raise keyring.errors.PasswordDeleteError(f"{service}/{username} is not stored")
+
+
+# A day in the middle of a school year. The demo's story is dated by the clock and stops at
+# today: a test that builds the demo holds the clock here, so it tells the same story in
+# whatever month the tests run.
+DEMO_DAY = date(2026, 12, 3)
+
+
+@pytest.fixture
+def demo_day() -> Iterator[date]:
+    """The clock held at DEMO_DAY for the whole test, then let go."""
+    with clock.held_at(DEMO_DAY):
+        yield DEMO_DAY
 
 
 @pytest.fixture(autouse=True)

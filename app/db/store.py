@@ -48,6 +48,27 @@ def after_rollback(session: Session, hook: Callable[[Session], None]) -> None:
     session.info.setdefault(AFTER_ROLLBACK, []).append(hook)
 
 
+@contextmanager
+def undone_on_error(session: Session) -> Iterator[None]:
+    """The block in a savepoint of the session's transaction: on an error its work is
+    rolled back and the after-rollback hooks it queued (a refused export's audit row) run
+    in the transaction that goes on, as `Store.session` runs them after a rollback; the
+    error is raised. For actions inside one long transaction, such as the demo's story."""
+    hooks: list[Callable[[Session], None]] = session.info.setdefault(AFTER_ROLLBACK, [])
+    queued_before = len(hooks)
+    savepoint = session.begin_nested()
+    try:
+        yield
+    except BaseException:
+        savepoint.rollback()
+        queued = hooks[queued_before:]
+        del hooks[queued_before:]
+        for hook in queued:
+            hook(session)
+        raise
+    savepoint.commit()
+
+
 def _configure_sqlite(dbapi_connection, _record) -> None:
     # Transactions are begun explicitly (see _begin_immediate), not by the driver.
     dbapi_connection.isolation_level = None

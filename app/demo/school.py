@@ -56,12 +56,19 @@ DEMO_RETENTION_MONTHS = 48
 STORY_YEARS_BACK = (2, 1, 0)
 STORY_SHARE = 12  # one student in twelve per cohort, as far as STORY_MAX allows
 STORY_MAX = 30
+# The smallest story: each cohort's first student (the garage's, whose year touches every
+# area) and the newcomer the changed CSV adds; the other roles join as the demo grows.
+STORY_MIN_PER_COHORT = 1
+STORY_MIN_STUDENTS = len(STORY_YEARS_BACK) * (STORY_MIN_PER_COHORT + 1)
 
 
 def story_cohort_size(students: int) -> int:
-    """Students per cohort that live the story (the newcomer of its CSV comes on top);
-    0 for a demo too small to hold three cohorts of it."""
-    return min(STORY_MAX, students // STORY_SHARE)
+    """Students per cohort that live the story (the newcomer of its CSV comes on top): one
+    in STORY_SHARE, at least the smallest story once the demo can hold it in every cohort,
+    else 0."""
+    if students < STORY_MIN_STUDENTS:
+        return 0
+    return max(STORY_MIN_PER_COHORT, min(STORY_MAX, students // STORY_SHARE))
 
 
 def generate(

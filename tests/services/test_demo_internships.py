@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from sqlalchemy import func, select
 
 from app.core.validation import today
@@ -21,6 +22,9 @@ from app.models import (
     InternshipType,
 )
 from app.services.internships import planner
+
+# The demo tells the story up to today: the same story whatever month the tests run.
+pytestmark = pytest.mark.usefixtures("demo_day")
 
 
 def test_demo_fills_the_network_and_the_planner(store: Store) -> None:

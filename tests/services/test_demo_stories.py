@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
 from sqlalchemy import select
 
 from app.db import Store
@@ -31,6 +32,10 @@ WORK = {
     Destination.WORK_BBL,
     Destination.BESCHUT_WERK,
 }
+
+
+# The demo tells the story up to today: the same story whatever month the tests run.
+pytestmark = pytest.mark.usefixtures("demo_day")
 
 
 def test_no_two_demo_students_share_first_and_last_name(store: Store) -> None:

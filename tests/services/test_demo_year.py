@@ -4,7 +4,7 @@ actions would have left it."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -13,7 +13,7 @@ from app.core import clock
 from app.db import Store
 from app.demo import school as demo
 from app.demo.year import calendar as cast
-from app.demo.year.calendar import Calendar
+from app.demo.year.calendar import Calendar, school_year_of
 from app.models import (
     AftercareCall,
     AftercarePlan,
@@ -25,13 +25,16 @@ from app.models import (
     InternshipStatus,
     ListKind,
     MeetingCase,
+    OutflowMeeting,
     PathPhase,
     ProfileAssessment,
     Student,
     TransitionPath,
 )
 from app.services.admin.retention import add_months
+from app.services.common import audit
 from app.services.common.audit import check_chain
+from app.services.meetings.lists import list_cases
 
 # A day in the middle of the 2026-2027 school year: the first meeting is held, the block
 # internships run, the leavers of 2025 and 2024 are in aftercare.
@@ -193,6 +196,73 @@ def test_who_leaves_after_the_cohort_leaves_with_the_next_one(demo_store: Store)
     assert later and all(s.actual_outflow_date == TWO_YEARS_AGO.later_leaving for s in later)
 
 
+def test_the_november_figures_are_in_the_export_log(demo_store: Store) -> None:
+    """Each older cohort's 1 November: the PrO monitor and VSO figures of the year that
+    ended, logged like any export, anonymous (no student, no consent) and saying so."""
+    with demo_store.session() as session:
+        figures = session.scalars(
+            select(ExportLog).where(ExportLog.what.like("monitor %")).order_by(ExportLog.id)
+        ).all()
+    assert [(e.what, e.at.date()) for e in figures] == [
+        (f"monitor {shape} {calendar.start} (anoniem)", calendar.figures)
+        for calendar in (TWO_YEARS_AGO, LAST_YEAR)
+        for shape in ("pro", "vso")
+    ]
+    for entry in figures:
+        assert entry.basis == "geanonimiseerde aantallen"
+        assert entry.student_id is None and entry.consent_id is None
+        assert entry.organisation_id is None
+
+
+def test_the_refused_transition_report_is_in_the_audit_log(demo_store: Store) -> None:
+    """The report refused because the consent was withdrawn left no file, but the audit
+    log the coordinator browses holds the refusal, about that student, once a cohort."""
+    coordinator = demo_store.coordinator  # type: ignore[attr-defined]
+    with demo_store.session() as session:
+        rows = audit.browse(session, coordinator, action="export_refused")
+        # The story's withdrawals (the bulk of the school has its own, without a refusal).
+        story_days = [TWO_YEARS_AGO.consent, LAST_YEAR.consent]
+        withdrawn = set(
+            session.scalars(
+                select(Consent.student_id).where(
+                    Consent.withdrawn_on.in_(story_days),
+                    Consent.withdrawn_by == cast.WITHDRAWN_BY,
+                )
+            )
+        )
+    assert len(withdrawn) == 2
+    assert sorted(r.at.date() for r in rows) == story_days
+    assert {r.entity_id for r in rows} == withdrawn
+    for row in rows:
+        assert row.entity == "student" and row.entity_id in withdrawn
+        assert row.user_name == cast.COORDINATOR_NAME
+        assert row.detail.startswith("overdrachtsdossier;"), row.detail
+        assert "reden=withdrawn" in row.detail, row.detail
+        assert row.action_label == "Uitvoer geweigerd (toestemming)"
+
+
+def test_an_archived_case_is_reopened_on_the_active_list(demo_store: Store) -> None:
+    """Two years on, the young person who dropped out is brought back to the table: the
+    same case, off the archive, on the active list with the new question and a lead."""
+    coordinator = demo_store.coordinator  # type: ignore[attr-defined]
+    with demo_store.session() as session:
+        active = list_cases(session, coordinator, ListKind.ACTIVE, MID_YEAR)
+        archived = list_cases(session, coordinator, ListKind.ARCHIVED, MID_YEAR)
+        [row] = [r for r in active if r.question == cast.REOPENED_QUESTION]
+        student = session.get(Student, row.student_id)
+        cases = session.scalars(
+            select(MeetingCase).where(MeetingCase.student_id == row.student_id)
+        ).all()
+    assert student.actual_outflow_date == TWO_YEARS_AGO.leaving, "a former student"
+    assert len(cases) == 1, "the same case, reopened"
+    assert row.registered_on == TWO_YEARS_AGO.reopened and row.archived_on is None
+    assert row.last_discussed_on == TWO_YEARS_AGO.reopened_meeting
+    assert row.lead, "the table gave the reopened case a lead"
+    assert row.student_id not in {r.student_id for r in archived}
+    # Last year's drop-out is still in the archive: their case comes back next September.
+    assert any(r.archived_on == LAST_YEAR.archive for r in archived)
+
+
 def test_the_demo_leaves_the_clock_and_an_intact_audit_trail(demo_store: Store) -> None:
     assert clock.held() is None, "the story lets go of the clock"
     report = demo_store.run(check_chain, demo_store.coordinator)  # type: ignore[attr-defined]
@@ -222,3 +292,95 @@ def test_a_school_that_holds_every_name_still_gets_its_story_cast() -> None:
     assert not {(p.first_name, p.prefix, p.surname) for p in chosen} & set(
         list(every_name)[: len(every_name) // 2]
     )
+
+
+@pytest.mark.parametrize("students", [demo.STORY_MIN_STUDENTS, 8, 11])
+def test_a_small_demo_still_tells_the_story_in_every_cohort(store: Store, students: int) -> None:
+    """Below one story student in twelve the cast scales down to the smallest story (the
+    garage's student and the newcomer per cohort) rather than leaving it out."""
+    with clock.held_at(MID_YEAR):
+        store.run(demo.generate, password="demo-wachtwoord-2026", students=students)
+    with store.session() as session:
+        assert len(session.scalars(select(Student.id)).all()) == students
+        for calendar in (TWO_YEARS_AGO, LAST_YEAR):
+            leavers = _story_students(session, calendar.leaving)
+            assert leavers and all(s.actual_outflow_date == calendar.leaving for s in leavers)
+            assert all(
+                session.scalar(select(AftercarePlan.id).where(AftercarePlan.student_id == s.id))
+                for s in leavers
+            ), "the leavers are in aftercare"
+        cohort = [s.id for s in _story_students(session, THIS_YEAR.leaving)]
+        wish_jobs = set(
+            session.scalars(
+                select(ProfileAssessment.wish_job).where(ProfileAssessment.student_id.in_(cohort))
+            )
+        )
+    assert cohort and cast.WISH_JOB in wish_jobs
+
+
+def test_a_demo_too_small_for_three_cohorts_is_all_bulk() -> None:
+    assert demo.story_cohort_size(demo.STORY_MIN_STUDENTS - 1) == 0
+    assert demo.story_cohort_size(demo.STORY_MIN_STUDENTS) == 1
+    assert demo.story_cohort_size(12 * 40) == demo.STORY_MAX
+
+
+# A day in the summer holiday (the new school year starts with the LAS's file of 1
+# September) and one in the spring (the third meeting held, the consent not yet recorded).
+AUGUST, MARCH = date(2026, 8, 20), date(2027, 3, 10)
+
+
+@pytest.mark.parametrize("day", [AUGUST, MARCH], ids=["august", "march"])
+def test_the_demo_is_a_coherent_school_on_any_day(store: Store, day: date) -> None:
+    """The story depends on the day the demo is made: whatever the month, last year's
+    leavers are in aftercare with the calls due made, nothing is dated after the day, and
+    nobody is at school past their leaving date. In August this year's cohort is not there
+    yet (its year starts on 1 September); in March it is in the middle of its year."""
+    this_year = Calendar(school_year_of(day))
+    last_year = Calendar(this_year.start - 1)
+    with clock.held_at(day):
+        store.run(demo.generate, password="demo-wachtwoord-2026", students=STUDENTS)
+    assert clock.held() is None
+    with store.session() as session:
+        at_school = session.scalars(
+            select(Student).where(Student.actual_outflow_date.is_(None))
+        ).all()
+        assert at_school, "the school is never empty"
+        assert [s.full_name for s in at_school if s.planned_outflow_date < day] == []
+        leavers = _story_students(session, last_year.leaving)
+        assert len(leavers) >= STUDENTS // demo.STORY_SHARE - 2
+        for student in leavers:
+            assert student.actual_outflow_date == last_year.leaving
+            assert session.scalar(
+                select(AftercarePlan.id).where(AftercarePlan.student_id == student.id)
+            ), student.full_name
+        made = session.scalars(
+            select(AftercareCall.made_on).where(
+                AftercareCall.student_id.in_([s.id for s in leavers]),
+                AftercareCall.made_on.is_not(None),
+            )
+        ).all()
+        overdue = session.scalars(
+            select(AftercareCall.id).where(
+                AftercareCall.student_id.in_([s.id for s in leavers]),
+                AftercareCall.made_on.is_(None),
+                AftercareCall.due_date < day - timedelta(days=21),
+            )
+        ).all()
+        assert made and max(made) <= day and not overdue
+        final = OutflowMeeting.minutes_final_on.is_not(None)
+        held = session.scalars(select(OutflowMeeting.held_on).where(final)).all()
+        assert max(held) <= day, "no minutes of a meeting still to come"
+        cohort = _story_students(session, this_year.leaving)
+        wish_jobs = set(
+            session.scalars(
+                select(ProfileAssessment.wish_job).where(
+                    ProfileAssessment.student_id.in_([s.id for s in cohort])
+                )
+            )
+        )
+    if day < this_year.september:
+        assert cohort == [], "this year's cohort comes with the LAS's file of 1 September"
+    else:
+        assert len(cohort) >= STUDENTS // demo.STORY_SHARE - 2
+        assert all(s.actual_outflow_date is None for s in cohort)
+        assert cast.WISH_JOB in wish_jobs

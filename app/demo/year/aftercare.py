@@ -1,5 +1,6 @@
 """The years after: the calls at their moments, the young person not reached three times,
-the drop-outs and the safety-net report resting on consent."""
+the drop-outs and the safety-net report resting on consent; on 1 November the anonymous
+monitor figures of the year that ended."""
 
 from __future__ import annotations
 
@@ -21,6 +22,11 @@ from app.services.admin.retention import add_months
 from app.services.aftercare.calls import CallInput, log_call
 from app.services.consent.dropout_report import send_dropout_report
 from app.services.consent.recipients import AUTO, resolve_recipient
+from app.services.trends.exports import export_monitor
+from app.services.trends.monitor import MonitorShape
+
+# The monitors the coordinator fills in on 1 November: the PrO monitor and the VSO figures.
+FIGURES = (MonitorShape.PRO, MonitorShape.VSO)
 
 # The aftercare call moments the demo logs, in months after leaving (the school default).
 CALL_MONTHS = (1, 3, 6, 12, 18, 24)
@@ -98,3 +104,17 @@ class Aftercare(StoryBase):
         send_dropout_report(
             self.session, self.coordinator, proposal.id, self.folder / f"melding-{pupil.id}.pdf"
         )
+
+    def figures_export(self, c: Cohort) -> None:
+        """1 November: the PrO monitor and VSO figures of the school year that ended, as
+        `export monitor` writes them (anonymous, in the export log)."""
+        year = c.calendar.start
+        for shape in FIGURES:
+            export_monitor(
+                self.session,
+                self.coordinator,
+                shape,
+                year,
+                self.folder / f"monitor-{shape.value}-{year}.csv",
+                clock.today(),
+            )

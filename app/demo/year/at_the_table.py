@@ -1,5 +1,5 @@
 """The three outflow meetings: submissions resting on consent, a case lead, actions done
-and overdue, the follow list, a bottleneck."""
+and overdue, the follow list, a bottleneck; two years on, an archived case reopened."""
 
 from __future__ import annotations
 
@@ -131,4 +131,36 @@ class AtTheTable(StoryBase):
         c.meetings.append(meeting)
         recording.save_minutes(
             self.session, self.coordinator, meeting, "", c.calendar.third_meeting
+        )
+
+    def reopen_case(self, c: Cohort) -> None:
+        """The young person who dropped out a year after leaving: their archived case comes
+        back with a new question (the same case, reopened) for the next meeting."""
+        pupil = c.by_role(Role.FOLLOW)
+        if pupil is None or Role.FOLLOW not in c.cases:
+            return
+        meeting = self._meeting(c.calendar.reopened_meeting)
+        c.meetings.append(meeting)
+        submit(
+            self.session,
+            self.coordinator,
+            meeting,
+            SubmissionInput(pupil.id, cast.REOPENED_QUESTION, None, self.coordinator.display_name),
+        )
+
+    def reopened_case_discussed(self, c: Cohort) -> None:
+        """At the table the reopened case gets the klantmanager as its lead and stays on
+        the active list."""
+        if Role.FOLLOW not in c.cases or not c.meetings:
+            return
+        meeting = c.meetings[-1]
+        recording.record_case(
+            self.session,
+            self.coordinator,
+            meeting,
+            c.cases[Role.FOLLOW],
+            recording.CaseRecord(cast.REOPENED_NOTE, self.partners.klantmanager, ListKind.ACTIVE),
+        )
+        recording.save_minutes(
+            self.session, self.coordinator, meeting, "", c.calendar.reopened_meeting
         )

@@ -43,6 +43,8 @@ TRANSITION_GOALS = "Zelfstandig banden wisselen; werken naar een contract."
 HAND_OVER_NOTE = "Rooster, jobcoach en afspraken met de garage doorgenomen."
 WITHDRAWN_BY = "de moeder (telefonisch)"
 DROP_OUT_NOTE = "Gestopt met de opleiding; zit thuis."
+REOPENED_QUESTION = "Gestopt met de opleiding: wie helpt verder?"
+REOPENED_NOTE = "Kennismaking bij het Werkbedrijf gepland."
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,11 @@ class Calendar:
     @property
     def second_meeting(self) -> date:
         return self._on(1, 11)
+
+    @property
+    def january_import(self) -> date:
+        """The LAS's file after the Christmas holiday: who left in December leaves Koers."""
+        return self._on(1, 8)
 
     @property
     def last_action_done(self) -> date:
@@ -198,6 +205,15 @@ class Calendar:
     @property
     def figures(self) -> date:
         return self._on(11, 1, years_after=1)
+
+    @property
+    def reopened(self) -> date:
+        """The archived case of the young person who dropped out comes back."""
+        return self._on(9, 4, years_after=2)
+
+    @property
+    def reopened_meeting(self) -> date:
+        return self._on(9, 21, years_after=2)
 
 
 def school_year_of(day: date) -> int:

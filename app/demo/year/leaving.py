@@ -1,9 +1,11 @@
-"""Spring and July: consent and the transition reports (one refused), the transition
-internship that becomes the destination, the warm hand-over, the leaving day."""
+"""January to July: who left in December leaves with the January file; consent and the
+transition reports (one refused), the transition internship that becomes the destination,
+the warm hand-over, the leaving day."""
 
 from __future__ import annotations
 
 from app.core.validation import format_date
+from app.db.store import undone_on_error
 from app.demo import stories
 from app.demo.las_files import csv_document
 from app.demo.year import calendar as cast
@@ -53,14 +55,17 @@ class Leaving(StoryBase):
                 cast.WITHDRAWN_BY,
                 self.session.get(Consent, consent).version,
             )
+            # As the app does: the refused export is rolled back and its audit row written
+            # after, so the refusal stays on record.
             try:
-                export_report(
-                    self.session,
-                    self.coordinator,
-                    withdrawn.id,
-                    p.rmc,
-                    self.folder / f"overdracht-{withdrawn.id}.pdf",
-                )
+                with undone_on_error(self.session):
+                    export_report(
+                        self.session,
+                        self.coordinator,
+                        withdrawn.id,
+                        p.rmc,
+                        self.folder / f"overdracht-{withdrawn.id}.pdf",
+                    )
             except ConsentRefusedError:
                 pass  # refused, as it should be: nothing leaves the school
             else:
@@ -117,13 +122,31 @@ class Leaving(StoryBase):
             phases.PhaseInput(following.value, on, "", receiver, organisation),
         )
 
+    def import_january(self, c: Cohort) -> None:
+        """The LAS's file in January: a student of the previous cohort who stayed until
+        December (the changed leaving date) has left; their destination and who leads the
+        aftercare are filled in as at the July file, so no one stays at school past their
+        leaving date."""
+        gone = [p for p in c.leaving_in_july if _left_in_winter(c, p)]
+        if not gone:
+            return
+        for pupil in gone:
+            self._set_destination(c, pupil)
+        data = csv_document(changed_csv_people(c))
+        self._import("csv", data, f"parnassys-januari-{c.calendar.start + 1}.csv")
+        for pupil in gone:
+            self._lead_current_phase(pupil, pupil.mentor.display_name, "School (nazorg)")
+
     def destinations(self, c: Cohort) -> None:
         for pupil in c.leaving_in_july:
-            if pupil.role is Role.GARAGE:
-                continue  # the contract gave the destination
-            destination, place = self._destination(pupil)
-            on = pupil.person.leaving_date or c.calendar.leaving
-            timeline.set_destination(self.session, pupil.mentor, pupil.id, destination, place, on)
+            if pupil.role is Role.GARAGE or _left_in_winter(c, pupil):
+                continue  # the contract, or the January file, gave the destination
+            self._set_destination(c, pupil)
+
+    def _set_destination(self, c: Cohort, pupil: Pupil) -> None:
+        destination, place = self._destination(pupil)
+        on = pupil.person.leaving_date or c.calendar.leaving
+        timeline.set_destination(self.session, pupil.mentor, pupil.id, destination, place, on)
 
     def _destination(self, pupil: Pupil) -> tuple[Destination, str]:
         story = pupil.story
@@ -143,3 +166,8 @@ class Leaving(StoryBase):
         self._import("csv", data, f"parnassys-juli-{c.calendar.start}.csv")
         for pupil in c.leaving_in_july:
             self._lead_current_phase(pupil, pupil.mentor.display_name, "School (nazorg)")
+
+
+def _left_in_winter(c: Cohort, pupil: Pupil) -> bool:
+    left = pupil.person.leaving_date
+    return left is not None and left < c.calendar.january_import

@@ -78,6 +78,7 @@ class SchoolYear(AtSchool, AtTheTable, Leaving, Aftercare):
         yield cal.evaluation, lambda: self.evaluate_and_break_off(c)
         yield cal.first_meeting, lambda: self.first_meeting_held(c)
         yield cal.block_end, lambda: self.complete_block_internships(c)
+        yield cal.january_import, lambda: self.import_january(c)
         yield cal.second_meeting, lambda: self.second_meeting(c)
         yield cal.third_meeting, lambda: self.third_meeting(c)
         yield cal.consent, lambda: self.consents_and_reports(c)
@@ -91,6 +92,9 @@ class SchoolYear(AtSchool, AtTheTable, Leaving, Aftercare):
                 yield due + timedelta(days=1 + 7 * attempt), lambda: self.calls(c)
         yield cal.safety_net_report, lambda: self.safety_net_report(c)
         yield cal.archive, lambda: archive_due(self.session, cal.archive)
+        yield cal.figures, lambda: self.figures_export(c)
+        yield cal.reopened, lambda: self.reopen_case(c)
+        yield cal.reopened_meeting, lambda: self.reopened_case_discussed(c)
 
 
 @contextmanager
