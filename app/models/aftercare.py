@@ -89,7 +89,7 @@ class AftercareCall(Base, Tracked):
     # cohort's aftercare flags (calls overdue, drop-outs) come from the indexes alone,
     # without a table page per call (migration 0020).
     __table_args__ = (
-        Index("ix_aftercare_calls_open", "made_on", "due_date", "student_id"),
+        Index("ix_aftercare_calls_open", "made_on", "due_date", "id", "student_id"),
         Index(
             "ix_aftercare_calls_dropped_out",
             "still_at_destination",

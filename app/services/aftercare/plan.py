@@ -42,6 +42,7 @@ from app.services.common.permissions import (
 )
 from app.services.common.rows import existing_student as load_student
 from app.services.common.school_settings import parse_moments, save_settings, school_settings
+from app.services.common.stored_values import StoredValues, as_stored
 
 # A young adult on the waakvlam schedule is contacted lightly, every half year.
 WAAKVLAM_EVERY_MONTHS = 6
@@ -324,20 +325,20 @@ def worklist(session: Session, actor: Actor, on: date, mentor_id: int | None = N
             AftercareCall.id,
             AftercareCall.version,
             AftercareCall.student_id,
-            AftercareCall.due_date,
+            as_stored(AftercareCall.due_date, "due_date"),
             AftercareCall.months_after_outflow,
-            AftercareCall.kind,
+            as_stored(AftercareCall.kind, "kind"),
             Student.first_name,
             Student.prefix,
             Student.surname,
             Student.phone,
             AftercareCall.mentor_id,
-            TransitionPath.destination,
+            as_stored(TransitionPath.destination, "destination"),
             TransitionPath.destination_place,
             AftercarePlan.waakvlam,
-            last.made_on.label("last_made_on"),
+            as_stored(last.made_on, "last_made_on"),
             last.reached.label("last_reached"),
-            last.still_at_destination.label("last_still"),
+            as_stored(last.still_at_destination, "last_still"),
             last.note.label("last_note"),
         )
         .join(Student, Student.id == AftercareCall.student_id)
@@ -360,32 +361,60 @@ def worklist(session: Session, actor: Actor, on: date, mentor_id: int | None = N
         ).all()
     )
     summaries: dict[int, str] = {}
+    stored = StoredValues()
     rows = []
-    for r in found:
-        bucket = OVERDUE if r.due_date < on else THIS_WEEK if r.due_date <= end else UPCOMING
-        summary = summaries.get(r.student_id)
+    # Unpacked by position: 18 attribute look-ups on each of thousands of result rows cost
+    # more than building the list (the coordinator's worklist, issue 19).
+    for (
+        call_id,
+        version,
+        student_id,
+        due_date,
+        months,
+        kind,
+        first_name,
+        prefix,
+        surname,
+        phone,
+        mentor_id,
+        destination,
+        place,
+        waakvlam,
+        last_made_on,
+        last_reached,
+        last_still,
+        last_note,
+    ) in found:
+        due_date = stored.date(due_date)
+        bucket = OVERDUE if due_date < on else THIS_WEEK if due_date <= end else UPCOMING
+        summary = summaries.get(student_id)
         if summary is None:
-            summary = summaries[r.student_id] = (
-                call_summary(r.last_made_on, r.last_reached, r.last_still, r.last_note)
-                if r.last_made_on
+            summary = summaries[student_id] = (
+                call_summary(
+                    stored.date(last_made_on),
+                    last_reached,
+                    stored.enum(Still, last_still),
+                    last_note,
+                )
+                if last_made_on
                 else ""
             )
         rows.append(
             WorklistRow(
-                r.id,
-                r.version,
-                r.student_id,
-                full_name(r.first_name, r.prefix, r.surname),
-                r.phone or "",
-                names.get(r.mentor_id, ""),
-                r.due_date,
-                r.months_after_outflow,
-                r.kind,
+                call_id,
+                version,
+                student_id,
+                full_name(first_name, prefix, surname),
+                phone or "",
+                names.get(mentor_id, ""),
+                due_date,
+                months,
+                stored.enum(CallKind, kind),
                 bucket,
-                r.destination,
-                r.destination_place or "",
-                bool(r.waakvlam),
-                signals.get(r.student_id, 0),
+                stored.enum(Destination, destination),
+                place or "",
+                bool(waakvlam),
+                signals.get(student_id, 0),
                 summary,
             )
         )

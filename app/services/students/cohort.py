@@ -296,11 +296,6 @@ def cohort_overview(session: Session, actor: Actor) -> CohortOverview:
     return CohortOverview(list_cohort(session, actor, with_signals=False), mentors(session, actor))
 
 
-def choices(rows: Iterable[CohortRow], attr: str) -> list[str]:
-    """The distinct non-empty values of one column, sorted, for a filter list."""
-    return sorted({getattr(row, attr) for row in rows} - {""})
-
-
 def signal_choices() -> list[str]:
     """Every signal the signals service knows, in its order: the Aandacht filter offers
     them all, also those no student raises right now."""

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 from app.services.students.cohort import (
     CohortRow,
     aftercare_counts,
-    choices,
     signal_choices,
 )
 from app.services.students.cohort_filter import CohortFilter
@@ -179,8 +178,10 @@ class CohortView(QWidget):
         self._total = total
         self.signals_loaded = False
         selected = self.selected_student_id()
-        self._fill_combos(lambda attr: choices(rows, attr))
         self.model.set_rows(rows)
+        # The filter lists from the model's own column index (one pass over the rows
+        # fewer), then the filter as the lists now stand.
+        self._fill_combos(self.model.choices)
         self.model.set_filter(self.current_filter())
         self._loaded = True
         self._update_count()
