@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.common.unsaved_input import FilledForm
+from app.ui.style import styled
 
 DEMO_USERNAME = "demo"
 # Fields of the school page, as the first-start check names them (app.services.admin.accounts).
@@ -70,6 +71,7 @@ class _SchoolPage(QWizardPage):
         # The service's verdict on these fields after "Beginnen" (nothing is written then).
         self.problem = QLabel()
         self.problem.setObjectName("wizardProblem")
+        styled(self.problem, "problem")
         self.problem.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow(self.tr("Naam van de school"), self.name)
@@ -107,6 +109,7 @@ class _AccountPage(QWizardPage):
         self.repeat = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.problem = QLabel()
         self.problem.setObjectName("wizardProblem")
+        styled(self.problem, "problem")
         self.problem.setWordWrap(True)
         self.form = QFormLayout(self)
         self.form.addRow(self.tr("Gebruikersnaam"), self.username)

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.style import styled
+
 
 class LoginWindow(QWidget):
     submitted = Signal(str, str)
@@ -32,12 +34,14 @@ class LoginWindow(QWidget):
         self.password.setAccessibleName(self.tr("Wachtwoord"))
         self.message = QLabel()
         self.message.setObjectName("loginMessage")
+        styled(self.message, "problem")
         self.message.setWordWrap(True)
         self.button = QPushButton(self.tr("Aanmelden"))
         self.button.setDefault(True)
         self.button.setEnabled(False)
         title = QLabel(self.tr("Koers"))
         title.setObjectName("loginTitle")
+        styled(title, "login_title")
         subtitle = QLabel(self.tr("Uitstroom, stages en nazorg"))
         form = QFormLayout()
         form.addRow(self.tr("Gebruikersnaam"), self.username)

@@ -40,6 +40,7 @@ from app.ui.common.school_choice import SchoolChoice, remembered_school
 from app.ui.lock.controller import LockController
 from app.ui.lock.idle import IdleWatcher
 from app.ui.student.window import StudentFileWindow
+from app.ui.style import styled
 from app.ui.workspace import Workspace
 
 # Every area in navigation order; an area a role may not use is not built (see __init__).
@@ -173,6 +174,7 @@ class MainWindow(QMainWindow):
         self.schema_banner.setText(store.read_only_message if store.schema_problems else "")
         self.schema_banner.setVisible(bool(store.schema_problems))
         self.navigation.setObjectName("navigation")
+        styled(self.navigation, "navigation")
         self.navigation.setFixedWidth(180)
         for key, label in self._area_order():
             item = QListWidgetItem(QCoreApplication.translate("main_window", label))
@@ -402,6 +404,7 @@ class MainWindow(QMainWindow):
         if self.workspace.school.is_demo:
             demo = QLabel(self.tr(" DEMO "))
             demo.setObjectName("demoBadge")
+            styled(demo, "badge")
             demo.setToolTip(self.tr("Demo-database: fictieve leerlingen"))
             self.statusBar().addPermanentWidget(demo)
         self.statusBar().addPermanentWidget(user)

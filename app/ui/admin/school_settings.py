@@ -26,6 +26,7 @@ from app.services.aftercare import plan as aftercare
 from app.services.internships import competencies
 from app.services.trends import norms as trend_norms
 from app.ui.common.messages import show_error
+from app.ui.style import styled
 from app.ui.workspace import Workspace
 
 
@@ -73,7 +74,7 @@ class SchoolSettingsTab(QWidget):
         self._build()
 
     def _build(self) -> None:
-        contact_box = QGroupBox(self.tr("Contact voor ontvangers van rapporten"))
+        contact_box = styled(QGroupBox(self.tr("Contact voor ontvangers van rapporten")), "group")
         contact = QFormLayout(contact_box)
         explain = QLabel(
             self.tr(
@@ -90,7 +91,7 @@ class SchoolSettingsTab(QWidget):
         contact_row.addWidget(self.save_contact)
         contact.addRow(contact_row)
 
-        aftercare_box = QGroupBox(self.tr("Nazorg: belmomenten"))
+        aftercare_box = styled(QGroupBox(self.tr("Nazorg: belmomenten")), "group")
         form = QFormLayout(aftercare_box)
         moments_text = QLabel(
             self.tr(
@@ -106,7 +107,9 @@ class SchoolSettingsTab(QWidget):
         row.addWidget(self.save_moments)
         form.addRow(row)
 
-        norms_box = QGroupBox(self.tr("Trends: normen voor plaatsing en bestendiging"))
+        norms_box = styled(
+            QGroupBox(self.tr("Trends: normen voor plaatsing en bestendiging")), "group"
+        )
         norms_form = QFormLayout(norms_box)
         norms_text = QLabel(
             self.tr(
@@ -124,7 +127,7 @@ class SchoolSettingsTab(QWidget):
         norms_row.addWidget(self.save_norms)
         norms_form.addRow(norms_row)
 
-        competency_box = QGroupBox(self.tr("Werkcompetenties in stage-evaluaties"))
+        competency_box = styled(QGroupBox(self.tr("Werkcompetenties in stage-evaluaties")), "group")
         box = QVBoxLayout(competency_box)
         competency_text = QLabel(
             self.tr(

@@ -10,6 +10,7 @@ from app.ui.admin.retention import RetentionTab
 from app.ui.admin.school_settings import SchoolSettingsTab
 from app.ui.admin.users import UsersTab
 from app.ui.profile.items_admin import ProfileItemsTab
+from app.ui.style import styled
 from app.ui.workspace import Workspace
 
 
@@ -30,6 +31,7 @@ class AdminView(QWidget):
         self.retention = RetentionTab(workspace)
         title = QLabel(self.tr("Beheer"))
         title.setObjectName("areaTitle")
+        styled(title, "title")
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.tabs, 1)

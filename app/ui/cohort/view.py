@@ -24,6 +24,7 @@ from app.services.students.cohort import (
 from app.services.students.cohort_filter import CohortFilter
 from app.ui.cohort.model import HEADERS, CohortModel
 from app.ui.common.tables import make_table
+from app.ui.style import styled
 
 ALL = QT_TRANSLATE_NOOP("cohort.view", "Alle")
 
@@ -52,6 +53,7 @@ class EmptySchoolHint(QWidget):
         self.setObjectName("emptyHint")
         title = QLabel(self.tr("Er staan nog geen leerlingen in Koers"))
         title.setObjectName("areaTitle")
+        styled(title, "title")
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.import_button = QPushButton(self.tr("Leerlingen inlezen uit LAS…"))
@@ -163,6 +165,7 @@ class CohortView(QWidget):
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Leerlingen in de uitstroom"))
         title.setObjectName("areaTitle")
+        styled(title, "title")
         layout.addWidget(title)
         layout.addWidget(self.aftercare_line)
         layout.addLayout(filters)

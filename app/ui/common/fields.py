@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from app.ui.style import styled, unstyled
+
 
 def fill_combo(combo: QComboBox, options: list[tuple[str, object]], *, empty: str | None) -> None:
     combo.clear()
@@ -26,8 +28,10 @@ def mark_invalid(widget: QWidget, message: str | None) -> None:
     """Marks a field red with the message as tooltip, or clears the mark."""
     widget.setProperty("invalid", message is not None)
     widget.setToolTip(message or "")
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
+    if message is None:
+        unstyled(widget)
+    else:
+        styled(widget, "invalid")
 
 
 def width_not_from_items(combo: QComboBox, characters: int) -> None:

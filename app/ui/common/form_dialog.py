@@ -24,6 +24,7 @@ from app.core.errors import ValidationError
 from app.ui.common.fields import mark_invalid
 from app.ui.common.messages import user_message
 from app.ui.common.unsaved_input import FilledForm, only_save_on_enter
+from app.ui.style import styled
 
 
 def save_cancel_buttons(save_text: str | None = None) -> QDialogButtonBox:
@@ -95,6 +96,7 @@ class FormDialog(GuardedDialog):
         self.form = QFormLayout()
         self.problem = QLabel()
         self.problem.setObjectName("wizardProblem")
+        styled(self.problem, "problem")
         self.problem.setWordWrap(True)
         self.problem.setVisible(False)
         self.buttons = save_cancel_buttons(save_text)

@@ -36,6 +36,7 @@ from app.ui.common.fields import mark_invalid, set_combo_value
 from app.ui.common.form_dialog import GuardedDialog
 from app.ui.common.messages import show_error
 from app.ui.conversations.editors import AgreementsEditor, ParticipantsEditor
+from app.ui.style import styled
 from app.ui.workspace import Workspace
 
 CONSENT_QUESTION = QT_TRANSLATE_NOOP(
@@ -170,7 +171,7 @@ class ConversationDialog(GuardedDialog):
         talk_form.addRow(self.tr("Advies van de school"), self.advice)
         talk_form.addRow(self.tr("Besluiten"), self.decisions)
 
-        consent_box = QGroupBox(self.tr("Toestemmingsvraag"))
+        consent_box = styled(QGroupBox(self.tr("Toestemmingsvraag")), "group")
         consent_form = QFormLayout(consent_box)
         consent_form.addRow(self.consent_asked)
         consent_form.addRow(self.tr("Delen met de gemeente"), self.consent_municipality)
@@ -186,7 +187,9 @@ class ConversationDialog(GuardedDialog):
         note.setWordWrap(True)
         note.setObjectName("hint")
         consent_form.addRow(note)
-        contact_box = QGroupBox(self.tr("Contactpersoon van de school (staat op het verslag)"))
+        contact_box = styled(
+            QGroupBox(self.tr("Contactpersoon van de school (staat op het verslag)")), "group"
+        )
         contact_form = QFormLayout(contact_box)
         contact_form.addRow(self.tr("Naam"), self.contact_name)
         contact_form.addRow(self.tr("Telefoon"), self.contact_phone)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from app.ui.internships.employers import EmployersTab
 from app.ui.internships.planner import PlannerTab
+from app.ui.style import styled
 from app.ui.workspace import Workspace
 
 
@@ -25,6 +26,7 @@ class InternshipsArea(QWidget):
         self._loaded: set[int] = set()
         title = QLabel(self.tr("Stages"))
         title.setObjectName("areaTitle")
+        styled(title, "title")
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.tabs, 1)

@@ -46,6 +46,7 @@ from app.ui.common.form_dialog import GuardedDialog
 from app.ui.common.messages import show_error, user_message
 from app.ui.common.tables import make_table
 from app.ui.las_import.model import PreviewModel
+from app.ui.style import styled
 from app.ui.tasks import Task
 from app.ui.workspace import Workspace
 
@@ -74,7 +75,7 @@ class LasImportDialog(GuardedDialog):
             readOnly=True, placeholderText=self.tr("Kies een EDEXML- of CSV-bestand")
         )
         self.choose_button = QPushButton(self.tr("Bestand kiezen…"))
-        self.mapping_box = QGroupBox(self.tr("Kolomindeling (CSV)"))
+        self.mapping_box = styled(QGroupBox(self.tr("Kolomindeling (CSV)")), "group")
         self.source_combo = QComboBox(editable=True)
         self.column_combos: dict[str, QComboBox] = {}
         self.preview_button = QPushButton(self.tr("Voorbeeld tonen"))

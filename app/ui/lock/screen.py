@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.style import styled
+
 
 class LockScreen(QWidget):
     unlock_requested = Signal(str)
@@ -21,6 +23,7 @@ class LockScreen(QWidget):
         super().__init__(parent)
         title = QLabel(self.tr("Koers is vergrendeld"))
         title.setObjectName("areaTitle")
+        styled(title, "title")
         title.setMinimumHeight(title.sizeHint().height() + 12)
         explanation = QLabel(
             self.tr(
@@ -36,6 +39,7 @@ class LockScreen(QWidget):
         self.password.setPlaceholderText(self.tr("Wachtwoord"))
         self.message = QLabel()
         self.message.setObjectName("loginMessage")
+        styled(self.message, "problem")
         self.unlock_button = QPushButton(self.tr("Ontgrendelen"))
         self.unlock_button.setDefault(True)
         self.switch_button = QPushButton(self.tr("Aanmelden als andere gebruiker"))

@@ -35,6 +35,7 @@ from app.ui.path.dialogs import (
     OutflowPlanDialog,
     PhaseDialog,
 )
+from app.ui.style import styled
 from app.ui.workspace import Workspace
 
 KIND_COLOUR = {
@@ -143,11 +144,11 @@ class PathTab(QWidget):
         actions.addWidget(self._button("fall_back", self.tr("Terugval…"), self.fall_back))
         actions.addStretch(1)
 
-        timeline_box = QGroupBox(self.tr("Tijdlijn"))
+        timeline_box = styled(QGroupBox(self.tr("Tijdlijn")), "group")
         tl = QVBoxLayout(timeline_box)
         tl.addWidget(self.timeline)
 
-        phases_box = QGroupBox(self.tr("Fasen en regievoerders"))
+        phases_box = styled(QGroupBox(self.tr("Fasen en regievoerders")), "group")
         pl = QVBoxLayout(phases_box)
         pl.addWidget(self.phases)
         pb = QHBoxLayout()
@@ -158,7 +159,7 @@ class PathTab(QWidget):
         pl.addLayout(pb)
         self.phases.activated.connect(lambda *_: self.edit_selected_phase())
 
-        instruments_box = QGroupBox(self.tr("Instrumenten"))
+        instruments_box = styled(QGroupBox(self.tr("Instrumenten")), "group")
         il = QVBoxLayout(instruments_box)
         il.addWidget(self.instruments)
         ib = QHBoxLayout()

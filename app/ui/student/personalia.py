@@ -18,6 +18,7 @@ from app.services.common import labels
 from app.services.students.student_file import StudentInput
 from app.ui.common.fields import combo_value, fill_combo, mark_invalid, set_combo_value
 from app.ui.student.guardians import GuardiansEditor
+from app.ui.style import styled
 
 DATE_HINT = "dd-mm-jjjj"
 
@@ -81,7 +82,7 @@ class PersonaliaTab(QWidget):
         grid.addWidget(contact, 0, 2)
         for column in range(3):
             grid.setColumnStretch(column, 1)
-        guardians_box = QGroupBox(self.tr("Ouders, verzorgers en contactpersonen"))
+        guardians_box = styled(QGroupBox(self.tr("Ouders, verzorgers en contactpersonen")), "group")
         QVBoxLayout(guardians_box).addWidget(self.guardians)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
@@ -90,7 +91,7 @@ class PersonaliaTab(QWidget):
         self.guardians.changed.connect(self.changed)
 
     def _group(self, title: str, fields, mentors=None) -> QGroupBox:
-        box = QGroupBox(title)
+        box = styled(QGroupBox(title), "group")
         form = QFormLayout(box)
         for name, label in fields:
             label = QCoreApplication.translate("student.personalia", label)

@@ -24,6 +24,7 @@ from app.services.students import student_file as students
 from app.services.students.student_file import StudentFile, StudentInput
 from app.ui.common.messages import show_error
 from app.ui.student.personalia import PersonaliaTab
+from app.ui.style import styled
 from app.ui.workspace import Workspace
 
 
@@ -145,6 +146,7 @@ class StudentFileWindow(QMainWindow):
         self._draft_version: int | None = None
         self.title = QLabel()
         self.title.setObjectName("fileTitle")
+        styled(self.title, "title")
         self.status = QLabel()
         self.missing = QLabel()  # what the LAS import could not fill in
         self.missing.setObjectName("missingFromLas")

@@ -37,6 +37,7 @@ from app.services.trends.filters import (
 from app.services.trends.monitor import SHAPE_TITLE, MonitorShape
 from app.ui.common.messages import show_error
 from app.ui.common.save_dialog import ask_save_path
+from app.ui.style import styled
 from app.ui.trends.panel import ChartPanel
 from app.ui.workspace import Workspace
 
@@ -100,7 +101,7 @@ class TrendsArea(QWidget):
 
     # --- construction -------------------------------------------------------------------
     def _build_filters(self) -> None:
-        self.filter_box = QGroupBox(self.tr("Wat wilt u zien?"))
+        self.filter_box = styled(QGroupBox(self.tr("Wat wilt u zien?")), "group")
         self.first_year = QComboBox()
         self.last_year = QComboBox()
         self.school_type = QComboBox()
@@ -148,7 +149,9 @@ class TrendsArea(QWidget):
             widget.currentIndexChanged.connect(self._changed)
 
     def _build_exports(self) -> None:
-        self.export_box = QGroupBox(self.tr("Uitvoer (anoniem, in het uitvoerlogboek)"))
+        self.export_box = styled(
+            QGroupBox(self.tr("Uitvoer (anoniem, in het uitvoerlogboek)")), "group"
+        )
         self.monitor_shape = QComboBox()
         for shape in MonitorShape:
             self.monitor_shape.addItem(SHAPE_TITLE[shape], shape)
