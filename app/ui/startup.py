@@ -148,7 +148,7 @@ class _FirstPage:
         self.window = None
         self.then = then
         self.outcome: tuple[str, Any] | None = None
-        self.shown = self.complete = False
+        self.shown = self.complete = self.cancelled = False
         self.show_error = workspace.runner.show_error
         workspace.call(
             cohort.cohort_first_page,
@@ -156,8 +156,14 @@ class _FirstPage:
             on_error=lambda exc: self._arrived(("error", exc)),
         )
 
+    def cancel(self) -> None:
+        """The user logged out before the page came: nothing is shown in the closed window."""
+        self.cancelled = True
+
     def _arrived(self, outcome: tuple[str, Any]) -> None:
         self.outcome = outcome
+        if self.cancelled:
+            return
         if self.window is not None:  # a synchronous runner answers before there is one
             self._show()
 
@@ -212,6 +218,7 @@ class StartupController(QObject):
         self.opened: Found | None = None
         self.store = None  # the Store of the logged-in session
         self.main_window = None
+        self._first_page: _FirstPage | None = None  # the cohort's first page, on its way
         self.timings: dict[str, float] = {}
         # A log-in submitted before the database was ready: sent once it is.
         self._early: tuple[str, str] | None = None
@@ -459,6 +466,7 @@ class StartupController(QObject):
             # Whoever waits for the main window (the smoke run, the screenshots) gets it
             # with its first page on screen.
             first_page = _FirstPage(workspace, lambda: self.main_window_shown.emit(window))
+        self._first_page = first_page
         window = MainWindow(workspace, self.settings)
         if first_page is None:
             window.show_cohort(result.overview)
@@ -541,6 +549,8 @@ class StartupController(QObject):
         window = self.main_window
         if window is None or not window.close():
             return
+        if self._first_page is not None:
+            self._first_page.cancel()
         self.main_window = None
         if self.store is not None and (self.opened is None or self.store is not self.opened.store):
             self.store.dispose()

@@ -129,3 +129,68 @@ def test_a_log_in_typed_before_the_database_is_ready_is_sent_once_it_is(
             controller.main_window.close()
         runner.shutdown()
         controller.close_database()
+
+
+def test_the_window_is_built_while_its_first_page_is_read_and_a_log_out_meanwhile_is_safe(
+    qtbot, tmp_path, school, monkeypatch
+):
+    """The log-in asks for the cohort's first page before it builds the main window (issue
+    19): the window exists while the page is still being read. Whoever waits for the main
+    window gets it with the page on screen; a user who logs out before the page came sees
+    no error, and nothing is shown in the closed window."""
+    from app.services.students import cohort
+
+    read_started, release = threading.Event(), threading.Event()
+    real = cohort.cohort_first_page
+
+    def held_first_page(session, actor, *args):
+        if actor.username == "demo":  # not the warm-up's run on a scratch database
+            read_started.set()
+            release.wait(WAIT_MS / 1000)
+        return real(session, actor, *args)
+
+    monkeypatch.setattr(cohort, "cohort_first_page", held_first_page)
+    errors: list[BaseException] = []
+    runner = TaskRunner()
+    runner.show_error = errors.append
+    settings = QSettings(str(tmp_path / "k.ini"), QSettings.Format.IniFormat)
+    controller = StartupController(school, settings, runner)
+    shown: list[object] = []
+    controller.main_window_shown.connect(shown.append)
+    controller.start()
+    qtbot.addWidget(controller.login)
+    try:
+        qtbot.waitUntil(controller.login.button.isEnabled, timeout=WAIT_MS)
+        controller.login.username.setText("demo")
+        controller.login.password.setText(PASSWORD)
+        qtbot.mouseClick(controller.login.button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: controller.main_window is not None, timeout=WAIT_MS)
+        window = controller.main_window
+        assert read_started.is_set() and shown == []  # built while the page is read
+        assert window.cohort.model.rowCount() == 0
+
+        release.set()
+        qtbot.waitUntil(lambda: shown == [window], timeout=WAIT_MS)
+        assert window.cohort.model.rowCount() == 12
+        qtbot.waitUntil(lambda: window.cohort.signals_loaded, timeout=WAIT_MS)
+
+        # Again, and out before the page comes.
+        release.clear()
+        read_started.clear()
+        window.logout_action.trigger()
+        controller.login.username.setText("demo")
+        controller.login.password.setText(PASSWORD)
+        qtbot.mouseClick(controller.login.button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: controller.main_window is not None, timeout=WAIT_MS)
+        qtbot.waitUntil(read_started.is_set, timeout=WAIT_MS)
+        controller.main_window.logout_action.trigger()
+        assert controller.main_window is None
+        release.set()
+        qtbot.waitUntil(lambda: runner.pending == 0, timeout=WAIT_MS)
+        assert errors == [] and len(shown) == 1
+    finally:
+        release.set()
+        if controller.main_window is not None:
+            controller.main_window.close()
+        runner.shutdown()
+        controller.close_database()

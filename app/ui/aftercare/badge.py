@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QMainWindow
+from shiboken6 import isValid
 
 from app.core.validation import today
 from app.services.aftercare import plan as aftercare
@@ -32,6 +33,8 @@ def announce_due_calls(window: QMainWindow) -> None:
         return
 
     def show(count: int) -> None:
+        if not isValid(navigation):
+            return  # the user logged out before the count came
         item.setText(area_label(count))
         item.setToolTip(
             QCoreApplication.translate(
