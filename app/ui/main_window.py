@@ -448,6 +448,10 @@ class MainWindow(QMainWindow):
             )
             return
         self.cohort.set_rows(overview.rows)
+        if overview.with_signals:
+            # A first page that holds the whole school: complete, nothing follows.
+            self.cohort.set_signals({row.id: row.signals for row in overview.rows})
+            return
         self.workspace.read_beside(
             cohort.cohort_signals,
             on_success=lambda raised: self._cohort_arrived(load, self.cohort.set_signals, raised),

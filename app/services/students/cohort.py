@@ -248,6 +248,8 @@ class CohortOverview:
     mentors: list[tuple[int, str]]
     first_page: bool = False
     total: int = 0
+    # The rows carry their signals (a first page does, also one that holds everyone).
+    with_signals: bool = False
 
 
 # Enough rows to fill the table on the largest screen, and some to scroll.
@@ -265,7 +267,9 @@ def cohort_first_page(session: Session, actor: Actor, limit: int = FIRST_PAGE) -
         select(func.count(Student.id)).where(Student.archived.is_(False)), actor
     )
     total = session.connection().execute(count).scalar_one()
-    return CohortOverview(rows, mentors(session, actor), first_page=len(rows) < total, total=total)
+    return CohortOverview(
+        rows, mentors(session, actor), first_page=len(rows) < total, total=total, with_signals=True
+    )
 
 
 def cohort_rows(session: Session, actor: Actor, student_ids: Collection[int]) -> list[CohortRow]:
