@@ -118,3 +118,42 @@ def test_the_command_line_counts_its_failures_in_the_same_wait(
     time.now = entry["last"]
     throttle = LoginThrottle(clock=time.clock, sleep=time.sleep)
     assert throttle.wait(url, "demo") == 1
+
+
+def test_the_lock_screen_meets_the_same_growing_wait(school_url: str, tmp_path: Path) -> None:
+    """A locked PC is no free guessing ground: wrong passwords at the lock screen wait as at
+    the log-in, count toward the log-in's wait on the same file, and a right one clears it."""
+    from app.services.admin import session_lock
+
+    time = FakeTime()
+    throttle = LoginThrottle(tmp_path / "pogingen.json", clock=time.clock, sleep=time.sleep)
+    found = opening.find_school(school_url)
+    entered = opening.log_in(found, USER, PASSWORD, damaged_read_only=True, throttle=throttle)
+    store, actor = entered.store, entered.actor
+    try:
+        for attempt in range(4):
+            assert not session_lock.unlock_after_wait(store, actor, f"fout-{attempt}", throttle)
+        assert time.waits == [1, 2]
+        with store.session() as session:
+            failed = [e for e in accounts_audit(session) if e == "unlock_failed"]
+        assert len(failed) == 4
+        if school_url.startswith("sqlite"):
+            # The log-in on the same file waits for the lock screen's failures too.
+            assert throttle.wait(school_url, USER) == 4
+            time.waits.clear()
+        assert session_lock.unlock_after_wait(store, actor, PASSWORD, throttle)
+        time.waits.clear()
+        assert not session_lock.unlock_after_wait(store, actor, "fout", throttle)
+        assert time.waits == []  # the right password cleared the count
+    finally:
+        store.dispose()
+        if store is not found.store:
+            found.close()
+
+
+def accounts_audit(session) -> list[str]:
+    from sqlalchemy import select
+
+    from app.models import AuditEntry
+
+    return list(session.scalars(select(AuditEntry.action)))

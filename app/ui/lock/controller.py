@@ -60,8 +60,11 @@ class LockController(QObject):
         self.locked_changed.emit(True)
 
     def unlock(self, password: str) -> None:
-        self.workspace.call(
-            session_lock.unlock, password, on_success=self._checked, on_error=self._report
+        store, actor = self.workspace.store, self.workspace.actor
+        self.workspace.runner.submit(
+            lambda: session_lock.unlock_after_wait(store, actor, password),
+            self._checked,
+            self._report,
         )
 
     def _checked(self, ok: bool) -> None:
