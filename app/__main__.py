@@ -15,8 +15,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    import multiprocessing
+    if getattr(sys, "frozen", False):
+        import multiprocessing
 
-    # In the bundle, the batch export's child process starts through this same executable.
-    multiprocessing.freeze_support()
+        # In the bundle, the batch export's child process starts through this same
+        # executable. Elsewhere freeze_support does nothing, and importing multiprocessing
+        # would only delay the log-in window.
+        multiprocessing.freeze_support()
     sys.exit(main())

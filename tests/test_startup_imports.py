@@ -62,3 +62,20 @@ def test_the_first_student_file_loads_no_module_the_warm_up_did_not(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+def test_the_log_in_window_waits_for_no_multiprocessing(tmp_path):
+    """Child processes (the batch export) start long after the log-in window: loading their
+    machinery first cost the window 12 ms (issue 19)."""
+    script = "import app.__main__\n" + SCRIPT.replace(
+        '"reportlab")', '"reportlab", "multiprocessing")'
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"KOERS_DATA_DIR": str(tmp_path), "QT_QPA_PLATFORM": "offscreen", "PATH": ""},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""

@@ -11,7 +11,6 @@ runs the same code in this process, with the same pickling on the way in and out
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import pickle
 import queue as queue_module
 import threading
@@ -70,10 +69,18 @@ def _portable(exc: Exception) -> BaseException:
     return ChildFailed(type(exc).__name__)
 
 
+def _spawn_context() -> Any:
+    # Imported when a child is first needed: multiprocessing cost 12 ms of the time to the
+    # log-in window, which has no child work (issue 19).
+    import multiprocessing
+
+    return multiprocessing.get_context("spawn")
+
+
 def cancel_event(in_line: bool) -> Any:
     if in_line:
         return threading.Event()
-    return multiprocessing.get_context("spawn").Event()
+    return _spawn_context().Event()
 
 
 def run(
@@ -91,7 +98,7 @@ def run(
         work, args = pickle.loads(pickle.dumps((work, args)))
         run_work(work, args, lambda payload: on_message(pickle.loads(payload)), cancel.is_set)
         return
-    context = multiprocessing.get_context("spawn")
+    context = _spawn_context()
     messages = context.Queue()
     process = context.Process(target=_child_main, args=(work, args, messages, cancel), daemon=True)
     process.start()
