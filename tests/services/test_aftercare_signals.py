@@ -19,6 +19,7 @@ from app.services.students import cohort, signals
 from app.services.students import student_file as students
 from app.services.students.signals import AftercareFlag
 from app.services.students.student_file import StudentInput
+from tests.services.plans import query_plan
 
 LEFT = date(2025, 7, 10)
 FIRST_CALL = date(2025, 8, 10)  # one month after leaving
@@ -183,13 +184,6 @@ def test_the_aandacht_filter_offers_every_kind_the_service_knows() -> None:
         assert signals.SHORT[flag] in offered
 
 
-def _plan(store: Store, stmt) -> str:
-    with store.session() as session:
-        sql = str(stmt.compile(session.get_bind(), compile_kwargs={"literal_binds": True}))
-        rows = session.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}").all()
-    return " | ".join(row[-1] for row in rows)
-
-
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 @pytest.mark.parametrize("student_ids", [None, [3, 5, 8]], ids=["whole school", "a page"])
 def test_the_aftercare_flags_are_read_from_indexes_alone(store: Store, student_ids) -> None:
@@ -198,9 +192,9 @@ def test_the_aftercare_flags_are_read_from_indexes_alone(store: Store, student_i
     page's flags (issue 19). Both flags are answered from a covering index."""
     from app.services.aftercare import attention
 
-    dropped = _plan(store, attention.dropped_out_select(student_ids))
+    dropped = query_plan(store, attention.dropped_out_select(student_ids))
     assert "COVERING INDEX ix_aftercare_calls_dropped_out" in dropped
     assert "SCAN aftercare_calls" not in dropped
-    overdue = _plan(store, attention.calls_overdue_select(date(2026, 3, 1), student_ids))
+    overdue = query_plan(store, attention.calls_overdue_select(date(2026, 3, 1), student_ids))
     assert "COVERING INDEX ix_aftercare_calls_open" in overdue
     assert "SCAN aftercare_calls" not in overdue

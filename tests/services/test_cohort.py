@@ -30,6 +30,7 @@ from app.services.students import student_file as students
 from app.services.students.cohort import school_year
 from app.services.students.cohort_filter import CohortFilter, CohortIndex
 from app.services.students.student_file import StudentInput
+from tests.services.plans import query_plan
 
 DEMO_STUDENTS = 60
 
@@ -128,13 +129,6 @@ def test_whole_list_has_the_pages_rows_in_the_lists_name_order(
     assert row.sort_name == sort_name(student.first_name, student.prefix, student.surname)
 
 
-def _plan(store: Store, stmt) -> str:
-    with store.session() as session:
-        sql = str(stmt.compile(session.get_bind(), compile_kwargs={"literal_binds": True}))
-        rows = session.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}").all()
-    return " | ".join(row[-1] for row in rows)
-
-
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_whole_school_is_scanned_and_a_mentors_list_uses_the_index(
     store: Store, demo_school: Actor
@@ -143,11 +137,11 @@ def test_whole_school_is_scanned_and_a_mentors_list_uses_the_index(
     pages over and over (issue 19): the whole school reads the table front to back; a
     mentor's list and the first page keep their indexes."""
     mentor = _actor(store, "m.vandijk")
-    whole = _plan(store, cohort._cohort_select(demo_school, whole=True))
+    whole = query_plan(store, cohort._cohort_select(demo_school, whole=True))
     assert "SCAN students" in whole and "TEMP B-TREE" not in whole
-    page = _plan(store, cohort._cohort_select(demo_school).limit(cohort.FIRST_PAGE))
+    page = query_plan(store, cohort._cohort_select(demo_school).limit(cohort.FIRST_PAGE))
     assert "SCAN students" not in page and "INDEX ix_students_cohort_order" in page
-    own = _plan(store, cohort._cohort_select(mentor, whole=True))
+    own = query_plan(store, cohort._cohort_select(mentor, whole=True))
     assert "SCAN students" not in own and "INDEX" in own
 
 

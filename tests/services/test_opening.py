@@ -86,3 +86,36 @@ def test_a_server_with_a_school_logs_in_on_the_store_it_opened(tmp_path: Path) -
             opening.log_in(found, "c.peeters", "fout", damaged_read_only=True)
     finally:
         found.close()
+
+
+def test_two_start_up_checks_at_once_make_one_daily_backup(tmp_path: Path) -> None:
+    """A log-out and a log-in again while the first start-up check still runs: both checks
+    report a sound file and exactly one daily backup is made (two at once each renamed the
+    other's temporary file)."""
+    import threading
+
+    opening.create_school(opening.find_school(_url(tmp_path)), **SCHOOL).store.dispose()
+    entered = opening.open_as_user(_url(tmp_path), "c.peeters", PASSWORD)
+    reports: list[object] = []
+    failures: list[BaseException] = []
+    start = threading.Barrier(2)
+
+    def check() -> None:
+        start.wait(10)
+        try:
+            reports.append(opening.after_start(entered.store))
+        except BaseException as exc:  # collected for the assertion below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=check) for _ in range(2)]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+    finally:
+        entered.store.dispose()
+    assert failures == []
+    assert len(reports) == 2 and all(report.ok for report in reports)
+    backups = [p for p in (tmp_path / "backups").glob("*dagelijks*.bak")]
+    assert len(backups) == 1 and not backups[0].name.startswith(".")

@@ -27,6 +27,16 @@ def school(tmp_path):
     return url
 
 
+def _log_in(qtbot, controller) -> None:
+    """As the user does: the button usable, name and password typed, a click; then the
+    main window."""
+    qtbot.waitUntil(controller.login.button.isEnabled, timeout=WAIT_MS)
+    controller.login.username.setText("demo")
+    controller.login.password.setText(PASSWORD)
+    qtbot.mouseClick(controller.login.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: controller.main_window is not None, timeout=WAIT_MS)
+
+
 @pytest.fixture
 def held_check(monkeypatch):
     """The real start-up check, held at its start until the test releases it."""
@@ -57,11 +67,7 @@ def test_a_student_file_opens_while_the_start_up_check_still_runs(
     controller.start()
     qtbot.addWidget(controller.login)
     try:
-        qtbot.waitUntil(controller.login.button.isEnabled, timeout=WAIT_MS)
-        controller.login.username.setText("demo")
-        controller.login.password.setText(PASSWORD)
-        qtbot.mouseClick(controller.login.button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: controller.main_window is not None, timeout=WAIT_MS)
+        _log_in(qtbot, controller)
         window = controller.main_window
         qtbot.addWidget(window)
         assert started.wait(WAIT_MS / 1000), "the start-up check never began"
@@ -160,11 +166,7 @@ def test_the_window_is_built_while_its_first_page_is_read_and_a_log_out_meanwhil
     controller.start()
     qtbot.addWidget(controller.login)
     try:
-        qtbot.waitUntil(controller.login.button.isEnabled, timeout=WAIT_MS)
-        controller.login.username.setText("demo")
-        controller.login.password.setText(PASSWORD)
-        qtbot.mouseClick(controller.login.button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: controller.main_window is not None, timeout=WAIT_MS)
+        _log_in(qtbot, controller)
         window = controller.main_window
         assert read_started.is_set() and shown == []  # built while the page is read
         assert window.cohort.model.rowCount() == 0
@@ -178,10 +180,7 @@ def test_the_window_is_built_while_its_first_page_is_read_and_a_log_out_meanwhil
         release.clear()
         read_started.clear()
         window.logout_action.trigger()
-        controller.login.username.setText("demo")
-        controller.login.password.setText(PASSWORD)
-        qtbot.mouseClick(controller.login.button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: controller.main_window is not None, timeout=WAIT_MS)
+        _log_in(qtbot, controller)
         qtbot.waitUntil(read_started.is_set, timeout=WAIT_MS)
         controller.main_window.logout_action.trigger()
         assert controller.main_window is None

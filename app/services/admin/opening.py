@@ -13,6 +13,7 @@ database without a school gets one on first start, an empty school or the demo s
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -191,13 +192,20 @@ def read_first(entered: Entered, read: Callable[[Session], T]) -> T:
         raise maintenance.DamagedDatabaseError(entered.report) from None
 
 
+# One start-up check at a time in this process: a log-out and a log-in again while the
+# first check still ran made two daily backups of the same second, each renaming the
+# other's temporary file (an error box). The second now waits, then finds today's backup.
+_one_check_at_a_time = threading.Lock()
+
+
 def after_start(store: Store) -> maintenance.StartReport:
     """Once the user can work: the integrity check (it grows with the database), then the
     daily backup of a sound file."""
-    report = maintenance.start_checks(store)
-    if report.ok:
-        maintenance.daily_backup(store)
-    return report
+    with _one_check_at_a_time:
+        report = maintenance.start_checks(store)
+        if report.ok:
+            maintenance.daily_backup(store)
+        return report
 
 
 def create_school(
