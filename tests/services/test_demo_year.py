@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from app.core import clock
 from app.db import Store
 from app.demo import school as demo
-from app.demo.las_files import edexml_document, generate_students
+from app.demo.las_files import edexml_document, generate_students, staff_of
 from app.demo.year import calendar as cast
 from app.demo.year.at_school import school_staff
 from app.demo.year.base import mentors_of
@@ -41,7 +41,7 @@ from app.services.admin.users import list_users
 from app.services.common import audit
 from app.services.common.audit import check_chain
 from app.services.las_import.importer import apply_import, preview_import
-from app.services.las_import.source import ImportSource
+from app.services.las_import.source import ImportSource, parse_source
 from app.services.meetings.lists import list_cases
 
 # A day in the middle of the 2026-2027 school year: the first meeting is held, the block
@@ -429,3 +429,25 @@ def test_the_las_files_name_the_schools_own_mentors(demo_store: Store) -> None:
         assert len(got) == len(people)
         assert set(got) <= {m.user_id for m in cast}
         assert session.scalar(select(func.count()).select_from(User)) == len(expected)
+
+
+@pytest.mark.parametrize(
+    ("name", "parts"),
+    [
+        ("Marieke van Dijk", ("Dijk", "van", "Marieke")),
+        ("Saskia van den Bergh", ("Bergh", "van den", "Saskia")),
+        ("Fatima El Amrani", ("El Amrani", "", "Fatima")),
+        ("Ren\u00e9e Cools", ("Cools", "", "Ren\u00e9e")),
+    ],
+)
+def test_the_las_lists_a_mentor_under_the_accounts_name(name: str, parts: tuple) -> None:
+    key, surname, prefix, first = staff_of("MW1", name)
+    assert (key, surname, prefix, first) == ("MW1", *parts)
+    # Two mentors for four groups: each a leerkracht once, with two groups, named as Koers.
+    data = edexml_document(
+        generate_students(4), mentors=[staff_of("MW1", name), staff_of("MW2", "Jeroen Bosman")]
+    )
+    parsed = parse_source(ImportSource("edexml", data, "groepen.xml"))
+    assert not parsed.errors
+    assert {s.display_name for s in parsed.staff.values()} == {name, "Jeroen Bosman"}
+    assert {s.mentor_key for s in parsed.students} <= {"MW1", "MW2"}
