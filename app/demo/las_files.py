@@ -9,6 +9,7 @@ to pass the eleven-test, not taken from anyone.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -17,7 +18,9 @@ from xml.sax.saxutils import escape, quoteattr
 from app.demo.names import FIRST_NAMES_F, FIRST_NAMES_M, PLACES, SURNAMES
 
 GROUPS = [("V4A", "4A", "V"), ("V4B", "4B", "V"), ("V5A", "5A", "V"), ("P3", "PrO 3", "V")]
-MENTORS = [
+# A staff member as the LAS lists them: (staff key, surname, prefix, first name).
+Staff = tuple[str, str, str, str]
+MENTORS: list[Staff] = [
     ("LK10", "Martens", "", "Wouter"),
     ("LK11", "Bergh", "van den", "Saskia"),
     ("LK12", "Aydın", "", "Elif"),
@@ -102,8 +105,12 @@ def edexml_document(
     *,
     school_year: str = "2026-2027",
     peildatum: date | None = None,
+    mentors: Sequence[Staff] = MENTORS,
 ) -> bytes:
-    """An EDEXML 2.1 file holding these students, their groups and mentors."""
+    """An EDEXML 2.1 file holding these students, their groups and mentors: the groups in
+    turn to `mentors`, so one mentor may have several groups."""
+    if not mentors:
+        raise ValueError("an EDEXML file needs at least one mentor")
     peildatum = peildatum or date.today()
     out = ['<?xml version="1.0" encoding="UTF-8"?>', "<EDEX>", "\t<school>"]
     out.append(f"\t\t<schooljaar>{school_year}</schooljaar>")
@@ -137,16 +144,32 @@ def edexml_document(
             out.append(f"\t\t\t<uitstroomdatum>{s.leaving_date.isoformat()}</uitstroomdatum>")
         out.append("\t\t</leerling>")
     out += ["\t</leerlingen>", "\t<leerkrachten>"]
-    for (key, surname, prefix, first), (group, _n, _j) in zip(MENTORS, GROUPS, strict=True):
-        out.append(f'\t\t<leerkracht key="{key}">')
+    groups_of: dict[Staff, list[str]] = {}
+    for n, (group, _n, _j) in enumerate(GROUPS):
+        groups_of.setdefault(mentors[n % len(mentors)], []).append(group)
+    for (key, surname, prefix, first), groups in groups_of.items():
+        links = "".join(f"<groep key={quoteattr(g)}/>" for g in groups)
+        out.append(f"\t\t<leerkracht key={quoteattr(key)}>")
         out.append(f"\t\t\t<achternaam>{escape(surname)}</achternaam>")
         if prefix:
             out.append(f"\t\t\t<voorvoegsel>{escape(prefix)}</voorvoegsel>")
         out.append(f"\t\t\t<roepnaam>{escape(first)}</roepnaam>")
-        out.append(f'\t\t\t<rol>LRK</rol><groepen><groep key="{group}"/></groepen>')
+        out.append(f"\t\t\t<rol>LRK</rol><groepen>{links}</groepen>")
         out.append("\t\t</leerkracht>")
     out += ["\t</leerkrachten>", "</EDEX>", ""]
     return "\n".join(out).encode("utf-8")
+
+
+def staff_of(key: str, display_name: str) -> Staff:
+    """How the LAS lists a colleague Koers knows as `display_name` ("Marieke van Dijk"):
+    the first word the first name, the lower-case words after it the prefix, the rest the
+    surname ("Fatima El Amrani": surname "El Amrani"). Joined again they give the same
+    name, which is how the import finds an account that has no staff key."""
+    first, *rest = display_name.split()
+    n = 0
+    while n < len(rest) - 1 and rest[n].islower():
+        n += 1
+    return key, " ".join(rest[n:]), " ".join(rest[:n]), first
 
 
 CSV_HEADER = [

@@ -7,12 +7,15 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.core import clock
 from app.db import Store
 from app.demo import school as demo
+from app.demo.las_files import edexml_document, generate_students, staff_of
 from app.demo.year import calendar as cast
+from app.demo.year.at_school import school_staff
+from app.demo.year.base import mentors_of
 from app.demo.year.calendar import Calendar, school_year_of
 from app.models import (
     AftercareCall,
@@ -28,12 +31,17 @@ from app.models import (
     OutflowMeeting,
     PathPhase,
     ProfileAssessment,
+    Role,
     Student,
     TransitionPath,
+    User,
 )
 from app.services.admin.retention import add_months
+from app.services.admin.users import list_users
 from app.services.common import audit
 from app.services.common.audit import check_chain
+from app.services.las_import.importer import apply_import, preview_import
+from app.services.las_import.source import ImportSource, parse_source
 from app.services.meetings.lists import list_cases
 
 # A day in the middle of the 2026-2027 school year: the first meeting is held, the block
@@ -384,3 +392,62 @@ def test_the_demo_is_a_coherent_school_on_any_day(store: Store, day: date) -> No
         assert len(cohort) >= STUDENTS // demo.STORY_SHARE - 2
         assert all(s.actual_outflow_date is None for s in cohort)
         assert cast.WISH_JOB in wish_jobs
+
+
+def test_the_las_files_name_the_schools_own_mentors(demo_store: Store) -> None:
+    """Issue 21: the September EDEXML lists the school's mentors as their accounts are
+    named, so the import links its students to them and makes no inactive accounts; the
+    users a coordinator sees in Beheer are exactly the demo's."""
+    coordinator = demo_store.coordinator  # type: ignore[attr-defined]
+    expected = {demo.DEMO_COORDINATOR, *demo.other_usernames()}
+    with demo_store.session() as session:
+        listed = list_users(session, coordinator)
+        assert sorted(u.username for u in listed) == sorted(expected)
+        users = session.scalars(select(User)).all()
+        assert all(u.active and u.password_hash for u in users)
+        assert not [u.username for u in users if u.las_key]  # none made by an import
+        active_mentors = {u.id for u in users if u.role is Role.MENTOR}
+        mentor_of = {
+            key: mentor
+            for key, mentor in session.execute(select(Student.las_key, Student.mentor_id))
+        }
+        assert mentor_of and set(mentor_of.values()) <= active_mentors
+        cast = mentors_of(session)
+        assert cast is not None
+        staff = school_staff(session, cast)
+    # The next September's file, as the story writes it: every student to a cast mentor.
+    people = generate_students(8, seed=77, reference=MID_YEAR)
+    source = ImportSource("edexml", edexml_document(people, mentors=staff))
+    with clock.held_at(MID_YEAR):
+        preview = demo_store.run(preview_import, coordinator, source)
+        assert preview.new_mentors == ()
+        demo_store.run(apply_import, coordinator, source)
+    with demo_store.session() as session:
+        got = session.scalars(
+            select(Student.mentor_id).where(Student.las_key.in_([p.key for p in people]))
+        ).all()
+        assert len(got) == len(people)
+        assert set(got) <= {m.user_id for m in cast}
+        assert session.scalar(select(func.count()).select_from(User)) == len(expected)
+
+
+@pytest.mark.parametrize(
+    ("name", "parts"),
+    [
+        ("Marieke van Dijk", ("Dijk", "van", "Marieke")),
+        ("Saskia van den Bergh", ("Bergh", "van den", "Saskia")),
+        ("Fatima El Amrani", ("El Amrani", "", "Fatima")),
+        ("Ren\u00e9e Cools", ("Cools", "", "Ren\u00e9e")),
+    ],
+)
+def test_the_las_lists_a_mentor_under_the_accounts_name(name: str, parts: tuple) -> None:
+    key, surname, prefix, first = staff_of("MW1", name)
+    assert (key, surname, prefix, first) == ("MW1", *parts)
+    # Two mentors for four groups: each a leerkracht once, with two groups, named as Koers.
+    data = edexml_document(
+        generate_students(4), mentors=[staff_of("MW1", name), staff_of("MW2", "Jeroen Bosman")]
+    )
+    parsed = parse_source(ImportSource("edexml", data, "groepen.xml"))
+    assert not parsed.errors
+    assert {s.display_name for s in parsed.staff.values()} == {name, "Jeroen Bosman"}
+    assert {s.mentor_key for s in parsed.students} <= {"MW1", "MW2"}

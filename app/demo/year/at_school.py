@@ -3,14 +3,19 @@ the key decision and the advisory conversation."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from app.core.validation import format_date
-from app.demo.las_files import csv_document, edexml_document
+from app.demo.las_files import Staff, csv_document, edexml_document, staff_of
 from app.demo.year import calendar as cast
 from app.demo.year.base import StoryBase
 from app.demo.year.cohorts import Cohort, Role, changed_csv_people, full_name, profile_of
-from app.models import Internship
+from app.models import Internship, User
+from app.services.common.actor import Actor
 from app.services.conversations import forms as conversation_forms
 from app.services.conversations.recording import create as create_conversation
 from app.services.internships import evaluations, lifecycle, planning
@@ -20,12 +25,25 @@ from app.services.profile.items import list_items
 from app.services.students import student_file
 
 
+def school_staff(session: Session, mentors: Sequence[Actor]) -> list[Staff]:
+    """The school's `mentors` as its LAS lists them (the EDEXML gives them the groups in
+    turn): under the names their Koers accounts carry, and with the staff key an account
+    has from an earlier import, so the import links the students to these accounts and
+    makes none of its own."""
+    ids = [m.user_id for m in mentors]
+    rows = session.execute(select(User.id, User.las_key).where(User.id.in_(ids)))
+    key_of = {user_id: key for user_id, key in rows}
+    return [staff_of(key_of.get(m.user_id) or f"MW{m.user_id}", m.display_name) for m in mentors]
+
+
 class AtSchool(StoryBase):
     """The steps of September and the autumn."""
 
     def import_september(self, c: Cohort) -> None:
         people = [p.person for p in c.pupils]
-        data = edexml_document(people, peildatum=c.calendar.september)
+        data = edexml_document(
+            people, peildatum=c.calendar.september, mentors=school_staff(self.session, self.mentors)
+        )
         self._import("edexml", data, f"parnassys-september-{c.calendar.start}.xml")
         self._ids(c)
 
