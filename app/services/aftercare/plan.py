@@ -9,15 +9,13 @@ only the calls not yet made.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import NamedTuple
 
 from sqlalchemy import false, func, select, update
 from sqlalchemy.orm import Session, aliased
 
 from app.core.errors import NotFoundError
-from app.core.validation import Problems, format_date
+from app.core.validation import Problems
 from app.models import (
     AftercareCall,
     AftercarePlan,
@@ -30,9 +28,16 @@ from app.models import (
     User,
 )
 from app.services.admin.retention import add_months
+from app.services.aftercare.worklist_rows import (
+    OVERDUE,
+    THIS_WEEK,
+    UPCOMING,
+    Worklist,
+    WorklistRow,
+    call_summary,
+)
 from app.services.common import audit
 from app.services.common.actor import Actor
-from app.services.common.labels import STILL
 from app.services.common.names import full_name
 from app.services.common.permissions import (
     require_coordinator,
@@ -48,8 +53,6 @@ from app.services.common.stored_values import StoredValues, as_stored
 WAAKVLAM_EVERY_MONTHS = 6
 # Calls due after this week but within this many days show as "upcoming".
 UPCOMING_DAYS = 42
-
-OVERDUE, THIS_WEEK, UPCOMING = "te_laat", "deze_week", "binnenkort"
 
 
 # --- the school's call moments -----------------------------------------------------------
@@ -238,36 +241,6 @@ def refresh_last_calls(session: Session, actor: Actor) -> None:
 # --- the worklist --------------------------------------------------------------------------
 
 
-class WorklistRow(NamedTuple):
-    """One open call as the worklist shows it (a tuple: thousands are built per refresh)."""
-
-    call_id: int
-    call_version: int
-    student_id: int
-    student_name: str
-    phone: str
-    mentor_name: str
-    due_date: date
-    months_after_outflow: int | None
-    kind: CallKind
-    bucket: str
-    destination: Destination | None
-    place: str
-    waakvlam: bool
-    open_signals: int
-    last_call: str
-
-
-@dataclass(frozen=True)
-class Worklist:
-    on: date
-    rows: list[WorklistRow]
-
-    @property
-    def due_count(self) -> int:
-        return sum(1 for r in self.rows if r.bucket != UPCOMING)
-
-
 def week_end(on: date) -> date:
     """The Sunday of `on`'s week (the week starts on Monday)."""
     return on + timedelta(days=6 - on.weekday())
@@ -298,21 +271,6 @@ def due_count(session: Session, actor: Actor, on: date) -> int:
     if school_filter(actor) is not None:
         stmt = stmt.join(Student, Student.id == AftercareCall.student_id)
     return session.scalar(_scope(stmt, actor, None)) or 0
-
-
-def call_summary(made_on: date, reached: bool | None, still: Still | None, note: str | None) -> str:
-    """One line about a call: when, reached or not, and where the former student stands."""
-    if not reached:
-        line = f"{format_date(made_on)}: niet bereikt"
-    else:
-        line = f"{format_date(made_on)}: bereikt"
-        if still is not None:
-            line += f", {STILL[still].lower()}"
-    if note:
-        short = note.strip().splitlines()[0] if note.strip() else ""
-        if short:
-            line += f" — {short[:60]}{'…' if len(short) > 60 else ''}"
-    return line
 
 
 def worklist(session: Session, actor: Actor, on: date, mentor_id: int | None = None) -> Worklist:
